@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './document.js';
+export * from './table.js';
+export * from './facts.js';
+export * from './finding.js';

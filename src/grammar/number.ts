@@ -1,0 +1,172 @@
+/**
+ * The grammar of figures as Dutch documents print them: `1.234.567,89`, `-1.234`, `−1.234`,
+ * `(1.234)`, `€ 1.234`, `-€ 315.000`, `60,7%`, `-` or `—` for an empty cell, with the noise
+ * real cells carry: footnote markers (`60,7%1`), reference years (`14,9% (2021)`), a decimal
+ * point typo (`12.8%`), `N.B.` for "not available".
+ */
+
+export type ParsedCell =
+  | { kind: 'empty'; raw: string; reason: 'blank' | 'dash' | 'not-available' }
+  | {
+      kind: 'number';
+      raw: string;
+      value: number;
+      /** Decimals printed; the rounding interval is ± half a unit of the last digit. */
+      decimals: number;
+      percent: boolean;
+      euro: boolean;
+      footnote: string | null;
+      referenceYear: number | null;
+      /** A second figure printed in parentheses beside the first, e.g. `10,8% (31,0%)`. */
+      alternative: number | null;
+      /** Irregularities the reader should know of (decimal point typo, …). */
+      notes: string[];
+    }
+  | { kind: 'invalid'; raw: string; reason: string };
+
+export type ParsedNumber = Extract<ParsedCell, { kind: 'number' }>;
+
+const MINUS = /^[-−–]/;
+const EMPTY_DASH = /^[-−–—]+$/;
+const NOT_AVAILABLE = /^(n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend|\*)$/i;
+
+/** Non-breaking and other exotic spaces become plain spaces; zero-width characters go. */
+export function normaliseSpaces(text: string): string {
+  return text.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, '');
+}
+
+/** Thousands-dotted (`1.234.567`) or plain digits, optional decimal comma. */
+const DUTCH_BODY = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+/** A decimal point where a comma belongs: `12.8`, `3.75` (not a thousands group of three). */
+const POINT_DECIMAL = /^(\d+)\.(\d{1,2})$/;
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁰': '0',
+};
+
+/**
+ * Parse one cell. Never throws: text that is no figure comes back as `invalid` with the reason.
+ * `footnoteAfterNumber` allows a trailing marker after a plain number only when the caller
+ * knows one is there (it cannot be told from a digit by the grammar alone).
+ */
+export function parseCell(input: string): ParsedCell {
+  const raw = input;
+  let text = normaliseSpaces(input).trim();
+  if (text === '') return { kind: 'empty', raw, reason: 'blank' };
+  if (EMPTY_DASH.test(text)) return { kind: 'empty', raw, reason: 'dash' };
+  if (NOT_AVAILABLE.test(text)) return { kind: 'empty', raw, reason: 'not-available' };
+  if (text.length > 64) return { kind: 'invalid', raw, reason: 'too long for a figure' };
+
+  const notes: string[] = [];
+  let footnote: string | null = null;
+  let referenceYear: number | null = null;
+  let alternative: number | null = null;
+
+  // Trailing parenthesised part: a reference year `(2021)` or an alternative figure `(31,0%)`.
+  const paren = /\s*\(([^()]*)\)$/.exec(text);
+  if (paren && paren.index > 0) {
+    const inner = paren[1].trim();
+    if (/^(19|20)\d{2}$/.test(inner)) {
+      referenceYear = Number(inner);
+      text = text.slice(0, paren.index).trim();
+    } else {
+      const alt = parseCell(inner);
+      if (alt.kind === 'number') {
+        alternative = alt.value;
+        text = text.slice(0, paren.index).trim();
+        notes.push(`second figure ${inner} in parentheses kept apart`);
+      }
+    }
+  }
+
+  // Superscript footnote markers are never digits of the figure.
+  const sup = /([¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/.exec(text);
+  if (sup) {
+    footnote = [...sup[1]].map((c) => SUPERSCRIPT_DIGITS[c]).join('');
+    text = text.slice(0, sup.index).trim();
+  }
+
+  let negative = false;
+  // Accounting negative: (1.234)
+  const acct = /^\((.*)\)$/.exec(text);
+  if (acct) {
+    negative = true;
+    text = acct[1].trim();
+  }
+  if (MINUS.test(text)) {
+    negative = !negative;
+    text = text.slice(1).trim();
+  }
+  let euro = false;
+  if (text.startsWith('€')) {
+    euro = true;
+    text = text.slice(1).trim();
+    if (MINUS.test(text)) {
+      negative = !negative;
+      text = text.slice(1).trim();
+    }
+  }
+  if (text.endsWith('€')) {
+    euro = true;
+    text = text.slice(0, -1).trim();
+  }
+  let percent = false;
+  // `%` then digits: after a percent sign only a footnote marker can follow.
+  const pct = /^(.*?)\s*%\s*(\d{1,2})?$/.exec(text);
+  if (pct) {
+    percent = true;
+    text = pct[1].trim();
+    if (pct[2]) footnote = footnote ? `${pct[2]},${footnote}` : pct[2];
+  }
+  text = text.replace(/ /g, (m, offset: number, s: string) =>
+    // `1 234` (space as thousands separator) is read as a group only before three digits.
+    /^\d{3}(\D|$)/.test(s.slice(offset + 1)) ? '' : m,
+  );
+
+  let value: number;
+  let decimals: number;
+  const body = DUTCH_BODY.exec(text);
+  const point = body ? null : POINT_DECIMAL.exec(text);
+  if (body) {
+    const intPart = body[1].replace(/\./g, '');
+    decimals = body[2]?.length ?? 0;
+    value = Number(`${intPart}.${body[2] ?? '0'}`);
+  } else if (point) {
+    decimals = point[2].length;
+    value = Number(`${point[1]}.${point[2]}`);
+    notes.push(`decimal point where a comma belongs: "${text}" read as ${point[1]},${point[2]}`);
+  } else {
+    return { kind: 'invalid', raw, reason: `not a Dutch figure: "${input.trim()}"` };
+  }
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+    return { kind: 'invalid', raw, reason: 'figure too large to hold exactly' };
+  }
+  if (negative) value = -value;
+  if (Object.is(value, -0)) value = 0;
+  return { kind: 'number', raw, value, decimals, percent, euro, footnote, referenceYear, alternative, notes };
+}
+
+/** True when the text is a cell value (a figure or an empty-cell marker), not a label. */
+export function isValueCell(text: string): boolean {
+  const parsed = parseCell(text);
+  return parsed.kind !== 'invalid' && !(parsed.kind === 'empty' && parsed.reason === 'blank');
+}
+
+/** The half-width of the rounding interval of a printed figure. */
+export function halfUnit(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}
+
+/** Format a figure the Dutch way for messages: 1.234,5 and − for negatives. */
+export function formatDutch(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${value < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
+}
+
+/** Parse a scale note: "bedragen x 1.000", "(x € 1.000)", "bedragen * 1000" → 1000. */
+export function parseScale(text: string): number | null {
+  const m = /(?:x|\*|×)\s*(?:€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(normaliseSpaces(text));
+  if (!m) return null;
+  return m[1].replace(/[. ]/g, '').length === 7 ? 1_000_000 : 1000;
+}
