@@ -34,8 +34,11 @@ export const FinancialFact = z.object({
   year: z.number().int().nullable(),
   /** The value in the table's printed unit; null for an empty or missing cell. */
   value: z.number().nullable(),
-  /** printed: a figure; empty: printed as empty ("-", blank); missing: the row has no cell for this column. */
-  status: z.enum(['printed', 'empty', 'missing']),
+  /**
+   * printed: a figure; empty: printed as empty ("-", blank); missing: the row has no cell for
+   * this column; unreadable: a cell is there but is no figure.
+   */
+  status: z.enum(['printed', 'empty', 'missing', 'unreadable']),
   /** Decimals printed: sets the rounding interval (half a unit of the last digit). */
   decimals: z.number().int().nonnegative(),
   scale: z.number().positive(),

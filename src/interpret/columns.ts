@@ -1,0 +1,22 @@
+import type { Column, ColumnKind } from '../../schemas/index.js';
+
+/** "Werkelijk 20231": year 2023 with footnote marker 1 glued on. */
+const YEAR = /\b((?:19|20)\d{2})(\d{1,2})?\b/;
+
+export function readColumn(index: number, header: string, documentYear: number | null): Column & { footnote: string | null } {
+  const m = YEAR.exec(header);
+  const year = m ? Number(m[1]) : null;
+  const footnote = m?.[2] ?? null;
+  return { index, header, kind: columnKind(header, year, documentYear), year, footnote };
+}
+
+function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
+  if (/verschil|afwijking|saldo\s*\(/i.test(h)) return 'verschil';
+  if (/primitief|primair/i.test(h)) return 'begroting_primitief';
+  if (/gewijzigd|na wijziging|actuele|berap/i.test(h)) return 'begroting_gewijzigd';
+  if (/rekening|realisatie/i.test(h)) return 'realisatie';
+  if (/werkelijk/i.test(h)) return 'werkelijk';
+  if (/raming/i.test(h)) return 'meerjarenraming';
+  if (/begroting/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
+  return 'other';
+}

@@ -1,0 +1,431 @@
+import { parseCell, parseScale, formatDutch, type ParsedCell } from '../grammar/number.js';
+import { taakveldOfLabel } from '../catalogue/taakvelden.js';
+import type { Extraction, RawCell, RawRow, RawTable } from '../../extractors/types.js';
+import {
+  FinancialFact,
+  IndicatorFact,
+  Table,
+  type Column,
+  type Document,
+  type Finding,
+  type LineItem,
+  type SignConvention,
+  type TableKind,
+} from '../../schemas/index.js';
+import { buildRelations, evaluate } from '../reconcile/relations.js';
+import type { Grid, GridCell, GridRow } from '../reconcile/grid.js';
+import { makeFinding } from '../reconcile/finding.js';
+import { readColumn } from './columns.js';
+import { isTotalLabel, lineItemOf } from './lines.js';
+
+export interface Interpretation {
+  tables: Table[];
+  financial: FinancialFact[];
+  indicators: IndicatorFact[];
+  /** What reading itself had to say: cells it could not place, scales it had to infer, … */
+  findings: Finding[];
+}
+
+/** Raw tables → typed, zod-validated records. */
+export function interpret(doc: Document, extraction: Extraction): Interpretation {
+  const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [] };
+  for (const n of extraction.notices) {
+    out.findings.push(makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, line: n.line, page: n.page, raw: n.raw, message: n.message }));
+  }
+  const statedScales = extraction.tables
+    .filter((t) => t.scaleText && parseScale(t.scaleText))
+    .map((t) => ({ scale: parseScale(t.scaleText!)!, text: t.scaleText!, line: t.line }));
+  for (const raw of extraction.tables) {
+    const result = interpretTable(doc, raw, statedScales);
+    out.tables.push(result.table);
+    out.financial.push(...result.financial);
+    out.indicators.push(...result.indicators);
+    out.findings.push(...result.findings);
+  }
+  return out;
+}
+
+interface Draft {
+  row: RawRow;
+  label: string;
+  lineItem: LineItem;
+  taakveld: string | null;
+  isTotal: boolean;
+  values: RawCell[];
+  parsed: ParsedCell[];
+  /** Placed cells (one per column), or null while a short row awaits placement. */
+  cells: GridCell[] | null;
+  group: string | null;
+}
+
+function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind {
+  const head = `${raw.title} ${raw.header?.cells[0]?.text ?? ''}`;
+  const parsed = drafts.flatMap((d) => d.parsed);
+  const numbers = parsed.filter((p) => p.kind === 'number').length;
+  const texts = parsed.filter((p) => p.kind === 'invalid').length;
+  if (numbers === 0 || texts >= numbers) return 'other';
+  if (/indicator/i.test(head)) return 'indicator';
+  if (/aantal|aantallen|cliënt|indicaties|volume/i.test(head)) return 'numeric';
+  const money =
+    raw.scaleText !== null ||
+    parsed.some((p) => p.kind === 'number' && p.euro) ||
+    drafts.some((d) => d.taakveld || d.lineItem === 'baten' || d.lineItem === 'lasten') ||
+    columns.some((c) => /begroting|rekening|berap|primitief/i.test(c.header)) ||
+    /financ|opgave|kosten|budget|bedragen|dekking|besparing|potentieel/i.test(`${head} ${raw.context.join(' ')}`);
+  return money ? 'financial' : 'numeric';
+}
+
+const EMPTY_CELL = (c: RawCell): GridCell => ({ value: null, decimals: 0, status: 'missing', line: c.line, page: c.page, raw: '' });
+
+function toGridCell(p: ParsedCell, c: RawCell): GridCell {
+  if (p.kind === 'number') return { value: p.value, decimals: p.decimals, status: 'printed', line: c.line, page: c.page, raw: c.text };
+  if (p.kind === 'empty') return { value: null, decimals: 0, status: 'empty', line: c.line, page: c.page, raw: c.text };
+  return { value: null, decimals: 0, status: 'unreadable', line: c.line, page: c.page, raw: c.text };
+}
+
+function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: number; text: string; line: number | null }[]) {
+  const findings: Finding[] = [];
+  const headerCells = raw.header?.cells.slice(1) ?? [];
+  const width = headerCells.length || Math.max(0, ...raw.rows.map((r) => r.cells.length - 1));
+  const columns = Array.from({ length: width }, (_, i) => readColumn(i, headerCells[i]?.text ?? `kolom ${i + 1}`, doc.year));
+
+  const drafts: Draft[] = raw.rows.map((row) => {
+    const label = row.cells[0]?.text ?? '';
+    const values = row.cells.slice(1);
+    const tv = taakveldOfLabel(label);
+    return {
+      row,
+      label,
+      lineItem: lineItemOf(label),
+      taakveld: tv?.code ?? null,
+      isTotal: isTotalLabel(label) || (raw.layout === 'tab-separated' && row.cells[0]?.bold === true),
+      values,
+      parsed: values.map((v) => parseCell(v.text)),
+      cells: null,
+      group: null,
+    };
+  });
+  const kind = classify(raw, columns, drafts);
+  const context = raw.context.at(-1) ?? null;
+  const doelstelling = context ? (/^(\d+(?:\.\d+){1,3})\s/.exec(context)?.[1] ?? null) : null;
+  const title = kind === 'indicator' && doelstelling ? `${raw.title} ${doelstelling}` : raw.title;
+  const at = (row: string | null, column: string | null, cell: RawCell | null) => ({
+    table: title,
+    tableIndex: raw.index,
+    row,
+    column,
+    line: cell?.line ?? raw.line,
+    page: cell?.page ?? raw.page,
+    raw: cell?.text ?? null,
+  });
+
+  const baseTable = {
+    documentId: doc.id,
+    index: raw.index,
+    kind,
+    title,
+    scale: 1,
+    scaleText: raw.scaleText,
+    columns: columns.map(({ footnote: _f, ...c }) => c),
+    signConvention: { lasten: null, saldo: null, verschil: null, grouping: null } as SignConvention,
+    line: raw.line,
+    page: raw.page,
+  };
+  if (kind === 'other') return { table: Table.parse(baseTable), financial: [], indicators: [], findings };
+  if (kind === 'indicator') {
+    const indicators = readIndicators(doc, raw, columns, drafts, doelstelling, findings, at);
+    return { table: Table.parse(baseTable), financial: [], indicators, findings };
+  }
+
+  // Cells: full rows place directly; too long rows cannot be read; short rows wait for arithmetic.
+  for (const d of drafts) {
+    d.parsed.forEach((p, i) => {
+      if (p.kind === 'number' && p.notes.length) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(d.label, columns[i]?.header ?? null, d.values[i]), found: p.value, message: p.notes.join('; ') }));
+      if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(d.label, columns[i]?.header ?? null, d.values[i]), message: `Cell is not a figure: ${p.reason}` }));
+    });
+    if (d.values.length === width) d.cells = d.parsed.map((p, i) => toGridCell(p, d.values[i]));
+  }
+  const tooLong = drafts.filter((d) => d.values.length > width);
+  for (const d of tooLong) {
+    findings.push(makeFinding(doc, { rule: 'extra-cells', severity: 'error', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; nothing stored for it` }));
+  }
+  let rows = drafts.filter((d) => d.values.length <= width);
+
+  const { convention } = detectConvention(rows, columns, raw.layout);
+  const scale = decideScale(doc, raw, kind, rows, statedScales, findings, at);
+
+  // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
+  for (const d of rows.filter((r) => r.cells === null)) {
+    const placements = combinations(width, d.values.length);
+    const scored = placements.map((pos) => {
+      d.cells = columns.map(() => EMPTY_CELL(d.row.cells[0]));
+      pos.forEach((col, i) => (d.cells![col] = toGridCell(d.parsed[i], d.values[i])));
+      const grid = makeGrid(doc, raw, columns, rows, convention);
+      const rowIndex = rows.indexOf(d);
+      let holds = 0;
+      let fails = 0;
+      for (const rel of buildRelations(grid)) {
+        // Totals are judged by the rows, not the other way round.
+        if (rel.kind === 'footing' || (rel.target.row !== rowIndex && !rel.terms.some((t) => t.row === rowIndex))) continue;
+        const e = evaluate(grid, rel);
+        if (e.status === 'holds' && !e.trivial) holds++;
+        if (e.status === 'fails') fails++;
+      }
+      return { pos, holds, fails };
+    });
+    const ok = scored.filter((s) => s.fails === 0 && s.holds > 0).sort((a, b) => b.holds - a.holds);
+    const missingCols = (pos: number[]) => columns.filter((c) => !pos.includes(c.index)).map((c) => c.header);
+    if (ok.length === 1 || (ok.length > 1 && ok[0].holds > ok[1].holds)) {
+      const pos = ok[0].pos;
+      d.cells = columns.map(() => EMPTY_CELL(d.row.cells[0]));
+      pos.forEach((col, i) => (d.cells![col] = toGridCell(d.parsed[i], d.values[i])));
+      // The missing-cell rule reports the gap; reading only records where the cells went and why.
+      findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(d.label, missingCols(pos).join(', '), d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with this placement, none fails)` }));
+    } else {
+      d.cells = null;
+      const cands = (ok.length ? ok : scored).map((s) => `missing ${missingCols(s.pos).join('+')}`).join('; ');
+      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'error', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
+    }
+  }
+  rows = rows.filter((d) => d.cells !== null);
+
+  const financial: FinancialFact[] = [];
+  rows.forEach((d, rowIndex) => {
+    d.cells!.forEach((cell, col) => {
+      const printed = cell.status !== 'missing';
+      financial.push(
+        FinancialFact.parse({
+          documentId: doc.id,
+          tableIndex: raw.index,
+          rowIndex,
+          taakveld: d.taakveld,
+          rowLabel: d.label,
+          lineItem: d.lineItem,
+          group: d.group,
+          isTotal: d.isTotal,
+          columnIndex: col,
+          columnHeader: columns[col].header,
+          columnKind: columns[col].kind,
+          year: columns[col].year,
+          value: cell.value,
+          status: cell.status,
+          decimals: cell.decimals,
+          scale,
+          provenance: { file: doc.file, line: printed ? cell.line : d.row.line, page: cell.page, raw: printed ? cell.raw : d.row.raw },
+        }),
+      );
+    });
+  });
+  return { table: Table.parse({ ...baseTable, scale, signConvention: convention }), financial, indicators: [], findings };
+}
+
+function makeGrid(doc: Document, raw: RawTable, columns: Column[], rows: Draft[], convention: SignConvention): Grid {
+  const gridRows: GridRow[] = rows.map((d, index) => ({
+    index,
+    label: d.label,
+    lineItem: d.lineItem,
+    group: d.group,
+    taakveld: d.taakveld,
+    isTotal: d.isTotal,
+    isSection: (d.cells ?? []).every((c) => c.status !== 'printed'),
+    cells: d.cells ?? columns.map(() => EMPTY_CELL(d.row.cells[0])),
+  }));
+  const table = { documentId: doc.id, index: raw.index, kind: 'financial', title: raw.title, scale: 1, scaleText: null, columns, signConvention: convention, line: null, page: null } as Table;
+  return { file: doc.file, documentId: doc.id, table, columns, rows: gridRows, convention };
+}
+
+/**
+ * The table's own numbers decide its conventions: whether a taakveld's Baten/Lasten lines come
+ * before or after its label line, saldo as baten − lasten or lasten − baten, lasten printed
+ * negative, and the sign of a favourable verschil. Each candidate is scored by how many saldo
+ * and verschil relations hold; the best wins.
+ */
+function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
+  const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
+  const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
+  const groupings: (SignConvention['grouping'])[] = hasLabelRows && layout === 'cell-per-line' ? ['label_last', 'label_first'] : [null];
+  const lastenValues = rows.filter((d) => d.lineItem === 'lasten').flatMap((d) => d.parsed).filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
+  const lasten = lastenValues.length === 0 ? null : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2 ? 'negative' : 'positive';
+  let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
+  for (const grouping of groupings) {
+    const groups = assignGroups(rows, grouping);
+    const items = rows.map((d, i) => (d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem));
+    for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
+      for (const verschil of ['favourable_positive', 'favourable_negative'] as const) {
+        const convention: SignConvention = { lasten, saldo, verschil, grouping };
+        rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
+        const grid = makeGridForScore(rows, columns, convention);
+        let score = 0;
+        for (const rel of buildRelations(grid)) {
+          if (rel.kind === 'footing') continue;
+          const e = evaluate(grid, rel);
+          if (e.status === 'holds' && !e.trivial) score++;
+          if (e.status === 'fails') score--;
+        }
+        if (!best || score > best.score) best = { score, convention, groups, items };
+      }
+    }
+  }
+  rows.forEach((d, i) => ((d.group = best!.groups[i]), (d.lineItem = best!.items[i])));
+  const hasSaldo = rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten');
+  const hasVerschil = columns.some((c) => c.kind === 'verschil');
+  const convention: SignConvention = {
+    lasten: best!.convention.lasten,
+    saldo: hasSaldo ? best!.convention.saldo : null,
+    verschil: hasVerschil ? best!.convention.verschil : null,
+    grouping: best!.convention.grouping,
+  };
+  return { convention };
+}
+
+function makeGridForScore(rows: Draft[], columns: Column[], convention: SignConvention): Grid {
+  const gridRows: GridRow[] = rows.map((d, index) => ({
+    index,
+    label: d.label,
+    lineItem: d.lineItem,
+    group: d.group,
+    taakveld: d.taakveld,
+    isTotal: d.isTotal,
+    isSection: false,
+    cells: d.cells ?? columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' })),
+  }));
+  return { file: '', documentId: '', table: { columns, signConvention: convention } as Table, columns, rows: gridRows, convention };
+}
+
+/** Taakveld label rows and their Baten/Lasten lines, in the order the document prints them. */
+function assignGroups(rows: Draft[], grouping: SignConvention['grouping']): (string | null)[] {
+  const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
+  const groups: (string | null)[] = rows.map(() => null);
+  if (grouping === 'label_last') {
+    let pending: number[] = [];
+    rows.forEach((d, i) => {
+      if (isBL(d)) pending.push(i);
+      else if (!d.isTotal && pending.length > 0) {
+        for (const p of pending) groups[p] = d.label;
+        groups[i] = d.label;
+        pending = [];
+      } else pending = [];
+    });
+  } else if (grouping === 'label_first') {
+    let current: number | null = null;
+    rows.forEach((d, i) => {
+      if (isBL(d)) {
+        if (current !== null) {
+          groups[i] = rows[current].label;
+          groups[current] = rows[current].label;
+        }
+      } else current = d.isTotal ? null : i;
+    });
+  }
+  return groups;
+}
+
+function decideScale(
+  doc: Document,
+  raw: RawTable,
+  kind: TableKind,
+  rows: Draft[],
+  stated: { scale: number; text: string; line: number | null }[],
+  findings: Finding[],
+  at: (row: string | null, column: string | null, cell: RawCell | null) => object,
+): number {
+  const own = raw.scaleText ? parseScale(raw.scaleText) : null;
+  if (own) return own;
+  const numbers = rows.flatMap((d) => d.parsed).filter((p) => p.kind === 'number') as Extract<ParsedCell, { kind: 'number' }>[];
+  if (numbers.some((p) => p.euro)) return 1;
+  if (kind !== 'financial') return 1;
+  const scales = [...new Set(stated.map((s) => s.scale))];
+  const max = Math.max(0, ...numbers.map((p) => Math.abs(p.value)));
+  // Figures of a million or more in a table are full euros, whatever other tables state.
+  if (scales.length === 1 && max < 1_000_000) {
+    findings.push(makeFinding(doc, { rule: 'scale-inferred', severity: 'info', ...at(null, null, null), message: `No scale stated at this table; the document states "${stated[0].text}" at line ${stated[0].line} for its other tables, so ×${formatDutch(scales[0])} is used` } as Partial<Finding> & { rule: string; message: string }));
+    return scales[0];
+  }
+  if (numbers.length > 0 && numbers.every((p) => p.decimals === 0) && max < 1_000_000 && (rows.some((d) => d.taakveld) || rows.some((d) => d.lineItem === 'lasten'))) {
+    findings.push(makeFinding(doc, { rule: 'scale-inferred', severity: 'info', ...at(null, null, null), message: `No scale stated for this taakveld table; its amounts (largest ${formatDutch(max)}, no decimals) are read as × 1.000 euro, as municipal programme tables print them` } as Partial<Finding> & { rule: string; message: string }));
+    return 1000;
+  }
+  return 1;
+}
+
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const rec = (start: number, acc: number[]) => {
+    if (acc.length === k) return void out.push([...acc]);
+    for (let i = start; i <= n - (k - acc.length); i++) rec(i + 1, [...acc, i]);
+  };
+  rec(0, []);
+  return out;
+}
+
+function readIndicators(
+  doc: Document,
+  raw: RawTable,
+  columns: (Column & { footnote: string | null })[],
+  drafts: Draft[],
+  doelstelling: string | null,
+  findings: Finding[],
+  at: (row: string | null, column: string | null, cell: RawCell | null) => { table: string; tableIndex: number; row: string | null; column: string | null; line: number | null; page: number | null; raw: string | null },
+): IndicatorFact[] {
+  // Footnote markers defined under the table must each stand somewhere in it. A marker found
+  // nowhere else, glued to the end of exactly one plain number (`3243` with note 3), is split off.
+  const defined = new Set(raw.footnotes.map((f) => f.marker));
+  const seen = new Set<string>();
+  for (const c of columns) if (c.footnote) seen.add(c.footnote);
+  const names = drafts.map((d) => {
+    const m = /^(.*\))\s*(\d{1,2})$/.exec(d.label);
+    if (m) seen.add(m[2]);
+    return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: null as string | null };
+  });
+  drafts.forEach((d) => d.parsed.forEach((p) => p.kind === 'number' && p.footnote && seen.add(p.footnote)));
+  for (const marker of [...defined].filter((m) => !seen.has(m))) {
+    const candidates: { d: Draft; i: number }[] = [];
+    drafts.forEach((d) =>
+      d.values.forEach((v, i) => {
+        const t = v.text.trim();
+        if (t.endsWith(marker) && !t.includes('%') && parseCell(t.slice(0, -marker.length)).kind === 'number') candidates.push({ d, i });
+      }),
+    );
+    if (candidates.length === 1) {
+      const { d, i } = candidates[0];
+      const before = d.values[i].text.trim();
+      const stripped = parseCell(before.slice(0, -marker.length));
+      if (stripped.kind === 'number') d.parsed[i] = { ...stripped, raw: before, footnote: marker };
+      findings.push(makeFinding(doc, { rule: 'footnote-marker', severity: 'info', ...at(d.label, columns[i]?.header ?? null, d.values[i]), message: `Footnote ${marker} is defined under the table but marked nowhere; "${before}" is the only cell that can carry it, so it is read as ${stripped.kind === 'number' ? formatDutch(stripped.value) : '?'} with footnote ${marker}` }));
+    } else if (candidates.length > 1) {
+      findings.push(makeFinding(doc, { rule: 'footnote-marker', severity: 'warning', ...at(null, null, null), message: `Footnote ${marker} is defined under the table but marked nowhere, and ${candidates.length} cells could carry it (${candidates.map((c) => c.d.values[c.i].text).join(', ')}); read as printed` }));
+    }
+  }
+  const facts: IndicatorFact[] = [];
+  drafts.forEach((d, rowIndex) => {
+    const { name, footnote: nameNote } = names[rowIndex];
+    const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
+    d.values.forEach((cell, i) => {
+      if (i >= columns.length) return;
+      const p = d.parsed[i];
+      if (p.kind === 'number' && p.notes.length) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
+      if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(name, columns[i].header, cell), message: `Indicator cell is not a figure: ${p.reason}` }));
+      facts.push(
+        IndicatorFact.parse({
+          documentId: doc.id,
+          tableIndex: raw.index,
+          rowIndex,
+          doelstelling,
+          name,
+          unit,
+          columnIndex: i,
+          columnHeader: columns[i].header,
+          columnKind: columns[i].kind,
+          year: columns[i].year,
+          value: p.kind === 'number' ? p.value : null,
+          decimals: p.kind === 'number' ? p.decimals : 0,
+          referenceYear: p.kind === 'number' ? p.referenceYear : null,
+          footnote: (p.kind === 'number' ? p.footnote : null) ?? nameNote ?? columns[i].footnote,
+          provenance: { file: doc.file, line: cell.line, page: cell.page, raw: cell.text },
+        }),
+      );
+    });
+    if (d.values.length < columns.length) findings.push(makeFinding(doc, { rule: 'missing-cell', severity: 'warning', ...at(name, columns.slice(d.values.length).map((c) => c.header).join(', '), d.row.cells[0]), raw: d.row.raw, message: `Indicator row has ${d.values.length} values for ${columns.length} columns` }));
+  });
+  return facts;
+}

@@ -1,0 +1,21 @@
+import type { LineItem } from '../../schemas/index.js';
+
+/** The line item a row label names; taakveld label rows get theirs from their group. */
+export function lineItemOf(label: string): LineItem {
+  const l = label.trim().toLowerCase();
+  if (/^baten\b/.test(l)) return 'baten';
+  if (/^lasten\b/.test(l)) return 'lasten';
+  if (/saldo van (de )?mutaties|mutaties (in de )?reserves/.test(l)) return 'mutaties_reserves';
+  if (/^storting/.test(l)) return 'storting_reserves';
+  if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
+  if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
+  if (/saldo van baten en lasten|^saldo\b/.test(l)) return 'saldo';
+  return 'other';
+}
+
+/** Rows that state a total of the rows above them. */
+export function isTotalLabel(label: string): boolean {
+  const l = label.trim().toLowerCase();
+  if (/saldo van (baten en lasten|mutaties)/.test(l)) return false;
+  return /^(totaal|total|saldo)\b/.test(l);
+}

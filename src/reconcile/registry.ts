@@ -1,0 +1,26 @@
+import type { Finding, Severity } from '../../schemas/index.js';
+import type { Rule, RuleContext } from './rule.js';
+import saldoArithmetic from './rules/saldo-arithmetic.js';
+import verschil from './rules/verschil.js';
+import saldoVerschil from './rules/saldo-verschil.js';
+import reserveMutations from './rules/reserve-mutations.js';
+import columnFooting from './rules/column-footing.js';
+import missingCell from './rules/missing-cell.js';
+
+/** Every check klopt runs, in the order their findings are reported. */
+export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell];
+
+export interface ReconcileOptions {
+  /** Per-rule severity override; 'off' disables a rule. */
+  severity?: Record<string, Severity | 'off'>;
+}
+
+export function reconcile(ctx: RuleContext, options: ReconcileOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    const override = options.severity?.[rule.id];
+    if (override === 'off') continue;
+    for (const f of rule.check(ctx)) out.push(override && f.severity === rule.severity ? { ...f, severity: override } : f);
+  }
+  return out;
+}

@@ -1,0 +1,304 @@
+import { halfUnit } from '../grammar/number.js';
+import { parentCode } from '../catalogue/taakvelden.js';
+import type { Grid, GridRow } from './grid.js';
+
+/**
+ * The arithmetic a table promises, as equations target = Σ sign·term. Rules evaluate them;
+ * the interpreter uses them to place the cells of a short row. One engine, so that reading
+ * and checking judge a figure by the same interval arithmetic.
+ */
+export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'footing';
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+export interface Term extends CellRef {
+  sign: 1 | -1;
+}
+export interface Relation {
+  kind: RelationKind;
+  target: CellRef;
+  terms: Term[];
+  /** The equation in words, for messages: "saldo = baten − lasten". */
+  why: string;
+}
+
+export type Evaluation =
+  | { status: 'holds' | 'fails'; expected: number; found: number; tolerance: number; trivial: boolean }
+  | { status: 'unknown'; missing: CellRef[] };
+
+/**
+ * Interval arithmetic (as XBRL Calculations 1.1): a printed figure with d decimals stands for
+ * the interval ± half a unit of its last digit; the relation holds when the target's interval
+ * meets the interval of the sum. Empty cells ("-") are exact zeros.
+ */
+export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?: boolean } = {}): Evaluation {
+  const missing: CellRef[] = [];
+  const cellAt = (ref: CellRef) => grid.rows[ref.row].cells[ref.col];
+  let expected = 0;
+  let tolerance = 0;
+  let printed = 0;
+  for (const t of rel.terms) {
+    const c = cellAt(t);
+    if (c.status === 'missing' || c.status === 'unreadable') {
+      if (!opts.missingTermsAsZero) missing.push(t);
+    } else if (c.status === 'printed' && c.value !== null) {
+      expected += t.sign * c.value;
+      tolerance += halfUnit(c.decimals);
+      printed++;
+    }
+  }
+  const target = cellAt(rel.target);
+  if (target.status === 'missing' || target.status === 'unreadable') missing.push(rel.target);
+  if (missing.length > 0) return { status: 'unknown', missing };
+  const found = target.status === 'printed' && target.value !== null ? target.value : 0;
+  if (target.status === 'printed') {
+    tolerance += halfUnit(target.decimals);
+    printed++;
+  }
+  const holds = Math.abs(found - expected) <= tolerance + 1e-9;
+  return { status: holds ? 'holds' : 'fails', expected: round(expected), found, tolerance: round(tolerance), trivial: printed === 0 };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Which columns the verschil compares: the realisatie to its left, and the budget left of that. */
+export function verschilColumns(grid: Grid): { v: number; r: number; b: number } | null {
+  const cols = grid.columns;
+  const v = cols.findIndex((c) => c.kind === 'verschil');
+  if (v < 0) return null;
+  let r = -1;
+  for (let i = v - 1; i >= 0; i--) if (cols[i].kind === 'realisatie' || cols[i].kind === 'werkelijk') { r = i; break; }
+  if (r < 0) return null;
+  let b = -1;
+  for (let i = r - 1; i >= 0; i--) if (cols[i].kind === 'begroting_gewijzigd') { b = i; break; }
+  if (b < 0) for (let i = r - 1; i >= 0; i--) if (cols[i].kind.startsWith('begroting')) { b = i; break; }
+  return b < 0 ? null : { v, r, b };
+}
+
+interface GroupLines {
+  baten?: GridRow;
+  lasten?: GridRow;
+  saldo?: GridRow;
+  storting?: GridRow;
+  onttrekking?: GridRow;
+  mutaties?: GridRow;
+  resultaat?: GridRow;
+}
+
+function groups(grid: Grid): Map<string | null, GroupLines> {
+  const out = new Map<string | null, GroupLines>();
+  for (const row of grid.rows) {
+    if (row.isTotal) continue;
+    const g = out.get(row.group) ?? {};
+    const key = ({ baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' } as const)[row.lineItem as string] as keyof GroupLines | undefined;
+    if (key && !g[key]) g[key] = row;
+    out.set(row.group, g);
+  }
+  return out;
+}
+
+const term = (row: GridRow, col: number, sign: 1 | -1): Term => ({ row: row.index, col, sign });
+
+export function buildRelations(grid: Grid): Relation[] {
+  const rels: Relation[] = [];
+  const conv = grid.convention;
+  const vc = verschilColumns(grid);
+  const valueCols = grid.columns.map((c) => c.index).filter((i) => grid.columns[i].kind !== 'verschil');
+  const lastenNegative = conv.lasten === 'negative';
+
+  for (const [, g] of groups(grid)) {
+    const { baten, lasten, saldo } = g;
+    if (baten && lasten && saldo) {
+      for (const col of valueCols) {
+        if (lastenNegative) rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(baten, col, 1), term(lasten, col, 1)], why: 'saldo = baten + lasten (lasten printed negative)' });
+        else if (conv.saldo === 'lasten_minus_baten') rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(lasten, col, 1), term(baten, col, -1)], why: 'saldo = lasten − baten' });
+        else rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(baten, col, 1), term(lasten, col, -1)], why: 'saldo = baten − lasten' });
+      }
+      if (vc) rels.push({ kind: 'saldo-verschil', target: { row: saldo.index, col: vc.v }, terms: [term(baten, vc.v, 1), term(lasten, vc.v, 1)], why: 'verschil saldo = verschil baten + verschil lasten' });
+    }
+    const { storting, onttrekking, mutaties, resultaat } = g;
+    if (storting && onttrekking && mutaties) {
+      const costLike = conv.saldo === 'lasten_minus_baten';
+      for (const col of valueCols) {
+        rels.push({
+          kind: 'reserves',
+          target: { row: mutaties.index, col },
+          terms: costLike ? [term(storting, col, 1), term(onttrekking, col, -1)] : [term(onttrekking, col, 1), term(storting, col, -1)],
+          why: costLike ? 'mutaties reserves = storting − onttrekking' : 'mutaties reserves = onttrekking − storting',
+        });
+      }
+      if (vc) rels.push({ kind: 'reserves', target: { row: mutaties.index, col: vc.v }, terms: [term(storting, vc.v, 1), term(onttrekking, vc.v, 1)], why: 'verschil mutaties = verschil storting + verschil onttrekking' });
+    }
+    if (saldo && mutaties && resultaat) {
+      for (const col of grid.columns.map((c) => c.index)) {
+        rels.push({ kind: 'resultaat', target: { row: resultaat.index, col }, terms: [term(saldo, col, 1), term(mutaties, col, 1)], why: 'resultaat = saldo baten en lasten + saldo mutaties reserves' });
+      }
+    }
+  }
+
+  if (vc) rels.push(...verschilRelations(grid, vc));
+  rels.push(...footingRelations(grid));
+  return rels;
+}
+
+/** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
+function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }): Relation[] {
+  const favourableNegative = grid.convention.verschil === 'favourable_negative';
+  const lastenNegative = grid.convention.lasten === 'negative';
+  const make = (row: GridRow, income: boolean): Relation => {
+    const realMinusBudget = income !== favourableNegative;
+    return {
+      kind: 'verschil',
+      target: { row: row.index, col: vc.v },
+      terms: realMinusBudget ? [term(row, vc.r, 1), term(row, vc.b, -1)] : [term(row, vc.b, 1), term(row, vc.r, -1)],
+      why: realMinusBudget ? 'verschil = realisatie − begroting' : 'verschil = begroting − realisatie',
+    };
+  };
+  const out: Relation[] = [];
+  const others: GridRow[] = [];
+  for (const row of grid.rows) {
+    if (row.isSection) continue;
+    if (row.lineItem === 'baten' || row.lineItem === 'onttrekking_reserves') out.push(make(row, true));
+    else if (row.lineItem === 'lasten' || row.lineItem === 'storting_reserves') out.push(make(row, lastenNegative));
+    else if (row.lineItem === 'other') others.push(row);
+  }
+  if (others.length > 0) {
+    // Rows of unnamed kind (e.g. "Uitgaven WMO" lines): the table's own majority tells the direction.
+    let income = 0;
+    let expense = 0;
+    for (const row of others) {
+      if (evaluate(grid, make(row, true)).status === 'holds') income++;
+      if (evaluate(grid, make(row, false)).status === 'holds') expense++;
+    }
+    if (income !== expense) for (const row of others) out.push(make(row, income > expense));
+  }
+  return out;
+}
+
+/**
+ * Whether a parent taakveld line is the subtotal of its sub-taakvelden: only if, in every column
+ * where both carry figures, the parent equals their sum. Otherwise (Hengelo 2023: 6.71 holds the
+ * primitief budget not yet split, 6.71D the part that was) parent and children are separate lines.
+ */
+function isSubtotal(parent: GridRow, children: GridRow[], cols: number[]): boolean {
+  let compared = 0;
+  for (const col of cols) {
+    const p = parent.cells[col];
+    const kids = children.filter((c) => c.cells[col].status === 'printed');
+    if (p.status !== 'printed' || kids.length === 0) continue;
+    compared++;
+    const sum = kids.reduce((s, c) => s + (c.cells[col].value ?? 0), 0);
+    const tol = 0.5 * (kids.length + 1);
+    if (Math.abs(sum - (p.value ?? 0)) > tol) return false;
+  }
+  return compared > 0;
+}
+
+/** Lines a total counts: sub-taakvelden whose parent line is their subtotal are counted once. */
+function footingTerms(rows: GridRow[], cols: number[]): GridRow[] {
+  const subtotals = new Set<number>();
+  for (const row of rows) {
+    if (!row.taakveld) continue;
+    const children = rows.filter((r) => r.taakveld && parentCode(r.taakveld) === row.taakveld);
+    if (children.length > 0 && isSubtotal(row, children, cols)) subtotals.add(row.index);
+  }
+  return rows.filter((r) => !subtotals.has(r.index));
+}
+
+function footingRelations(grid: Grid): Relation[] {
+  const out: Relation[] = [];
+  const grouped = grid.rows.some((r) => r.group !== null);
+  const cols = grid.columns.map((c) => c.index);
+  if (grouped) {
+    // Totals of a taakveld table sum the taakveld lines of their own line item.
+    let start = 0;
+    for (const total of grid.rows.filter((r) => r.isTotal)) {
+      const rows = footingTerms(
+        grid.rows.filter((r) => r.index >= start && r.index < total.index && !r.isTotal && r.lineItem === total.lineItem && r.group !== null),
+        cols,
+      );
+      for (const col of cols) {
+        const terms = rows.map((r) => term(r, col, 1));
+        if (terms.length > 0) out.push({ kind: 'footing', target: { row: total.index, col }, terms, why: `total = sum of ${terms.length} taakveld lines` });
+      }
+      start = total.index + 1;
+    }
+    return out;
+  }
+  // Flat tables: a total sums the block above it (since a section heading or the last total), or
+  // the totals and lines still open above it. Signs may be printed either way ("(-/-)"): a sign
+  // pattern is accepted only when it holds in every column, so it is the table's convention,
+  // not a fit to one column.
+  let units: GridRow[] = [];
+  let block: GridRow[] = [];
+  for (const row of grid.rows) {
+    if (row.isSection) {
+      block = [];
+      continue;
+    }
+    const candidate = row.isTotal ? bestFooting(grid, row, [block, units], cols) : null;
+    if (candidate) {
+      out.push(...candidate);
+      const consumed = new Set(candidate[0].terms.map((t) => t.row));
+      units = units.filter((u) => !consumed.has(u.index));
+      units.push(row);
+      block = [];
+    } else {
+      units.push(row);
+      block.push(row);
+    }
+  }
+  return out;
+}
+
+function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {
+  const minus = signs.filter((s) => s < 0).length;
+  const why = minus === 0 ? `total = sum of the ${terms.length} lines above` : `total = signed sum of the ${terms.length} lines above (sign pattern ${signs.map((s) => (s > 0 ? '+' : '−')).join('')}, holding in every column)`;
+  return cols.map((col) => ({ kind: 'footing' as const, target: { row: total.index, col }, terms: terms.map((r, i) => ({ row: r.index, col, sign: signs[i] })), why }));
+}
+
+function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: number[]): Relation[] | null {
+  let best: { rels: Relation[]; holds: number } | null = null;
+  for (const terms of candidates) {
+    if (terms.length === 0) continue;
+    const plus = relationsFor(total, terms, terms.map(() => 1), cols);
+    const evals = plus.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+    const holds = evals.filter((e) => e.status === 'holds').length;
+    if (evals.length > 0 && holds === evals.length) return plus;
+    if (terms.length <= 12) {
+      for (let mask = 1; mask < 1 << terms.length; mask++) {
+        const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1) as 1 | -1);
+        const rels = relationsFor(total, terms, signs, cols);
+        const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+        if (ev.length >= 2 && ev.every((e) => e.status === 'holds')) return rels;
+      }
+    }
+    if (holds > 0 && (!best || holds > best.holds)) best = { rels: plus, holds };
+  }
+  // A row that is bold or called a total but adds up in no column is no total of these lines.
+  return best?.rels ?? null;
+}
+
+/**
+ * The value a missing cell must have for the table's arithmetic to hold, from the first
+ * relation (other than a footing) in which it is the only unknown.
+ */
+export function solveMissing(grid: Grid, relations: Relation[], ref: CellRef): { value: number; rel: Relation } | null {
+  const same = (a: CellRef) => a.row === ref.row && a.col === ref.col;
+  for (const rel of relations) {
+    if (rel.kind === 'footing') continue;
+    const e = evaluate(grid, rel);
+    if (e.status !== 'unknown' || e.missing.length !== 1 || !same(e.missing[0])) continue;
+    const known = (cell: CellRef) => {
+      const c = grid.rows[cell.row].cells[cell.col];
+      return c.status === 'printed' && c.value !== null ? c.value : 0;
+    };
+    const rest = rel.terms.filter((t) => !same(t)).reduce((sum, t) => sum + t.sign * known(t), 0);
+    if (same(rel.target)) return { value: round(rest), rel };
+    const t = rel.terms.find(same)!;
+    return { value: round(t.sign * (known(rel.target) - rest)), rel };
+  }
+  return null;
+}

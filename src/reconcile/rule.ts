@@ -1,0 +1,124 @@
+import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table } from '../../schemas/index.js';
+import { formatDutch } from '../grammar/number.js';
+import { gridFromFacts, rowName, type Grid } from './grid.js';
+import { buildRelations, evaluate, type Relation } from './relations.js';
+import { makeFinding } from './finding.js';
+
+/** Everything a rule may look at: one document's records, plus the arithmetic derived from them. */
+export interface RuleContext {
+  document: Document;
+  tables: Table[];
+  financial: FinancialFact[];
+  indicators: IndicatorFact[];
+  /** Per financial/numeric table: its grid and the relations its layout promises. */
+  arithmetic: { grid: Grid; relations: Relation[] }[];
+}
+
+export interface RuleDocs {
+  /** What the rule checks. */
+  description: string;
+  /** Why an auditor cares. */
+  why: string;
+  /** An example from the samples. */
+  example: string;
+}
+
+/** A check, like an ESLint rule: an id, docs, a default severity and a pure function. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+  check(ctx: RuleContext): Finding[];
+}
+
+export function buildContext(document: Document, tables: Table[], financial: FinancialFact[], indicators: IndicatorFact[]): RuleContext {
+  const arithmetic = tables
+    .filter((t) => t.kind === 'financial' || t.kind === 'numeric')
+    .map((t) => {
+      const grid = gridFromFacts(t, financial, document.file);
+      return { grid, relations: buildRelations(grid) };
+    });
+  return { document, tables, financial, indicators, arithmetic };
+}
+
+const fmt = (value: number, decimals = 0) => formatDutch(value, decimals);
+
+/** "baten 831 (line 540) − lasten 14.015 (line 550)": which figures were compared, and where. */
+export function describeTerms(grid: Grid, rel: Relation): string {
+  return rel.terms
+    .map((t, i) => {
+      const row = grid.rows[t.row];
+      const cell = row.cells[t.col];
+      const shown = cell.status === 'printed' ? cell.raw || fmt(cell.value ?? 0) : cell.status === 'empty' ? `${cell.raw || 'empty'} (0)` : 'missing';
+      const where = cell.page ? `p. ${cell.page}` : cell.line ? `line ${cell.line}` : '';
+      return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${rowName(row)} ${shown}${where ? ` (${where})` : ''}`;
+    })
+    .join('');
+}
+
+/** The finding for a relation that fails: placed at its target cell. */
+export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'severity'>, grid: Grid, rel: Relation, extra = ''): Finding | null {
+  const e = evaluate(grid, rel);
+  if (e.status !== 'fails') return null;
+  const row = grid.rows[rel.target.row];
+  const cell = row.cells[rel.target.col];
+  const column = grid.columns[rel.target.col];
+  const decimals = Math.max(cell.decimals, ...rel.terms.map((t) => grid.rows[t.row].cells[t.col].decimals));
+  return makeFinding(ctx.document, {
+    rule: rule.id,
+    severity: rule.severity,
+    table: grid.table.title,
+    tableIndex: grid.table.index,
+    row: rowName(row),
+    column: column.header,
+    line: cell.line,
+    page: cell.page,
+    raw: cell.raw || null,
+    expected: e.expected,
+    found: e.found,
+    tolerance: e.tolerance,
+    message: `${rowName(row)}, ${column.header}: ${rel.why} gives ${fmt(e.expected, decimals)}, the table prints ${cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`} (difference ${fmt(e.found - e.expected, decimals)}, rounding tolerance ±${formatDutch(e.tolerance, decimals + 1)}). Compared: ${describeTerms(grid, rel)}.${extra}`,
+  });
+}
+
+/**
+ * A failing relation whose failure follows from a term that another relation already proves
+ * wrong (correct that term and it holds) is a consequence, not a second error: it is not reported.
+ * 6.72D: a sign error in the baten verschil also breaks "verschil saldo = baten + lasten".
+ */
+export function isConsequence(grid: Grid, relations: Relation[], rel: Relation): boolean {
+  const e = evaluate(grid, rel);
+  if (e.status !== 'fails') return false;
+  let corrected = e.expected;
+  let any = false;
+  for (const t of rel.terms) {
+    for (const other of relations) {
+      if (other === rel || other.kind === 'footing' || other.target.row !== t.row || other.target.col !== t.col) continue;
+      const o = evaluate(grid, other);
+      if (o.status === 'fails') {
+        corrected += t.sign * (o.expected - o.found);
+        any = true;
+        break;
+      }
+    }
+  }
+  return any && Math.abs(e.found - corrected) <= e.tolerance + 1e-9;
+}
+
+/** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */
+export function relationRule(rule: Omit<Rule, 'check'>, kinds: Relation['kind'][]): Rule {
+  return {
+    ...rule,
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const { grid, relations } of ctx.arithmetic) {
+        for (const rel of relations) {
+          if (!kinds.includes(rel.kind) || isConsequence(grid, relations, rel)) continue;
+          const f = relationFinding(ctx, rule, grid, rel);
+          if (f) out.push(f);
+        }
+      }
+      return out;
+    },
+  };
+}

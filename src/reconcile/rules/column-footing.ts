@@ -1,0 +1,81 @@
+import type { Finding } from '../../../schemas/index.js';
+import { formatDutch } from '../../grammar/number.js';
+import { makeFinding } from '../finding.js';
+import { rowName, type Grid } from '../grid.js';
+import { evaluate, solveMissing, type Relation } from '../relations.js';
+import { isConsequence, type Rule } from '../rule.js';
+
+/**
+ * Corrections the row-level arithmetic asks for in the footing's terms: a cell another relation
+ * proves wrong, or a missing cell it can solve. If they account for the whole difference, the
+ * total is right and the rows are the error.
+ */
+function explain(grid: Grid, relations: Relation[], footing: Relation) {
+  const parts: { text: string; delta: number }[] = [];
+  for (const t of footing.terms) {
+    const cell = grid.rows[t.row].cells[t.col];
+    const row = grid.rows[t.row];
+    if (cell.status === 'missing') {
+      const solved = solveMissing(grid, relations, t);
+      if (solved) parts.push({ text: `${rowName(row)} missing (should be ${formatDutch(solved.value)})`, delta: t.sign * solved.value });
+      continue;
+    }
+    for (const rel of relations) {
+      if (rel.kind === 'footing' || rel.target.row !== t.row || rel.target.col !== t.col || isConsequence(grid, relations, rel)) continue;
+      const e = evaluate(grid, rel);
+      if (e.status === 'fails') {
+        parts.push({ text: `${rowName(row)} ${cell.raw} (should be ${formatDutch(e.expected)})`, delta: t.sign * (e.expected - e.found) });
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+const rule: Rule = {
+  id: 'column-footing',
+  severity: 'error',
+  docs: {
+    description: 'Every total row equals the sum of the rows it totals, per column, judged by interval arithmetic. Parent taakvelden count only in columns where their sub-taakvelden are empty. A consistent printed sign pattern (a "(-/-)" line subtracted in every column) is the table\'s convention, not an error. When row-level findings in the same column account for the whole difference, the finding says so and is informational: the total is right, the rows are wrong.',
+    why: 'A total that is not the sum of its rows means a row was left out, counted twice or misprinted.',
+    example: 'Hengelo jaarstukken 2023, Saldo 6 Sociaal domein, Verschil: the printed taakveld verschillen sum to 3.121 against a total of 3.195; the sign errors at 6.73A and 6.73B and the missing 6.74A cell account for the 74.',
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const { grid, relations } of ctx.arithmetic) {
+      for (const rel of relations) {
+        if (rel.kind !== 'footing') continue;
+        const e = evaluate(grid, rel, { missingTermsAsZero: true });
+        if (e.status !== 'fails') continue;
+        const parts = explain(grid, relations, rel);
+        const corrected = e.expected + parts.reduce((s, p) => s + p.delta, 0);
+        const explained = parts.length > 0 && Math.abs(e.found - corrected) <= e.tolerance + 1e-9;
+        const row = grid.rows[rel.target.row];
+        const cell = row.cells[rel.target.col];
+        const column = grid.columns[rel.target.col];
+        const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatDutch(e.tolerance, 1)}).`;
+        out.push(
+          makeFinding(ctx.document, {
+            rule: rule.id,
+            severity: explained ? 'info' : rule.severity,
+            table: grid.table.title,
+            tableIndex: grid.table.index,
+            row: rowName(row),
+            column: column.header,
+            line: cell.line,
+            page: cell.page,
+            raw: cell.raw || null,
+            expected: e.expected,
+            found: e.found,
+            tolerance: e.tolerance,
+            message: explained
+              ? `${what} The row findings in this column explain the whole difference: ${parts.map((p) => p.text).join('; ')}. With them corrected the total adds up.`
+              : `${what}${parts.length ? ` Row findings explain ${formatDutch(corrected - e.expected)} of it (${parts.map((p) => p.text).join('; ')}); ${formatDutch(e.found - corrected)} remains unexplained.` : ''}`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
+export default rule;

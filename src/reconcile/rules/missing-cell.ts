@@ -1,0 +1,49 @@
+import type { Finding } from '../../../schemas/index.js';
+import { formatDutch } from '../../grammar/number.js';
+import { makeFinding } from '../finding.js';
+import { rowName } from '../grid.js';
+import { solveMissing } from '../relations.js';
+import { describeTerms, type Rule } from '../rule.js';
+
+const rule: Rule = {
+  id: 'missing-cell',
+  severity: 'error',
+  docs: {
+    description: 'A row printed with fewer cells than the table has columns. Where the table\'s arithmetic fixes the missing figure, the finding says what it must be.',
+    why: 'A blank where a figure belongs hides an amount from the reader, and every total that includes the row silently counts it as zero.',
+    example: 'Hengelo jaarstukken 2023, 6.74A Jeugdhulp behandeling GGZ zonder verblijf: the saldo row has three cells for four columns; the Verschil is missing and must be 44 (verschil baten 0 + verschil lasten 44).',
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const { grid, relations } of ctx.arithmetic) {
+      grid.rows.forEach((row) => {
+        if (row.isSection) return;
+        row.cells.forEach((cell, col) => {
+          if (cell.status !== 'missing') return;
+          const solved = solveMissing(grid, relations, { row: row.index, col });
+          const column = grid.columns[col];
+          out.push(
+            makeFinding(ctx.document, {
+              rule: rule.id,
+              severity: rule.severity,
+              table: grid.table.title,
+              tableIndex: grid.table.index,
+              row: rowName(row),
+              column: column.header,
+              line: cell.line,
+              page: cell.page,
+              raw: cell.raw || null,
+              expected: solved?.value ?? null,
+              found: null,
+              message: solved
+                ? `${rowName(row)}: the ${column.header} cell is missing; ${solved.rel.why} makes it ${formatDutch(solved.value)} (from ${describeTerms(grid, solved.rel)})`
+                : `${rowName(row)}: the ${column.header} cell is missing and no relation of the table fixes its value`,
+            }),
+          );
+        });
+      });
+    }
+    return out;
+  },
+};
+export default rule;

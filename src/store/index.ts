@@ -1,0 +1,335 @@
+/**
+ * The SQLite store: documents, their tables, facts and findings, and the runs that produced
+ * them. A document is always written whole, in one transaction, replacing what was there.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  Document,
+  FinancialFact,
+  Finding,
+  IndicatorFact,
+  Table,
+  severityRank,
+  type Severity,
+} from '../../schemas/index.js';
+import { migrate } from './migrations.js';
+
+export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
+
+export interface DocumentInput {
+  document: Document;
+  tables: Table[];
+  financial: FinancialFact[];
+  indicators: IndicatorFact[];
+  findings: Finding[];
+}
+
+export interface RunCounts {
+  filesSeen: number;
+  filesSkipped: number;
+  filesIngested: number;
+  filesFailed: number;
+  findingsError: number;
+  findingsWarning: number;
+  findingsInfo: number;
+  /** Defaults to 'finished'. */
+  status?: string;
+}
+
+export interface Run extends Required<RunCounts> {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  kloptVersion: string;
+}
+
+export interface FindingFilter {
+  documentId?: string;
+  runId?: number;
+  minSeverity?: Severity;
+}
+
+type Row = Record<string, any>;
+const bool = (b: boolean) => (b ? 1 : 0);
+const now = () => new Date().toISOString();
+// The severity rank as SQL, from the schema's own ranking so the two cannot drift apart.
+const SEVERITY_RANK_SQL = `CASE severity ${Object.entries(severityRank)
+  .map(([s, r]) => `WHEN '${s}' THEN ${r}`)
+  .join(' ')} END`;
+
+/** Opens (creating if needed) the database at `path` and brings its schema up to date. */
+export function openStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('busy_timeout = 5000');
+    migrate(db, path); // refuses a newer schema before we change anything in the file
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return new Store(db);
+}
+
+export class Store {
+  // Prepared once: replaceDocument runs them thousands of times per document.
+  private readonly stmts;
+  private readonly replaceTx: (input: DocumentInput, runId: number | null) => void;
+
+  constructor(readonly db: Database.Database) {
+    // Positional or named parameters; rows typed loosely and mapped to the schema shapes below.
+    const p = (sql: string) => db.prepare<unknown[], Row>(sql);
+    this.stmts = {
+      hasDocument: p('SELECT 1 FROM documents WHERE id = ?').pluck(),
+      // Cascades to the document's tables, facts and findings.
+      deleteDocument: p('DELETE FROM documents WHERE id = ? OR file = ?'),
+      insertDocument: p(`INSERT INTO documents (id, file, gemeente, document_type, year, programme,
+        source_format, bytes, metadata_source, ingested_at)
+        VALUES (@id, @file, @gemeente, @documentType, @year, @programme, @sourceFormat, @bytes,
+        @metadataSource, @ingestedAt)`),
+      insertTable: p(`INSERT INTO tables (document_id, table_index, kind, title, scale, scale_text,
+        columns_json, sign_convention_json, line, page)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertFinancial: p(`INSERT INTO financial_facts (document_id, table_index, row_index, taakveld,
+        row_label, line_item, group_label, is_total, column_index, column_header, column_kind, year,
+        value, status, decimals, scale, file, line, page, raw)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertIndicator: p(`INSERT INTO indicator_facts (document_id, table_index, row_index,
+        doelstelling, name, unit, column_index, column_header, column_kind, year, value, decimals,
+        reference_year, footnote, file, line, page, raw)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
+        table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
+        raw, message)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      startRun: p('INSERT INTO runs (started_at, klopt_version) VALUES (?, ?)'),
+      finishRun: p(`UPDATE runs SET finished_at = @finishedAt, files_seen = @filesSeen,
+        files_skipped = @filesSkipped, files_ingested = @filesIngested, files_failed = @filesFailed,
+        findings_error = @findingsError, findings_warning = @findingsWarning,
+        findings_info = @findingsInfo, status = @status WHERE id = @id`),
+      listDocuments: p('SELECT * FROM documents ORDER BY file'),
+      listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, table_index`),
+      listFinancial: p(`SELECT * FROM financial_facts
+        WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, table_index, row_index, column_index`),
+      listIndicators: p(`SELECT * FROM indicator_facts
+        WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, table_index, row_index, column_index`),
+      listFindings: p(`SELECT * FROM findings
+        WHERE (@documentId IS NULL OR document_id = @documentId)
+          AND (@runId IS NULL OR run_id = @runId)
+          AND ${SEVERITY_RANK_SQL} >= @minRank
+        ORDER BY id`),
+      listRuns: p('SELECT * FROM runs ORDER BY id'),
+    };
+    this.replaceTx = db.transaction((input: DocumentInput, runId: number | null) => {
+      const doc = Document.parse(input.document);
+      this.stmts.deleteDocument.run(doc.id, doc.file);
+      this.stmts.insertDocument.run({ ...doc, ingestedAt: now() });
+      // Each record is validated as it is written: an invalid one throws, rolling back the lot.
+      for (const t of input.tables) {
+        const r = Table.parse(t);
+        sameDocument(doc, r.documentId, 'table');
+        this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
+          JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
+      }
+      for (const f of input.financial) {
+        const r = FinancialFact.parse(f);
+        sameDocument(doc, r.documentId, 'financial fact');
+        const pv = r.provenance;
+        this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
+          r.lineItem, r.group, bool(r.isTotal), r.columnIndex, r.columnHeader, r.columnKind, r.year,
+          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw);
+      }
+      for (const f of input.indicators) {
+        const r = IndicatorFact.parse(f);
+        sameDocument(doc, r.documentId, 'indicator fact');
+        const pv = r.provenance;
+        this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
+          r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
+          r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw);
+      }
+      // A finding without documentId is stored as the document's: it was found while reading
+      // it, and must go when the document is replaced (else re-ingesting would duplicate it).
+      for (const f of input.findings) {
+        const r = Finding.parse(f);
+        if (r.documentId !== null) sameDocument(doc, r.documentId, 'finding');
+        this.insertFinding({ ...r, documentId: doc.id }, runId);
+      }
+    });
+  }
+
+  hasDocument(id: string): boolean {
+    return this.stmts.hasDocument.get(id) !== undefined;
+  }
+
+  /**
+   * Writes a document with everything read from it, in one transaction: first deletes the rows
+   * of the same document and of any other document at the same file path (an older version),
+   * then inserts. If anything fails, nothing changes.
+   */
+  replaceDocument(input: DocumentInput, runId?: number): void {
+    this.replaceTx(input, runId ?? null);
+  }
+
+  /** Stores findings that belong to no document being replaced (e.g. a file that failed to read). */
+  addFindings(findings: Finding[], runId?: number): void {
+    this.db.transaction(() => {
+      for (const f of findings) this.insertFinding(Finding.parse(f), runId ?? null);
+    })();
+  }
+
+  startRun(version: string): number {
+    return Number(this.stmts.startRun.run(now(), version).lastInsertRowid);
+  }
+
+  finishRun(id: number, counts: RunCounts): void {
+    const res = this.stmts.finishRun.run({ status: 'finished', ...counts, id, finishedAt: now() });
+    if (res.changes !== 1) throw new Error(`finishRun: no run with id ${id}`);
+  }
+
+  listRuns(): Run[] {
+    return this.stmts.listRuns.all().map((r) => ({
+      id: r.id,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      kloptVersion: r.klopt_version,
+      filesSeen: r.files_seen,
+      filesSkipped: r.files_skipped,
+      filesIngested: r.files_ingested,
+      filesFailed: r.files_failed,
+      findingsError: r.findings_error,
+      findingsWarning: r.findings_warning,
+      findingsInfo: r.findings_info,
+      status: r.status,
+    }));
+  }
+
+  // Reads map columns back to the schema shapes; rows were validated on the way in.
+  listDocuments(): Document[] {
+    return this.stmts.listDocuments.all().map((r) => ({
+      id: r.id,
+      file: r.file,
+      gemeente: r.gemeente,
+      documentType: r.document_type,
+      year: r.year,
+      programme: r.programme,
+      sourceFormat: r.source_format,
+      bytes: r.bytes,
+      metadataSource: r.metadata_source,
+    }));
+  }
+
+  listTables(documentId?: string): Table[] {
+    return this.stmts.listTables.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      index: r.table_index,
+      kind: r.kind,
+      title: r.title,
+      scale: r.scale,
+      scaleText: r.scale_text,
+      columns: JSON.parse(r.columns_json),
+      signConvention: JSON.parse(r.sign_convention_json),
+      line: r.line,
+      page: r.page,
+    }));
+  }
+
+  listFinancialFacts(documentId?: string): FinancialFact[] {
+    return this.stmts.listFinancial.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      tableIndex: r.table_index,
+      rowIndex: r.row_index,
+      taakveld: r.taakveld,
+      rowLabel: r.row_label,
+      lineItem: r.line_item,
+      group: r.group_label,
+      isTotal: r.is_total === 1,
+      columnIndex: r.column_index,
+      columnHeader: r.column_header,
+      columnKind: r.column_kind,
+      year: r.year,
+      value: r.value,
+      status: r.status,
+      decimals: r.decimals,
+      scale: r.scale,
+      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+    }));
+  }
+
+  listIndicatorFacts(documentId?: string): IndicatorFact[] {
+    return this.stmts.listIndicators.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      tableIndex: r.table_index,
+      rowIndex: r.row_index,
+      doelstelling: r.doelstelling,
+      name: r.name,
+      unit: r.unit,
+      columnIndex: r.column_index,
+      columnHeader: r.column_header,
+      columnKind: r.column_kind,
+      year: r.year,
+      value: r.value,
+      decimals: r.decimals,
+      referenceYear: r.reference_year,
+      footnote: r.footnote,
+      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+    }));
+  }
+
+  listFindings(filter: FindingFilter = {}): Finding[] {
+    const params = {
+      documentId: filter.documentId ?? null,
+      runId: filter.runId ?? null,
+      minRank: severityRank[filter.minSeverity ?? 'info'],
+    };
+    return this.stmts.listFindings.all(params).map((r) => ({
+      rule: r.rule,
+      severity: r.severity,
+      file: r.file,
+      documentId: r.document_id,
+      table: r.table_title,
+      tableIndex: r.table_index,
+      row: r.row_label,
+      column: r.column_header,
+      line: r.line,
+      page: r.page,
+      expected: r.expected,
+      found: r.found,
+      difference: r.difference,
+      tolerance: r.tolerance,
+      raw: r.raw,
+      message: r.message,
+    }));
+  }
+
+  /** Row count per table. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const t of ['documents', 'tables', 'financial_facts', 'indicator_facts', 'findings', 'runs']) {
+      out[t] = this.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    }
+    return out;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private insertFinding(r: Finding, runId: number | null): void {
+    this.stmts.insertFinding.run(r.documentId, runId, r.rule, r.severity, r.file, r.table,
+      r.tableIndex, r.row, r.column, r.line, r.page, r.expected, r.found, r.difference,
+      r.tolerance, r.raw, r.message);
+  }
+}
+
+function sameDocument(doc: Document, documentId: string, what: string): void {
+  if (documentId !== doc.id) {
+    throw new Error(`${doc.file}: ${what} belongs to document ${documentId}, not ${doc.id}`);
+  }
+}

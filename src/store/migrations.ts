@@ -1,0 +1,165 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations, in order: migration i brings the database to `PRAGMA user_version` i+1.
+ * Never edit a released migration; append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: documents, their tables, facts, findings and runs. STRICT tables make SQLite refuse a
+     value of the wrong type instead of silently storing it. */
+  `
+  CREATE TABLE documents (
+    id              TEXT PRIMARY KEY,          -- sha256 of the file's bytes
+    file            TEXT NOT NULL UNIQUE,      -- one document per path: a changed file replaces its old version
+    gemeente        TEXT,
+    document_type   TEXT NOT NULL,
+    year            INTEGER,
+    programme       TEXT,
+    source_format   TEXT NOT NULL,
+    bytes           INTEGER NOT NULL,
+    metadata_source TEXT NOT NULL,
+    ingested_at     TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE tables (
+    document_id          TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    table_index          INTEGER NOT NULL,
+    kind                 TEXT NOT NULL,
+    title                TEXT NOT NULL,
+    scale                REAL NOT NULL,
+    scale_text           TEXT,
+    columns_json         TEXT NOT NULL,
+    sign_convention_json TEXT NOT NULL,
+    line                 INTEGER,
+    page                 INTEGER,
+    PRIMARY KEY (document_id, table_index)
+  ) STRICT;
+
+  CREATE TABLE financial_facts (
+    id            INTEGER PRIMARY KEY,
+    document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    table_index   INTEGER NOT NULL,
+    row_index     INTEGER NOT NULL,
+    taakveld      TEXT,
+    row_label     TEXT NOT NULL,
+    line_item     TEXT NOT NULL,
+    group_label   TEXT,
+    is_total      INTEGER NOT NULL CHECK (is_total IN (0, 1)),
+    column_index  INTEGER NOT NULL,
+    column_header TEXT NOT NULL,
+    column_kind   TEXT NOT NULL,
+    year          INTEGER,
+    value         REAL,
+    status        TEXT NOT NULL,
+    decimals      INTEGER NOT NULL,
+    scale         REAL NOT NULL,
+    -- generated, so it can never disagree with value and scale
+    amount_eur    REAL GENERATED ALWAYS AS (value * scale) STORED,
+    file          TEXT NOT NULL,
+    line          INTEGER,
+    page          INTEGER,
+    raw           TEXT NOT NULL
+  ) STRICT;
+  -- one fact per cell; also serves lookups and cascade deletes by document
+  CREATE UNIQUE INDEX financial_facts_cell ON financial_facts (document_id, table_index, row_index, column_index);
+  CREATE INDEX financial_facts_taakveld_year ON financial_facts (taakveld, year);
+
+  CREATE TABLE indicator_facts (
+    id             INTEGER PRIMARY KEY,
+    document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    table_index    INTEGER NOT NULL,
+    row_index      INTEGER NOT NULL,
+    doelstelling   TEXT,
+    name           TEXT NOT NULL,
+    unit           TEXT,
+    column_index   INTEGER NOT NULL,
+    column_header  TEXT NOT NULL,
+    column_kind    TEXT NOT NULL,
+    year           INTEGER,
+    value          REAL,
+    decimals       INTEGER NOT NULL,
+    reference_year INTEGER,
+    footnote       TEXT,
+    file           TEXT NOT NULL,
+    line           INTEGER,
+    page           INTEGER,
+    raw            TEXT NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX indicator_facts_cell ON indicator_facts (document_id, table_index, row_index, column_index);
+  CREATE INDEX indicator_facts_doelstelling_year ON indicator_facts (doelstelling, year);
+
+  CREATE TABLE runs (
+    id               INTEGER PRIMARY KEY,
+    started_at       TEXT NOT NULL,
+    finished_at      TEXT,
+    klopt_version    TEXT NOT NULL,
+    files_seen       INTEGER NOT NULL DEFAULT 0,
+    files_skipped    INTEGER NOT NULL DEFAULT 0,
+    files_ingested   INTEGER NOT NULL DEFAULT 0,
+    files_failed     INTEGER NOT NULL DEFAULT 0,
+    findings_error   INTEGER NOT NULL DEFAULT 0,
+    findings_warning INTEGER NOT NULL DEFAULT 0,
+    findings_info    INTEGER NOT NULL DEFAULT 0,
+    status           TEXT NOT NULL DEFAULT 'running'
+  ) STRICT;
+
+  CREATE TABLE findings (
+    id            INTEGER PRIMARY KEY,
+    -- null for findings about a file that never became a document
+    document_id   TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    run_id        INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    rule          TEXT NOT NULL,
+    severity      TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+    file          TEXT NOT NULL,
+    table_title   TEXT,
+    table_index   INTEGER,
+    row_label     TEXT,
+    column_header TEXT,
+    line          INTEGER,
+    page          INTEGER,
+    expected      REAL,
+    found         REAL,
+    difference    REAL,
+    tolerance     REAL,
+    raw           TEXT,
+    message       TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX findings_document_severity ON findings (document_id, severity);
+  CREATE INDEX findings_severity ON findings (severity);
+  CREATE INDEX findings_run ON findings (run_id);
+
+  -- amounts in euros per gemeente, document year and taakveld, for cross-document queries
+  CREATE VIEW v_taakveld_year AS
+    SELECT d.gemeente, d.year, d.document_type, f.taakveld, f.line_item, f.column_kind,
+           f.year AS column_year, f.amount_eur
+    FROM financial_facts f JOIN documents d ON d.id = f.document_id
+    WHERE f.taakveld IS NOT NULL;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The schema version stored in the database file. */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to SCHEMA_VERSION, each migration in its own transaction (user_version
+ * is part of the database header, so it commits or rolls back with the migration). Refuses a
+ * database written by a newer klopt rather than guess at its schema.
+ */
+export function migrate(db: Database, file: string): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `${file}: database schema version ${current} is newer than this klopt supports (${SCHEMA_VERSION}); upgrade klopt or use another database`,
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
