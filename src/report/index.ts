@@ -1,0 +1,100 @@
+import Papa from 'papaparse';
+import { formatDutch } from '../grammar/number.js';
+import { severityRank, type Document, type Finding, type Severity } from '../../schemas/index.js';
+
+export type ReportFormat = 'json' | 'csv' | 'md';
+
+export interface DocumentSummary {
+  document: Document;
+  tables: number;
+  financialFacts: number;
+  indicatorFacts: number;
+  findings: Record<Severity, number>;
+  /**
+   * "does not add up" when an error finding stands against the document; "not fully read" when
+   * none does but some table could not be read, so the document is not proven; else "adds up".
+   */
+  verdict: 'adds up' | 'does not add up' | 'not fully read';
+}
+
+export interface Report {
+  documents: DocumentSummary[];
+  findings: Finding[];
+}
+
+/** Findings that say part of a document was not read, so silence about it proves nothing. */
+const UNREAD_RULES = new Set(['unread-table', 'ambiguous-cells', 'unreadable-row', 'extra-cells']);
+
+export function summarise(document: Document, counts: { tables: number; financialFacts: number; indicatorFacts: number }, findings: Finding[]): DocumentSummary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const own = findings.filter((f) => f.documentId === document.id);
+  for (const f of own) bySeverity[f.severity]++;
+  const unread = own.some((f) => UNREAD_RULES.has(f.rule));
+  return { document, ...counts, findings: bySeverity, verdict: bySeverity.error > 0 ? 'does not add up' : unread ? 'not fully read' : 'adds up' };
+}
+
+/** Most severe first, then by file and place in the file. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank[b.severity] - severityRank[a.severity] ||
+      a.file.localeCompare(b.file) ||
+      (a.page ?? 0) - (b.page ?? 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+export const FINDING_COLUMNS = ['rule', 'severity', 'file', 'table', 'row', 'column', 'line', 'page', 'expected', 'found', 'difference', 'tolerance', 'raw', 'message'] as const;
+
+export function renderReport(report: Report, format: ReportFormat): string {
+  const findings = sortFindings(report.findings);
+  if (format === 'json') {
+    return `${JSON.stringify({ documents: report.documents.map(jsonSummary), findings: findings.map(jsonFinding) }, null, 2)}\n`;
+  }
+  if (format === 'csv') return renderCsv(findings);
+  return renderMarkdown(report.documents, findings);
+}
+
+function jsonFinding(f: Finding) {
+  return Object.fromEntries([...FINDING_COLUMNS.map((k) => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId]]);
+}
+
+function jsonSummary(s: DocumentSummary) {
+  return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, findings: s.findings, verdict: s.verdict };
+}
+
+export function renderCsv(findings: Finding[]): string {
+  return `${Papa.unparse({ fields: [...FINDING_COLUMNS], data: findings.map((f) => FINDING_COLUMNS.map((k) => f[k] ?? '')) })}\r\n`;
+}
+
+const cell = (text: string | number | null) => (text === null ? '' : String(text).replace(/\|/g, '\\|').replace(/\s+/g, ' '));
+const amount = (x: number | null) => (x === null ? '' : formatDutch(x, Number.isInteger(x) ? 0 : 1));
+
+function renderMarkdown(documents: DocumentSummary[], findings: Finding[]): string {
+  const out: string[] = ['# klopt — discrepancy report', ''];
+  out.push('| Document | Gemeente | Type | Jaar | Tables | Facts | Errors | Warnings | Info | Verdict |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of documents) {
+    const d = s.document;
+    out.push(`| ${cell(d.file)} | ${cell(d.gemeente)} | ${d.documentType} | ${d.year ?? ''} | ${s.tables} | ${s.financialFacts + s.indicatorFacts} | ${s.findings.error} | ${s.findings.warning} | ${s.findings.info} | **${s.verdict}** |`);
+  }
+  for (const s of documents) {
+    const own = findings.filter((f) => f.documentId === s.document.id);
+    out.push('', `## ${s.document.file}`, '');
+    if (own.length === 0) {
+      out.push('No findings.');
+      continue;
+    }
+    out.push('| Severity | Rule | Table | Row | Column | Line/page | Expected | Found | Difference | Message |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const f of own) {
+      const place = f.page ? `p. ${f.page}` : f.line ? `line ${f.line}` : '';
+      out.push(`| ${f.severity} | ${f.rule} | ${cell(f.table)} | ${cell(f.row)} | ${cell(f.column)} | ${place} | ${amount(f.expected)} | ${amount(f.found)} | ${amount(f.difference)} | ${cell(f.message)} |`);
+    }
+  }
+  const orphan = findings.filter((f) => !documents.some((s) => s.document.id === f.documentId));
+  if (orphan.length) {
+    out.push('', '## Files that could not be read', '');
+    for (const f of orphan) out.push(`- **${f.severity}** ${cell(f.file)}: ${cell(f.message)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
