@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseCell, parseScale } from '../src/grammar/number.js';
+
+const value = (s: string) => {
+  const p = parseCell(s);
+  return p.kind === 'number' ? p.value : p.kind;
+};
+
+describe('Dutch number grammar', () => {
+  it('reads thousands dots, decimal commas and the three minus signs', () => {
+    expect(value('1.234.567,89')).toBe(1234567.89);
+    expect(value('-13.184')).toBe(-13184);
+    expect(value('−1.234')).toBe(-1234); // U+2212
+    expect(value('–1.234')).toBe(-1234); // en dash
+    expect(value('- 1.234')).toBe(-1234);
+    expect(value('(1.234)')).toBe(-1234);
+    expect(value('831')).toBe(831);
+  });
+  it('reads euro amounts as the transformatieplan prints them', () => {
+    expect(value('€ 2.084.000')).toBe(2084000);
+    expect(value('-€ 315.000')).toBe(-315000);
+    expect(value('€\u00a01.287.750')).toBe(1287750);
+    expect(parseCell('€ 0')).toMatchObject({ kind: 'number', value: 0, euro: true });
+  });
+  it('treats dashes, blanks and N.B. as empty cells, not zeros printed', () => {
+    expect(parseCell('-')).toMatchObject({ kind: 'empty', reason: 'dash' });
+    expect(parseCell('—')).toMatchObject({ kind: 'empty', reason: 'dash' });
+    expect(parseCell(' ')).toMatchObject({ kind: 'empty', reason: 'blank' });
+    expect(parseCell('N.B.')).toMatchObject({ kind: 'empty', reason: 'not-available' });
+  });
+  it('keeps footnote markers, reference years and second figures apart from the value', () => {
+    expect(parseCell('60,7%1')).toMatchObject({ value: 60.7, decimals: 1, percent: true, footnote: '1' });
+    expect(parseCell('14,9% (2021)')).toMatchObject({ value: 14.9, referenceYear: 2021 });
+    expect(parseCell('6% (2022)')).toMatchObject({ value: 6, referenceYear: 2022 });
+    expect(parseCell('10,8% (31,0%)')).toMatchObject({ value: 10.8, alternative: 31 });
+    expect(parseCell('12,4%²')).toMatchObject({ value: 12.4, footnote: '2' });
+  });
+  it('reads a decimal point typo as a decimal and says so', () => {
+    const p = parseCell('12.8%');
+    expect(p).toMatchObject({ kind: 'number', value: 12.8 });
+    expect(p.kind === 'number' && p.notes[0]).toMatch(/decimal point/);
+  });
+  it('refuses what is no figure, without throwing', () => {
+    for (const bad of ['1.2.3', '--5', '1,2,3', '99999999999999999999', 'Inleiding', '12.34.5']) {
+      expect(parseCell(bad).kind, bad).toBe('invalid');
+    }
+  });
+  it('reads scale notes', () => {
+    expect(parseScale('bedragen x 1.000')).toBe(1000);
+    expect(parseScale('WMO (bedragen * € 1.000)')).toBe(1000);
+    expect(parseScale('bedragen * 1000')).toBe(1000);
+    expect(parseScale('Bedragen x 1.000 euros')).toBe(1000);
+    expect(parseScale('Iets anders')).toBeNull();
+  });
+});
