@@ -23,3 +23,16 @@ const docs = rounds * files.length;
 console.log(`pipeline on ${files.length} samples × ${rounds}: ${docs} documents in ${seconds.toFixed(2)} s`);
 console.log(`  ${(docs / seconds).toFixed(1)} documents/s, ${(facts / seconds).toFixed(0)} facts/s, ${((rounds * bytes) / 1e6 / seconds).toFixed(2)} MB/s`);
 console.log(`  peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+
+// Glued rows: enumerating the splits the Dutch number grammar allows (issue 3).
+const { candidatesOf } = await import('../extractors/text/glued.js');
+const { formatDutch } = await import('../src/grammar/number.js');
+for (const width of [4, 6, 12]) {
+  const tail = Array.from({ length: width }, (_, i) => formatDutch((i % 2 ? 1 : -1) * (i + 1) * 12345)).join('');
+  const n = 200;
+  const t0 = process.hrtime.bigint();
+  let candidates = 0;
+  for (let i = 0; i < n; i++) candidates = candidatesOf(tail, width)?.length ?? 0;
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(`glued row of ${String(width).padStart(2)} cells: ${(n / s).toFixed(0)} rows/s (${candidates} grammatical readings)`);
+}

@@ -1,6 +1,7 @@
 import { parseCell, parseScale, normaliseSpaces } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawRow, RawTable, TextBlock } from '../types.js';
 import { cleanCell } from './markup.js';
+import { readGluedTables } from './glued.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -39,6 +40,10 @@ export function extractText(content: string): Extraction {
 
   for (const table of readTabSeparated(all, used)) tables.push(table);
   for (const table of readCellPerLine(all, used)) tables.push(table);
+  // Glued tables the glued reader knows are read; the rest are reported as not read.
+  const glued = readGluedTables(all, used);
+  tables.push(...glued.tables);
+  notices.push(...glued.notices);
   notices.push(...findGluedTables(all, used));
 
   tables.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

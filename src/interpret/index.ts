@@ -12,7 +12,7 @@ import {
   type SignConvention,
   type TableKind,
 } from '../../schemas/index.js';
-import { buildRelations, evaluate } from '../reconcile/relations.js';
+import { buildRelations, columnLineItem, evaluate } from '../reconcile/relations.js';
 import type { Grid, GridCell, GridRow } from '../reconcile/grid.js';
 import { makeFinding } from '../reconcile/finding.js';
 import { readColumn } from './columns.js';
@@ -198,9 +198,11 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
           documentId: doc.id,
           tableIndex: raw.index,
           rowIndex,
-          taakveld: d.taakveld,
+          // Baten/Lasten lines belong to the taakveld of their group.
+          taakveld: d.taakveld ?? (d.group ? (taakveldOfLabel(d.group)?.code ?? null) : null),
           rowLabel: d.label,
-          lineItem: d.lineItem,
+          // A row without a line item of its own takes its column's ("Lasten Begroting 2019").
+          lineItem: d.lineItem === 'other' ? (columnLineItem(columns[col].header)?.item ?? 'other') : d.lineItem,
           group: d.group,
           isTotal: d.isTotal,
           columnIndex: col,
@@ -244,7 +246,12 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
   const groupings: (SignConvention['grouping'])[] = hasLabelRows && layout === 'cell-per-line' ? ['label_last', 'label_first'] : [null];
-  const lastenValues = rows.filter((d) => d.lineItem === 'lasten').flatMap((d) => d.parsed).filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
+  // Lasten figures: the cells of lasten rows, and the lasten column's cells of rows naming no line item.
+  const lastenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'lasten').map((c) => c.index);
+  const lastenValues = [
+    ...rows.filter((d) => d.lineItem === 'lasten').flatMap((d) => d.parsed),
+    ...rows.filter((d) => d.lineItem === 'other').flatMap((d) => lastenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
+  ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
   const lasten = lastenValues.length === 0 ? null : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2 ? 'negative' : 'positive';
   let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
   for (const grouping of groupings) {
@@ -267,7 +274,8 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     }
   }
   rows.forEach((d, i) => ((d.group = best!.groups[i]), (d.lineItem = best!.items[i])));
-  const hasSaldo = rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten');
+  const columnItems = new Set(columns.map((c) => columnLineItem(c.header)?.item));
+  const hasSaldo = (rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten')) || (columnItems.has('baten') && columnItems.has('lasten'));
   const hasVerschil = columns.some((c) => c.kind === 'verschil');
   const convention: SignConvention = {
     lasten: best!.convention.lasten,

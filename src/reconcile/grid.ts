@@ -43,10 +43,12 @@ export function gridFromFacts(table: Table, facts: FinancialFact[], file: string
     .sort((a, b) => a[0] - b[0])
     .map(([index, cells]) => {
       const first = cells[0];
+      // Where columns carry the line items (Lasten | Baten | Saldo), the row itself names none.
+      const lineItem = cells.every((c) => c.lineItem === first.lineItem) ? first.lineItem : 'other';
       const row: GridRow = {
         index,
         label: first.rowLabel,
-        lineItem: first.lineItem,
+        lineItem,
         group: first.group,
         taakveld: first.taakveld,
         isTotal: first.isTotal,

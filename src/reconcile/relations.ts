@@ -1,6 +1,7 @@
 import { halfUnit } from '../grammar/number.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
+import { lineItemOf } from '../interpret/lines.js';
 
 /**
  * The arithmetic a table promises, as equations target = Σ sign·term. Rules evaluate them;
@@ -101,6 +102,13 @@ function groups(grid: Grid): Map<string | null, GroupLines> {
 
 const term = (row: GridRow, col: number, sign: 1 | -1): Term => ({ row: row.index, col, sign });
 
+/** saldo from baten and lasten, in the sign convention the table was found to use. */
+function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef, lasten: CellRef): Relation {
+  if (conv.lasten === 'negative') return { kind: 'saldo', target, terms: [{ ...baten, sign: 1 }, { ...lasten, sign: 1 }], why: 'saldo = baten + lasten (lasten printed negative)' };
+  if (conv.saldo === 'lasten_minus_baten') return { kind: 'saldo', target, terms: [{ ...lasten, sign: 1 }, { ...baten, sign: -1 }], why: 'saldo = lasten − baten' };
+  return { kind: 'saldo', target, terms: [{ ...baten, sign: 1 }, { ...lasten, sign: -1 }], why: 'saldo = baten − lasten' };
+}
+
 export function buildRelations(grid: Grid): Relation[] {
   const rels: Relation[] = [];
   const conv = grid.convention;
@@ -111,11 +119,7 @@ export function buildRelations(grid: Grid): Relation[] {
   for (const [, g] of groups(grid)) {
     const { baten, lasten, saldo } = g;
     if (baten && lasten && saldo) {
-      for (const col of valueCols) {
-        if (lastenNegative) rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(baten, col, 1), term(lasten, col, 1)], why: 'saldo = baten + lasten (lasten printed negative)' });
-        else if (conv.saldo === 'lasten_minus_baten') rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(lasten, col, 1), term(baten, col, -1)], why: 'saldo = lasten − baten' });
-        else rels.push({ kind: 'saldo', target: { row: saldo.index, col }, terms: [term(baten, col, 1), term(lasten, col, -1)], why: 'saldo = baten − lasten' });
-      }
+      for (const col of valueCols) rels.push(saldoRelation(conv, { row: saldo.index, col }, { row: baten.index, col }, { row: lasten.index, col }));
       if (vc) rels.push({ kind: 'saldo-verschil', target: { row: saldo.index, col: vc.v }, terms: [term(baten, vc.v, 1), term(lasten, vc.v, 1)], why: 'verschil saldo = verschil baten + verschil lasten' });
     }
     const { storting, onttrekking, mutaties, resultaat } = g;
@@ -138,9 +142,48 @@ export function buildRelations(grid: Grid): Relation[] {
     }
   }
 
+  rels.push(...columnSaldoRelations(grid));
   if (vc) rels.push(...verschilRelations(grid, vc));
   rels.push(...footingRelations(grid));
   return rels;
+}
+
+/**
+ * The line item a column header names ("Lasten Begroting 2019" → lasten), and the rest of the
+ * header that ties lasten, baten and saldo columns of the same budget together.
+ */
+export function columnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
+  const item = lineItemOf(header);
+  if (item !== 'lasten' && item !== 'baten' && item !== 'saldo') return null;
+  // "Saldo (- = nadeel)" is a verschil column, not a saldo of baten and lasten.
+  if (/^saldo\s*\(/i.test(header.trim())) return null;
+  return { item, basis: header.trim().replace(/^\S+\s*/, '').toLowerCase() };
+}
+
+/**
+ * Tables whose columns, not rows, carry the line items (Hengelo begroting 2019: Lasten | Baten |
+ * Saldo per taakveld row): per row, the saldo column follows from the lasten and baten columns.
+ */
+function columnSaldoRelations(grid: Grid): Relation[] {
+  const byBasis = new Map<string, { lasten?: number; baten?: number; saldo?: number }>();
+  for (const c of grid.columns) {
+    const li = columnLineItem(c.header);
+    if (!li) continue;
+    const entry = byBasis.get(li.basis) ?? {};
+    if (entry[li.item] === undefined) entry[li.item] = c.index;
+    byBasis.set(li.basis, entry);
+  }
+  const conv = grid.convention;
+  const out: Relation[] = [];
+  for (const { lasten, baten, saldo } of byBasis.values()) {
+    if (lasten === undefined || baten === undefined || saldo === undefined) continue;
+    for (const row of grid.rows) {
+      // Rows that carry a line item themselves are judged by the row-wise relations.
+      if (row.isSection || row.lineItem !== 'other') continue;
+      out.push(saldoRelation(conv, { row: row.index, col: saldo }, { row: row.index, col: baten }, { row: row.index, col: lasten }));
+    }
+  }
+  return out;
 }
 
 /** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
@@ -259,23 +302,30 @@ function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols:
   return cols.map((col) => ({ kind: 'footing' as const, target: { row: total.index, col }, terms: terms.map((r, i) => ({ row: r.index, col, sign: signs[i] })), why }));
 }
 
+/**
+ * Sign patterns are searched only for short blocks: "(-/-)" lines stand in small summaries, and
+ * the search doubles with every line (it ran on every candidate reading of a glued table).
+ */
+const MAX_SIGNED_TERMS = 8;
+
 function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: number[]): Relation[] | null {
-  let best: { rels: Relation[]; holds: number } | null = null;
+  let best: { rels: Relation[]; holds: number; minus: number } | null = null;
   for (const terms of candidates) {
     if (terms.length === 0) continue;
-    const plus = relationsFor(total, terms, terms.map(() => 1), cols);
-    const evals = plus.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
-    const holds = evals.filter((e) => e.status === 'holds').length;
-    if (evals.length > 0 && holds === evals.length) return plus;
-    if (terms.length <= 12) {
-      for (let mask = 1; mask < 1 << terms.length; mask++) {
-        const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1) as 1 | -1);
-        const rels = relationsFor(total, terms, signs, cols);
-        const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
-        if (ev.length >= 2 && ev.every((e) => e.status === 'holds')) return rels;
-      }
+    // All-plus first, then every sign pattern (few terms only): the pattern holding in the most
+    // columns is the table's convention; the columns it fails in are the findings.
+    const masks = terms.length <= MAX_SIGNED_TERMS ? 1 << terms.length : 1;
+    for (let mask = 0; mask < masks; mask++) {
+      const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1) as 1 | -1);
+      const rels = relationsFor(total, terms, signs, cols);
+      const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+      const holds = ev.filter((e) => e.status === 'holds').length;
+      const minus = signs.filter((s) => s < 0).length;
+      if (ev.length > 0 && holds === ev.length && (mask === 0 || ev.length >= 2)) return rels;
+      // A pattern with minus signs must hold in at least two columns to count as a convention.
+      if (holds === 0 || (minus > 0 && holds < 2)) continue;
+      if (!best || holds > best.holds || (holds === best.holds && minus < best.minus)) best = { rels, holds, minus };
     }
-    if (holds > 0 && (!best || holds > best.holds)) best = { rels: plus, holds };
   }
   // A row that is bold or called a total but adds up in no column is no total of these lines.
   return best?.rels ?? null;
@@ -287,14 +337,14 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
  */
 export function solveMissing(grid: Grid, relations: Relation[], ref: CellRef): { value: number; rel: Relation } | null {
   const same = (a: CellRef) => a.row === ref.row && a.col === ref.col;
+  const known = (cell: CellRef) => {
+    const c = grid.rows[cell.row].cells[cell.col];
+    return c.status === 'printed' && c.value !== null ? c.value : 0;
+  };
   for (const rel of relations) {
     if (rel.kind === 'footing') continue;
     const e = evaluate(grid, rel);
     if (e.status !== 'unknown' || e.missing.length !== 1 || !same(e.missing[0])) continue;
-    const known = (cell: CellRef) => {
-      const c = grid.rows[cell.row].cells[cell.col];
-      return c.status === 'printed' && c.value !== null ? c.value : 0;
-    };
     const rest = rel.terms.filter((t) => !same(t)).reduce((sum, t) => sum + t.sign * known(t), 0);
     if (same(rel.target)) return { value: round(rest), rel };
     const t = rel.terms.find(same)!;

@@ -1,0 +1,441 @@
+import { normaliseSpaces, parseCell, parseScale } from '../../src/grammar/number.js';
+import { taakveldCatalogue, taakveldOfLabel } from '../../src/catalogue/taakvelden.js';
+import { readColumn } from '../../src/interpret/columns.js';
+import { isTotalLabel, lineItemOf } from '../../src/interpret/lines.js';
+import { buildRelations, evaluate } from '../../src/reconcile/relations.js';
+import type { Grid, GridCell, GridRow } from '../../src/reconcile/grid.js';
+import type { Column, SignConvention, Table } from '../../schemas/index.js';
+import type { ExtractionNotice, RawRow, RawTable } from '../types.js';
+import { cleanCell } from './markup.js';
+
+/**
+ * Tables from HTML pages whose cells were dumped without separators:
+ *   `6.3 Inkomensregelingen-51.91343.374-8.539-8.843-9.177-9.211`
+ * The reader splits the label off with the taakveld catalogue and known line-item labels, lists
+ * every split of the figures the Dutch number grammar allows (empty cells included), and keeps
+ * the split the table's own arithmetic confirms. Several confirmed splits: ambiguous, nothing
+ * stored. None: unreadable, nothing stored. Never a guess.
+ */
+
+export interface Line {
+  text: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** A row's cells in column order; null is a column the row prints nothing in. */
+export type Candidate = (string | null)[];
+
+/** Where a glued header cell starts: the words that open column headers. */
+const HEADER_WORD = /(?=Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \()/g;
+const LINE_ITEM_HEADER = /^(Lasten|Baten|Saldo)+$/;
+const CANDIDATE_LIMIT = 20_000;
+
+/** Split a glued header line into its top-left text and the column headers. */
+export function splitGluedHeader(text: string): { topLeft: string; headers: string[] } | null {
+  const clean = normaliseSpaces(text).trim();
+  const parts = clean.split(HEADER_WORD);
+  const startsWithHeader = /^(Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming)/.test(clean);
+  const topLeft = startsWithHeader ? '' : parts[0].trim();
+  const headers = (startsWithHeader ? parts : parts.slice(1)).map((h) => h.trim().replace(/\s*\(\s*/g, ' (').replace(/\s+/g, ' ').trim());
+  if (headers.length < 2) return null;
+  // Nothing but headers: a figure among them means this is a row, not a header.
+  if (headers.some((h) => h === '' || h.length > 40 || /\d[.,]\d/.test(h))) return null;
+  return { topLeft, headers };
+}
+
+/** "LastenBatenSaldo" above the header: the line items of the first columns. */
+function lineItemHeader(text: string): string[] | null {
+  const clean = normaliseSpaces(text).replace(/\s+/g, '');
+  if (!LINE_ITEM_HEADER.test(clean)) return null;
+  return clean.match(/Lasten|Baten|Saldo/g);
+}
+
+const KNOWN_LABELS = [
+  'Gerealiseerde saldo van baten en lasten',
+  'Gerealiseerde saldo van mutaties reserves',
+  'Gerealiseerd saldo van baten en lasten',
+  'Gerealiseerd saldo van mutaties reserves',
+  'Saldo van baten en lasten',
+  'Saldo van mutaties reserves',
+  'Saldo mutaties reserves',
+  'Mutaties reserves',
+  'Storting reserves',
+  'Onttrekking reserves',
+  'Stortingen in reserves',
+  'Onttrekkingen aan reserves',
+  'Gerealiseerd resultaat',
+  'Resultaat',
+  'Lasten',
+  'Baten',
+  'Saldo',
+].sort((a, b) => b.length - a.length);
+
+const lower = (s: string) => normaliseSpaces(s).toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The label of a glued row and the figures after it. The label is a taakveld (code and a name
+ * from the catalogue, so "Maatwerkdienstverlening 18-" keeps its "18-"), a known line item, or
+ * a total; anything else is not read.
+ */
+export function splitLabel(text: string): { label: string; tail: string } | null {
+  const t = normaliseSpaces(text).trim().replace(/−/g, '-');
+  const code = /^(\d{1,2}\.\d{1,3}[A-Da-d]?)\s+/.exec(t);
+  if (code && taakveldOfLabel(`${code[1]} x`)) {
+    const rest = t.slice(code[0].length);
+    const canonical = taakveldOfLabel(`${code[1]} x`)!.code;
+    const names = [...new Set(taakveldCatalogue().filter((e) => e.code === canonical).map((e) => e.name))].sort((a, b) => b.length - a.length);
+    for (const name of names) {
+      if (lower(rest).startsWith(lower(name)) && /^[-\d]/.test(rest.slice(name.length))) return { label: `${code[0]}${rest.slice(0, name.length)}`.trim(), tail: rest.slice(name.length) };
+    }
+    // A name the catalogue does not know: up to the first figure after a letter or ")", or after "18-"/"18+".
+    const m = /^(.*?(?:[A-Za-zÀ-ÿ)]|\s\d{1,2}[-+]))(?=-?\d)/.exec(rest);
+    return m ? { label: `${code[0]}${m[1]}`.trim(), tail: rest.slice(m[1].length) } : null;
+  }
+  for (const known of KNOWN_LABELS) {
+    if (lower(t).startsWith(lower(known)) && /^\s?-?\d/.test(t.slice(known.length))) return { label: t.slice(0, known.length), tail: t.slice(known.length).trim() };
+  }
+  const total = /^((?:totaal|saldo)\b[^\d-]*?)\s?(?=-?\d)/i.exec(t);
+  if (total && isTotalLabel(total[1])) return { label: total[1].trim(), tail: t.slice(total[0].length) };
+  return null;
+}
+
+/** Every end position of a figure starting at `pos` that the Dutch grammar allows. */
+function cellEnds(s: string, pos: number): number[] {
+  const ends: number[] = [];
+  let i = pos;
+  if (s[i] === '-') i++;
+  const digit = (k: number) => k < s.length && s[k] >= '0' && s[k] <= '9';
+  if (!digit(i)) return ends;
+  const intEnds: number[] = [];
+  if (s[i] === '0') intEnds.push(i + 1);
+  else {
+    // one to three digits, then groups of exactly three after each thousands dot
+    for (let n = 1; n <= 3 && digit(i + n - 1); n++) {
+      let e = i + n;
+      intEnds.push(e);
+      while (s[e] === '.' && digit(e + 1) && digit(e + 2) && digit(e + 3)) {
+        e += 4;
+        // a fourth digit would make the group longer than three only if this cell went on; the split may stop here
+        intEnds.push(e);
+      }
+    }
+  }
+  for (const e of intEnds) {
+    // A plain group longer than three digits after a dot is not a group: "5.4106" stops at "5.410".
+    ends.push(e);
+    if (s[e] === ',' && digit(e + 1)) for (let d = e + 2; d <= s.length && digit(d - 1); d++) ends.push(d);
+  }
+  return [...new Set(ends)];
+}
+
+/** All ways to cut `tail` into at most `maxCells` figures (memoised on position and budget). */
+export function segmentTail(tail: string, maxCells: number): string[][] {
+  const s = normaliseSpaces(tail).replace(/−/g, '-').replace(/\s+/g, '');
+  const memo = new Map<string, string[][]>();
+  let produced = 0;
+  const rec = (pos: number, budget: number): string[][] => {
+    if (pos === s.length) return [[]];
+    if (budget === 0) return [];
+    const key = `${pos}:${budget}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const out: string[][] = [];
+    for (const end of cellEnds(s, pos)) {
+      for (const rest of rec(end, budget - 1)) {
+        out.push([s.slice(pos, end), ...rest]);
+        if (++produced > CANDIDATE_LIMIT * 10) throw new TooMany();
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+  return rec(0, maxCells);
+}
+
+class TooMany extends Error {}
+
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const rec = (start: number, acc: number[]) => {
+    if (acc.length === k) return void out.push([...acc]);
+    for (let i = start; i <= n - (k - acc.length); i++) rec(i + 1, [...acc, i]);
+  };
+  rec(0, []);
+  return out;
+}
+
+/** Every reading of a tail for `width` columns: each split, placed in every way that leaves the rest empty. */
+export function candidatesOf(tail: string, width: number): Candidate[] | null {
+  let splits: string[][];
+  try {
+    splits = segmentTail(tail, width);
+  } catch (e) {
+    if (e instanceof TooMany) return null;
+    throw e;
+  }
+  const out: Candidate[] = [];
+  for (const cells of splits) {
+    if (cells.length === 0) continue;
+    for (const pos of combinations(width, cells.length)) {
+      const c: Candidate = Array.from({ length: width }, () => null);
+      pos.forEach((col, i) => (c[col] = cells[i]));
+      out.push(c);
+      if (out.length > CANDIDATE_LIMIT) return null;
+    }
+  }
+  return out;
+}
+
+interface RowDraft {
+  line: Line;
+  label: string;
+  candidates: Candidate[];
+}
+
+const key = (c: Candidate) => c.map((x) => x ?? '∅').join('|');
+
+function gridCell(text: string | null, line: number): GridCell {
+  if (text === null) return { value: null, decimals: 0, status: 'empty', line, page: null, raw: '' };
+  const p = parseCell(text);
+  return p.kind === 'number'
+    ? { value: p.value, decimals: p.decimals, status: 'printed', line, page: null, raw: text }
+    : { value: null, decimals: 0, status: 'unreadable', line, page: null, raw: text };
+}
+
+/**
+ * `totals: false` leaves the totals' footing out: while other rows are still open it cannot be
+ * judged anyway, and its sign-pattern search is the costly part.
+ */
+function makeGrid(columns: Column[], rows: RowDraft[], chosen: (Candidate | null)[], convention: SignConvention, totals = true): Grid {
+  const gridRows: GridRow[] = rows.map((r, index) => ({
+    index,
+    label: r.label,
+    lineItem: lineItemOf(r.label),
+    group: null,
+    taakveld: taakveldOfLabel(r.label)?.code ?? null,
+    isTotal: totals && isTotalLabel(r.label),
+    isSection: false,
+    cells: chosen[index] ? chosen[index]!.map((t) => gridCell(t, r.line.line)) : columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' })),
+  }));
+  return { file: '', documentId: '', table: { columns, signConvention: convention } as Table, columns, rows: gridRows, convention };
+}
+
+/** No relation touching `row` fails, and (with `needHold`) at least one holds. */
+function consistent(grid: Grid, rows: number[]): { ok: boolean; holds: number } {
+  let holds = 0;
+  for (const rel of buildRelations(grid)) {
+    if (!rows.some((r) => rel.target.row === r || rel.terms.some((t) => t.row === r))) continue;
+    const e = evaluate(grid, rel);
+    if (e.status === 'fails') return { ok: false, holds };
+    if (e.status === 'holds' && !e.trivial) holds++;
+  }
+  return { ok: true, holds };
+}
+
+const JOINT_LIMIT = 4096;
+
+/** The candidates per row the arithmetic leaves standing under one sign convention, row by row. */
+function propagate(columns: Column[], rows: RowDraft[], convention: SignConvention): Candidate[][] {
+  // Each row alone first (its own saldo and verschil), then against the rows already fixed,
+  // until nothing changes. Fixed rows are checked too: a convention that breaks them reads less.
+  const none = rows.map(() => null);
+  const live: Candidate[][] = rows.map((r, i) =>
+    r.candidates.filter((c) => {
+      const chosen: (Candidate | null)[] = [...none];
+      chosen[i] = c;
+      return consistent(makeGrid(columns, rows, chosen, convention, false), [i]).ok;
+    }),
+  );
+  const fixed = () => live.map((l) => (l.length === 1 ? l[0] : null));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let r = 0; r < rows.length; r++) {
+      if (live[r].length === 0) continue;
+      const base = fixed();
+      const kept = live[r].filter((c) => {
+        const chosen = [...base];
+        chosen[r] = c;
+        return consistent(makeGrid(columns, rows, chosen, convention, false), [r]).ok;
+      });
+      if (kept.length !== live[r].length) {
+        live[r] = kept;
+        changed = true;
+      }
+    }
+  }
+  return live;
+}
+
+/** Rows still open: try their combinations together (totals tie them), when there are few. */
+function joint(columns: Column[], rows: RowDraft[], convention: SignConvention, propagated: Candidate[][]): Candidate[][] {
+  const live = propagated.map((l) => [...l]);
+  const open = live.map((l, i) => (l.length > 1 ? i : -1)).filter((i) => i >= 0);
+  const product = open.reduce((p, i) => p * live[i].length, 1);
+  if (open.length === 0 || product > JOINT_LIMIT) return live;
+  const base = live.map((l) => (l.length === 1 ? l[0] : null));
+  const used = open.map(() => new Set<number>());
+  const idx = open.map(() => 0);
+  for (let n = 0; n < product; n++) {
+    let k = n;
+    open.forEach((row, j) => {
+      idx[j] = k % live[row].length;
+      k = Math.floor(k / live[row].length);
+    });
+    const chosen = [...base];
+    open.forEach((row, j) => (chosen[row] = live[row][idx[j]]));
+    if (consistent(makeGrid(columns, rows, chosen, convention), open).ok) open.forEach((_, j) => used[j].add(idx[j]));
+  }
+  open.forEach((row, j) => (live[row] = live[row].filter((_, i) => used[j].has(i))));
+  return live;
+}
+
+const CONVENTIONS: SignConvention[] = (['positive', 'negative'] as const).flatMap((lasten) =>
+  (['baten_minus_lasten', 'lasten_minus_baten'] as const).flatMap((saldo) =>
+    (['favourable_positive', 'favourable_negative'] as const).map((verschil) => ({ lasten, saldo, verschil, grouping: null })),
+  ),
+);
+
+export interface RowChoice {
+  /** The one reading the arithmetic leaves, or null. */
+  cells: Candidate | null;
+  /** Every reading still standing (several: ambiguous; none: unreadable). */
+  standing: Candidate[];
+  /** The reading was the only one the grammar allows: no arithmetic was needed. */
+  grammarOnly: boolean;
+}
+
+/**
+ * Choose each row's reading: under every sign convention the arithmetic is run; the conventions
+ * reading the most rows are kept, and a row is read only if all of them agree on one reading.
+ */
+export function chooseReadings(headers: string[], rows: { label: string; tail: string; line: Line }[]): RowChoice[] | null {
+  const columns = headers.map((h, i) => {
+    const { footnote: _f, ...c } = readColumn(i, h, null);
+    return c;
+  });
+  const drafts: RowDraft[] = [];
+  for (const r of rows) {
+    const c = candidatesOf(r.tail, headers.length);
+    drafts.push({ line: r.line, label: r.label, candidates: c ?? [] });
+  }
+  // Conventions that cannot matter (no verschil column: its sign) are not tried twice.
+  const hasVerschil = columns.some((c) => c.kind === 'verschil');
+  const conventions = CONVENTIONS.filter((c) => hasVerschil || c.verschil === 'favourable_positive');
+  const count = (live: Candidate[][]) => live.filter((l) => l.length >= 1).length;
+  const propagated = conventions.map((convention) => ({ convention, live: propagate(columns, drafts, convention) }));
+  // Only conventions that read the most rows row by row go on to the joint (costly) check.
+  const maxPropagated = Math.max(...propagated.map((p) => count(p.live)));
+  let best: { read: number; lives: Candidate[][][] } | null = null;
+  for (const p of propagated.filter((p) => count(p.live) === maxPropagated)) {
+    const live = joint(columns, drafts, p.convention, p.live);
+    const read = count(live);
+    if (!best || read > best.read) best = { read, lives: [live] };
+    else if (read === best.read) best.lives.push(live);
+  }
+  return drafts.map((d, r) => {
+    const standing = new Map<string, Candidate>();
+    for (const live of best!.lives) for (const c of live[r]) standing.set(key(c), c);
+    const all = [...standing.values()];
+    if (all.length === 1) return { cells: all[0], standing: all, grammarOnly: false };
+    // One reading in all the grammar allows: read as printed; the reconciler judges its arithmetic.
+    if (all.length === 0 && d.candidates.length === 1) return { cells: d.candidates[0], standing: d.candidates, grammarOnly: true };
+    return { cells: null, standing: all, grammarOnly: false };
+  });
+}
+
+const show = (c: Candidate) => c.map((x) => x ?? '·').join(' | ');
+
+/**
+ * Read the glued table whose header stands at `all[h]` (with an optional line-item header above
+ * it). Returns null when this is no table the reader knows (e.g. indicator tables).
+ */
+export function readGluedTable(all: Line[], h: number, used: Set<number>): { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null {
+  const head = splitGluedHeader(all[h].text);
+  if (!head) return null;
+  const rows: { label: string; tail: string; line: Line }[] = [];
+  let k = h + 1;
+  for (; k < all.length && all[k].text.trim() !== '' && !used.has(all[k].line); k++) {
+    const split = splitLabel(all[k].text);
+    if (!split) break;
+    rows.push({ ...split, line: all[k] });
+  }
+  if (rows.length < 2) return null;
+
+  // "Lasten | Baten | Saldo" over the first columns, one line up.
+  let headers = head.headers;
+  let top = h;
+  const above = h > 0 ? lineItemHeader(all[h - 1].text) : null;
+  if (above && above.length <= headers.length) {
+    headers = headers.map((hd, i) => (i < above.length ? `${above[i]} ${hd}` : hd));
+    top = h - 1;
+  }
+  // Title and scale: in the top-left cell ("Maatschappelijke ondersteuningBedragen x 1.000 euros"), or the line above.
+  let title = head.topLeft;
+  let scaleText: string | null = null;
+  const scaleAt = title.search(/\(?\s*bedragen\b/i);
+  if (scaleAt >= 0 && parseScale(title.slice(scaleAt)) !== null) {
+    scaleText = title.slice(scaleAt).trim();
+    title = title.slice(0, scaleAt).trim();
+  }
+  let i = top - 1;
+  while (i >= 0 && all[i].text.trim() === '') i--;
+  if (i >= 0 && top - i <= 2 && !used.has(all[i].line)) {
+    const text = cleanCell(all[i].text).text.replace(/\s+/g, ' ').trim();
+    const at = text.search(/\(?\s*bedragen\b/i);
+    if (!scaleText && at >= 0 && parseScale(text.slice(at)) !== null) {
+      scaleText = text.slice(at).trim();
+      if (!title || /^taakveld$/i.test(title)) title = text.slice(0, at).trim() || title;
+    }
+  }
+
+  const choices = chooseReadings(headers, rows);
+  if (!choices) return null;
+  const tableName = title || `Tabel op regel ${all[top].line}`;
+  const notices: ExtractionNotice[] = [];
+  const rawRows: RawRow[] = [];
+  rows.forEach((r, n) => {
+    const choice = choices[n];
+    const at = { line: r.line.line, page: null, raw: r.line.text.trim(), table: tableName };
+    if (choice.cells) {
+      rawRows.push({
+        cells: [r.label, ...choice.cells].map((text) => ({ text: text ?? '', line: r.line.line, page: null, bold: false })),
+        line: r.line.line,
+        page: null,
+        raw: r.line.text.trim(),
+      });
+    } else if (choice.standing.length > 1) {
+      notices.push({ rule: 'ambiguous-cells', severity: 'error', ...at, message: `${r.label}: the glued figures "${r.tail}" can be read in ${choice.standing.length} ways the table's arithmetic all accepts (${choice.standing.slice(0, 6).map(show).join('; ')}${choice.standing.length > 6 ? '; …' : ''}); nothing stored for this row` });
+    } else {
+      notices.push({ rule: 'unreadable-row', severity: 'error', ...at, message: `${r.label}: no split of the glued figures "${r.tail}" into ${headers.length} columns (${headers.join(', ')}) fits the number grammar and the table's arithmetic; nothing stored for this row` });
+    }
+  });
+  const header: RawRow = {
+    cells: [tableName, ...headers].map((text) => ({ text, line: all[h].line, page: null, bold: false })),
+    line: all[h].line,
+    page: null,
+    raw: all.slice(top, h + 1).map((l) => l.text.trim()).join(' / '),
+  };
+  const lines = all.slice(top, k).map((l) => l.line);
+  return {
+    table: { index: 0, layout: 'glued', title: tableName, context: [], scaleText, header, rows: rawRows, footnotes: [], line: all[top].line, page: null },
+    notices,
+    lines,
+  };
+}
+
+/** Read every glued table the reader knows; their lines are marked used. */
+export function readGluedTables(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+  const tables: RawTable[] = [];
+  const notices: ExtractionNotice[] = [];
+  for (let h = 0; h < all.length; h++) {
+    if (used.has(all[h].line) || all[h].text.trim() === '') continue;
+    const read = readGluedTable(all, h, used);
+    if (!read) continue;
+    tables.push(read.table);
+    notices.push(...read.notices);
+    for (const l of read.lines) used.add(l);
+    h = all.findIndex((l) => l.line === read.lines[read.lines.length - 1]);
+  }
+  return { tables, notices };
+}
