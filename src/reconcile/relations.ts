@@ -114,7 +114,6 @@ export function buildRelations(grid: Grid): Relation[] {
   const conv = grid.convention;
   const vc = verschilColumns(grid);
   const valueCols = grid.columns.map((c) => c.index).filter((i) => grid.columns[i].kind !== 'verschil');
-  const lastenNegative = conv.lasten === 'negative';
 
   for (const [, g] of groups(grid)) {
     const { baten, lasten, saldo } = g;
