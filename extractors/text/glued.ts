@@ -1,3 +1,4 @@
+import { combinations } from '../../src/grammar/combinations.js';
 import { normaliseSpaces, parseCell, parseScale } from '../../src/grammar/number.js';
 import { taakveldCatalogue, taakveldOfLabel } from '../../src/catalogue/taakvelden.js';
 import { readColumn } from '../../src/interpret/columns.js';
@@ -155,15 +156,6 @@ export function segmentTail(tail: string, maxCells: number): string[][] {
 
 class TooMany extends Error {}
 
-function combinations(n: number, k: number): number[][] {
-  const out: number[][] = [];
-  const rec = (start: number, acc: number[]) => {
-    if (acc.length === k) return void out.push([...acc]);
-    for (let i = start; i <= n - (k - acc.length); i++) rec(i + 1, [...acc, i]);
-  };
-  rec(0, []);
-  return out;
-}
 
 /** Every reading of a tail for `width` columns: each split, placed in every way that leaves the rest empty. */
 export function candidatesOf(tail: string, width: number): Candidate[] | null {

@@ -1,3 +1,4 @@
+import { combinations } from '../grammar/combinations.js';
 import { parseCell, parseScale, formatDutch, type ParsedCell } from '../grammar/number.js';
 import { taakveldOfLabel } from '../catalogue/taakvelden.js';
 import type { Extraction, RawCell, RawRow, RawTable } from '../../extractors/types.js';
@@ -221,7 +222,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   return { table: Table.parse({ ...baseTable, scale, signConvention: convention }), financial, indicators: [], findings };
 }
 
-function makeGrid(doc: Document, raw: RawTable, columns: Column[], rows: Draft[], convention: SignConvention): Grid {
+function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[], rows: Draft[], convention: SignConvention): Grid {
   const gridRows: GridRow[] = rows.map((d, index) => ({
     index,
     label: d.label,
@@ -232,8 +233,8 @@ function makeGrid(doc: Document, raw: RawTable, columns: Column[], rows: Draft[]
     isSection: (d.cells ?? []).every((c) => c.status !== 'printed'),
     cells: d.cells ?? columns.map(() => EMPTY_CELL(d.row.cells[0])),
   }));
-  const table = { documentId: doc.id, index: raw.index, kind: 'financial', title: raw.title, scale: 1, scaleText: null, columns, signConvention: convention, line: null, page: null } as Table;
-  return { file: doc.file, documentId: doc.id, table, columns, rows: gridRows, convention };
+  const table = { documentId: doc?.id ?? '', index: raw?.index ?? 0, kind: 'financial', title: raw?.title ?? '', scale: 1, scaleText: null, columns, signConvention: convention, line: null, page: null } as Table;
+  return { file: doc?.file ?? '', documentId: doc?.id ?? '', table, columns, rows: gridRows, convention };
 }
 
 /**
@@ -261,7 +262,7 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
       for (const verschil of ['favourable_positive', 'favourable_negative'] as const) {
         const convention: SignConvention = { lasten, saldo, verschil, grouping };
         rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
-        const grid = makeGridForScore(rows, columns, convention);
+        const grid = makeGrid(null, null, columns, rows, convention);
         let score = 0;
         for (const rel of buildRelations(grid)) {
           if (rel.kind === 'footing') continue;
@@ -284,20 +285,6 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     grouping: best!.convention.grouping,
   };
   return { convention };
-}
-
-function makeGridForScore(rows: Draft[], columns: Column[], convention: SignConvention): Grid {
-  const gridRows: GridRow[] = rows.map((d, index) => ({
-    index,
-    label: d.label,
-    lineItem: d.lineItem,
-    group: d.group,
-    taakveld: d.taakveld,
-    isTotal: d.isTotal,
-    isSection: false,
-    cells: d.cells ?? columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' })),
-  }));
-  return { file: '', documentId: '', table: { columns, signConvention: convention } as Table, columns, rows: gridRows, convention };
 }
 
 /** Taakveld label rows and their Baten/Lasten lines, in the order the document prints them. */
@@ -356,15 +343,6 @@ function decideScale(
   return 1;
 }
 
-function combinations(n: number, k: number): number[][] {
-  const out: number[][] = [];
-  const rec = (start: number, acc: number[]) => {
-    if (acc.length === k) return void out.push([...acc]);
-    for (let i = start; i <= n - (k - acc.length); i++) rec(i + 1, [...acc, i]);
-  };
-  rec(0, []);
-  return out;
-}
 
 function readIndicators(
   doc: Document,

@@ -2,7 +2,7 @@ import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table }
 import { formatDutch } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from './grid.js';
 import { buildRelations, evaluate, type Relation } from './relations.js';
-import { makeFinding } from './finding.js';
+import { makeFinding, type FindingInput } from './finding.js';
 
 /** Everything a rule may look at: one document's records, plus the arithmetic derived from them. */
 export interface RuleContext {
@@ -56,6 +56,22 @@ export function describeTerms(grid: Grid, rel: Relation): string {
     .join('');
 }
 
+/** A finding placed at one cell of a table: file, table, row, column, line/page and raw text filled in. */
+export function cellFinding(ctx: RuleContext, grid: Grid, ref: { row: number; col: number }, fields: Omit<FindingInput, 'table' | 'tableIndex' | 'row' | 'column' | 'line' | 'page' | 'raw'>): Finding {
+  const row = grid.rows[ref.row];
+  const cell = row.cells[ref.col];
+  return makeFinding(ctx.document, {
+    table: grid.table.title,
+    tableIndex: grid.table.index,
+    row: rowName(row),
+    column: grid.columns[ref.col].header,
+    line: cell.line,
+    page: cell.page,
+    raw: cell.raw || null,
+    ...fields,
+  });
+}
+
 /** The finding for a relation that fails: placed at its target cell. */
 export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'severity'>, grid: Grid, rel: Relation, extra = ''): Finding | null {
   const e = evaluate(grid, rel);
@@ -64,16 +80,9 @@ export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'sever
   const cell = row.cells[rel.target.col];
   const column = grid.columns[rel.target.col];
   const decimals = Math.max(cell.decimals, ...rel.terms.map((t) => grid.rows[t.row].cells[t.col].decimals));
-  return makeFinding(ctx.document, {
+  return cellFinding(ctx, grid, rel.target, {
     rule: rule.id,
     severity: rule.severity,
-    table: grid.table.title,
-    tableIndex: grid.table.index,
-    row: rowName(row),
-    column: column.header,
-    line: cell.line,
-    page: cell.page,
-    raw: cell.raw || null,
     expected: e.expected,
     found: e.found,
     tolerance: e.tolerance,

@@ -1,9 +1,8 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
 import { rowName, type Grid } from '../grid.js';
 import { evaluate, solveMissing, type Relation } from '../relations.js';
-import { isConsequence, type Rule } from '../rule.js';
+import { cellFinding, isConsequence, type Rule } from '../rule.js';
 
 /**
  * Corrections the row-level arithmetic asks for in the footing's terms: a cell another relation
@@ -55,16 +54,9 @@ const rule: Rule = {
         const column = grid.columns[rel.target.col];
         const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatDutch(e.tolerance, 1)}).`;
         out.push(
-          makeFinding(ctx.document, {
+          cellFinding(ctx, grid, rel.target, {
             rule: rule.id,
             severity: explained ? 'info' : rule.severity,
-            table: grid.table.title,
-            tableIndex: grid.table.index,
-            row: rowName(row),
-            column: column.header,
-            line: cell.line,
-            page: cell.page,
-            raw: cell.raw || null,
             expected: e.expected,
             found: e.found,
             tolerance: e.tolerance,

@@ -1,9 +1,8 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
 import { rowName } from '../grid.js';
 import { solveMissing } from '../relations.js';
-import { describeTerms, type Rule } from '../rule.js';
+import { cellFinding, describeTerms, type Rule } from '../rule.js';
 
 const rule: Rule = {
   id: 'missing-cell',
@@ -23,16 +22,9 @@ const rule: Rule = {
           const solved = solveMissing(grid, relations, { row: row.index, col });
           const column = grid.columns[col];
           out.push(
-            makeFinding(ctx.document, {
+            cellFinding(ctx, grid, { row: row.index, col }, {
               rule: rule.id,
               severity: rule.severity,
-              table: grid.table.title,
-              tableIndex: grid.table.index,
-              row: rowName(row),
-              column: column.header,
-              line: cell.line,
-              page: cell.page,
-              raw: cell.raw || null,
               expected: solved?.value ?? null,
               found: null,
               message: solved
