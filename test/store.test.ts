@@ -344,11 +344,10 @@ describe('store', () => {
     expect(() => store.finishRun(runId + 1, counts)).toThrow(/no run/);
   });
 
-  it('writes thousands of facts quickly', () => {
+  it('writes twenty thousand facts of one document in one call (speed: npm run bench)', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ ...financial[5], rowIndex: i }));
-    const t0 = performance.now();
     store.replaceDocument({ ...input, financial: many });
     expect(store.counts().financial_facts).toBe(20_000);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(store.listFinancialFacts(input.document.id).at(-1)).toMatchObject({ rowIndex: 19_999, value: financial[5].value });
   });
 });
