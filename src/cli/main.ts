@@ -52,7 +52,7 @@ function writeOut(path: string, content: string) {
 function reportFromStore(store: Store): Report {
   const findings = store.listFindings();
   const documents = store.listDocuments().map((d) =>
-    summarise(d, { tables: store.listTables(d.id).length, financialFacts: store.listFinancialFacts(d.id).length, indicatorFacts: store.listIndicatorFacts(d.id).length }, findings),
+    summarise(d, store.documentCounts(d.id), findings),
   );
   return { documents, findings };
 }

@@ -165,9 +165,9 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       const rowIndex = rows.indexOf(d);
       let holds = 0;
       let fails = 0;
-      for (const rel of buildRelations(grid)) {
-        // Totals are judged by the rows, not the other way round.
-        if (rel.kind === 'footing' || (rel.target.row !== rowIndex && !rel.terms.some((t) => t.row === rowIndex))) continue;
+      // Totals are judged by the rows, not the other way round: no footing here.
+      for (const rel of buildRelations(grid, { footing: false })) {
+        if (rel.target.row !== rowIndex && !rel.terms.some((t) => t.row === rowIndex)) continue;
         const e = evaluate(grid, rel);
         if (e.status === 'holds' && !e.trivial) holds++;
         if (e.status === 'fails') fails++;
@@ -264,8 +264,7 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
         rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
         const grid = makeGrid(null, null, columns, rows, convention);
         let score = 0;
-        for (const rel of buildRelations(grid)) {
-          if (rel.kind === 'footing') continue;
+        for (const rel of buildRelations(grid, { footing: false })) {
           const e = evaluate(grid, rel);
           if (e.status === 'holds' && !e.trivial) score++;
           if (e.status === 'fails') score--;

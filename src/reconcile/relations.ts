@@ -109,7 +109,11 @@ function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef
   return { kind: 'saldo', target, terms: [{ ...baten, sign: 1 }, { ...lasten, sign: -1 }], why: 'saldo = baten − lasten' };
 }
 
-export function buildRelations(grid: Grid): Relation[] {
+/**
+ * `footing: false` leaves out the totals: reading (convention detection, short-row placement)
+ * judges rows by their own arithmetic, and the footing's sign search is the costly part.
+ */
+export function buildRelations(grid: Grid, options: { footing?: boolean } = {}): Relation[] {
   const rels: Relation[] = [];
   const conv = grid.convention;
   const vc = verschilColumns(grid);
@@ -143,7 +147,7 @@ export function buildRelations(grid: Grid): Relation[] {
 
   rels.push(...columnSaldoRelations(grid));
   if (vc) rels.push(...verschilRelations(grid, vc));
-  rels.push(...footingRelations(grid));
+  if (options.footing !== false) rels.push(...footingRelations(grid));
   return rels;
 }
 

@@ -317,6 +317,12 @@ export class Store {
     return out;
   }
 
+  /** Per document: how many tables and facts are stored, counted in SQL rather than loaded. */
+  documentCounts(documentId: string): { tables: number; financialFacts: number; indicatorFacts: number } {
+    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table} WHERE document_id = ?`).pluck().get(documentId) as number;
+    return { tables: count('tables'), financialFacts: count('financial_facts'), indicatorFacts: count('indicator_facts') };
+  }
+
   close(): void {
     this.db.close();
   }
