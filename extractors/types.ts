@@ -7,6 +7,12 @@ export interface RawCell {
   line: number | null;
   page: number | null;
   bold: boolean;
+  /**
+   * How a glued cell was cut from its row: by the grammar alone (default), by a documented
+   * heuristic that ranked the grammar's readings ('heuristic'), or not at all ('unread': the
+   * readings disagree here and none is stored).
+   */
+  reading?: 'grammar' | 'heuristic' | 'unread';
 }
 
 export interface RawRow {
@@ -41,6 +47,8 @@ export interface RawTable {
   footnotes: Footnote[];
   line: number | null;
   page: number | null;
+  /** What the extractor recognised the table as, where it knows better than the interpreter can guess. */
+  role?: 'indicator' | 'statutory-indicators' | 'doelenboom';
 }
 
 export interface TextBlock {
@@ -66,4 +74,57 @@ export interface Extraction {
   notices: ExtractionNotice[];
   /** Hints for document metadata found in the content (title lines, years). */
   headings: string[];
+  /** Structures that are no grid: the Enschede doelenboom and its sections' counts. */
+  structures?: RawStructures;
+}
+
+/** A printed count, where it stands. */
+export interface RawCount {
+  value: number;
+  line: number;
+  raw: string;
+}
+
+/** One node of a doelenboom (Enschede 2023: "01." doel, "01.01" subdoel) with what it claims. */
+export interface RawGoal {
+  code: string;
+  name: string;
+  /** "totale lasten (x 1.000 euro): 252.647,00" */
+  totaleLasten: { text: string; line: number } | null;
+  claimedIndicators: RawCount | null;
+  claimedActions: RawCount | null;
+  line: number;
+  raw: string;
+}
+
+/** The section of the document that works a subdoel out: its own counts and what it lists. */
+export interface RawSection {
+  code: string;
+  line: number;
+  statedIndicators: RawCount | null;
+  /** Lines of the indicators listed (one "Toelichting" block per indicator; the charts are images). */
+  indicatorLines: number[];
+  statedActions: RawCount | null;
+  /** Lines of the numbered actions listed ("01. We besteden …"). */
+  actionLines: number[];
+}
+
+/** A product of the doelenboom (Enschede 2018) with its Lasten/Baten as printed. */
+export interface RawProduct {
+  doelstelling: string | null;
+  thema: string | null;
+  product: string;
+  lasten: { text: string; line: number; raw: string } | null;
+  baten: { text: string; line: number; raw: string } | null;
+  line: number;
+}
+
+export interface RawStructures {
+  goals: RawGoal[];
+  sections: RawSection[];
+  products: RawProduct[];
+  /** The scale note the doelenboom states ("Bedragen x 1.000 Euro's"). */
+  scaleText: string | null;
+  /** Line of the doelenboom heading, when there is one. */
+  line: number | null;
 }

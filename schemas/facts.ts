@@ -63,6 +63,15 @@ export const IndicatorFact = z.object({
   /** "14,9% (2021)": the figure is from 2021, not the column's year. */
   referenceYear: z.number().int().nullable(),
   footnote: z.string().nullable(),
+  /**
+   * How the value was cut from a glued row: absent or 'grammar' when the Dutch number grammar
+   * allows this reading only; 'heuristic' when several were grammatical and a documented
+   * heuristic (magnitude consistency along the row) chose it; a `heuristic-split` finding names
+   * the alternatives.
+   */
+  reading: z.enum(['grammar', 'heuristic']).optional(),
+  /** The source the document names for the figure ("CBS", "DUO/Ingrado"), where it names one. */
+  source: z.string().nullable().optional(),
   provenance: Provenance,
 });
 export type IndicatorFact = z.infer<typeof IndicatorFact>;

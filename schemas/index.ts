@@ -3,3 +3,4 @@ export * from './document.js';
 export * from './table.js';
 export * from './facts.js';
 export * from './finding.js';
+export * from './doelenboom.js';

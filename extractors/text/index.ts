@@ -2,6 +2,8 @@ import { parseCell, parseScale, normaliseSpaces } from '../../src/grammar/number
 import type { Extraction, ExtractionNotice, Footnote, RawRow, RawTable, TextBlock } from '../types.js';
 import { cleanCell } from './markup.js';
 import { readGluedTables } from './glued.js';
+import { readGluedIndicatorTables } from './glued-indicators.js';
+import { readStructures } from './structures.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -44,6 +46,13 @@ export function extractText(content: string): Extraction {
   const glued = readGluedTables(all, used);
   tables.push(...glued.tables);
   notices.push(...glued.notices);
+  const indicators = readGluedIndicatorTables(all, used);
+  tables.push(...indicators.tables);
+  notices.push(...indicators.notices);
+  // The doelenboom and the statutory indicator lists: structures, not grids.
+  const structures = readStructures(all, used);
+  tables.push(...structures.tables);
+  notices.push(...structures.notices);
   notices.push(...findGluedTables(all, used));
 
   tables.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -56,7 +65,7 @@ export function extractText(content: string): Extraction {
     .slice(0, 40)
     .map((l) => l.text.trim())
     .filter((t) => t.length > 0 && t.length < 120);
-  return { tables, textBlocks, notices, headings };
+  return { tables, textBlocks, notices, headings, structures: structures.structures };
 }
 
 /** Nearest heading-like and scale lines above a table, looking back over a few lines. */

@@ -65,8 +65,10 @@ export function parseCell(input: string): ParsedCell {
   const paren = /\s*\(([^()]*)\)$/.exec(text);
   if (paren && paren.index > 0) {
     const inner = paren[1].trim();
-    if (/^(19|20)\d{2}$/.test(inner)) {
-      referenceYear = Number(inner);
+    // `(2015)`, or a half year `(2e halfjaar 2017)`: the figure is from then, not the column's year
+    const period = /^(?:[12]e\s+halfjaar\s+)?((?:19|20)\d{2})$/i.exec(inner);
+    if (period) {
+      referenceYear = Number(period[1]);
       text = text.slice(0, paren.index).trim();
     } else {
       const alt = parseCell(inner);

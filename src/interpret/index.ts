@@ -18,6 +18,8 @@ import type { Grid, GridCell, GridRow } from '../reconcile/grid.js';
 import { makeFinding } from '../reconcile/finding.js';
 import { readColumn } from './columns.js';
 import { isTotalLabel, lineItemOf } from './lines.js';
+import { interpretStatutory, interpretStructures } from './structures.js';
+import type { Structures } from '../../schemas/index.js';
 
 export interface Interpretation {
   tables: Table[];
@@ -25,11 +27,13 @@ export interface Interpretation {
   indicators: IndicatorFact[];
   /** What reading itself had to say: cells it could not place, scales it had to infer, … */
   findings: Finding[];
+  /** Doelenboom goals and products, statutory indicator rows. */
+  structures: Structures;
 }
 
 /** Raw tables → typed, zod-validated records. */
 export function interpret(doc: Document, extraction: Extraction): Interpretation {
-  const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [] };
+  const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [], structures: { ...interpretStructures(doc, extraction.structures), statutory: [] } };
   for (const n of extraction.notices) {
     out.findings.push(makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, line: n.line, page: n.page, raw: n.raw, message: n.message }));
   }
@@ -37,6 +41,14 @@ export function interpret(doc: Document, extraction: Extraction): Interpretation
     .filter((t) => t.scaleText && parseScale(t.scaleText))
     .map((t) => ({ scale: parseScale(t.scaleText!)!, text: t.scaleText!, line: t.line }));
   for (const raw of extraction.tables) {
+    if (raw.role === 'statutory-indicators') {
+      const result = interpretStatutory(doc, raw);
+      out.tables.push(result.table);
+      out.indicators.push(...result.indicators);
+      out.structures.statutory.push(...result.statutory);
+      out.findings.push(...result.findings);
+      continue;
+    }
     const result = interpretTable(doc, raw, statedScales);
     out.tables.push(result.table);
     out.financial.push(...result.financial);
@@ -60,6 +72,7 @@ interface Draft {
 }
 
 function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind {
+  if (raw.role === 'indicator') return 'indicator';
   const head = `${raw.title} ${raw.header?.cells[0]?.text ?? ''}`;
   const parsed = drafts.flatMap((d) => d.parsed);
   const numbers = parsed.filter((p) => p.kind === 'number').length;
@@ -386,9 +399,13 @@ function readIndicators(
     const { name, footnote: nameNote } = names[rowIndex];
     const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
     d.values.forEach((cell, i) => {
-      if (i >= columns.length) return;
+      // A glued cell whose grammatical readings disagree is not read (an ambiguous-cells finding says so).
+      if (i >= columns.length || cell.reading === 'unread') return;
       const p = d.parsed[i];
-      if (p.kind === 'number' && p.notes.length) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
+      // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
+      const pairs = d.parsed.filter((q) => q.kind === 'number' && q.alternative !== null && q.notes.length === 1).length;
+      if (p.kind === 'number' && p.notes.length && !(pairs > 1 && p.alternative !== null && p.notes.length === 1)) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
+      if (pairs > 1 && i === d.values.findIndex((_, j) => d.parsed[j].kind === 'number' && (d.parsed[j] as { alternative: number | null }).alternative !== null)) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'info', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `${pairs} cells print a second figure in parentheses (${d.values.filter((_, j) => d.parsed[j].kind === 'number' && (d.parsed[j] as { alternative: number | null }).alternative !== null).map((v) => v.text).join(', ')}): the first figure is stored as the value, the one in parentheses is not` }));
       if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(name, columns[i].header, cell), message: `Indicator cell is not a figure: ${p.reason}` }));
       facts.push(
         IndicatorFact.parse({
@@ -406,6 +423,7 @@ function readIndicators(
           decimals: p.kind === 'number' ? p.decimals : 0,
           referenceYear: p.kind === 'number' ? p.referenceYear : null,
           footnote: (p.kind === 'number' ? p.footnote : null) ?? nameNote ?? columns[i].footnote,
+          ...(cell.reading === 'heuristic' ? { reading: 'heuristic' as const } : {}),
           provenance: { file: doc.file, line: cell.line, page: cell.page, raw: cell.text },
         }),
       );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { extractText } from '../../extractors/text/index.js';
-import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Table } from '../../schemas/index.js';
+import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
 import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
@@ -14,6 +14,8 @@ export interface ProcessedDocument {
   financial: FinancialFact[];
   indicators: IndicatorFact[];
   findings: Finding[];
+  /** Doelenboom goals and products, statutory indicator rows (typed records; their figures are also facts). */
+  structures: Structures;
 }
 
 export interface ProcessOptions extends ReconcileOptions {
@@ -61,7 +63,7 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
     metadataSource: entry ? 'manifest' : 'filename',
   });
   const interpretation = interpret(document, extraction);
-  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators);
+  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, interpretation.structures);
   const findings = [...interpretation.findings, ...reconcile(ctx, options)];
-  return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings };
+  return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
 }

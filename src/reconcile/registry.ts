@@ -6,9 +6,13 @@ import saldoVerschil from './rules/saldo-verschil.js';
 import reserveMutations from './rules/reserve-mutations.js';
 import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
+import doelenboomTotals from './rules/doelenboom-totals.js';
+import doelenboomCounts from './rules/doelenboom-counts.js';
+import indicatorConflict from './rules/indicator-conflict.js';
+import statutoryCatalogue from './rules/statutory-catalogue.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
-export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell];
+export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue];
 
 export interface ReconcileOptions {
   /** Per-rule severity override; 'off' disables a rule. */

@@ -1,4 +1,4 @@
-import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table } from '../../schemas/index.js';
+import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
 import { formatDutch } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from './grid.js';
 import { buildRelations, evaluate, type Relation } from './relations.js';
@@ -12,6 +12,8 @@ export interface RuleContext {
   indicators: IndicatorFact[];
   /** Per financial/numeric table: its grid and the relations its layout promises. */
   arithmetic: { grid: Grid; relations: Relation[] }[];
+  /** Doelenboom goals and products, statutory indicator rows. */
+  structures: Structures;
 }
 
 export interface RuleDocs {
@@ -31,14 +33,20 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-export function buildContext(document: Document, tables: Table[], financial: FinancialFact[], indicators: IndicatorFact[]): RuleContext {
+export function buildContext(
+  document: Document,
+  tables: Table[],
+  financial: FinancialFact[],
+  indicators: IndicatorFact[],
+  structures: Structures = { goals: [], products: [], statutory: [] },
+): RuleContext {
   const arithmetic = tables
     .filter((t) => t.kind === 'financial' || t.kind === 'numeric')
     .map((t) => {
       const grid = gridFromFacts(t, financial, document.file);
       return { grid, relations: buildRelations(grid) };
     });
-  return { document, tables, financial, indicators, arithmetic };
+  return { document, tables, financial, indicators, arithmetic, structures };
 }
 
 const fmt = (value: number, decimals = 0) => formatDutch(value, decimals);

@@ -100,8 +100,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertIndicator: p(`INSERT INTO indicator_facts (document_id, table_index, row_index,
         doelstelling, name, unit, column_index, column_header, column_kind, year, value, decimals,
-        reference_year, footnote, file, line, page, raw)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        reference_year, footnote, file, line, page, raw, reading, source)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
         raw, message)
@@ -152,7 +152,8 @@ export class Store {
         const pv = r.provenance;
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
           r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
-          r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw);
+          r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
+          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null);
       }
       // A finding without documentId is stored as the document's: it was found while reading
       // it, and must go when the document is replaced (else re-ingesting would duplicate it).
@@ -278,6 +279,9 @@ export class Store {
       decimals: r.decimals,
       referenceYear: r.reference_year,
       footnote: r.footnote,
+      // absent unless set, as the schema has them
+      ...(r.reading ? { reading: r.reading } : {}),
+      ...(r.source !== null ? { source: r.source } : {}),
       provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
     }));
   }

@@ -135,6 +135,12 @@ export const MIGRATIONS: readonly string[] = [
     FROM financial_facts f JOIN documents d ON d.id = f.document_id
     WHERE f.taakveld IS NOT NULL;
   `,
+  /* 2: indicator facts say how a glued cell was read (NULL: by the grammar alone; 'heuristic')
+     and the source the document names for the figure. */
+  `
+  ALTER TABLE indicator_facts ADD COLUMN reading TEXT CHECK (reading IN ('grammar', 'heuristic'));
+  ALTER TABLE indicator_facts ADD COLUMN source TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,33 @@
+import type { Finding } from '../../../schemas/index.js';
+import { makeFinding } from '../finding.js';
+import type { Rule } from '../rule.js';
+
+const rule: Rule = {
+  id: 'statutory-catalogue',
+  severity: 'warning',
+  docs: {
+    description: 'Each row of a "Wettelijk verplichte indicatoren" list names the indicator the BBV catalogue (data/catalogue/bbv_indicatoren.csv) gives for its printed number.',
+    why: 'The statutory numbers are how gemeenten are compared (waarstaatjegemeente.nl); a score under the wrong number compares the wrong thing.',
+    example: 'Enschede jaarstukken 2023, line 698: "22. 6. Sociaal domein Jongeren met een delict voor de rechter" — number 22 is "Jongeren met een delict voor de rechter" in the catalogue, so it passes.',
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.structures.statutory) {
+      if (s.matchesCatalogue) continue;
+      out.push(makeFinding(ctx.document, {
+        rule: rule.id,
+        severity: rule.severity,
+        table: 'Wettelijk verplichte indicatoren',
+        row: `${s.nr}. ${s.name}`,
+        column: 'Naam indicator',
+        line: s.provenance.line,
+        raw: s.provenance.raw,
+        message: s.catalogueName
+          ? `Statutory indicator ${s.nr} is printed as "${s.name}", but the BBV catalogue names number ${s.nr} "${s.catalogueName}"`
+          : `Statutory indicator number ${s.nr} is not in the BBV catalogue`,
+      }));
+    }
+    return out;
+  },
+};
+export default rule;
