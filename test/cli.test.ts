@@ -93,7 +93,7 @@ describe('klopt ingest and report', () => {
     const row = d.prepare("select amount_eur from v_taakveld_year where taakveld = '6.73A' and line_item = 'lasten' and column_kind = 'realisatie'").get() as { amount_eur: number };
     d.close();
     expect(row.amount_eur).toBe(2_009_000);
-  });
+  }, 60_000);
 
   it('npm start writes the database, the report and the findings CSV', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'klopt-start-')), 'out');

@@ -1,6 +1,6 @@
 import { normaliseSpaces, parseCell } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable } from '../types.js';
-import { splitGluedHeader, type Line } from './glued.js';
+import { scanTables, splitGluedHeader, type Line } from './glued.js';
 
 /**
  * Indicator tables whose cells a text dump ran together (Hengelo begroting 2019):
@@ -230,16 +230,5 @@ export function readGluedIndicatorTable(all: Line[], h: number, used: Set<number
 
 /** Read every glued indicator table; their lines are marked used. */
 export function readGluedIndicatorTables(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
-  const tables: RawTable[] = [];
-  const notices: ExtractionNotice[] = [];
-  for (let h = 0; h < all.length; h++) {
-    if (used.has(all[h].line) || all[h].text.trim() === '') continue;
-    const read = readGluedIndicatorTable(all, h, used);
-    if (!read) continue;
-    tables.push(read.table);
-    notices.push(...read.notices);
-    for (const l of read.lines) used.add(l);
-    h += read.lines.length - 1;
-  }
-  return { tables, notices };
+  return scanTables(all, used, readGluedIndicatorTable);
 }

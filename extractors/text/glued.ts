@@ -416,18 +416,25 @@ export function readGluedTable(all: Line[], h: number, used: Set<number>): { tab
   };
 }
 
-/** Read every glued table the reader knows; their lines are marked used. */
-export function readGluedTables(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+type TableReader = (all: Line[], h: number, used: Set<number>) => { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null;
+
+/** Try `read` at every unused line; each table read marks its lines used. */
+export function scanTables(all: Line[], used: Set<number>, read: TableReader): { tables: RawTable[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   for (let h = 0; h < all.length; h++) {
     if (used.has(all[h].line) || all[h].text.trim() === '') continue;
-    const read = readGluedTable(all, h, used);
-    if (!read) continue;
-    tables.push(read.table);
-    notices.push(...read.notices);
-    for (const l of read.lines) used.add(l);
-    h = all.findIndex((l) => l.line === read.lines[read.lines.length - 1]);
+    const found = read(all, h, used);
+    if (!found) continue;
+    tables.push(found.table);
+    notices.push(...found.notices);
+    for (const l of found.lines) used.add(l);
+    h = all.findIndex((l) => l.line === found.lines[found.lines.length - 1]);
   }
   return { tables, notices };
+}
+
+/** Read every glued table the reader knows; their lines are marked used. */
+export function readGluedTables(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+  return scanTables(all, used, readGluedTable);
 }

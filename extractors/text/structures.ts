@@ -223,42 +223,26 @@ export function readStructures(all: Line[], used: Set<number>): { tables: RawTab
   }
   // Money of the doelenboom as tables, so it is stored and reconciled like any other figure.
   const scaleText = structures.scaleText;
+  const doelenboom = (header: RawRow, rows: RawRow[], line: number): RawTable => ({ index: 0, layout: 'glued', role: 'doelenboom', title: 'Doelenboom', context: [], scaleText, header, rows, footnotes: [], line, page: null });
   if (structures.products.length > 0) {
     const first = structures.products[0].line;
-    tables.push({
-      index: 0,
-      layout: 'glued',
-      role: 'doelenboom',
-      title: 'Doelenboom',
-      context: [],
-      scaleText,
-      header: row(['Producten', 'Lasten', 'Baten'], structures.line ?? first, 'Doelstelling | Thema\'s | Producten | Wat heeft het gekost?'),
-      rows: structures.products.map((p) => ({
-        cells: [cell(p.product, p.line), cell(p.lasten?.text ?? '', p.lasten?.line ?? p.line), cell(p.baten?.text ?? '', p.baten?.line ?? p.line)],
-        line: p.line,
-        page: null,
-        raw: [p.lasten?.raw, p.baten?.raw].filter(Boolean).join(' / '),
-      })),
-      footnotes: [],
-      line: structures.line ?? first,
-      page: null,
-    });
+    tables.push(
+      doelenboom(
+        row(['Producten', 'Lasten', 'Baten'], structures.line ?? first, "Doelstelling | Thema's | Producten | Wat heeft het gekost?"),
+        structures.products.map((p) => ({
+          cells: [cell(p.product, p.line), cell(p.lasten?.text ?? '', p.lasten?.line ?? p.line), cell(p.baten?.text ?? '', p.baten?.line ?? p.line)],
+          line: p.line,
+          page: null,
+          raw: [p.lasten?.raw, p.baten?.raw].filter(Boolean).join(' / '),
+        })),
+        structures.line ?? first,
+      ),
+    );
   }
   const doelen = structures.goals.filter((g) => g.totaleLasten);
   if (doelen.length > 0) {
-    tables.push({
-      index: 0,
-      layout: 'glued',
-      role: 'doelenboom',
-      title: 'Doelenboom',
-      context: [],
-      scaleText,
-      header: row(['Doel', 'Totale lasten'], doelen[0].line, 'Doel | totale lasten'),
-      rows: doelen.map((g) => ({ cells: [cell(`${g.code}. ${g.name}`, g.line), cell(g.totaleLasten!.text, g.totaleLasten!.line)], line: g.line, page: null, raw: g.raw })),
-      footnotes: [],
-      line: doelen[0].line,
-      page: null,
-    });
+    const rows = doelen.map((g) => ({ cells: [cell(`${g.code}. ${g.name}`, g.line), cell(g.totaleLasten!.text, g.totaleLasten!.line)], line: g.line, page: null, raw: g.raw }));
+    tables.push(doelenboom(row(['Doel', 'Totale lasten'], doelen[0].line, 'Doel | totale lasten'), rows, doelen[0].line));
   }
   return { tables, notices, structures };
 }

@@ -398,14 +398,14 @@ function readIndicators(
   drafts.forEach((d, rowIndex) => {
     const { name, footnote: nameNote } = names[rowIndex];
     const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
+    // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
+    const pairs = d.parsed.flatMap((q, j) => (q.kind === 'number' && q.alternative !== null && q.notes.length === 1 ? [j] : []));
+    if (pairs.length > 1) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'info', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `${pairs.length} cells print a second figure in parentheses (${pairs.map((j) => d.values[j].text).join(', ')}): the first figure is stored as the value, the one in parentheses is not` }));
     d.values.forEach((cell, i) => {
       // A glued cell whose grammatical readings disagree is not read (an ambiguous-cells finding says so).
       if (i >= columns.length || cell.reading === 'unread') return;
       const p = d.parsed[i];
-      // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
-      const pairs = d.parsed.filter((q) => q.kind === 'number' && q.alternative !== null && q.notes.length === 1).length;
-      if (p.kind === 'number' && p.notes.length && !(pairs > 1 && p.alternative !== null && p.notes.length === 1)) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
-      if (pairs > 1 && i === d.values.findIndex((_, j) => d.parsed[j].kind === 'number' && (d.parsed[j] as { alternative: number | null }).alternative !== null)) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'info', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `${pairs} cells print a second figure in parentheses (${d.values.filter((_, j) => d.parsed[j].kind === 'number' && (d.parsed[j] as { alternative: number | null }).alternative !== null).map((v) => v.text).join(', ')}): the first figure is stored as the value, the one in parentheses is not` }));
+      if (p.kind === 'number' && p.notes.length && !(pairs.length > 1 && pairs.includes(i))) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
       if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(name, columns[i].header, cell), message: `Indicator cell is not a figure: ${p.reason}` }));
       facts.push(
         IndicatorFact.parse({
