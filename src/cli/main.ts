@@ -9,6 +9,7 @@ import { makeFinding } from '../reconcile/finding.js';
 import { rules } from '../reconcile/registry.js';
 import { renderCsv, renderReport, summarise, type Report, type ReportFormat } from '../report/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { register as registerExport } from './commands/export.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,7 +63,7 @@ function oneLineSummary(findings: Finding[], documents: number): string {
   return `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
 }
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']);
+const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
 const failOnOption = (dflt: FailOn) => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);
 
 export function buildProgram(): Command {
@@ -148,7 +149,7 @@ export function buildProgram(): Command {
       const store = openStore(opts.db);
       try {
         const report = reportFromStore(store);
-        const text = renderReport(report, opts.format);
+        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION });
         if (opts.out) writeOut(opts.out, text);
         else process.stdout.write(text);
         process.stderr.write(`${oneLineSummary(report.findings, report.documents.length)}\n`);
@@ -164,6 +165,7 @@ export function buildProgram(): Command {
     .action(() => {
       for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.docs.description.split('. ')[0]}\n`);
     });
+  registerExport(program);
   return program;
 }
 

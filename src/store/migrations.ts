@@ -135,6 +135,11 @@ export const MIGRATIONS: readonly string[] = [
     FROM financial_facts f JOIN documents d ON d.id = f.document_id
     WHERE f.taakveld IS NOT NULL;
   `,
+  /* 2: each finding's evidence excerpt (JSON array of {line, text}: the source lines around it,
+     cut out at ingest), so a report shows what the document printed even when the file is gone. */
+  `
+  ALTER TABLE findings ADD COLUMN evidence_json TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
