@@ -84,7 +84,7 @@ function findingRows(f: Finding): string {
     `data-document="${esc(documentOf(f))}"`,
     `data-sort-severity="${severityRank[f.severity]}"`,
     `data-sort-rule="${esc(f.rule)}"`,
-    `data-sort-place="${esc(`${f.file}\u0000${String(f.page ?? 0).padStart(6, '0')}${String(f.line ?? 0).padStart(9, '0')}`)}"`,
+    `data-sort-place="${esc(`${f.file}\t${String(f.page ?? 0).padStart(6, '0')}${String(f.line ?? 0).padStart(9, '0')}`)}"`,
     `data-sort-expected="${num(f.expected)}"`,
     `data-sort-found="${num(f.found)}"`,
     `data-sort-difference="${f.difference === null ? '' : Math.abs(f.difference)}"`,
@@ -225,7 +225,8 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1
 .meta, .legend, .muted { color: #59636e; } .legend { font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
-th { background: var(--bg-soft); position: sticky; top: 0; }
+th { background: var(--bg-soft); }
+table.summary td.file { min-width: 24em; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .file { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 .badge, .verdict { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
@@ -251,7 +252,6 @@ th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   .noprint { display: none !important; } .print-only { display: block; }
-  th { position: static; }
   tbody.finding { break-inside: avoid; page-break-inside: avoid; }
   .evidence { overflow: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
