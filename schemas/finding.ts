@@ -4,6 +4,10 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 export const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** One line of a document's source text, with its 1-based line number. */
+export const SourceLine = z.object({ line: z.number().int().positive(), text: z.string() });
+export type SourceLine = z.infer<typeof SourceLine>;
+
 /**
  * One message about one place, like a vfile message: which rule, how bad, where, what was
  * expected and what was found. Amounts are in the table's printed unit.
@@ -31,5 +35,7 @@ export const Finding = z.object({
   /** The source text of the offending cell or row. */
   raw: z.string().nullable(),
   message: z.string(),
+  /** The source lines around the finding, cut out when the document was read (src/report/evidence.ts). */
+  evidence: z.array(SourceLine).optional(),
 });
 export type Finding = z.infer<typeof Finding>;

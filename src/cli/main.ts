@@ -9,6 +9,7 @@ import { makeFinding } from '../reconcile/finding.js';
 import { rules } from '../reconcile/registry.js';
 import { renderCsv, renderReport, summarise, type Report, type ReportFormat } from '../report/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { register as registerExport } from './commands/export.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,7 +63,7 @@ function oneLineSummary(findings: Finding[], documents: number): string {
   return `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
 }
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']);
+const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
 const failOnOption = (dflt: FailOn) => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);
 
 export function buildProgram(): Command {
@@ -81,7 +82,8 @@ export function buildProgram(): Command {
     .option('--report <file>', 'also write the markdown report of everything stored')
     .option('--findings-csv <file>', 'also write all stored findings as CSV')
     .addOption(failOnOption('never'))
-    .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn }) => {
+    .addOption(new Option('--format <format>', 'stdout: a line per document (text), or one JSON object for jobs (json)').choices(['text', 'json']).default('text'))
+    .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn; format: 'text' | 'json' }) => {
       const files = collectInputs(paths);
       const manifest = manifestsFor(files, opts.manifest);
       const store = openStore(opts.db);
@@ -89,6 +91,7 @@ export function buildProgram(): Command {
       let skipped = 0;
       let ingested = 0;
       const runFindings: Finding[] = [];
+      const perDocument: object[] = [];
       try {
         const failed = processAll(files, manifest, (doc) => {
           const unchanged = store.hasDocument(doc.document.id);
@@ -99,7 +102,8 @@ export function buildProgram(): Command {
           }
           runFindings.push(...doc.findings);
           const count = (s: Severity) => doc.findings.filter((f) => f.severity === s).length;
-          process.stdout.write(
+          perDocument.push({ file: doc.document.file, id: doc.document.id, status: unchanged ? 'unchanged' : 'ingested', tables: doc.tables.length, financialFacts: doc.financial.length, indicatorFacts: doc.indicators.length, findings: { error: count('error'), warning: count('warning'), info: count('info') } });
+          if (opts.format === 'text') process.stdout.write(
             `${doc.document.file}: ${unchanged ? 'unchanged' : 'ingested'}; ${doc.tables.length} tables, ${doc.financial.length} financial and ${doc.indicators.length} indicator facts; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info\n`,
           );
         });
@@ -112,6 +116,7 @@ export function buildProgram(): Command {
         if (opts.findingsCsv) writeOut(opts.findingsCsv, renderCsv(report.findings));
         process.stderr.write(`${oneLineSummary(runFindings, files.length)} (database ${opts.db})\n`);
         process.exitCode = failed.length ? EXIT.unreadableFiles : reachesThreshold(runFindings, opts.failOn) ? EXIT.findings : EXIT.ok;
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ run: runId, database: opts.db, exitCode: process.exitCode, documents: perDocument, failedFiles: failed.map((f) => ({ file: f.file, message: f.message })), findings: { error: count('error'), warning: count('warning'), info: count('info') } }, null, 2)}\n`);
       } finally {
         store.close();
       }
@@ -148,7 +153,7 @@ export function buildProgram(): Command {
       const store = openStore(opts.db);
       try {
         const report = reportFromStore(store);
-        const text = renderReport(report, opts.format);
+        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION });
         if (opts.out) writeOut(opts.out, text);
         else process.stdout.write(text);
         process.stderr.write(`${oneLineSummary(report.findings, report.documents.length)}\n`);
@@ -164,6 +169,7 @@ export function buildProgram(): Command {
     .action(() => {
       for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.docs.description.split('. ')[0]}\n`);
     });
+  registerExport(program);
   return program;
 }
 

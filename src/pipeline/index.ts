@@ -6,6 +6,7 @@ import { Document, type FinancialFact, type Finding, type IndicatorFact, type So
 import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
+import { attachEvidence } from '../report/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
 
 export interface ProcessedDocument {
@@ -64,6 +65,6 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
   });
   const interpretation = interpret(document, extraction);
   const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, interpretation.structures);
-  const findings = [...interpretation.findings, ...reconcile(ctx, options)];
+  const findings = attachEvidence([...interpretation.findings, ...reconcile(ctx, options)], text, interpretation.financial);
   return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
 }

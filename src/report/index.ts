@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import { formatDutch } from '../grammar/number.js';
 import { severityRank, type Document, type Finding, type Severity } from '../../schemas/index.js';
+import { renderHtml, type HtmlOptions } from './html.js';
 
-export type ReportFormat = 'json' | 'csv' | 'md';
+export type ReportFormat = 'json' | 'csv' | 'md' | 'html';
 
 export interface DocumentSummary {
   document: Document;
@@ -47,8 +48,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 export const FINDING_COLUMNS = ['rule', 'severity', 'file', 'table', 'row', 'column', 'line', 'page', 'expected', 'found', 'difference', 'tolerance', 'raw', 'message'] as const;
 
-export function renderReport(report: Report, format: ReportFormat): string {
+export function renderReport(report: Report, format: ReportFormat, html: HtmlOptions = {}): string {
   const findings = sortFindings(report.findings);
+  if (format === 'html') return renderHtml({ documents: report.documents, findings }, html);
   if (format === 'json') {
     return `${JSON.stringify({ documents: report.documents.map(jsonSummary), findings: findings.map(jsonFinding) }, null, 2)}\n`;
   }
@@ -57,7 +59,7 @@ export function renderReport(report: Report, format: ReportFormat): string {
 }
 
 function jsonFinding(f: Finding) {
-  return Object.fromEntries([...FINDING_COLUMNS.map((k) => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId]]);
+  return Object.fromEntries([...FINDING_COLUMNS.map((k) => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId], ['evidence', f.evidence ?? null]]);
 }
 
 function jsonSummary(s: DocumentSummary) {

@@ -104,8 +104,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
-        raw, message)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        raw, message, evidence_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       startRun: p('INSERT INTO runs (started_at, klopt_version) VALUES (?, ?)'),
       finishRun: p(`UPDATE runs SET finished_at = @finishedAt, files_seen = @filesSeen,
         files_skipped = @filesSkipped, files_ingested = @filesIngested, files_failed = @filesFailed,
@@ -309,6 +309,7 @@ export class Store {
       tolerance: r.tolerance,
       raw: r.raw,
       message: r.message,
+      ...(r.evidence_json === null ? {} : { evidence: JSON.parse(r.evidence_json) }),
     }));
   }
 
@@ -334,7 +335,7 @@ export class Store {
   private insertFinding(r: Finding, runId: number | null): void {
     this.stmts.insertFinding.run(r.documentId, runId, r.rule, r.severity, r.file, r.table,
       r.tableIndex, r.row, r.column, r.line, r.page, r.expected, r.found, r.difference,
-      r.tolerance, r.raw, r.message);
+      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null);
   }
 }
 

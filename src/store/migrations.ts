@@ -141,6 +141,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE indicator_facts ADD COLUMN reading TEXT CHECK (reading IN ('grammar', 'heuristic'));
   ALTER TABLE indicator_facts ADD COLUMN source TEXT;
   `,
+  /* 3: each finding's evidence excerpt (JSON array of {line, text}: the source lines around it,
+     cut out at ingest), so a report shows what the document printed even when the file is gone. */
+  `
+  ALTER TABLE findings ADD COLUMN evidence_json TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,312 @@
+/**
+ * The auditor's report as one self-contained HTML file: no scripts, styles, fonts or images from
+ * anywhere else, so it opens from disk, offline, years later. Every string that came from a
+ * document goes through `esc`; the inline script reads only data-* attributes and the DOM, so no
+ * document text is ever placed inside script code.
+ */
+import { formatDutch } from '../grammar/number.js';
+import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import type { DocumentSummary, Report } from './index.js';
+
+export interface HtmlOptions {
+  /** Shown in the header; ISO timestamp. */
+  generatedAt?: string;
+  kloptVersion?: string;
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const LINE_REF = /\(line (\d+)\)/g;
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+export function esc(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** An amount in Dutch notation with the decimals it needs (at most three). */
+export function dutchAmount(x: number | null): string {
+  if (x === null) return '';
+  const rounded = Math.round(x * 1000) / 1000;
+  const decimals = (String(rounded).split('.')[1] ?? '').length;
+  return formatDutch(rounded, Math.min(decimals, 3));
+}
+
+const verdictClass = (v: DocumentSummary['verdict']) => `verdict-${v.replace(/ /g, '-')}`;
+
+/** The document a finding belongs to, by file (findings about unreadable files have no document). */
+const documentOf = (f: Finding) => f.file;
+
+function place(f: Finding): string {
+  const parts: string[] = [`<span class="file">${esc(f.file)}</span>`];
+  const at = [f.page !== null ? `p. ${f.page}` : '', f.line !== null ? `line ${f.line}` : ''].filter(Boolean).join(', ');
+  if (at) parts.push(`<span class="at">${esc(at)}</span>`);
+  if (f.table !== null) parts.push(`<span class="label">table</span> ${esc(f.table)}${f.tableIndex !== null ? ` <span class="muted">(#${esc(f.tableIndex)})</span>` : ''}`);
+  if (f.row !== null) parts.push(`<span class="label">row</span> ${esc(f.row)}`);
+  if (f.column !== null) parts.push(`<span class="label">column</span> ${esc(f.column)}`);
+  return parts.join('<br>');
+}
+
+/** The offending value marked in its line: the occurrence of `raw` not inside a longer number. */
+function highlight(text: string, raw: string | null): string {
+  const needle = raw?.trim();
+  if (!needle) return `<mark>${esc(text)}</mark>`;
+  const pattern = new RegExp(`(?<![\\d.,])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d.,])`);
+  const m = pattern.exec(text) ?? (text.includes(needle) ? { index: text.indexOf(needle) } : null);
+  if (!m) return `<mark>${esc(text)}</mark>`;
+  const end = m.index + needle.length;
+  return `${esc(text.slice(0, m.index))}<mark>${esc(text.slice(m.index, end))}</mark>${esc(text.slice(end))}`;
+}
+
+function evidence(f: Finding): string {
+  if (!f.evidence?.length) {
+    return f.raw === null ? '' : `<div class="evidence"><div class="src"><span class="ln"></span><span class="tx"><mark>${esc(f.raw)}</mark></span></div></div>`;
+  }
+  const compared = new Set([...f.message.matchAll(LINE_REF)].map((m) => Number(m[1])));
+  const out: string[] = [];
+  let previous: number | null = null;
+  for (const l of f.evidence) {
+    // Blank lines carry nothing (cell-per-line dumps alternate them); a real gap gets a marker.
+    if (previous !== null && l.line !== previous + 1) out.push('<div class="src gap"><span class="ln">⋮</span><span class="tx"></span></div>');
+    previous = l.line;
+    if (l.text.trim() === '') continue;
+    const own = l.line === f.line;
+    const cls = own ? 'src focus' : compared.has(l.line) ? 'src compared' : 'src';
+    out.push(`<div class="${cls}"><span class="ln">${l.line}</span><span class="tx">${own ? highlight(l.text, f.raw) : esc(l.text)}</span></div>`);
+  }
+  return `<div class="evidence" aria-label="source excerpt">${out.join('')}</div>`;
+}
+
+function findingRows(f: Finding): string {
+  const num = (x: number | null) => (x === null ? '' : String(x));
+  const attrs = [
+    `data-severity="${esc(f.severity)}"`,
+    `data-rule="${esc(f.rule)}"`,
+    `data-document="${esc(documentOf(f))}"`,
+    `data-sort-severity="${severityRank[f.severity]}"`,
+    `data-sort-rule="${esc(f.rule)}"`,
+    `data-sort-place="${esc(`${f.file}\t${String(f.page ?? 0).padStart(6, '0')}${String(f.line ?? 0).padStart(9, '0')}`)}"`,
+    `data-sort-expected="${num(f.expected)}"`,
+    `data-sort-found="${num(f.found)}"`,
+    `data-sort-difference="${f.difference === null ? '' : Math.abs(f.difference)}"`,
+  ].join(' ');
+  return `<tbody class="finding sev-${esc(f.severity)}" ${attrs}>
+<tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}</td><td class="place">${place(f)}</td>
+<td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(dutchAmount(f.tolerance))}`}</td></tr>
+<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}</td></tr>
+</tbody>`;
+}
+
+interface ChartRow {
+  label: string;
+  counts: Record<Severity, number>;
+}
+
+/** A horizontal bar per row, stacked by severity; plain SVG, text escaped like everything else. */
+function barChart(title: string, rows: ChartRow[]): string {
+  if (rows.length === 0) return '';
+  const labelW = 300;
+  const barW = 320;
+  const rowH = 22;
+  const max = Math.max(1, ...rows.map((r) => SEVERITIES.reduce((s, k) => s + r.counts[k], 0)));
+  const body = rows
+    .map((r, i) => {
+      const y = 24 + i * rowH;
+      let x = labelW;
+      const total = SEVERITIES.reduce((s, k) => s + r.counts[k], 0);
+      const bars = SEVERITIES.filter((s) => r.counts[s] > 0)
+        .map((s) => {
+          const w = (r.counts[s] / max) * barW;
+          const rect = `<rect class="bar-${s}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}"><title>${esc(`${r.label}: ${r.counts[s]} ${s}`)}</title></rect>`;
+          x += w;
+          return rect;
+        })
+        .join('');
+      const label = r.label.length > 44 ? `…${r.label.slice(-43)}` : r.label;
+      return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
+    })
+    .join('');
+  const h = 30 + rows.length * rowH;
+  return `<figure class="chart"><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 40} ${h}" width="${labelW + barW + 40}" height="${h}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" class="chart-title">${esc(title)}</text>${body}</svg></figure>`;
+}
+
+function countsBy(findings: Finding[], key: (f: Finding) => string): ChartRow[] {
+  const map = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    const k = key(f);
+    const c = map.get(k) ?? { error: 0, warning: 0, info: 0 };
+    c[f.severity]++;
+    map.set(k, c);
+  }
+  return [...map].map(([label, counts]) => ({ label, counts })).sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.counts.info - a.counts.info || a.label.localeCompare(b.label));
+}
+
+function summaryTable(documents: DocumentSummary[]): string {
+  const rows = documents
+    .map((s) => {
+      const d = s.document;
+      return `<tr class="${verdictClass(s.verdict)}"><td class="file">${esc(d.file)}</td><td>${esc(d.gemeente)}</td><td>${esc(d.documentType)}</td><td>${esc(d.year)}</td><td>${esc(d.programme)}</td>
+<td class="num">${s.tables}</td><td class="num">${s.financialFacts + s.indicatorFacts}</td><td class="num">${s.findings.error}</td><td class="num">${s.findings.warning}</td><td class="num">${s.findings.info}</td>
+<td><span class="verdict ${verdictClass(s.verdict)}">${esc(s.verdict)}</span></td><td class="noprint"><button type="button" class="show-doc" data-document="${esc(d.file)}">show findings</button></td></tr>`;
+    })
+    .join('\n');
+  return `<table class="summary"><thead><tr><th>Document</th><th>Gemeente</th><th>Type</th><th>Jaar</th><th>Programma</th><th class="num">Tables</th><th class="num">Facts</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th><th>Verdict</th><th class="noprint"></th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+const options = (values: string[]) => values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('');
+
+const SORT_COLUMNS: Array<[key: string, label: string, numeric: boolean]> = [
+  ['severity', 'Severity', true],
+  ['rule', 'Rule', false],
+  ['place', 'Place', false],
+  ['expected', 'Expected', true],
+  ['found', 'Found', true],
+  ['difference', 'Difference', true],
+];
+
+/** Renders the report. `findings` are expected in report order (renderReport sorts them). */
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  const { documents, findings } = report;
+  const rules = [...new Set(findings.map((f) => f.rule))].sort();
+  const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
+  const total = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const verdictCounts = (v: DocumentSummary['verdict']) => documents.filter((s) => s.verdict === v).length;
+  const heads = SORT_COLUMNS.map(([key, label, numeric]) => `<th${numeric && key !== 'severity' ? ' class="num"' : ''}><button type="button" class="sort" data-key="${key}" data-numeric="${numeric}">${label}</button></th>`);
+  const charts = findings.length
+    ? `<section class="charts">${barChart('Findings per document', countsBy(findings, documentOf))}${barChart('Findings per rule', countsBy(findings, (f) => f.rule))}</section>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="klopt${opts.kloptVersion ? ` ${esc(opts.kloptVersion)}` : ''}">
+<title>klopt — discrepancy report</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>klopt — discrepancy report</h1>
+<p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
+<p class="legend"><b>adds up</b>: every relation klopt read holds within rounding; <b>does not add up</b>: at least one error; <b>not fully read</b>: no error, but part of the document could not be read, so it is not proven.</p>
+</header>
+<main>
+<h2>Documents</h2>
+${summaryTable(documents)}
+${charts}
+<h2>Findings</h2>
+<form id="filters" class="noprint" onsubmit="return false">
+<label>Severity <select id="filter-severity"><option value="">all</option>${options(SEVERITIES.filter((s) => total(s) > 0))}</select></label>
+<label>Rule <select id="filter-rule"><option value="">all</option>${options(rules)}</select></label>
+<label>Document <select id="filter-document"><option value="">all</option>${options(docs)}</select></label>
+<button type="button" id="filter-reset">reset</button>
+<span id="shown-count" aria-live="polite">${findings.length} of ${findings.length} findings shown</span>
+</form>
+<p class="print-only" id="print-filter"></p>
+${
+  findings.length
+    ? `<table id="findings"><thead><tr>${heads.join('')}<th class="num">Tolerance</th></tr></thead>
+${findings.map(findingRows).join('\n')}
+</table>`
+    : '<p>No findings.</p>'
+}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+const CSS = `
+:root { --error: #b3261e; --warning: #9a6700; --info: #35659a; --ok: #1a7f37; --line: #d0d7de; --bg-soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 0 auto; padding: 1rem 1.5rem; max-width: 1400px; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); }
+.meta, .legend, .muted { color: #59636e; } .legend { font-size: 12px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--bg-soft); }
+table.summary td.file { min-width: 24em; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.file { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
+.badge, .verdict { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
+.badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
+.verdict-adds-up .verdict { background: var(--ok); } .verdict-does-not-add-up .verdict { background: var(--error); } .verdict-not-fully-read .verdict { background: var(--warning); }
+.label { color: #59636e; font-size: 11px; text-transform: uppercase; letter-spacing: .03em; }
+.at { font-weight: 600; }
+tbody.finding tr.head td { border-bottom: none; }
+tbody.finding.sev-error { box-shadow: inset 3px 0 var(--error); } tbody.finding.sev-warning { box-shadow: inset 3px 0 var(--warning); } tbody.finding.sev-info { box-shadow: inset 3px 0 var(--info); }
+.message { margin: 0 0 .35rem; }
+.evidence { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--bg-soft); border: 1px solid var(--line); border-radius: 4px; padding: .3rem 0; max-width: 100%; overflow-x: auto; }
+.src { display: flex; white-space: pre-wrap; word-break: break-word; } .src .ln { flex: 0 0 4.5em; text-align: right; padding-right: .75em; color: #8c959f; user-select: none; }
+.src.focus { background: #fff1e5; } .src.compared { background: #eef4ff; } .src.gap .ln { text-align: center; }
+mark { background: #ffd33d; color: inherit; font-weight: 700; padding: 0 .1em; border-radius: 2px; }
+button.sort { font: inherit; font-weight: 600; background: none; border: none; padding: 0; cursor: pointer; color: inherit; }
+th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+#filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: .5rem 0 .75rem; }
+#shown-count { color: #59636e; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; margin-top: 1rem; } .chart { margin: 0; }
+.chart text { font-size: 12px; fill: #1f2328; } .chart .chart-title { font-weight: 600; }
+.bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); }
+.print-only { display: none; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  .noprint { display: none !important; } .print-only { display: block; }
+  tbody.finding { break-inside: avoid; page-break-inside: avoid; }
+  .evidence { overflow: visible; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { size: A4 landscape; margin: 12mm; }
+}
+`;
+
+/* Filters and sorting over data-* attributes. Kept as plain ES2017 for any browser an auditor has. */
+const SCRIPT = `
+(function () {
+  var table = document.getElementById('findings');
+  var sev = document.getElementById('filter-severity');
+  var rule = document.getElementById('filter-rule');
+  var doc = document.getElementById('filter-document');
+  var count = document.getElementById('shown-count');
+  var printNote = document.getElementById('print-filter');
+  var items = table ? Array.prototype.slice.call(table.tBodies) : [];
+  function apply() {
+    var shown = 0;
+    items.forEach(function (tb) {
+      var ok = (!sev.value || tb.dataset.severity === sev.value) && (!rule.value || tb.dataset.rule === rule.value) && (!doc.value || tb.dataset.document === doc.value);
+      tb.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = shown + ' of ' + items.length + ' findings shown';
+    var parts = [];
+    if (sev.value) parts.push('severity ' + sev.value);
+    if (rule.value) parts.push('rule ' + rule.value);
+    if (doc.value) parts.push('document ' + doc.value);
+    printNote.textContent = parts.length ? 'Filtered: ' + parts.join(', ') + ' (' + count.textContent + ').' : '';
+  }
+  [sev, rule, doc].forEach(function (s) { s.addEventListener('change', apply); });
+  document.getElementById('filter-reset').addEventListener('click', function () { sev.value = ''; rule.value = ''; doc.value = ''; apply(); });
+  Array.prototype.forEach.call(document.querySelectorAll('button.show-doc'), function (b) {
+    b.addEventListener('click', function () { doc.value = b.dataset.document; apply(); if (table) table.scrollIntoView(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('button.sort'), function (b) {
+    b.addEventListener('click', function () {
+      var th = b.parentNode;
+      var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', dir);
+      var key = 'sort' + b.dataset.key.charAt(0).toUpperCase() + b.dataset.key.slice(1);
+      var numeric = b.dataset.numeric === 'true';
+      var sign = dir === 'ascending' ? 1 : -1;
+      items.sort(function (x, y) {
+        var a = x.dataset[key], c = y.dataset[key];
+        if (a === c) return 0;
+        if (a === '') return 1; // empty values last, either direction
+        if (c === '') return -1;
+        return sign * (numeric ? Number(a) - Number(c) : (a < c ? -1 : 1));
+      });
+      items.forEach(function (tb) { table.appendChild(tb); });
+    });
+  });
+  apply();
+})();
+`;
