@@ -61,7 +61,7 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
     metadataSource: entry ? 'manifest' : 'filename',
   });
   const interpretation = interpret(document, extraction);
-  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators);
+  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, extraction.textBlocks);
   const findings = [...interpretation.findings, ...reconcile(ctx, options)];
   return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings };
 }

@@ -6,9 +6,11 @@ import saldoVerschil from './rules/saldo-verschil.js';
 import reserveMutations from './rules/reserve-mutations.js';
 import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
+import textVsTable from './rules/text-vs-table.js';
+import explanationSum from './rules/explanation-sum.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
-export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell];
+export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, textVsTable, explanationSum];
 
 export interface ReconcileOptions {
   /** Per-rule severity override; 'off' disables a rule. */

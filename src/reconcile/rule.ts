@@ -1,4 +1,5 @@
 import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table } from '../../schemas/index.js';
+import type { TextBlock } from '../../extractors/types.js';
 import { formatDutch } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from './grid.js';
 import { buildRelations, evaluate, type Relation } from './relations.js';
@@ -12,6 +13,8 @@ export interface RuleContext {
   indicators: IndicatorFact[];
   /** Per financial/numeric table: its grid and the relations its layout promises. */
   arithmetic: { grid: Grid; relations: Relation[] }[];
+  /** The document's narrative paragraphs with their lines (empty for documents read back from a store). */
+  textBlocks: TextBlock[];
 }
 
 export interface RuleDocs {
@@ -31,14 +34,14 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-export function buildContext(document: Document, tables: Table[], financial: FinancialFact[], indicators: IndicatorFact[]): RuleContext {
+export function buildContext(document: Document, tables: Table[], financial: FinancialFact[], indicators: IndicatorFact[], textBlocks: TextBlock[] = []): RuleContext {
   const arithmetic = tables
     .filter((t) => t.kind === 'financial' || t.kind === 'numeric')
     .map((t) => {
       const grid = gridFromFacts(t, financial, document.file);
       return { grid, relations: buildRelations(grid) };
     });
-  return { document, tables, financial, indicators, arithmetic };
+  return { document, tables, financial, indicators, arithmetic, textBlocks };
 }
 
 const fmt = (value: number, decimals = 0) => formatDutch(value, decimals);
