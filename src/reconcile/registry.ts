@@ -8,9 +8,12 @@ import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
 import textVsTable from './rules/text-vs-table.js';
 import explanationSum from './rules/explanation-sum.js';
+import taakveldCatalogue from './rules/taakveld-catalogue.js';
+import taakveldHierarchy from './rules/taakveld-hierarchy.js';
+import derivedRatio from './rules/derived-ratio.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
-export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, textVsTable, explanationSum];
+export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio];
 
 export interface ReconcileOptions {
   /** Per-rule severity override; 'off' disables a rule. */
