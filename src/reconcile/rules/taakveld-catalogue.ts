@@ -16,7 +16,7 @@ const rule: Rule = {
       'Every taakveld a financial table names (code and name) must be in the IV3 catalogue for the document\'s year (data/catalogue/taakvelden.csv, from CBS\'s iv3_definities 2017–2026). An unknown code, a code not valid in that year, or a name that is not the catalogue\'s (or is an older one) is a warning with the expected name. Names are compared by content words (see src/catalogue/names.ts): "Hulp bij het huishouden (WMO)" is CBS\'s "Huishoudelijke hulp (WMO)"; "Wijkteams" is not "Toegang en eerstelijnsvoorzieningen".',
     why: 'The IV3 delivery to CBS and every comparison between gemeenten go by taakveld; a figure booked on a code that does not exist that year cannot be compared, and an old name suggests the table was not updated.',
     example:
-      'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the row's first cell, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. All other names of the table match the 2023 catalogue.',
+      'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. All other names of the table match the 2023 catalogue.',
   },
   check(ctx) {
     const out: Finding[] = [];
