@@ -12,12 +12,12 @@ export interface KeyedFigure {
   halfWidth: number;
 }
 
-/** Taakveld baten/lasten figures of columns the filter accepts, by "code|side". */
-export function taakveldFigures(doc: CorpusDocument, accept: (f: FinancialFact) => boolean): Map<string, KeyedFigure> {
+/** Taakveld figures (baten and lasten unless told) of columns the filter accepts, by "code|line item". */
+export function taakveldFigures(doc: CorpusDocument, accept: (f: FinancialFact) => boolean, items: FinancialFact['lineItem'][] = ['baten', 'lasten']): Map<string, KeyedFigure> {
   const out = new Map<string, KeyedFigure>();
   const tables = new Map(doc.tables.map((t) => [t.index, t]));
   for (const f of doc.financial) {
-    if (!f.taakveld || (f.lineItem !== 'baten' && f.lineItem !== 'lasten') || f.status !== 'printed' || !accept(f)) continue;
+    if (!f.taakveld || !items.includes(f.lineItem) || f.status !== 'printed' || !accept(f)) continue;
     const key = `${f.taakveld}|${f.lineItem}`;
     if (out.has(key)) continue;
     out.set(key, { doc, fact: f, ...eurosOf(f, tables.get(f.tableIndex)) });

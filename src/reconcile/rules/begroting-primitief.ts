@@ -10,7 +10,7 @@ const rule: CorpusRule = {
       'The "Begroting primitief" column of a gemeente\'s jaarstukken Y must be the begroting Y the council adopted: every taakveld\'s baten and lasten are compared with the begroting Y column of that year\'s begroting document in the same run or database (same gemeente), lasten as positive amounts whatever sign each table prints, with the rounding of both.',
     why: 'The primitief column is the yardstick of the whole jaarrekening; if it is not the adopted budget, every verschil against it is wrong.',
     example:
-      'No pair in the samples (Hengelo begroting 2019 has no jaarstukken 2019 beside it); test/fixtures/cross-document/hengelo-jaarstukken-2019-primitief.txt is an edited copy of the Hengelo 2023 cost table with the begroting 2019 figures in its primitief column.',
+      'No pair in the samples (Hengelo begroting 2019 has no jaarstukken 2019 beside it); test/cross-document.test.ts makes a jaarstukken 2019 by editing a copy of the Hengelo jaarstukken 2023, with the begroting 2019 figures of 6.1 in its primitief column.',
   },
   check(ctx) {
     const out: Finding[] = [];

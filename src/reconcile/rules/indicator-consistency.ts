@@ -17,7 +17,7 @@ const rule: CorpusRule = {
       'An indicator value stated for a year must be the same wherever the gemeente states it: the "Werkelijk Y-1" column of report Y against the "Werkelijk Y-1" of report Y-1, and the same indicator (same name, by content words) reported twice for the same year, in one document or two. Values are compared with the rounding of both; a value that carries its own reference year ("14,9% (2021)") counts for that year. Only realised values (werkelijk, realisatie) are compared; targets (begroting) may change.',
     why: 'A realised figure does not change after the fact; when it does, one of the reports is wrong or the indicator was redefined without saying so.',
     example:
-      'Hengelo jaarstukken 2023 prints each indicator\'s Werkelijk 2022; test/fixtures/cross-document/hengelo-jaarstukken-2024-indicatoren.txt is an edited copy a year on, whose Werkelijk 2023 must repeat the 2023 report\'s Werkelijk 2023.',
+      'Hengelo jaarstukken 2023 prints each indicator\'s Werkelijk 2022; test/cross-document.test.ts makes a jaarstukken 2024 by editing a copy (its indicator years moved on by one), whose Werkelijk 2023 must repeat the 2023 report\'s Werkelijk 2023.',
   },
   check(ctx) {
     const out: Finding[] = [];
