@@ -60,7 +60,7 @@ describe('klopt check', () => {
   });
 });
 
-describe('klopt ingest and report', () => {
+describe('klopt ingest and report', { timeout: 30_000 }, () => {
   it('stores the samples, changes nothing when run twice, and renders the stored findings', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'klopt-db-')), 'klopt.sqlite');
     const first = klopt('ingest', SAMPLES, '--db', db);

@@ -53,3 +53,15 @@ export function parentCode(code: string): string | null {
   const m = /^(\d{1,2}\.\d{2})[A-D]$/.exec(code);
   return m ? m[1] : null;
 }
+
+/**
+ * The taakveld a code belongs to across the 2023 split of the sociaal domein: in 2023 CBS
+ * replaced 6.71 by 6.71a–d, 6.72 (Maatwerkdienstverlening 18-) by 6.72a–d, 6.73a–c and
+ * 6.74a–c, 6.81 by 6.81a–b and 6.82 by 6.82a–b. A document that still books on the old code
+ * and an IV3 delivery on the new ones (or the reverse) can only be compared per family.
+ * Other sub-taakvelden belong to the code without their letter.
+ */
+export function familyOf(code: string): string {
+  if (/^6\.7[234][A-D]$/.test(code)) return '6.72';
+  return parentCode(code) ?? code;
+}

@@ -6,10 +6,12 @@ import { processFile, type ProcessedDocument } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
-import { rules } from '../reconcile/registry.js';
 import { renderCsv, renderReport, summarise, type Report, type ReportFormat } from '../report/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { register as registerExport } from './commands/export.js';
+import { register as registerIv3 } from './commands/iv3.js';
+import { register as registerRules } from './commands/rules.js';
+import { addConfigOptions, configFrom, configure, corpusFindings, recheckStore } from './corpus.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -73,8 +75,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  program
-    .command('ingest')
+  addConfigOptions(program
+    .command('ingest'))
     .description('extract, reconcile and store documents in SQLite; prints a summary per document')
     .argument('<paths...>', 'files or directories')
     .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
@@ -83,8 +85,9 @@ export function buildProgram(): Command {
     .option('--findings-csv <file>', 'also write all stored findings as CSV')
     .addOption(failOnOption('never'))
     .addOption(new Option('--format <format>', 'stdout: a line per document (text), or one JSON object for jobs (json)').choices(['text', 'json']).default('text'))
-    .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn; format: 'text' | 'json' }) => {
+        .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn; format: 'text' | 'json'; config?: string; rule?: string[] }) => {
       const files = collectInputs(paths);
+      const config = configFrom(opts);
       const manifest = manifestsFor(files, opts.manifest);
       const store = openStore(opts.db);
       const runId = store.startRun(VERSION);
@@ -93,7 +96,8 @@ export function buildProgram(): Command {
       const runFindings: Finding[] = [];
       const perDocument: object[] = [];
       try {
-        const failed = processAll(files, manifest, (doc) => {
+        const failed = processAll(files, manifest, (raw) => {
+          const doc = { ...raw, findings: configure(raw.findings, config, [raw]) };
           const unchanged = store.hasDocument(doc.document.id);
           if (unchanged) skipped++;
           else {
@@ -108,7 +112,7 @@ export function buildProgram(): Command {
           );
         });
         if (failed.length) store.addFindings(failed, runId);
-        runFindings.push(...failed);
+        runFindings.push(...failed, ...recheckStore(store, runId, config));
         const count = (s: Severity) => runFindings.filter((f) => f.severity === s).length;
         store.finishRun(runId, { filesSeen: files.length, filesSkipped: skipped, filesIngested: ingested, filesFailed: failed.length, findingsError: count('error'), findingsWarning: count('warning'), findingsInfo: count('info'), status: failed.length ? 'finished with failures' : 'finished' });
         const report = reportFromStore(store);
@@ -122,19 +126,21 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command('check')
+  addConfigOptions(program
+    .command('check'))
     .description('extract and reconcile without a database; prints the report to stdout')
     .argument('<paths...>', 'files or directories')
     .option('--manifest <file>', 'manifest CSV; default: manifest.csv beside each file')
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
-    .action((paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn }) => {
+    .option('--iv3 <files...>', 'IV3 files (CSV export or CBS JSON) to compare the documents\' taakveld figures with')
+    .action((paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
       const files = collectInputs(paths);
+      const config = configFrom(opts);
       const manifest = manifestsFor(files, opts.manifest);
       const docs: ProcessedDocument[] = [];
       const failed = processAll(files, manifest, (d) => docs.push(d));
-      const findings = [...docs.flatMap((d) => d.findings), ...failed];
+      const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));
       process.stderr.write(`${oneLineSummary(findings, files.length)}\n`);
@@ -163,13 +169,9 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command('rules')
-    .description('list every reconciler rule with its default severity')
-    .action(() => {
-      for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.docs.description.split('. ')[0]}\n`);
-    });
   registerExport(program);
+  registerRules(program);
+  registerIv3(program);
   return program;
 }
 

@@ -64,7 +64,10 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
     metadataSource: entry ? 'manifest' : 'filename',
   });
   const interpretation = interpret(document, extraction);
-  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, interpretation.structures);
+  const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, {
+    structures: interpretation.structures,
+    textBlocks: extraction.textBlocks,
+  });
   const findings = attachEvidence([...interpretation.findings, ...reconcile(ctx, options)], text, interpretation.financial);
   return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
 }

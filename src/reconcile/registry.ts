@@ -10,9 +10,18 @@ import doelenboomTotals from './rules/doelenboom-totals.js';
 import doelenboomCounts from './rules/doelenboom-counts.js';
 import indicatorConflict from './rules/indicator-conflict.js';
 import statutoryCatalogue from './rules/statutory-catalogue.js';
+import textVsTable from './rules/text-vs-table.js';
+import explanationSum from './rules/explanation-sum.js';
+import taakveldCatalogue from './rules/taakveld-catalogue.js';
+import taakveldHierarchy from './rules/taakveld-hierarchy.js';
+import derivedRatio from './rules/derived-ratio.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
-export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue];
+export const rules: Rule[] = [
+  saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell,
+  doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue,
+  textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio,
+];
 
 export interface ReconcileOptions {
   /** Per-rule severity override; 'off' disables a rule. */

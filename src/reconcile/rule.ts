@@ -1,4 +1,5 @@
 import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
+import type { TextBlock } from '../../extractors/types.js';
 import { formatDutch } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from './grid.js';
 import { buildRelations, evaluate, type Relation } from './relations.js';
@@ -14,6 +15,8 @@ export interface RuleContext {
   arithmetic: { grid: Grid; relations: Relation[] }[];
   /** Doelenboom goals and products, statutory indicator rows. */
   structures: Structures;
+  /** The document's narrative paragraphs with their lines (empty for documents read back from a store). */
+  textBlocks: TextBlock[];
 }
 
 export interface RuleDocs {
@@ -33,12 +36,17 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
+export interface ContextExtras {
+  structures?: Structures;
+  textBlocks?: TextBlock[];
+}
+
 export function buildContext(
   document: Document,
   tables: Table[],
   financial: FinancialFact[],
   indicators: IndicatorFact[],
-  structures: Structures = { goals: [], products: [], statutory: [] },
+  extras: ContextExtras = {},
 ): RuleContext {
   const arithmetic = tables
     .filter((t) => t.kind === 'financial' || t.kind === 'numeric')
@@ -46,7 +54,9 @@ export function buildContext(
       const grid = gridFromFacts(t, financial, document.file);
       return { grid, relations: buildRelations(grid) };
     });
-  return { document, tables, financial, indicators, arithmetic, structures };
+  const structures = extras.structures ?? { goals: [], products: [], statutory: [] };
+  const textBlocks = extras.textBlocks ?? [];
+  return { document, tables, financial, indicators, arithmetic, structures, textBlocks };
 }
 
 const fmt = (value: number, decimals = 0) => formatDutch(value, decimals);

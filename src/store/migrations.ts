@@ -146,6 +146,51 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE findings ADD COLUMN evidence_json TEXT;
   `,
+  /* 4: IV3 figures delivered to CBS (klopt iv3 import), keyed by gemeente, year,
+     begroting/realisatie and taakveld code; inwonertal per gemeente and year; amounts per
+     inhabitant. A re-import of the same key replaces the row. */
+  `
+  CREATE TABLE iv3_imports (
+    id          INTEGER PRIMARY KEY,
+    file        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    format      TEXT NOT NULL CHECK (format IN ('csv', 'json')),
+    rows        INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE iv3_figures (
+    gemeente   TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('begroting', 'realisatie')),
+    taakveld   TEXT NOT NULL,               -- canonical code: 6.71A
+    label      TEXT NOT NULL,               -- as the source prints it (often truncated)
+    baten_eur  REAL,
+    lasten_eur REAL,
+    half_width_eur REAL NOT NULL,           -- rounding: 500 for amounts x 1.000
+    import_id  INTEGER NOT NULL REFERENCES iv3_imports(id),
+    file       TEXT NOT NULL,
+    line       INTEGER,
+    PRIMARY KEY (gemeente, year, kind, taakveld)
+  ) STRICT;
+
+  CREATE TABLE iv3_inwoners (
+    gemeente   TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    inwonertal INTEGER NOT NULL CHECK (inwonertal > 0),
+    import_id  INTEGER NOT NULL REFERENCES iv3_imports(id),
+    PRIMARY KEY (gemeente, year)
+  ) STRICT;
+
+  -- document taakveld amounts per inhabitant, with the inwonertal IV3 gives for the column's year
+  CREATE VIEW v_taakveld_per_inwoner AS
+    SELECT v.gemeente, v.year, v.document_type, v.taakveld, v.line_item, v.column_kind,
+           v.column_year, v.amount_eur, i.inwonertal,
+           v.amount_eur / i.inwonertal AS eur_per_inwoner
+    FROM v_taakveld_year v
+    JOIN iv3_inwoners i ON lower(i.gemeente) = lower(v.gemeente)
+                       AND i.year = coalesce(v.column_year, v.year);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,43 @@
+/**
+ * Rules over more than one document: all documents of a run or of the database, and the IV3
+ * figures imported beside them. Like the per-document rules: an id, docs, a default severity
+ * and a pure function from records to findings.
+ */
+import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table } from '../../schemas/index.js';
+import type { Iv3Figure } from '../iv3/read.js';
+import type { RuleDocs } from './rule.js';
+
+export interface CorpusDocument {
+  document: Document;
+  tables: Table[];
+  financial: FinancialFact[];
+  indicators: IndicatorFact[];
+}
+
+export interface CorpusContext {
+  documents: CorpusDocument[];
+  iv3: Iv3Figure[];
+}
+
+export interface CorpusRule {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+  check(ctx: CorpusContext): Finding[];
+}
+
+/** Gemeente names compared without case and without a province suffix: "Hengelo (O.)" is Hengelo. */
+export const sameGemeente = (a: string | null, b: string | null) =>
+  a !== null && b !== null && a.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase() === b.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase();
+
+/** A financial fact in euros, lasten as a positive amount whatever the table prints. */
+export function eurosOf(f: FinancialFact, table: Table | undefined): { value: number; halfWidth: number } {
+  const flip = f.lineItem === 'lasten' && table?.signConvention.lasten === 'negative' ? -1 : 1;
+  return { value: flip * (f.value ?? 0) * f.scale, halfWidth: 0.5 * 10 ** -f.decimals * f.scale };
+}
+
+/** How a finding names a fact's row: "6.71A Hulp bij het huishouden (WMO) / Lasten". */
+export function factRow(f: FinancialFact): string {
+  if (/^(baten|lasten)$/i.test(f.rowLabel.trim()) && f.group) return `${f.group} / ${f.rowLabel.trim()}`;
+  return f.rowLabel;
+}

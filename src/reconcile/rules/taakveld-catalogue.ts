@@ -1,0 +1,78 @@
+import type { Finding } from '../../../schemas/index.js';
+import { canonicalCode, taakveldCatalogue, type TaakveldEntry } from '../../catalogue/taakvelden.js';
+import { namesMatch } from '../../catalogue/names.js';
+import { makeFinding } from '../finding.js';
+import type { Rule } from '../rule.js';
+
+const CODE_AT_START = /^(\d{1,2}\.\d{1,3}[A-Da-d]?)\s+(\S.*)$/;
+const validIn = (e: TaakveldEntry, year: number) => e.validFrom <= year && (e.validTo === null || e.validTo >= year);
+const span = (e: TaakveldEntry) => `${e.validFrom}–${e.validTo ?? ''}`;
+
+const rule: Rule = {
+  id: 'taakveld-catalogue',
+  severity: 'warning',
+  docs: {
+    description:
+      'Every taakveld a financial table names (code and name) must be in the IV3 catalogue for the document\'s year (data/catalogue/taakvelden.csv, from CBS\'s iv3_definities 2017–2026). An unknown code, a code not valid in that year, or a name that is not the catalogue\'s (or is an older one) is a warning with the expected name. Names are compared by content words (see src/catalogue/names.ts): "Hulp bij het huishouden (WMO)" is CBS\'s "Huishoudelijke hulp (WMO)"; "Wijkteams" is not "Toegang en eerstelijnsvoorzieningen".',
+    why: 'The IV3 delivery to CBS and every comparison between gemeenten go by taakveld; a figure booked on a code that does not exist that year cannot be compared, and an old name suggests the table was not updated.',
+    example:
+      'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. All other names of the table match the 2023 catalogue.',
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    const year = ctx.document.year;
+    if (year === null) return out;
+    const catalogue = taakveldCatalogue();
+    const seen = new Set<string>();
+    for (const f of ctx.financial) {
+      const m = CODE_AT_START.exec(f.rowLabel.trim());
+      if (!m || seen.has(f.rowLabel)) continue;
+      seen.add(f.rowLabel);
+      const code = canonicalCode(m[1]);
+      const name = m[2].trim();
+      const entries = catalogue.filter((e) => e.code === code);
+      const current = entries.filter((e) => validIn(e, year));
+      const rowFacts = ctx.financial.filter((x) => x.tableIndex === f.tableIndex && x.rowLabel === f.rowLabel);
+      const printedIn = [...new Set(rowFacts.filter((x) => x.status === 'printed').map((x) => x.columnHeader))];
+      const base = {
+        rule: rule.id,
+        severity: rule.severity,
+        table: ctx.tables.find((t) => t.index === f.tableIndex)?.title ?? null,
+        tableIndex: f.tableIndex,
+        row: f.rowLabel,
+        line: f.provenance.line,
+        page: f.provenance.page,
+        raw: f.rowLabel,
+      } as const;
+      const where = printedIn.length ? ` Its figures stand in: ${printedIn.join(', ')}.` : '';
+      if (entries.length === 0) {
+        // Only codes shaped like a taakveld of a known hoofdtaakveld are claimed to be taakvelden.
+        if (!catalogue.some((e) => e.code === code.split('.')[0])) continue;
+        out.push(makeFinding(ctx.document, { ...base, message: `${code} is not a taakveld code in the IV3 catalogue (2017–2026).${where}` }));
+        continue;
+      }
+      if (current.length === 0) {
+        const children = catalogue.filter((e) => e.parent !== null && validIn(e, year) && e.code.startsWith(code) && e.code !== code);
+        out.push(
+          makeFinding(ctx.document, {
+            ...base,
+            message: `${code} ${name} is not valid in ${year}: the catalogue has it for ${entries.map(span).join(', ')}.${children.length ? ` In ${year} its place is taken by ${children.map((c) => `${c.code} ${c.name}`).join(', ')}.` : ''}${where}`,
+          }),
+        );
+        continue;
+      }
+      if (current.some((e) => namesMatch(e.name, name))) continue;
+      const older = entries.find((e) => !validIn(e, year) && namesMatch(e.name, name));
+      out.push(
+        makeFinding(ctx.document, {
+          ...base,
+          message: older
+            ? `${code} "${name}" is the name of ${span(older)}; in ${year} the catalogue names it "${current[0].name}".`
+            : `${code} "${name}" does not match the catalogue's name for ${year}: "${current[0].name}".`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+export default rule;
