@@ -63,7 +63,7 @@ describe('klopt check', () => {
 describe('klopt ingest and report', () => {
   it('stores the samples, changes nothing when run twice, and renders the stored findings', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'klopt-db-')), 'klopt.sqlite');
-    const first = klopt('ingest', SAMPLES, '--db', db);
+    const first = klopt('ingest', SAMPLES, '--db', db, '--log-format', 'text');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt: ingested');
     const counts = () => {
@@ -74,7 +74,7 @@ describe('klopt ingest and report', () => {
     };
     const before = counts();
     expect(before.documents).toBe(5);
-    const second = klopt('ingest', SAMPLES, '--db', db);
+    const second = klopt('ingest', SAMPLES, '--db', db, '--log-format', 'text');
     expect(second.stdout).toContain('hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt: unchanged');
     expect(counts()).toEqual(before);
 
