@@ -61,7 +61,7 @@ describe('klopt check', () => {
 });
 
 describe('klopt ingest and report', () => {
-  it('stores the samples, changes nothing when run twice, and renders the stored findings', () => {
+  it('stores the samples, changes nothing when run twice, and renders the stored findings', { timeout: 60_000 }, () => {
     const db = join(mkdtempSync(join(tmpdir(), 'klopt-db-')), 'klopt.sqlite');
     const first = klopt('ingest', SAMPLES, '--db', db, '--log-format', 'text');
     expect(first.status).toBe(0);
