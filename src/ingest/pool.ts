@@ -34,6 +34,9 @@ class WorkerPool implements Reader {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** Deaths since the last file a worker finished: many in a row means workers cannot start at all. */
+  private deathsInARow = 0;
+  private broken: string | null = null;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -41,6 +44,7 @@ class WorkerPool implements Reader {
 
   read(task: ReadTask): Promise<ReadResult> {
     if (this.closed) return Promise.reject(new Error('reader is closed'));
+    if (this.broken) return Promise.resolve({ seq: task.seq, ok: false, error: `${task.path}: ${this.broken}`, ms: 0 });
     return new Promise((resolve) => {
       this.queue.push({ task, resolve, started: performance.now() });
       this.pump();
@@ -55,6 +59,7 @@ class WorkerPool implements Reader {
   private spawn(): Slot {
     const slot: Slot = { worker: new Worker(BOOT), job: null };
     slot.worker.on('message', (r: ReadResult) => {
+      this.deathsInARow = 0;
       const job = slot.job;
       slot.job = null;
       job?.resolve(r);
@@ -65,8 +70,14 @@ class WorkerPool implements Reader {
       const job = slot.job;
       slot.job = null;
       const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots[i] = this.spawn();
+      if (i < 0) return; // 'exit' after 'error': already replaced
       if (job) job.resolve({ seq: job.task.seq, ok: false, error: `${job.task.path}: the reader crashed (${why})`, ms: performance.now() - job.started });
+      if (++this.deathsInARow > 2 * this.slots.length) {
+        this.broken = `worker threads cannot start (${why})`;
+        for (const j of this.queue.splice(0)) j.resolve({ seq: j.task.seq, ok: false, error: `${j.task.path}: ${this.broken}`, ms: 0 });
+        return;
+      }
+      this.slots[i] = this.spawn();
       this.pump();
     };
     slot.worker.on('error', (e) => die(e.message));
