@@ -1,31 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import type { Finding } from '../../schemas/index.js';
 import { processFile, type ProcessedDocument } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
-import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
+import type { ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
-import { renderCsv, renderReport, summarise, type Report, type ReportFormat } from '../report/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { renderCsv, renderReport, summarise, type ReportFormat } from '../report/index.js';
+import { openStore } from '../store/index.js';
+import { EXIT, VERSION, failOnOption, formatOption, manifestsFor, oneLineSummary, reachesThreshold, reportFromStore, writeOut, type FailOn } from './common.js';
+import { register as registerIngest } from './commands/ingest.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerIv3 } from './commands/iv3.js';
 import { register as registerRules } from './commands/rules.js';
-import { addConfigOptions, configFrom, configure, corpusFindings, recheckStore } from './corpus.js';
+import { addConfigOptions, configFrom, configure, corpusFindings } from './corpus.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, unreadableFiles: 3 } as const;
-
-type FailOn = Severity | 'never';
-
-function manifestsFor(files: string[], explicit?: string): Map<string, ManifestEntry> {
-  const merged = new Map<string, ManifestEntry>();
-  const paths = explicit ? [explicit] : [...new Set(files.map(manifestNear).filter((m): m is string => m !== null))];
-  for (const p of paths) for (const [k, v] of readManifest(p)) merged.set(k, v);
-  return merged;
-}
+export { EXIT } from './common.js';
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
 function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
@@ -42,32 +31,6 @@ function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDoc
   return failed;
 }
 
-function reachesThreshold(findings: Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => severityRank[f.severity] >= severityRank[failOn]);
-}
-
-function writeOut(path: string, content: string) {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, content);
-}
-
-function reportFromStore(store: Store): Report {
-  const findings = store.listFindings();
-  const documents = store.listDocuments().map((d) =>
-    summarise(d, store.documentCounts(d.id), findings),
-  );
-  return { documents, findings };
-}
-
-function oneLineSummary(findings: Finding[], documents: number): string {
-  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
-}
-
-const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
-const failOnOption = (dflt: FailOn) => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);
-
 export function buildProgram(): Command {
   const program = new Command('klopt')
     .description('Reads Dutch municipal P&C documents and proves whether their figures add up')
@@ -75,56 +38,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  addConfigOptions(program
-    .command('ingest'))
-    .description('extract, reconcile and store documents in SQLite; prints a summary per document')
-    .argument('<paths...>', 'files or directories')
-    .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
-    .option('--manifest <file>', 'manifest CSV (file,gemeente,document_type,jaar,programma,source_format); default: manifest.csv beside each file')
-    .option('--report <file>', 'also write the markdown report of everything stored')
-    .option('--findings-csv <file>', 'also write all stored findings as CSV')
-    .addOption(failOnOption('never'))
-    .addOption(new Option('--format <format>', 'stdout: a line per document (text), or one JSON object for jobs (json)').choices(['text', 'json']).default('text'))
-        .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn; format: 'text' | 'json'; config?: string; rule?: string[] }) => {
-      const files = collectInputs(paths);
-      const config = configFrom(opts);
-      const manifest = manifestsFor(files, opts.manifest);
-      const store = openStore(opts.db);
-      const runId = store.startRun(VERSION);
-      let skipped = 0;
-      let ingested = 0;
-      const runFindings: Finding[] = [];
-      const perDocument: object[] = [];
-      try {
-        const failed = processAll(files, manifest, (raw) => {
-          const doc = { ...raw, findings: configure(raw.findings, config, [raw]) };
-          const unchanged = store.hasDocument(doc.document.id);
-          if (unchanged) skipped++;
-          else {
-            store.replaceDocument(doc, runId);
-            ingested++;
-          }
-          runFindings.push(...doc.findings);
-          const count = (s: Severity) => doc.findings.filter((f) => f.severity === s).length;
-          perDocument.push({ file: doc.document.file, id: doc.document.id, status: unchanged ? 'unchanged' : 'ingested', tables: doc.tables.length, financialFacts: doc.financial.length, indicatorFacts: doc.indicators.length, findings: { error: count('error'), warning: count('warning'), info: count('info') } });
-          if (opts.format === 'text') process.stdout.write(
-            `${doc.document.file}: ${unchanged ? 'unchanged' : 'ingested'}; ${doc.tables.length} tables, ${doc.financial.length} financial and ${doc.indicators.length} indicator facts; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info\n`,
-          );
-        });
-        if (failed.length) store.addFindings(failed, runId);
-        runFindings.push(...failed, ...recheckStore(store, runId, config));
-        const count = (s: Severity) => runFindings.filter((f) => f.severity === s).length;
-        store.finishRun(runId, { filesSeen: files.length, filesSkipped: skipped, filesIngested: ingested, filesFailed: failed.length, findingsError: count('error'), findingsWarning: count('warning'), findingsInfo: count('info'), status: failed.length ? 'finished with failures' : 'finished' });
-        const report = reportFromStore(store);
-        if (opts.report) writeOut(opts.report, renderReport(report, 'md'));
-        if (opts.findingsCsv) writeOut(opts.findingsCsv, renderCsv(report.findings));
-        process.stderr.write(`${oneLineSummary(runFindings, files.length)} (database ${opts.db})\n`);
-        process.exitCode = failed.length ? EXIT.unreadableFiles : reachesThreshold(runFindings, opts.failOn) ? EXIT.findings : EXIT.ok;
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ run: runId, database: opts.db, exitCode: process.exitCode, documents: perDocument, failedFiles: failed.map((f) => ({ file: f.file, message: f.message })), findings: { error: count('error'), warning: count('warning'), info: count('info') } }, null, 2)}\n`);
-      } finally {
-        store.close();
-      }
-    });
+  registerIngest(program);
 
   addConfigOptions(program
     .command('check'))
@@ -175,9 +89,9 @@ export function buildProgram(): Command {
   return program;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    buildProgram().parse(argv, { from: 'user' });
+    await buildProgram().parseAsync(argv, { from: 'user' }); // ingest is async
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT.usage;
@@ -193,4 +107,4 @@ export function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { DocumentType, SourceFormat } from '../../schemas/index.js';
 
@@ -12,15 +12,20 @@ export interface ManifestEntry {
   sourceFormat: SourceFormat | null;
 }
 
-/** manifest.csv: file,gemeente,document_type,jaar,programma,source_format (paths relative to it). */
+/**
+ * manifest.csv: file,gemeente,document_type,jaar,programma,source_format (paths relative to it).
+ * A `.json` manifest is an array of objects with the same keys.
+ */
 export function readManifest(path: string): Map<string, ManifestEntry> {
   const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
-  if (!parsed.meta.fields?.includes('file')) throw new Error(`${path}: manifest has no "file" column (columns: ${parsed.meta.fields?.join(', ')})`);
+  const json = extname(path).toLowerCase() === '.json';
+  const rows = json ? jsonManifestRows(path, text) : csvManifestRows(path, text);
   const out = new Map<string, ManifestEntry>();
-  parsed.data.forEach((r, i) => {
+  rows.forEach((r, i) => {
+    const where = json ? `${path}: entry ${i + 1}` : `${path}:${i + 2}`;
+    if (!r.file?.trim()) throw new Error(`${where}: no "file"`);
     const year = r.jaar ?? r.year;
-    if (year && !/^\d{4}$/.test(year.trim())) throw new Error(`${path}:${i + 2}: year "${year}" is not a year`);
+    if (year && !/^\d{4}$/.test(year.trim())) throw new Error(`${where}: year "${year}" is not a year`);
     const type = DocumentType.safeParse((r.document_type ?? '').trim().toLowerCase());
     const format = SourceFormat.safeParse((r.source_format ?? '').trim());
     out.set(resolve(dirname(path), r.file.trim()), {
@@ -33,6 +38,31 @@ export function readManifest(path: string): Map<string, ManifestEntry> {
     });
   });
   return out;
+}
+
+function csvManifestRows(path: string, text: string): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
+  if (!parsed.meta.fields?.includes('file')) throw new Error(`${path}: manifest has no "file" column (columns: ${parsed.meta.fields?.join(', ')})`);
+  return parsed.data;
+}
+
+/** JSON values become the strings a CSV cell would hold (a year may be a number there). */
+function jsonManifestRows(path: string, text: string): Record<string, string>[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!Array.isArray(data)) throw new Error(`${path}: a JSON manifest is an array of {file, gemeente, document_type, jaar, ...}`);
+  return data.map((entry, i) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new Error(`${path}: entry ${i + 1} is not an object`);
+    return Object.fromEntries(
+      Object.entries(entry as Record<string, unknown>)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k.trim().toLowerCase(), String(v)]),
+    );
+  });
 }
 
 /** The manifest beside a file, if there is one. */

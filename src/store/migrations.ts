@@ -191,6 +191,29 @@ export const MIGRATIONS: readonly string[] = [
     JOIN iv3_inwoners i ON lower(i.gemeente) = lower(v.gemeente)
                        AND i.year = coalesce(v.column_year, v.year);
   `,
+  /* 5: bulk ingestion (issue 8). files: what each input file was when last read, so an unchanged
+     file is skipped on (size, mtime) alone and a touched one on its hash. runs: removed files,
+     and who runs it (pid, host, heartbeat) so a second ingest can tell a live run from a dead one. */
+  `
+  ALTER TABLE runs ADD COLUMN files_removed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN concurrency INTEGER;
+  ALTER TABLE runs ADD COLUMN pid INTEGER;
+  ALTER TABLE runs ADD COLUMN host TEXT;
+  ALTER TABLE runs ADD COLUMN heartbeat_at TEXT;
+
+  CREATE TABLE files (
+    path        TEXT PRIMARY KEY,              -- absolute
+    size        INTEGER NOT NULL,
+    mtime_ns    TEXT,                          -- null: too recent to trust, re-hash next time
+    hash        TEXT,                          -- sha256 of the bytes read; null if never read
+    read_key    TEXT NOT NULL,                 -- klopt version and manifest entry it was read with
+    status      TEXT NOT NULL CHECK (status IN ('ingested', 'duplicate', 'failed')),
+    document_id TEXT REFERENCES documents(id) ON DELETE SET NULL,
+    error       TEXT,
+    run_id      INTEGER REFERENCES runs(id) ON DELETE SET NULL
+  ) STRICT;
+  CREATE INDEX files_document ON files (document_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -213,9 +236,12 @@ export function migrate(db: Database, file: string): void {
     );
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
+    // IMMEDIATE, and the version read again inside: two processes opening a new database at
+    // once must not both run the same migration.
     db.transaction(() => {
+      if (schemaVersion(db) !== v) return;
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }

@@ -1,0 +1,48 @@
+/** What the CLI commands share: version, exit codes, manifests, thresholds, report output. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Option } from 'commander';
+import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
+import { summarise, type Report } from '../report/index.js';
+import type { Store } from '../store/index.js';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, unreadableFiles: 3, busy: 4 } as const;
+
+export type FailOn = Severity | 'never';
+
+/** Manifest entries by absolute path: the one named, or the manifest.csv beside each file. */
+export function manifestsFor(files: string[], explicit?: string): Map<string, ManifestEntry> {
+  const merged = new Map<string, ManifestEntry>();
+  const paths = explicit ? [explicit] : [...new Set(files.map(manifestNear).filter((m): m is string => m !== null))];
+  for (const p of paths) for (const [k, v] of readManifest(p)) merged.set(k, v);
+  return merged;
+}
+
+export function reachesThreshold(findings: Pick<Finding, 'severity'>[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => severityRank[f.severity] >= severityRank[failOn]);
+}
+
+export function writeOut(path: string, content: string) {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, content);
+}
+
+export function reportFromStore(store: Store): Report {
+  const findings = store.listFindings();
+  const documents = store.listDocuments().map((d) => summarise(d, store.documentCounts(d.id), findings));
+  return { documents, findings };
+}
+
+export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
+}
+
+export const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
+export const failOnOption = (dflt: FailOn) =>
+  new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);

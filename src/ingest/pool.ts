@@ -1,0 +1,95 @@
+/**
+ * Readers: the CPU-bound part of ingestion (extract → interpret → reconcile). With concurrency
+ * above 1 a pool of worker threads, each reading one file at a time; with 1, the main thread.
+ * A worker that dies (out of memory, a crash in native code) fails only the file it was reading:
+ * it is replaced and the run goes on.
+ */
+import { Worker } from 'node:worker_threads';
+import { readOne, type ReadResult, type ReadTask } from './read.js';
+
+export interface Reader {
+  read(task: ReadTask): Promise<ReadResult>;
+  close(): Promise<void>;
+}
+
+export function createReader(concurrency: number): Reader {
+  if (concurrency <= 1) return { read: readOne, close: async () => {} };
+  return new WorkerPool(concurrency);
+}
+
+interface Job {
+  task: ReadTask;
+  resolve: (r: ReadResult) => void;
+  started: number;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+
+class WorkerPool implements Reader {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  /** Deaths since the last file a worker finished: many in a row means workers cannot start at all. */
+  private deathsInARow = 0;
+  private broken: string | null = null;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  read(task: ReadTask): Promise<ReadResult> {
+    if (this.closed) return Promise.reject(new Error('reader is closed'));
+    if (this.broken) return Promise.resolve({ seq: task.seq, ok: false, error: `${task.path}: ${this.broken}`, ms: 0 });
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve, started: performance.now() });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(BOOT), job: null };
+    slot.worker.on('message', (r: ReadResult) => {
+      this.deathsInARow = 0;
+      const job = slot.job;
+      slot.job = null;
+      job?.resolve(r);
+      this.pump();
+    });
+    const die = (why: string) => {
+      if (this.closed) return;
+      const job = slot.job;
+      slot.job = null;
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return; // 'exit' after 'error': already replaced
+      if (job) job.resolve({ seq: job.task.seq, ok: false, error: `${job.task.path}: the reader crashed (${why})`, ms: performance.now() - job.started });
+      if (++this.deathsInARow > 2 * this.slots.length) {
+        this.broken = `worker threads cannot start (${why})`;
+        for (const j of this.queue.splice(0)) j.resolve({ seq: j.task.seq, ok: false, error: `${j.task.path}: ${this.broken}`, ms: 0 });
+        return;
+      }
+      this.slots[i] = this.spawn();
+      this.pump();
+    };
+    slot.worker.on('error', (e) => die(e.message));
+    slot.worker.on('exit', (code) => die(`exit code ${code}`));
+    return slot;
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      slot.job = this.queue.shift()!;
+      slot.worker.postMessage(slot.job.task);
+    }
+  }
+}
