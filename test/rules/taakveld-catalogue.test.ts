@@ -18,16 +18,17 @@ describe('taakveld-catalogue', () => {
     expect(namesMatch('Jeugdhulp begeleiding', 'Jeugdhulp behandeling')).toBe(false);
   });
 
-  it('finds the four taakvelden Hengelo 2023 still prints though the catalogue ends them in 2022, and no name difference', () => {
+  it('names, as info, the four parent taakvelden Hengelo 2023 still prints beside their 2023 sub-taakvelden, and no name difference', () => {
     const found = findingsOf(processSample(HENGELO_2023), 'taakveld-catalogue');
     expect(found.map((f) => [f.row, f.line, f.severity])).toEqual([
-      ['6.71 Maatwerkdienstverlening 18+', 744, 'warning'],
-      ['6.72 Maatwerkdienstverlening 18-', 894, 'warning'],
-      ['6.81 Geëscaleerde zorg 18+', 1222, 'warning'],
-      ['6.82 Geëscaleerde zorg 18-', 1312, 'warning'],
+      ['6.71 Maatwerkdienstverlening 18+', 744, 'info'],
+      ['6.72 Maatwerkdienstverlening 18-', 894, 'info'],
+      ['6.81 Geëscaleerde zorg 18+', 1222, 'info'],
+      ['6.82 Geëscaleerde zorg 18-', 1312, 'info'],
     ]);
     expect(found[0].message).toContain('6.71A Huishoudelijke hulp (WMO)');
     expect(found[0].message).toContain('Begroting 2023 primitief');
+    expect(found[0].message).toContain('which this table also prints: the old code of the split');
   });
 
   it('fails on an old name in a new year and on an unknown code (edited copy of Hengelo 2023)', () => {
