@@ -7,6 +7,17 @@ export interface RawCell {
   line: number | null;
   page: number | null;
   bold: boolean;
+  /** A footnote marker printed beside the value (an HTML `<sup>`), kept apart from `text`. */
+  footnote?: string | null;
+  /** Where the cell stands in a structured source (HTML): element path and grid position. */
+  source?: CellSource;
+}
+
+/** Provenance inside a structured source: a CSS-like path, and the 0-based grid row/column. */
+export interface CellSource {
+  path: string;
+  row: number;
+  column: number;
 }
 
 export interface RawRow {
@@ -16,6 +27,8 @@ export interface RawRow {
   page: number | null;
   /** The row's source text as it stood (a line, or the lines of a cell-per-line row joined by " | "). */
   raw: string;
+  /** CSS-like path of the row element, for structured sources (HTML). */
+  path?: string;
 }
 
 export interface Footnote {
@@ -41,6 +54,8 @@ export interface RawTable {
   footnotes: Footnote[];
   line: number | null;
   page: number | null;
+  /** CSS-like path of the table element, for structured sources (HTML). */
+  path?: string;
 }
 
 export interface TextBlock {
