@@ -103,7 +103,8 @@ export function divGridRows(el: Element): SlotRow[] | null {
  */
 export function flatRunTables(el: Element): RawTable[] | null {
   const kids = visibleChildren(el);
-  if (kids.length < 6 || hasDirectText(el) || !kids.every(isLeafBlock)) return null;
+  // A run longer than this is no table a page prints (and the text reader would be quadratic on it).
+  if (kids.length < 6 || kids.length > 50_000 || hasDirectText(el) || !kids.every(isLeafBlock)) return null;
   const texts = kids.map((k) => cellText(k));
   if (texts.filter((t) => isFigure(t.text)).length < 3) return null;
   const { tables } = extractText(texts.map((t) => t.text).join('\n'));

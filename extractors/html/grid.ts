@@ -31,6 +31,11 @@ export interface SlotRow {
 
 /** Beyond this many grid slots a table is refused with a notice (a hostile colspan, a runaway page). */
 export const MAX_SLOTS = 3_000_000;
+/**
+ * Beyond this many rows a table is refused with a notice. Municipal P&C tables have at most a
+ * few hundred rows; the interpreter is not built for tables of tens of thousands.
+ */
+export const MAX_ROWS = 5_000;
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
 
@@ -65,6 +70,7 @@ export function tableRows(table: Element): SlotRow[] {
     }
   }
   trs.forEach((t, i) => (t.sectionEnd ||= i + 1));
+  if (trs.length > MAX_ROWS) throw new TooLarge(`table has ${trs.length.toLocaleString('en')} rows, over the limit of ${MAX_ROWS.toLocaleString('en')}`);
 
   const out: SlotRow[] = [];
   let carry: ({ slot: Slot; left: number } | undefined)[] = [];
@@ -97,7 +103,7 @@ export function tableRows(table: Element): SlotRow[] {
     for (let c = col; c < carry.length; c++) takeCarry(c);
     for (let c = 0; c < row.length; c++) row[c] ??= null;
     total += row.length;
-    if (total > MAX_SLOTS) throw new TooLarge(`table has more than ${MAX_SLOTS.toLocaleString('en')} cells`);
+    if (total > MAX_SLOTS) throw new TooLarge(`table has more than ${MAX_SLOTS.toLocaleString('en')} cells, the limit`);
     out.push({ slots: row, line: lineOf(tr), path, head });
     if (r + 1 === sectionEnd) carry = [];
   });
@@ -148,7 +154,7 @@ const toCell = (s: Slot, row: number, column: number): RawCell => ({
  * "Begroting 2023" spanning "primitief" and "gewijzigd" gives "Begroting 2023 primitief".
  */
 export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | null; rows: RawRow[] } {
-  const width = Math.max(0, ...rows.map((r) => r.slots.length));
+  const width = rows.reduce((m, r) => Math.max(m, r.slots.length), 0);
   let header: RawRow | null = null;
   if (nHeader > 0) {
     const head = rows.slice(0, nHeader);

@@ -1,10 +1,10 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
 import type { AnyNode, Element } from 'domhandler';
 import { parseScale } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawTable, TextBlock } from '../types.js';
 import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './blocks.js';
 import { BLOCK, cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
-import { assemble, headerCount, MAX_SLOTS, tableRows, TooLarge, type SlotRow } from './grid.js';
+import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
 
 /**
  * Saved pages of municipal P&C websites. Every <table> (and every table-like block of
@@ -20,6 +20,10 @@ type Item =
   | { kind: 'flat'; el: Element; tables: RawTable[] }
   | { kind: 'refused'; el: Element; reason: string };
 
+// cheerio (with its HTTP client) takes a noticeable time to load: only runs that read HTML pay it.
+const require = createRequire(import.meta.url);
+let cheerio: typeof import('cheerio') | null = null;
+
 const HEADING_TAG = /^h([1-6])$/;
 const FOOTNOTE = /^\(?(\d{1,2}|\*{1,3})[.)]?\s+(\S.*)$/;
 const GRID_CONTAINER = new Set(['div', 'section', 'article', 'ul', 'ol', 'main', 'aside', 'figure', 'dl']);
@@ -32,6 +36,7 @@ const stripScale = (text: string) =>
     .trim();
 
 export function extractHtml(html: string): Extraction {
+  cheerio ??= require('cheerio') as typeof import('cheerio');
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
   const root = ($('body')[0] ?? $.root()[0]) as Element;
   const pageTitle = $('title').first().text().trim();
@@ -176,6 +181,10 @@ function walk(root: Element): Item[] {
       continue;
     }
     const grid = ariaGridRows(w) ?? definitionListRows(w) ?? (GRID_CONTAINER.has(w.name) ? divGridRows(w) : null);
+    if (grid && grid.length > MAX_ROWS) {
+      items.push({ kind: 'refused', el: w, reason: `element grid has ${grid.length.toLocaleString('en')} rows, over the limit of ${MAX_ROWS.toLocaleString('en')}` });
+      continue;
+    }
     if (grid) {
       items.push({ kind: 'grid', el: w, rows: grid, caption: null, marked: grid.some((r) => r.head) });
       continue;
@@ -210,7 +219,7 @@ function tableItem(table: Element): Item {
   try {
     return { kind: 'grid', el: table, rows: tableRows(table), caption, marked: true };
   } catch (e) {
-    if (e instanceof TooLarge) return { kind: 'refused', el: table, reason: `${e.message} (the limit is ${MAX_SLOTS.toLocaleString('en')})` };
+    if (e instanceof TooLarge) return { kind: 'refused', el: table, reason: e.message };
     throw e;
   }
 }

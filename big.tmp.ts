@@ -1,0 +1,16 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { processFile } from './src/pipeline/index.js';
+import { bigPage } from './scripts/html-fixtures.js';
+const dir = mkdtempSync(join(tmpdir(), 'k-'));
+const rows = Array.from({ length: 50000 }, (_, i) => `<tr><td>Regel ${i}<td>${i}<td>${i * 2}<td>${i * 3}`).join('\n');
+writeFileSync(join(dir, 'big.html'), `<table><tr><th>Post<th>Begroting 2023<th>Rekening 2023<th>Verschil${rows}</table>`);
+let t0 = performance.now();
+let r = processFile(join(dir, 'big.html'));
+console.log('50k rows', (performance.now() - t0).toFixed(0), 'ms', r.tables.length, r.financial.length, r.findings.length, r.findings.slice(0,3).map(f=>f.rule+':'+f.message.slice(0,100)));
+const b = bigPage();
+writeFileSync(join(dir, 'p.html'), b.html);
+t0 = performance.now();
+r = processFile(join(dir, 'p.html'));
+console.log('2MB', b.html.length, b.copies, (performance.now() - t0).toFixed(0), 'ms', r.tables.length, r.findings.filter(f=>f.severity==='error').length);
