@@ -34,16 +34,30 @@ export const BLOCK = new Set([
   'table', 'ul', 'tr', 'td', 'th', 'caption', 'tbody', 'thead', 'tfoot', 'summary', 'body', 'html',
 ]);
 
-/** True when an element holds no block-level element (visible or not): a leaf of the layout. */
+const leafCache = new WeakMap<Element, boolean>();
+
+/**
+ * True when an element holds no block-level element (visible or not): a leaf of the layout.
+ * Cached, and computed bottom-up without recursion: asked at every level of a page nested
+ * 100,000 deep, it must not walk the subtree each time.
+ */
 export function isLeafBlock(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
+  const known = leafCache.get(el);
+  if (known !== undefined) return known;
+  // Post-order over the uncached part of the subtree.
+  const stack: [Element, boolean][] = [[el, false]];
   while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (BLOCK.has(n.name)) return false;
-    stack.push(...n.children);
+    const [n, expanded] = stack.pop()!;
+    if (leafCache.has(n)) continue;
+    const kids = n.children.filter(isElement);
+    if (!expanded) {
+      stack.push([n, true]);
+      for (const k of kids) if (!leafCache.has(k)) stack.push([k, false]);
+      continue;
+    }
+    leafCache.set(n, kids.every((k) => !BLOCK.has(k.name) && leafCache.get(k) === true));
   }
-  return true;
+  return leafCache.get(el)!;
 }
 
 export interface CellText {

@@ -4,6 +4,7 @@ import { parseScale } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawTable, TextBlock } from '../types.js';
 import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './blocks.js';
 import { BLOCK, cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
+import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
 
 /**
@@ -35,7 +36,15 @@ const stripScale = (text: string) =>
     .replace(/[\s,:;–-]+$/, '')
     .trim();
 
+/** Deeper than any real page nests (they stay under a few hundred); parsing time grows with its square. */
+export const MAX_DEPTH = 3_000;
+
 export function extractHtml(html: string): Extraction {
+  const depth = nestingDepth(html, MAX_DEPTH);
+  if (depth > MAX_DEPTH) {
+    const message = `Page not read: its elements nest more than ${MAX_DEPTH.toLocaleString('en')} deep, which no real page does (a broken or hostile page; parsing it would take minutes)`;
+    return { tables: [], textBlocks: [], headings: [], notices: [{ rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null }] };
+  }
   cheerio ??= require('cheerio') as typeof import('cheerio');
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
   const root = ($('body')[0] ?? $.root()[0]) as Element;
@@ -175,7 +184,8 @@ function walk(root: Element): Item[] {
       continue;
     }
     const h = HEADING_TAG.exec(w.name);
-    if (h || w.attribs.role === 'heading') {
+    // An unclosed <h2> swallows what follows it, tables included: read it as a container then.
+    if ((h || w.attribs.role === 'heading') && !containsTable(w)) {
       const text = cellText(w).text;
       if (text) items.push({ kind: 'heading', level: h ? Number(h[1]) : Number(w.attribs['aria-level'] ?? 2) || 2, text, line: lineOf(w) });
       continue;
