@@ -13,6 +13,17 @@ export interface RawCell {
    * readings disagree here and none is stored).
    */
   reading?: 'grammar' | 'heuristic' | 'unread';
+  /** A footnote marker printed beside the value (an HTML `<sup>`), kept apart from `text`. */
+  footnote?: string | null;
+  /** Where the cell stands in a structured source (HTML): element path and grid position. */
+  source?: CellSource;
+}
+
+/** Provenance inside a structured source: a CSS-like path, and the 0-based grid row/column. */
+export interface CellSource {
+  path: string;
+  row: number;
+  column: number;
 }
 
 export interface RawRow {
@@ -22,6 +33,8 @@ export interface RawRow {
   page: number | null;
   /** The row's source text as it stood (a line, or the lines of a cell-per-line row joined by " | "). */
   raw: string;
+  /** CSS-like path of the row element, for structured sources (HTML). */
+  path?: string;
 }
 
 export interface Footnote {
@@ -49,6 +62,8 @@ export interface RawTable {
   page: number | null;
   /** What the extractor recognised the table as, where it knows better than the interpreter can guess. */
   role?: 'indicator' | 'statutory-indicators' | 'doelenboom';
+  /** CSS-like path of the table element, for structured sources (HTML). */
+  path?: string;
 }
 
 export interface TextBlock {

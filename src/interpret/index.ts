@@ -89,6 +89,15 @@ function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind 
   return money ? 'financial' : 'numeric';
 }
 
+/** A cell's figure; a marker the source printed apart (HTML `<sup>`) is its footnote. */
+function parseRawCell(c: RawCell): ParsedCell {
+  const p = parseCell(c.text);
+  return p.kind === 'number' && !p.footnote && c.footnote ? { ...p, footnote: c.footnote } : p;
+}
+
+const withFootnote = <C extends { footnote: string | null }>(column: C, cell: RawCell | undefined): C =>
+  column.footnote || !cell?.footnote ? column : { ...column, footnote: cell.footnote };
+
 const EMPTY_CELL = (c: RawCell): GridCell => ({ value: null, decimals: 0, status: 'missing', line: c.line, page: c.page, raw: '' });
 
 function toGridCell(p: ParsedCell, c: RawCell): GridCell {
@@ -101,7 +110,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   const findings: Finding[] = [];
   const headerCells = raw.header?.cells.slice(1) ?? [];
   const width = headerCells.length || Math.max(0, ...raw.rows.map((r) => r.cells.length - 1));
-  const columns = Array.from({ length: width }, (_, i) => readColumn(i, headerCells[i]?.text ?? `kolom ${i + 1}`, doc.year));
+  const columns = Array.from({ length: width }, (_, i) => withFootnote(readColumn(i, headerCells[i]?.text ?? `kolom ${i + 1}`, doc.year), headerCells[i]));
 
   const drafts: Draft[] = raw.rows.map((row) => {
     const label = row.cells[0]?.text ?? '';
@@ -112,9 +121,9 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       label,
       lineItem: lineItemOf(label),
       taakveld: tv?.code ?? null,
-      isTotal: isTotalLabel(label) || (raw.layout === 'tab-separated' && row.cells[0]?.bold === true),
+      isTotal: isTotalLabel(label) || ((raw.layout === 'tab-separated' || raw.layout === 'html') && row.cells[0]?.bold === true),
       values,
-      parsed: values.map((v) => parseCell(v.text)),
+      parsed: values.map(parseRawCell),
       cells: null,
       group: null,
     };
@@ -259,7 +268,7 @@ function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[],
 function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
-  const groupings: (SignConvention['grouping'])[] = hasLabelRows && layout === 'cell-per-line' ? ['label_last', 'label_first'] : [null];
+  const groupings: (SignConvention['grouping'])[] = hasLabelRows && (layout === 'cell-per-line' || layout === 'html') ? ['label_last', 'label_first'] : [null];
   // Lasten figures: the cells of lasten rows, and the lasten column's cells of rows naming no line item.
   const lastenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'lasten').map((c) => c.index);
   const lastenValues = [
@@ -373,9 +382,10 @@ function readIndicators(
   const names = drafts.map((d) => {
     const m = /^(.*\))\s*(\d{1,2})$/.exec(d.label);
     if (m) seen.add(m[2]);
-    return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: null as string | null };
+    return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: d.row.cells[0]?.footnote ?? null };
   });
   drafts.forEach((d) => d.parsed.forEach((p) => p.kind === 'number' && p.footnote && seen.add(p.footnote)));
+  for (const n of names) if (n.footnote) seen.add(n.footnote);
   for (const marker of [...defined].filter((m) => !seen.has(m))) {
     const candidates: { d: Draft; i: number }[] = [];
     drafts.forEach((d) =>

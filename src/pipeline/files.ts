@@ -3,6 +3,8 @@ import { extname, join, resolve } from 'node:path';
 
 /** Extensions klopt reads from a directory. A file named on the command line is always tried. */
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.markdown']);
+/** Saved web pages, read by the HTML extractor. */
+export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 export class UsageError extends Error {}
 
@@ -18,7 +20,7 @@ export function collectInputs(paths: string[]): string[] {
       const full = join(dir, entry.name);
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && safeStat(full)?.isDirectory());
       if (isDir) walk(full);
-      else if (TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.add(resolve(full));
+      else if (TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase()) || HTML_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.add(resolve(full));
     }
   };
   for (const p of paths) {

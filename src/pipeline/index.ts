@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { extractText } from '../../extractors/text/index.js';
+import { extractHtml } from '../../extractors/html/index.js';
+import { HTML_EXTENSIONS } from './files.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
 import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
@@ -48,10 +50,12 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
   const bytes = readFileSync(abs);
   if (bytes.includes(0)) throw new InputError(file, 'binary content (NUL bytes): not a text dump');
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-  const extraction = extractText(text);
   const entry = options.manifest?.get(abs);
+  // Saved web pages go to the HTML extractor; text dumps (of pages or PDFs) to the text one.
+  const isHtml = entry?.sourceFormat ? entry.sourceFormat === 'html' : HTML_EXTENSIONS.has(extname(abs).toLowerCase());
+  const extraction = isHtml ? extractHtml(text) : extractText(text);
   const guessed = guessMetadata(abs, extraction.headings);
-  const format: SourceFormat = entry?.sourceFormat ?? (extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text');
+  const format: SourceFormat = entry?.sourceFormat ?? (isHtml ? 'html' : extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text');
   const document = Document.parse({
     id: createHash('sha256').update(bytes).digest('hex'),
     file,
