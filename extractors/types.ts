@@ -7,6 +7,8 @@ export interface RawCell {
   line: number | null;
   page: number | null;
   bold: boolean;
+  /** Box on the page in PDF points, origin top left: [x0, top, x1, bottom] (PDF sources only). */
+  bbox?: [number, number, number, number];
 }
 
 export interface RawRow {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
+import { extractPdf, PdfInputError } from '../../extractors/pdf/index.js';
 import { extractText } from '../../extractors/text/index.js';
+import type { Extraction } from '../../extractors/types.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Table } from '../../schemas/index.js';
 import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
@@ -23,6 +25,8 @@ export interface ProcessOptions extends ReconcileOptions {
   cwd?: string;
   /** Files larger than this are refused (bytes). */
   maxBytes?: number;
+  /** Worker threads for reading a PDF's pages (default: the cores, at most 4). */
+  pdfWorkers?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -36,27 +40,50 @@ export class InputError extends Error {
   }
 }
 
-/** One file: source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. */
+/** One text file: source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. */
 export function processFile(path: string, options: ProcessOptions = {}): ProcessedDocument {
   const abs = resolve(path);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
   const size = statSync(abs).size;
   if (size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new InputError(file, `file is ${size} bytes, over the limit of ${options.maxBytes ?? DEFAULT_MAX_BYTES}`);
   const bytes = readFileSync(abs);
-  if (bytes.includes(0)) throw new InputError(file, 'binary content (NUL bytes): not a text dump');
+  if (bytes.includes(0)) throw new InputError(file, extname(abs).toLowerCase() === '.pdf' ? 'a PDF: use processFileAsync' : 'binary content (NUL bytes): not a text dump');
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const extraction = extractText(text);
+  const format: SourceFormat = extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text';
+  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), size, format, extraction, options);
+}
+
+/**
+ * Any file klopt reads, PDFs included (pdf.js is asynchronous): `.pdf` goes to the PDF
+ * extractor, everything else to processFile.
+ */
+export async function processFileAsync(path: string, options: ProcessOptions = {}): Promise<ProcessedDocument> {
+  const abs = resolve(path);
+  if (extname(abs).toLowerCase() !== '.pdf') return processFile(path, options);
+  const file = relative(options.cwd ?? process.cwd(), abs) || abs;
+  let extraction: Extraction;
+  try {
+    extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers });
+  } catch (err) {
+    if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));
+    throw err;
+  }
+  const bytes = readFileSync(abs);
+  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), bytes.length, 'pdf', extraction, options);
+}
+
+function finish(abs: string, file: string, id: string, size: number, defaultFormat: SourceFormat, extraction: Extraction, options: ProcessOptions): ProcessedDocument {
   const entry = options.manifest?.get(abs);
   const guessed = guessMetadata(abs, extraction.headings);
-  const format: SourceFormat = entry?.sourceFormat ?? (extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text');
   const document = Document.parse({
-    id: createHash('sha256').update(bytes).digest('hex'),
+    id,
     file,
     gemeente: entry?.gemeente ?? guessed.gemeente,
     documentType: entry?.documentType ?? guessed.documentType,
     year: entry?.year ?? guessed.year,
     programme: entry?.programme ?? guessed.programme,
-    sourceFormat: format,
+    sourceFormat: entry?.sourceFormat ?? defaultFormat,
     bytes: size,
     metadataSource: entry ? 'manifest' : 'filename',
   });
