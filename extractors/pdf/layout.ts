@@ -137,12 +137,12 @@ export function linesOf(page: PageText): Line[] {
 const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?$/i;
 
 /**
- * Page headers and footers: lines in the top or bottom 8 % of a page that recur (digits aside)
+ * Page headers and footers: lines in the top or bottom 6 % of a page that recur (digits aside)
  * on other pages, or that are a page number. They are dropped before tables are looked for.
  */
 export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
   const key = (l: Line) => l.chunks.map((c) => c.text).join(' ').replace(/\d+/g, '#').trim();
-  const inBand = (p: PageLayout, l: Line) => l.y < 0.08 * p.height || l.y > 0.92 * p.height;
+  const inBand = (p: PageLayout, l: Line) => l.y < 0.06 * p.height || l.y > 0.94 * p.height;
   const seen = new Map<string, Set<number>>();
   for (const p of pages) for (const l of p.lines) if (inBand(p, l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(p.page));
   return pages.map((p) => ({
@@ -156,9 +156,13 @@ export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
 }
 
 /** A line of a table body: it ends in a value and its value chunks stand right of any text. */
+const YEAR = /^(19|20)\d{2}[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/;
+
 function isRowLine(l: Line): boolean {
   const values = l.chunks.filter((c) => isValueText(c.text));
   if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
+  // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
+  if (values.every((c) => YEAR.test(c.text))) return false;
   const firstValue = l.chunks.findIndex((c) => isValueText(c.text));
   // A figure in a column stands well apart from the label; one in running text does not.
   const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
@@ -300,7 +304,7 @@ function regions(lines: Line[]): Region[] {
     for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
       if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
-      const prose = lines[h].chunks.some((c) => c.x0 < firstValue - lines[h].size && c.x1 > firstValue + lines[h].size);
+      const prose = lines[h].chunks.some((c) => c.x0 < firstValue - 0.5 * lines[h].size && c.x1 > firstValue + 0.2 * lines[h].size);
       if (prose || isRowLine(lines[h])) break;
       if (over) top = h;
     }
@@ -369,8 +373,14 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         topLeft.push(c.text);
         continue;
       }
-      const spans = cols.map((col, i) => ({ col, i })).filter(({ col }) => c.x0 < col.x1 + 0.3 * em && c.x1 > col.x0 - 0.3 * em);
-      const targets = spans.length > 0 ? spans.map((s) => s.i) : [nearest(cols, c)];
+      // Spanning: the word covers two or more columns' figures whole. Otherwise: the column whose
+      // figures' centre is nearest to the word's centre.
+      // A column's region runs from the previous column's right end to its own.
+      const region = (i: number) => [i === 0 ? labelRight - em : cols[i - 1].x1, cols[i].x1 + 0.3 * em];
+      const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
+      const mid = (c.x0 + c.x1) / 2;
+      const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       for (const i of targets) headerTexts[i].push(c.text);
     }
   }
@@ -526,7 +536,8 @@ export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; te
     if (prev && prev.page === r.page - 1 && prev.endsWithTable && r.startsWithTable && last && own.length) {
       const first = own[0];
       const width = (t: RawTable) => Math.max(...t.rows.map((row) => row.cells.length));
-      const sameHeader = !first.header || (last.header && first.header.cells.slice(1).map((c) => c.text).join('|') === last.header.cells.slice(1).map((c) => c.text).join('|'));
+      const heads = (t: RawTable) => t.header!.cells.slice(1).map((c) => c.text);
+      const sameHeader = !first.header || (last.header && heads(first).join('|') === heads(last).join('|'));
       if (width(first) === width(last) && sameHeader) {
         last.rows.push(...first.rows);
         own = own.slice(1);
