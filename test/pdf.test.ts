@@ -105,3 +105,15 @@ describe('bad PDFs', () => {
     await expect(processFileAsync(huge)).rejects.toThrow(/huge\.pdf: PDF is 1073741824 bytes, over the limit/);
   });
 });
+
+describe('CLI on a PDF', () => {
+  it('klopt check reads a PDF and reports the four errors with their pages (exit 1)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', 'bin', 'klopt.js');
+    const run = spawnSync(process.execPath, [bin, 'check', PDF('hengelo-2023.pdfkit.pdf'), '--format', 'json'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const out = JSON.parse(run.stdout) as { findings: { severity: string; rule: string; page: number | null }[] };
+    const errors = out.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.rule, f.page]).sort()).toEqual([['missing-cell', 16], ['saldo-verschil', 16], ['saldo-verschil', 16], ['verschil', 15]]);
+  }, 30_000);
+});

@@ -68,10 +68,18 @@ function wordsOf(item: PdfItem, page: number): Chunk[] {
 
 const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
 /** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
+const valueMemo = new Map<string, boolean>();
 export const isValueText = (text: string) => {
-  const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
-  const p = parseCell(t);
-  return p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t);
+  let v = valueMemo.get(text);
+  if (v === undefined) {
+    // Running text is never a figure: only short strings are parsed.
+    const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t) ? null : parseCell(t);
+    v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
+    if (valueMemo.size > 50_000) valueMemo.clear();
+    valueMemo.set(text, v);
+  }
+  return v;
 };
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
-import { processFile, type ProcessedDocument } from '../pipeline/index.js';
+import { processFileAsync, type ProcessedDocument } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
@@ -25,11 +25,11 @@ function manifestsFor(files: string[], explicit?: string): Map<string, ManifestE
 }
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
-function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
+async function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
   const failed: Finding[] = [];
   for (const file of files) {
     try {
-      onDocument(processFile(file, { manifest }));
+      onDocument(await processFileAsync(file, { manifest }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`klopt: ${message}\n`);
@@ -81,7 +81,7 @@ export function buildProgram(): Command {
     .option('--report <file>', 'also write the markdown report of everything stored')
     .option('--findings-csv <file>', 'also write all stored findings as CSV')
     .addOption(failOnOption('never'))
-    .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn }) => {
+    .action(async (paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn }) => {
       const files = collectInputs(paths);
       const manifest = manifestsFor(files, opts.manifest);
       const store = openStore(opts.db);
@@ -90,7 +90,7 @@ export function buildProgram(): Command {
       let ingested = 0;
       const runFindings: Finding[] = [];
       try {
-        const failed = processAll(files, manifest, (doc) => {
+        const failed = await processAll(files, manifest, (doc) => {
           const unchanged = store.hasDocument(doc.document.id);
           if (unchanged) skipped++;
           else {
@@ -124,11 +124,11 @@ export function buildProgram(): Command {
     .option('--manifest <file>', 'manifest CSV; default: manifest.csv beside each file')
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
-    .action((paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn }) => {
+    .action(async (paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn }) => {
       const files = collectInputs(paths);
       const manifest = manifestsFor(files, opts.manifest);
       const docs: ProcessedDocument[] = [];
-      const failed = processAll(files, manifest, (d) => docs.push(d));
+      const failed = await processAll(files, manifest, (d) => docs.push(d));
       const findings = [...docs.flatMap((d) => d.findings), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));
@@ -167,9 +167,9 @@ export function buildProgram(): Command {
   return program;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    buildProgram().parse(argv, { from: 'user' });
+    await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT.usage;
@@ -185,4 +185,4 @@ export function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

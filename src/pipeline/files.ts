@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 /** Extensions klopt reads from a directory. A file named on the command line is always tried. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.markdown']);
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.markdown', '.pdf']);
 
 export class UsageError extends Error {}
 
