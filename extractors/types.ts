@@ -17,6 +17,8 @@ export interface RawCell {
   footnote?: string | null;
   /** Where the cell stands in a structured source (HTML): element path and grid position. */
   source?: CellSource;
+  /** Box on the page in PDF points, origin top left: [x0, top, x1, bottom] (PDF sources only). */
+  bbox?: [number, number, number, number];
 }
 
 /** Provenance inside a structured source: a CSS-like path, and the 0-based grid row/column. */

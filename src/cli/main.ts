@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Finding } from '../../schemas/index.js';
-import { processFile, type ProcessedDocument } from '../pipeline/index.js';
+import { processFileAsync, type ProcessedDocument } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import type { ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
@@ -17,11 +17,11 @@ import { addConfigOptions, configFrom, configure, corpusFindings } from './corpu
 export { EXIT } from './common.js';
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
-function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
+async function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
   const failed: Finding[] = [];
   for (const file of files) {
     try {
-      onDocument(processFile(file, { manifest }));
+      onDocument(await processFileAsync(file, { manifest }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`klopt: ${message}\n`);
@@ -48,12 +48,12 @@ export function buildProgram(): Command {
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
     .option('--iv3 <files...>', 'IV3 files (CSV export or CBS JSON) to compare the documents\' taakveld figures with')
-    .action((paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
+    .action(async (paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
       const files = collectInputs(paths);
       const config = configFrom(opts);
       const manifest = manifestsFor(files, opts.manifest);
       const docs: ProcessedDocument[] = [];
-      const failed = processAll(files, manifest, (d) => docs.push(d));
+      const failed = await processAll(files, manifest, (d) => docs.push(d));
       const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));

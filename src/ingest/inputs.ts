@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { collectInputs, TEXT_EXTENSIONS, UsageError } from '../pipeline/files.js';
+import { collectInputs, isReadableExtension, UsageError } from '../pipeline/files.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 
 /** A recorded file inside a scope that this run did not find was removed (or left the scope). */
@@ -35,7 +35,7 @@ export function resolveInputs(paths: string[], manifestPath?: string): Inputs {
       const pattern = resolve(p).split(sep).join('/');
       const matches = globSync(pattern, { absolute: true, onlyFiles: true, followSymbolicLinks: true })
         .map((m) => resolve(m))
-        .filter((m) => TEXT_EXTENSIONS.has(extensionOf(m))) // as in a directory: `data/**` skips manifest.csv
+        .filter((m) => isReadableExtension(extensionOf(m))) // as in a directory: `data/**` skips manifest.csv
         .sort();
       if (matches.length === 0) throw new UsageError(`${p}: no file matches this pattern`);
       for (const m of matches) files.add(m);

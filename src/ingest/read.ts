@@ -1,5 +1,5 @@
 /** One file through the pipeline, as a worker (or the main thread at --concurrency 1) runs it. */
-import { processFile, type ProcessedDocument } from '../pipeline/index.js';
+import { processFileAsync, type ProcessedDocument } from '../pipeline/index.js';
 import type { ManifestEntry } from '../pipeline/metadata.js';
 
 export interface ReadTask {
@@ -18,7 +18,7 @@ export async function readOne(task: ReadTask): Promise<ReadResult> {
   try {
     const manifest = task.entry ? new Map([[task.path, task.entry]]) : undefined;
     // awaited, so an async processFile needs no change here
-    const doc = await processFile(task.path, { manifest, cwd: task.cwd });
+    const doc = await processFileAsync(task.path, { manifest, cwd: task.cwd });
     return { seq: task.seq, ok: true, doc, ms: performance.now() - t0 };
   } catch (err) {
     return { seq: task.seq, ok: false, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0 };

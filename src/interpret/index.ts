@@ -211,6 +211,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     }
   }
   rows = rows.filter((d) => d.cells !== null);
+  if (raw.layout === 'pdf') blanksMissing(makeGrid(doc, raw, columns, rows, convention));
 
   const financial: FinancialFact[] = [];
   rows.forEach((d, rowIndex) => {
@@ -260,6 +261,21 @@ function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[],
 }
 
 /**
+ * A blank position in a PDF table is an empty cell (zero) unless the arithmetic needs a figure
+ * there: a relation that fails with the blank as zero, and has no other blank, marks it missing
+ * (the missing-cell rule then says what it must be). The grid shares its cells with the drafts.
+ */
+function blanksMissing(grid: Grid) {
+  const blank = (c: GridCell) => c.status === 'empty' && c.raw === '';
+  for (const rel of buildRelations(grid, { footing: false })) {
+    const refs = [rel.target, ...rel.terms];
+    const blanks = refs.filter((r) => blank(grid.rows[r.row].cells[r.col]));
+    if (blanks.length !== 1 || evaluate(grid, rel).status !== 'fails') continue;
+    grid.rows[blanks[0].row].cells[blanks[0].col].status = 'missing';
+  }
+}
+
+/**
  * The table's own numbers decide its conventions: whether a taakveld's Baten/Lasten lines come
  * before or after its label line, saldo as baten − lasten or lasten − baten, lasten printed
  * negative, and the sign of a favourable verschil. Each candidate is scored by how many saldo
@@ -268,7 +284,7 @@ function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[],
 function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
-  const groupings: (SignConvention['grouping'])[] = hasLabelRows && (layout === 'cell-per-line' || layout === 'html') ? ['label_last', 'label_first'] : [null];
+  const groupings: (SignConvention['grouping'])[] = hasLabelRows && (layout === 'cell-per-line' || layout === 'html' || layout === 'pdf') ? ['label_last', 'label_first'] : [null];
   // Lasten figures: the cells of lasten rows, and the lasten column's cells of rows naming no line item.
   const lastenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'lasten').map((c) => c.index);
   const lastenValues = [

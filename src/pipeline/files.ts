@@ -3,8 +3,13 @@ import { extname, join, resolve } from 'node:path';
 
 /** Extensions klopt reads from a directory. A file named on the command line is always tried. */
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.markdown']);
+/** PDFs, read by the PDF extractor (processFileAsync). */
+export const PDF_EXTENSIONS = new Set(['.pdf']);
 /** Saved web pages, read by the HTML extractor. */
 export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+/** Whether a directory walk or a glob picks up a file with this extension (lower case, with the dot). */
+export const isReadableExtension = (ext: string) => TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || PDF_EXTENSIONS.has(ext);
 
 export class UsageError extends Error {}
 
@@ -20,7 +25,7 @@ export function collectInputs(paths: string[]): string[] {
       const full = join(dir, entry.name);
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && safeStat(full)?.isDirectory());
       if (isDir) walk(full);
-      else if (TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase()) || HTML_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.add(resolve(full));
+      else if (isReadableExtension(extname(entry.name).toLowerCase())) out.add(resolve(full));
     }
   };
   for (const p of paths) {

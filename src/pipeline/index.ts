@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
+import { extractPdf, PdfInputError } from '../../extractors/pdf/index.js';
 import { extractText } from '../../extractors/text/index.js';
 import { extractHtml } from '../../extractors/html/index.js';
 import { HTML_EXTENSIONS } from './files.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
+import type { Extraction } from '../../extractors/types.js';
 import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
@@ -28,6 +30,8 @@ export interface ProcessOptions extends ReconcileOptions {
   cwd?: string;
   /** Files larger than this are refused (bytes). */
   maxBytes?: number;
+  /** Worker threads for reading a PDF's pages (default: the cores, at most 4). */
+  pdfWorkers?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -41,29 +45,54 @@ export class InputError extends Error {
   }
 }
 
-/** One file: source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. */
+/** One file (text dump or saved web page): source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. PDFs need processFileAsync. */
 export function processFile(path: string, options: ProcessOptions = {}): ProcessedDocument {
   const abs = resolve(path);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
   const size = statSync(abs).size;
   if (size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new InputError(file, `file is ${size} bytes, over the limit of ${options.maxBytes ?? DEFAULT_MAX_BYTES}`);
   const bytes = readFileSync(abs);
-  if (bytes.includes(0)) throw new InputError(file, 'binary content (NUL bytes): not a text dump');
+  if (bytes.includes(0)) throw new InputError(file, extname(abs).toLowerCase() === '.pdf' ? 'a PDF: use processFileAsync' : 'binary content (NUL bytes): not a text dump');
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const entry = options.manifest?.get(abs);
   // Saved web pages go to the HTML extractor; text dumps (of pages or PDFs) to the text one.
   const isHtml = entry?.sourceFormat ? entry.sourceFormat === 'html' : HTML_EXTENSIONS.has(extname(abs).toLowerCase());
   const extraction = isHtml ? extractHtml(text) : extractText(text);
+  const format: SourceFormat = isHtml ? 'html' : extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text';
+  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), size, format, extraction, text, options);
+}
+
+/**
+ * Any file klopt reads, PDFs included (pdf.js is asynchronous): `.pdf` goes to the PDF
+ * extractor, everything else to processFile.
+ */
+export async function processFileAsync(path: string, options: ProcessOptions = {}): Promise<ProcessedDocument> {
+  const abs = resolve(path);
+  if (extname(abs).toLowerCase() !== '.pdf') return processFile(path, options);
+  const file = relative(options.cwd ?? process.cwd(), abs) || abs;
+  let extraction: Extraction;
+  try {
+    extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers });
+  } catch (err) {
+    if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));
+    throw err;
+  }
+  const bytes = readFileSync(abs);
+  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), bytes.length, 'pdf', extraction, null, options);
+}
+
+/** The common tail: metadata, interpretation, reconciliation; `text` (a text source) gives findings their evidence lines. */
+function finish(abs: string, file: string, id: string, size: number, defaultFormat: SourceFormat, extraction: Extraction, text: string | null, options: ProcessOptions): ProcessedDocument {
+  const entry = options.manifest?.get(abs);
   const guessed = guessMetadata(abs, extraction.headings);
-  const format: SourceFormat = entry?.sourceFormat ?? (isHtml ? 'html' : extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text');
   const document = Document.parse({
-    id: createHash('sha256').update(bytes).digest('hex'),
+    id,
     file,
     gemeente: entry?.gemeente ?? guessed.gemeente,
     documentType: entry?.documentType ?? guessed.documentType,
     year: entry?.year ?? guessed.year,
     programme: entry?.programme ?? guessed.programme,
-    sourceFormat: format,
+    sourceFormat: entry?.sourceFormat ?? defaultFormat,
     bytes: size,
     metadataSource: entry ? 'manifest' : 'filename',
   });
@@ -72,6 +101,7 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
     structures: interpretation.structures,
     textBlocks: extraction.textBlocks,
   });
-  const findings = attachEvidence([...interpretation.findings, ...reconcile(ctx, options)], text, interpretation.financial);
+  const reconciled = [...interpretation.findings, ...reconcile(ctx, options)];
+  const findings = text === null ? reconciled : attachEvidence(reconciled, text, interpretation.financial);
   return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
 }

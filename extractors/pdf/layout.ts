@@ -1,0 +1,562 @@
+import { parseCell, parseScale } from '../../src/grammar/number.js';
+import { segmentTail } from '../text/glued.js';
+import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
+import type { PageText, PdfItem } from './read-pages.mjs';
+
+/**
+ * Positioned text → lines → tables and text blocks, one page at a time. Every threshold is a
+ * fraction of the font size at hand, never a fixed number of points: the same code reads a
+ * 9 pt table and a 12 pt one.
+ */
+
+/** A word (or a run of words) with its box; y is the baseline, from the top of the page. */
+export interface Chunk {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  page: number;
+}
+
+export interface Line {
+  page: number;
+  y: number;
+  size: number;
+  chunks: Chunk[];
+}
+
+export interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+// Advance widths of Helvetica/Arial in 1/1000 em: close enough for the sans and serif faces of
+// these documents, and exact in the property that matters: every digit has the same width.
+const WIDTH: Record<string, number> = { ' ': 278, '.': 278, ',': 278, '-': 333, '−': 584, '–': 556, '%': 889, '(': 333, ')': 333, '€': 556, '/': 278, ':': 278, '+': 584, "'": 191 };
+const charWidth = (c: string) => WIDTH[c] ?? (c >= '0' && c <= '9' ? 556 : c === c.toUpperCase() && c !== c.toLowerCase() ? 667 : /[ijlft]/.test(c) ? 250 : /[mw]/.test(c) ? 833 : 520);
+
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** Where each character of an item starts: the item's width shared out by glyph proportions. */
+export function charEdges(item: { s: string; x: number; w: number }): number[] {
+  const widths = [...item.s].map(charWidth);
+  const total = widths.reduce((a, b) => a + b, 0) || 1;
+  const edges = [item.x];
+  for (const w of widths) edges.push(edges[edges.length - 1] + (w / total) * item.w);
+  return edges;
+}
+
+/** An item's words, each with its estimated box. */
+function wordsOf(item: PdfItem, page: number): Chunk[] {
+  const chars = [...item.s];
+  const edges = charEdges(item);
+  const out: Chunk[] = [];
+  let start = -1;
+  for (let i = 0; i <= chars.length; i++) {
+    const space = i === chars.length || /\s/.test(chars[i]);
+    if (!space && start < 0) start = i;
+    if (space && start >= 0) {
+      out.push({ text: chars.slice(start, i).join(''), x0: edges[start], x1: edges[i], y: item.y, size: item.size, page });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
+/** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
+const valueMemo = new Map<string, boolean>();
+export const isValueText = (text: string) => {
+  let v = valueMemo.get(text);
+  if (v === undefined) {
+    // Running text is never a figure: only short strings are parsed.
+    const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t) ? null : parseCell(t);
+    v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
+    if (valueMemo.size > 50_000) valueMemo.clear();
+    valueMemo.set(text, v);
+  }
+  return v;
+};
+
+/**
+ * Words → lines. Words share a line when their baselines are within a quarter of the font size
+ * (sub-pixel jitter); a smaller word whose baseline is raised by up to 0.7 em over a line is a
+ * superscript of that line. Then words join into chunks: touching pieces (a minus sign drawn
+ * apart, a number in two items) without a space, words of running text with one, and anything
+ * further apart than a space stays a chunk of its own.
+ */
+export function linesOf(page: PageText): Line[] {
+  const words = page.items.filter((i) => i.upright).flatMap((i) => wordsOf(i, page.page));
+  if (words.length === 0) return [];
+  const sizes = words.map((w) => w.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)];
+  const normal = words.filter((w) => w.size >= 0.8 * body).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const small = words.filter((w) => w.size < 0.8 * body);
+  const lines: { y: number; size: number; words: Chunk[]; sup: Chunk[] }[] = [];
+  for (const w of normal) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(w.y - last.y) <= 0.25 * Math.max(w.size, last.size)) last.words.push(w);
+    else lines.push({ y: w.y, size: w.size, words: [w], sup: [] });
+  }
+  for (const w of small) {
+    // The line whose baseline is just below the raised word, and which it stands beside.
+    const host = lines.find((l) => w.y < l.y - 0.1 * l.size && w.y > l.y - 0.75 * l.size && l.words.some((x) => Math.abs(x.x1 - w.x0) < 0.5 * l.size));
+    if (host && /^\d{1,2}$/.test(w.text)) host.sup.push(w);
+    else {
+      const same = lines.find((l) => Math.abs(w.y - l.y) <= 0.25 * l.size);
+      if (same) same.words.push(w);
+      else lines.push({ y: w.y, size: w.size, words: [w], sup: [] });
+    }
+  }
+  lines.sort((a, b) => a.y - b.y);
+  return lines.map((l) => {
+    const ws = l.words.sort((a, b) => a.x0 - b.x0);
+    // A superscript is a footnote marker: it joins the word before it as superscript digits.
+    for (const s of l.sup) {
+      const before = ws.filter((w) => w.x1 <= s.x0 + 0.2 * l.size).at(-1);
+      if (before) {
+        before.text += [...s.text].map((c) => SUPERSCRIPT[c] ?? c).join('');
+        before.x1 = Math.max(before.x1, s.x1);
+      }
+    }
+    const chunks: Chunk[] = [];
+    for (const w of ws) {
+      const prev = chunks[chunks.length - 1];
+      const gap = prev ? w.x0 - prev.x1 : Infinity;
+      const em = l.size;
+      const bothValues = prev && isValueText(prev.text) && isValueText(w.text);
+      const sign = prev && /^[-−–]$/.test(prev.text) && /^\d/.test(w.text);
+      if (prev && (gap < 0.15 * em || (sign && gap < 0.4 * em))) {
+        prev.text += w.text;
+        prev.x1 = w.x1;
+      } else if (prev && !bothValues && gap < 0.55 * em) {
+        prev.text += ` ${w.text}`;
+        prev.x1 = w.x1;
+      } else chunks.push({ ...w });
+    }
+    return { page: ws[0].page, y: l.y, size: l.size, chunks };
+  });
+}
+
+const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?$/i;
+
+/**
+ * Page headers and footers: lines in the top or bottom 6 % of a page that recur (digits aside)
+ * on other pages, or that are a page number. They are dropped before tables are looked for.
+ */
+export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
+  const key = (l: Line) => l.chunks.map((c) => c.text).join(' ').replace(/\d+/g, '#').trim();
+  const inBand = (p: PageLayout, l: Line) => l.y < 0.06 * p.height || l.y > 0.94 * p.height;
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) for (const l of p.lines) if (inBand(p, l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(p.page));
+  return pages.map((p) => ({
+    ...p,
+    lines: p.lines.filter((l) => {
+      if (!inBand(p, l)) return true;
+      const text = l.chunks.map((c) => c.text).join(' ').trim();
+      return !(PAGE_NUMBER.test(text) || (seen.get(key(l))?.size ?? 0) >= 2);
+    }),
+  }));
+}
+
+/** A line of a table body: it ends in a value and its value chunks stand right of any text. */
+const YEAR = /^(19|20)\d{2}[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/;
+
+function isRowLine(l: Line): boolean {
+  const values = l.chunks.filter((c) => isValueText(c.text));
+  if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
+  // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
+  if (values.every((c) => YEAR.test(c.text))) return false;
+  const firstValue = l.chunks.findIndex((c) => isValueText(c.text));
+  // A figure in a column stands well apart from the label; one in running text does not.
+  const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
+  return values.length >= 2 || apart;
+}
+
+interface Column {
+  anchor: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * Columns learned from the table's own value chunks: right-aligned figures share their right
+ * edge, left-aligned ones their left edge. Both are clustered; the alignment that explains the
+ * chunks with fewer columns wins (right on a tie, the usual way of printing figures).
+ */
+export function learnColumns(values: Chunk[], em: number): Column[] {
+  const cluster = (edge: (c: Chunk) => number) => {
+    const sorted = [...values].sort((a, b) => edge(a) - edge(b));
+    const groups: Chunk[][] = [];
+    for (const c of sorted) {
+      const g = groups[groups.length - 1];
+      if (g && edge(c) - edge(g[g.length - 1]) <= 0.6 * em) g.push(c);
+      else groups.push([c]);
+    }
+    return groups;
+  };
+  // Chunks that span several columns (figures run together) would blur the clusters.
+  const single = (c: Chunk) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
+  const right = cluster((c) => c.x1).filter((g) => g.some(single));
+  const left = cluster((c) => c.x0).filter((g) => g.some(single));
+  const pick = left.length < right.length ? { groups: left, edge: (c: Chunk) => c.x0 } : { groups: right, edge: (c: Chunk) => c.x1 };
+  return pick.groups.map((g) => {
+    const ok = g.filter(single);
+    const edges = ok.map(pick.edge).sort((a, b) => a - b);
+    return { anchor: edges[Math.floor(edges.length / 2)], x0: Math.min(...ok.map((c) => c.x0)), x1: Math.max(...ok.map((c) => c.x1)) };
+  });
+}
+
+const nearest = (cols: Column[], c: Chunk) => {
+  const mid = (c.x0 + c.x1) / 2;
+  let best = 0;
+  let bestD = Infinity;
+  cols.forEach((col, i) => {
+    const d = c.x1 >= col.x0 && c.x0 <= col.x1 ? Math.abs(c.x1 - col.anchor) * 0.01 : Math.min(Math.abs(mid - col.x0), Math.abs(mid - col.x1));
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
+};
+
+/** The columns a chunk's box covers (a chunk of figures run together covers several). */
+const covered = (cols: Column[], c: Chunk) => cols.map((col, i) => ({ col, i })).filter(({ col }) => col.anchor > c.x0 + 0.3 * (c.x1 - c.x0) / Math.max(1, c.text.length) && col.anchor <= c.x1 + 1e-6 || (c.x0 <= col.x1 && c.x1 >= col.x0 && col.anchor >= c.x0 && col.anchor <= c.x1 + 0.5));
+
+export interface Split {
+  pieces: { col: number; text: string; x0: number; x1: number }[];
+  how: 'geometry' | 'grammar';
+}
+
+/**
+ * A chunk whose figures pdf.js ran together (`-12.075741-11.334`): cut it where the columns it
+ * covers end, using the glyph positions; if those pieces are not all figures, fall back to the
+ * constraint-based segmentation of glued text dumps and accept it only if it is the one split
+ * into that many figures.
+ */
+export function splitGlued(c: Chunk, cols: Column[]): Split | { ambiguous: string[][] } | null {
+  const cover = covered(cols, c);
+  if (cover.length < 2) return null;
+  const chars = [...c.text];
+  const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
+  const cuts: number[] = [];
+  for (const { col } of cover.slice(0, -1)) {
+    let best = 1;
+    for (let k = 1; k < chars.length; k++) if (Math.abs(edges[k] - col.anchor) < Math.abs(edges[best] - col.anchor)) best = k;
+    cuts.push(best);
+  }
+  const bounds = [0, ...cuts, chars.length];
+  const pieces = cover.map(({ i }, n) => ({ col: i, text: chars.slice(bounds[n], bounds[n + 1]).join(''), x0: edges[bounds[n]], x1: edges[bounds[n + 1]] }));
+  const isFigure = (t: string) => t !== '' && parseCell(t.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
+  if (cuts.every((k, n) => n === 0 || k > cuts[n - 1]) && pieces.every((p) => isFigure(p.text))) return { pieces, how: 'geometry' };
+  const splits = segmentTail(c.text, cover.length).filter((s) => s.length === cover.length);
+  if (splits.length === 1) {
+    let at = 0;
+    return {
+      pieces: splits[0].map((text, n) => {
+        const from = at;
+        at += [...text].length;
+        return { col: cover[n].i, text, x0: edges[from], x1: edges[at] };
+      }),
+      how: 'grammar',
+    };
+  }
+  return splits.length > 1 ? { ambiguous: splits } : null;
+}
+
+const cellOf = (c: { text: string; x0: number; x1: number }, line: Line): RawCell => ({
+  text: c.text,
+  line: null,
+  page: line.page,
+  bold: false,
+  bbox: [round(c.x0), round(line.y - line.size * 0.8), round(c.x1), round(line.y + line.size * 0.2)],
+});
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface Region {
+  lines: Line[];
+  kind: 'table' | 'text';
+}
+
+/**
+ * Split a page's lines into table blocks and running text. A table block is a run of row lines
+ * (with label-only lines between them: wrapped labels, sub-headings) plus the header lines right
+ * above it whose words stand over the figures.
+ */
+function regions(lines: Line[]): Region[] {
+  const isRow = lines.map(isRowLine);
+  const inTable = lines.map(() => false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!isRow[i] || inTable[i]) continue;
+    let j = i;
+    let rows = 1;
+    for (let k = i + 1; k < lines.length && k - j <= 3; k++) {
+      const gap = lines[k].y - lines[k - 1].y;
+      if (gap > 3 * lines[k].size) break;
+      if (isRow[k]) {
+        j = k;
+        rows++;
+      } else if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 - lines[k].chunks[0].x0 > 0.6 * (lines[j].chunks.at(-1)!.x1 - lines[j].chunks[0].x0)) break;
+    }
+    if (rows < 2) continue;
+    for (let k = i; k <= j; k++) inTable[k] = true;
+    // Header lines above: text over the figure columns, close above the first row.
+    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
+    let top = i;
+    for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
+      if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
+      const over = lines[h].chunks.some((c) => c.x1 > firstValue);
+      const prose = lines[h].chunks.some((c) => c.x0 < firstValue - 0.5 * lines[h].size && c.x1 > firstValue + 0.2 * lines[h].size);
+      if (prose || isRowLine(lines[h])) break;
+      if (over) top = h;
+    }
+    for (let h = top; h < i; h++) inTable[h] = true;
+    i = j;
+  }
+  const out: Region[] = [];
+  lines.forEach((l, i) => {
+    const kind = inTable[i] ? 'table' : 'text';
+    const last = out[out.length - 1];
+    if (last && last.kind === kind && (kind === 'text' || l.y - last.lines[last.lines.length - 1].y <= 3 * l.size)) last.lines.push(l);
+    else out.push({ kind, lines: [l] });
+  });
+  return out;
+}
+
+export interface PageResult {
+  page: number;
+  tables: RawTable[];
+  textBlocks: TextBlock[];
+  notices: ExtractionNotice[];
+  /** The page starts with a table (nothing above it) / ends with one: it may continue across the break. */
+  startsWithTable: boolean;
+  endsWithTable: boolean;
+}
+
+/** One page's tables and text blocks. */
+export function readPageLayout(p: PageLayout, file: string): PageResult {
+  const rs = regions(p.lines);
+  const tables: RawTable[] = [];
+  const notices: ExtractionNotice[] = [];
+  const textBlocks: TextBlock[] = [];
+  let lastText: string[] = [];
+  for (const r of rs) {
+    if (r.kind === 'text') {
+      textBlocks.push(...blocksOf(r.lines, p));
+      lastText = r.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
+      continue;
+    }
+    const t = readTable(r.lines, lastText, notices, file);
+    if (t) tables.push(t);
+    else textBlocks.push(...blocksOf(r.lines, p));
+  }
+  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table' };
+}
+
+function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
+  const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
+  const firstRow = lines.findIndex(isRowLine);
+  const headerLines = lines.slice(0, firstRow);
+  const bodyLines = lines.slice(firstRow);
+  const values = bodyLines.filter(isRowLine).flatMap((l) => {
+    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    return l.chunks.slice(from);
+  });
+  const cols = learnColumns(values, em);
+  if (cols.length === 0) return null;
+  const labelRight = Math.min(...cols.map((c) => c.x0));
+
+  // Header: words over the columns; a word over several columns (a spanning header) heads each.
+  const headerTexts: string[][] = cols.map(() => []);
+  const topLeft: string[] = [];
+  for (const l of headerLines) {
+    for (const c of l.chunks) {
+      if (c.x1 <= labelRight - 0.3 * em) {
+        topLeft.push(c.text);
+        continue;
+      }
+      // Spanning: the word covers two or more columns' figures whole. Otherwise: the column whose
+      // figures' centre is nearest to the word's centre.
+      // A column's region runs from the previous column's right end to its own.
+      const region = (i: number) => [i === 0 ? labelRight - em : cols[i - 1].x1, cols[i].x1 + 0.3 * em];
+      const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
+      const mid = (c.x0 + c.x1) / 2;
+      const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
+      for (const i of targets) headerTexts[i].push(c.text);
+    }
+  }
+  const headerY = headerLines[0];
+  const page = lines[0].page;
+
+  // Body rows; label-only lines are wrapped labels or sub-headings.
+  const rows: RawRow[] = [];
+  let pendingLabel: { text: string; line: Line } | null = null;
+  const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
+  for (let n = 0; n < bodyLines.length; n++) {
+    const l = bodyLines[n];
+    if (!isRowLine(l)) {
+      const text = l.chunks.map((c) => c.text).join(' ');
+      const prev = bodyLines[n - 1];
+      const next = bodyLines[n + 1];
+      const prevRow = rows[rows.length - 1];
+      const gapBefore = prev ? l.y - prev.y : Infinity;
+      const gapAfter = next ? next.y - l.y : Infinity;
+      const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
+      if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter))) {
+        // A label wrapped onto the next line.
+        prevRow.cells[0].text += ` ${text}`;
+        prevRow.raw += ` ${text}`;
+      } else if (next && !nextLabel) pendingLabel = { text, line: l };
+      else if (next && gapAfter < 0.8 * pitch) pendingLabel = { text, line: l };
+      // else: a sub-heading inside the table; it carries no figures.
+      continue;
+    }
+    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
+    const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
+    let label = labelChunks.map((c) => c.text).join(' ');
+    if (pendingLabel) {
+      label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
+      pendingLabel = null;
+    }
+    const cells: (RawCell | null)[] = cols.map(() => null);
+    let ambiguous: string[][] | null = null;
+    let unreadable: string | null = null;
+    for (const c of [...inColumns, ...l.chunks.slice(from)]) {
+      const glued = parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'invalid' ? splitGlued(c, cols) : null;
+      if (glued && 'pieces' in glued) {
+        for (const piece of glued.pieces) cells[piece.col] = cellOf(piece, l);
+        notices.push({ rule: 'glued-cells', severity: 'info', message: `${file}: "${c.text}" was one text item in the PDF; split by ${glued.how === 'geometry' ? 'glyph positions at the column edges' : 'the number grammar (one split only)'} into ${glued.pieces.map((q) => q.text).join(' | ')}`, line: null, page, raw: c.text, table: null });
+        continue;
+      }
+      if (glued && 'ambiguous' in glued) ambiguous = glued.ambiguous;
+      else if (glued === null && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'invalid' && covered(cols, c).length > 1) unreadable = c.text;
+      const i = nearest(cols, c);
+      if (cells[i]) cells[i] = { ...cells[i]!, text: `${cells[i]!.text} ${c.text}`, bbox: [cells[i]!.bbox![0], cells[i]!.bbox![1], round(c.x1), cells[i]!.bbox![3]] };
+      else cells[i] = cellOf(c, l);
+    }
+    const raw = l.chunks.map((c) => c.text).join(' ');
+    if (ambiguous || unreadable) {
+      notices.push({ rule: ambiguous ? 'ambiguous-cells' : 'unreadable-row', severity: 'error', message: ambiguous ? `${label}: the figures run together in "${raw}" split in ${ambiguous.length} ways (${ambiguous.slice(0, 4).map((s) => s.join(' | ')).join('; ')}); nothing stored for this row` : `${label}: "${unreadable}" runs figures together and no split fits the columns; nothing stored for this row`, line: null, page, raw, table: null });
+      continue;
+    }
+    const labelBox = labelChunks.length ? { text: label, x0: labelChunks[0].x0, x1: labelChunks.at(-1)!.x1 } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
+    rows.push({
+      cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
+      line: null,
+      page,
+      raw,
+    });
+  }
+  if (rows.length < 2) return null;
+
+  const headerText = headerTexts.map((h) => h.join(' ').replace(/\s+/g, ' ').trim());
+  const headerPresent = headerText.some((h) => h !== '');
+  const near = [...above, topLeft.join(' ')];
+  const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
+  const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
+  const topLeftText = topLeft.join(' ').trim();
+  const title = topLeftText && parseScale(topLeftText) === null ? topLeftText : heading ?? `Tabel op pagina ${page}`;
+  return {
+    index: 0,
+    layout: 'pdf',
+    title,
+    context: heading && heading !== title ? [heading] : [],
+    scaleText,
+    header: headerPresent
+      ? {
+          cells: [topLeftText, ...headerText].map((text) => ({ text, line: null, page, bold: false })),
+          line: null,
+          page,
+          raw: headerLines.map((l) => l.chunks.map((c) => c.text).join(' ')).join(' / '),
+        }
+      : null,
+    rows,
+    footnotes: [],
+    line: null,
+    page: headerY?.page ?? page,
+  };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Running text in reading order: a page set in two columns (a gutter no line crosses) is read
+ * left column first; lines closer than 1.7 line heights form one block.
+ */
+function blocksOf(lines: Line[], p: PageLayout): TextBlock[] {
+  const segs: Chunk[][] = [];
+  for (const l of lines) {
+    let cur: Chunk[] = [];
+    for (const c of l.chunks) {
+      if (cur.length && c.x0 - cur[cur.length - 1].x1 > 1.5 * l.size) {
+        segs.push(cur);
+        cur = [];
+      }
+      cur.push(c);
+    }
+    if (cur.length) segs.push(cur);
+  }
+  const mid = p.width / 2;
+  const x0 = (s: Chunk[]) => s[0].x0;
+  const x1 = (s: Chunk[]) => s[s.length - 1].x1;
+  const left = segs.filter((s) => x1(s) < mid);
+  const right = segs.filter((s) => x0(s) > mid);
+  const twoColumns = left.length >= 3 && right.length >= 3 && left.length + right.length >= 0.8 * segs.length;
+  const order = twoColumns ? [...segs.filter((s) => x0(s) <= mid), ...right] : segs;
+  const blocks: TextBlock[] = [];
+  let prev: Chunk[] | null = null;
+  for (const s of order) {
+    const text = s.map((c) => c.text).join(' ');
+    const sameColumn = prev && (x0(prev) > mid) === (x0(s) > mid);
+    if (prev && sameColumn && s[0].y - prev[0].y > 0 && s[0].y - prev[0].y < 1.7 * s[0].size) {
+      const b = blocks[blocks.length - 1];
+      b.text = b.text.endsWith('-') ? b.text.slice(0, -1) + text : `${b.text} ${text}`;
+    } else blocks.push({ text, line: null, page: p.page });
+    prev = s;
+  }
+  return blocks;
+}
+
+/**
+ * A table that goes on over a page break: the next page opens with a table of as many columns,
+ * with no header or the same header repeated. Its rows join the table on the page before.
+ */
+export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
+  const tables: RawTable[] = [];
+  const textBlocks: TextBlock[] = [];
+  const notices: ExtractionNotice[] = [];
+  let prev: PageResult | null = null;
+  for (const r of results) {
+    let own = r.tables;
+    const last = tables[tables.length - 1];
+    if (prev && prev.page === r.page - 1 && prev.endsWithTable && r.startsWithTable && last && own.length) {
+      const first = own[0];
+      const width = (t: RawTable) => Math.max(...t.rows.map((row) => row.cells.length));
+      const heads = (t: RawTable) => t.header!.cells.slice(1).map((c) => c.text);
+      const sameHeader = !first.header || (last.header && heads(first).join('|') === heads(last).join('|'));
+      if (width(first) === width(last) && sameHeader) {
+        last.rows.push(...first.rows);
+        own = own.slice(1);
+      }
+    }
+    tables.push(...own);
+    textBlocks.push(...r.textBlocks);
+    notices.push(...r.notices);
+    prev = r;
+  }
+  tables.forEach((t, i) => (t.index = i));
+  for (const n of notices) n.table ??= null;
+  return { tables, textBlocks, notices };
+}

@@ -1,0 +1,119 @@
+import { closeSync, mkdtempSync, openSync, ftruncateSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../extractors/pdf/index.js';
+import { InputError, processFileAsync, type ProcessedDocument } from '../src/pipeline/index.js';
+import { processSample, sample } from './helpers.js';
+
+/**
+ * The PDF fixtures (made by scripts/make-pdf-fixtures.ts from the samples' tables, committed)
+ * read back to the same facts as the text dumps they were made from.
+ */
+const PDF = (name: string) => join(import.meta.dirname, 'fixtures', 'pdf', name);
+const SOURCES = {
+  'hengelo-2019': 'hengelo-begroting-2019-programma-6-sociaal-domein.txt',
+  'enschede-2018': 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt',
+  'hengelo-2023': 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt',
+} as const;
+
+/** A financial fact as the reader means it: row, line item, taakveld group, column position, value. */
+const factKeys = (r: ProcessedDocument) => r.financial.map((f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} | ${f.value} | ${f.status}`);
+
+describe('PDF fixtures read back to the facts of their text source', () => {
+  for (const [pdf, name] of [
+    ['hengelo-2019.pdfkit.pdf', 'hengelo-2019'],
+    ['enschede-2018.pdfkit.pdf', 'enschede-2018'],
+    ['enschede-2018.chromium.pdf', 'enschede-2018'],
+    ['hengelo-2023.pdfkit.pdf', 'hengelo-2023'],
+  ] as const) {
+    it(`${pdf}: financial facts equal those of ${SOURCES[name]}`, async () => {
+      const fromPdf = await processFileAsync(PDF(pdf), { pdfWorkers: 1 });
+      const fromText = processSample(sample(SOURCES[name]));
+      expect(fromPdf.document.sourceFormat).toBe('pdf');
+      expect(fromPdf.financial.length).toBeGreaterThan(0);
+      expect(factKeys(fromPdf)).toEqual(factKeys(fromText));
+      // Every fact points at the page it was printed on.
+      expect(fromPdf.financial.every((f) => typeof f.provenance.page === 'number' && f.provenance.page >= 1)).toBe(true);
+    });
+  }
+
+  it('Hengelo 2023 (pdfkit): the four real inconsistencies are found, each with its page', async () => {
+    const r = await processFileAsync(PDF('hengelo-2023.pdfkit.pdf'), { pdfWorkers: 1 });
+    const real = r.findings
+      .filter((f) => ['verschil', 'saldo-verschil', 'missing-cell'].includes(f.rule))
+      .map((f) => [f.rule, f.row, f.column, f.page]);
+    expect(real).toEqual([
+      ['verschil', '6.72D Jeugdhulp zonder verblijf overig / Baten', expect.any(String), 15],
+      ['saldo-verschil', '6.73A Pleegzorg / Saldo', expect.any(String), 16],
+      ['saldo-verschil', '6.73B Gezinsgericht / Saldo', expect.any(String), 16],
+      ['missing-cell', '6.74A Jeugdhulp behandeling GGZ zonder verblijf / Saldo', expect.any(String), 16],
+    ]);
+    const missing = r.findings.find((f) => f.rule === 'missing-cell')!;
+    expect(missing.expected).toBe(44);
+  });
+
+  it('a 112-page PDF read by the worker pool gives the Hengelo cost table seven times over', async () => {
+    const r = await processFileAsync(PDF('hengelo-2023-x7.pdfkit.pdf'), { pdfWorkers: 2 });
+    const one = factKeys(processSample(sample(SOURCES['hengelo-2023'])));
+    expect(factKeys(r)).toEqual(Array.from({ length: 7 }, () => one).flat());
+    const pages = new Set(r.financial.map((f) => f.provenance.page));
+    expect(Math.max(...[...pages].map(Number))).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('keeps running text as blocks with page numbers, page headers and footers out', async () => {
+    const x = await extractPdf(PDF('hengelo-2019.pdfkit.pdf'), { workers: 1 });
+    expect(x.textBlocks.length).toBeGreaterThan(3);
+    expect(x.textBlocks.every((b) => b.page !== null && b.page >= 1)).toBe(true);
+    expect(x.textBlocks.some((b) => b.text.includes('Iedereen in Hengelo moet kunnen mee doen'))).toBe(true);
+    expect(x.textBlocks.some((b) => /^Pagina \d+$/.test(b.text) || b.text.startsWith('Gemeente Hengelo — Begroting'))).toBe(false);
+    // Cells carry their page and box.
+    const cell = x.tables[0].rows[0].cells[1];
+    expect(cell.page).toBe(2);
+    expect(cell.bbox![2]).toBeGreaterThan(cell.bbox![0]);
+  });
+});
+
+describe('bad PDFs', () => {
+  const bad = (n: string) => PDF(join('bad', n));
+  it.each([
+    ['encrypted.pdf', /encrypted\.pdf: encrypted PDF: a password is needed/],
+    ['truncated.pdf', /truncated\.pdf: truncated PDF: no %%EOF/],
+    ['zero-pages.pdf', /zero-pages\.pdf: .*no pages/],
+  ])('%s is refused with an error naming the file', async (name, message) => {
+    await expect(processFileAsync(bad(name))).rejects.toThrow(message);
+    await expect(processFileAsync(bad(name))).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('an image-only PDF gives a "no text layer" finding, not a crash', async () => {
+    const r = await processFileAsync(bad('image-only.pdf'));
+    const f = r.findings.filter((x) => x.rule === 'no-text-layer');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/no text layer, OCR not supported/);
+    expect(r.financial).toHaveLength(0);
+  });
+
+  it('a file over the size limit is refused before it is read', async () => {
+    await expect(processFileAsync(PDF('hengelo-2019.pdfkit.pdf'), { maxBytes: 1000 })).rejects.toThrow(/hengelo-2019\.pdfkit\.pdf: PDF is \d+ bytes, over the limit of 1000/);
+    // A 1 GB file (sparse: no disk used) against the default limit.
+    const dir = mkdtempSync(join(tmpdir(), 'klopt-pdf-'));
+    const huge = join(dir, 'huge.pdf');
+    copyFileSync(bad('zero-pages.pdf'), huge);
+    const fd = openSync(huge, 'r+');
+    ftruncateSync(fd, 1024 ** 3);
+    closeSync(fd);
+    await expect(processFileAsync(huge)).rejects.toThrow(/huge\.pdf: PDF is 1073741824 bytes, over the limit/);
+  });
+});
+
+describe('CLI on a PDF', () => {
+  it('klopt check reads a PDF and reports the four errors with their pages (exit 1)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', 'bin', 'klopt.js');
+    const run = spawnSync(process.execPath, [bin, 'check', PDF('hengelo-2023.pdfkit.pdf'), '--format', 'json'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const out = JSON.parse(run.stdout) as { findings: { severity: string; rule: string; page: number | null }[] };
+    const errors = out.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.rule, f.page]).sort()).toEqual([['missing-cell', 16], ['saldo-verschil', 16], ['saldo-verschil', 16], ['verschil', 15]]);
+  }, 30_000);
+});
