@@ -84,10 +84,10 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     // with a non-breaking space (line 79: "…hebben gehad\u00a06.362…"), and none has one inside.
     const notes = HENGELO_2019.findings.filter((f) => f.rule === 'label-boundary');
     expect(notes.map((f) => [f.line, f.severity, f.row])).toEqual([
-      [71, 'info', 'aantal gestarte schuldhulpverleningstrajecten'],
-      [72, 'info', 'aantal afgeronde schuldhulpverleningstrajecten'],
-      [73, 'info', 'aantal afgeronde schuldhulpverleningstrajecten'],
-      [74, 'info', 'Aantal beschutte werkplekken'],
+      [71, 'warning', 'aantal gestarte schuldhulpverleningstrajecten'],
+      [72, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+      [73, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+      [74, 'warning', 'Aantal beschutte werkplekken'],
     ]);
     expect(notes[0].message).toContain('"aantal gestarte schuldhulpverleningstrajecten 5", "aantal gestarte schuldhulpverleningstrajecten 59"');
     expect(notes[0].message).toContain('a non-breaking space ends the label cell');
@@ -132,8 +132,8 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     const stored = store.listIndicatorFacts(HENGELO_2019.document.id);
     expect(stored).toHaveLength(HENGELO_2019.indicators.length);
     expect(stored.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line)).toEqual(HENGELO_2019.indicators.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line));
-    // the first two cells of lines 66 and 71–73, three of line 74, two of line 84
-    expect(stored.filter((f) => f.reading === 'heuristic')).toHaveLength(2 * 4 + 3 + 2);
+    // two cells of line 66, all of lines 71–73 (they rest on the cell padding too), three of line 74, two of line 84
+    expect(stored.filter((f) => f.reading === 'heuristic')).toHaveLength(2 + 6 * 3 + 3 + 2);
     store.db.close();
   });
 });

@@ -1,4 +1,4 @@
-import { bbvCatalogue, fold } from '../../src/catalogue/bbv.js';
+import { fold } from '../../src/catalogue/bbv.js';
 import { normaliseSpaces, parseCell } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable } from '../types.js';
 import { scanTables, splitGluedHeader, type Line } from './glued.js';
@@ -129,9 +129,10 @@ export function magnitudeScore(cells: string[]): number {
  * (a letter, `)`, `.` …; a figure glued to a lower-case word is no label number: `profiel23,5%`), or
  * after a label number — a number word standing apart from the label's text (after a space, a
  * hyphen or slash, or an upper-case abbreviation), of at most four digits or thousands-dotted.
- * One candidate: the boundary is certain. Several: a label known elsewhere decides (the BBV
- * catalogue, a line of the same document, a certain label of the same table); else the table's
- * cell padding (see PADDING); else nothing is stored and `ambiguous-cells` lists the candidates.
+ * One candidate: the boundary is certain. Several: a label printed elsewhere (a line of the same
+ * document, a certain label of the same table) decides if it is the last boundary; else the
+ * table's cell padding (see PADDING; the cells resting on it are marked heuristic); else nothing
+ * is stored and `ambiguous-cells` lists the candidates.
  */
 export interface LabelCandidate {
   label: string;
@@ -183,7 +184,7 @@ export function labelCandidates(text: string, width: number): LabelCandidate[] |
  * finding `label-boundary` says when this decided a row.
  */
 export interface RowContext {
-  /** Where a label was seen elsewhere (catalogue, document line, table row), or null. */
+  /** Where a label was seen elsewhere (document line, table row), or null. */
   known?: (label: string) => string | null;
   /** The table pads its cells with non-breaking spaces (PADDING): the evidence, or null. */
   padded?: string | null;
@@ -214,7 +215,10 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
   let labelNote: string | null = null;
   if (labels.length === 1) chosen = labels[0];
   else {
-    const known = labels.map((l) => ({ l, seen: context.known?.(l.label) ?? null })).filter((k) => k.seen !== null);
+    // A known label settles the boundary only as the last one: a longer label (the known one with
+    // a number after it) stays possible otherwise.
+    const last = Math.max(...labels.map((l) => l.end));
+    const known = labels.map((l) => ({ l, seen: context.known?.(l.label) ?? null })).filter((k) => k.seen !== null && k.l.end === last);
     const padded = context.padded && context.nbsp ? labels.filter((l) => context.nbsp!.has(l.end) && ![...context.nbsp!].some((i) => i < l.end)) : [];
     if (known.length === 1) [chosen, labelBasis, labelNote] = [known[0].l, 'known-name', known[0].seen];
     else if (known.length === 0 && padded.length === 1) [chosen, labelBasis, labelNote] = [padded[0], 'cell-padding', `a non-breaking space ends the label cell, as in the rows of this table whose label is certain (${context.padded})`];
@@ -226,9 +230,11 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
   const { label, readings } = chosen;
   const ranked = [...readings].sort((a, b) => magnitudeScore(a) - magnitudeScore(b));
   const best = ranked.length > 1 && magnitudeScore(ranked[1]) - magnitudeScore(ranked[0]) >= MARGIN ? ranked[0] : null;
+  // Cells the other boundaries would read otherwise rest on the padding inference: heuristic too.
+  const pool = labelBasis === 'cell-padding' ? labels.flatMap((l) => l.readings) : readings;
   const cells = Array.from({ length: width }, (_, col) => {
     const texts = new Set(readings.map((r) => r[col]));
-    if (texts.size === 1) return { text: readings[0][col], reading: 'grammar' as const };
+    if (texts.size === 1) return { text: readings[0][col], reading: new Set(pool.map((r) => r[col])).size === 1 ? ('grammar' as const) : ('heuristic' as const) };
     return best ? { text: best[col], reading: 'heuristic' as const } : { text: '', reading: 'unread' as const };
   });
   return { label, labelBasis, labelNote, labels, cells, readings: ranked, heuristicChosen: best !== null };
@@ -257,22 +263,24 @@ export function nbspPositions(raw: string): ReadonlySet<number> | undefined {
   return out.size > 0 ? out : undefined;
 }
 
-/** Labels known outside a row: the BBV catalogue's names (with their units) and the document's own lines. */
+/** How labels compare: folded ("Cliënten" = "clienten"), but a trailing "-" or "+" ("18-") kept apart from a sign. */
+const labelKey = (label: string) => fold(label) + (/[-+−]$/.test(label.trim()) ? '-' : '');
+
+/**
+ * Labels the document prints on a line of their own (a heading, a list item, a cell-per-line
+ * row). Not the BBV catalogue: its names end in words, so a catalogue name is never the last
+ * boundary of a row that has several — the document may print the name with a number after it
+ * ("Jongeren met een delict voor de rechter 12-21"), and the catalogue cannot rule that out.
+ */
 export function documentLabels(all: Line[]): (label: string, exceptLine: number) => string | null {
-  const known = new Map<string, string>();
-  for (const e of bbvCatalogue().values()) {
-    for (const name of [e.name, `${e.name} ${e.unit}`, `${e.name} (${e.unit})`]) known.set(fold(name), `the BBV catalogue (indicator ${e.nr}: ${e.name}, ${e.unit})`);
-  }
   const lines = new Map<string, number[]>();
   for (const l of all) {
-    const f = fold(l.text);
+    const f = labelKey(l.text);
     if (f.length >= 3 && f.length <= 300) lines.set(f, [...(lines.get(f) ?? []), l.line]);
   }
   return (label, exceptLine) => {
-    const f = fold(label);
-    const at = (lines.get(f) ?? []).filter((n) => n !== exceptLine);
-    if (at.length > 0) return `line ${at[0]} of this document`;
-    return known.get(f) ?? null;
+    const at = (lines.get(labelKey(label)) ?? []).filter((n) => n !== exceptLine);
+    return at.length > 0 ? `line ${at[0]} of this document` : null;
   };
 }
 
@@ -300,7 +308,7 @@ export function readGluedIndicatorTable(
   }
   // What the rows with a certain boundary show: their labels, and whether the table pads cells (PADDING).
   const certain = drafts.filter((d) => d.labels?.length === 1);
-  const tableLabels = new Map(certain.map((d) => [fold(d.labels![0].label), d.line.line]));
+  const tableLabels = new Map(certain.map((d) => [labelKey(d.labels![0].label), d.line.line]));
   const nbspAfter = certain.filter((d) => d.line.nbsp?.has(d.labels![0].end)).map((d) => d.line.line);
   const nbspInside = certain.some((d) => [...(d.line.nbsp ?? [])].some((i) => i < d.labels![0].end));
   const padded = nbspAfter.length > 0 && !nbspInside ? `line${nbspAfter.length > 1 ? 's' : ''} ${nbspAfter.join(', ')}` : null;
@@ -308,7 +316,7 @@ export function readGluedIndicatorTable(
     const raw = line.text.trim();
     const at = { line: line.line, page: null, raw, table: title };
     const known = (label: string) => {
-      const row = tableLabels.get(fold(label));
+      const row = tableLabels.get(labelKey(label));
       return row !== undefined && row !== line.line ? `line ${row} of this table` : elsewhere(label, line.line);
     };
     const read = labels === null ? 'too-many' : settleRow(labels, width, { known, padded, nbsp: line.nbsp });
@@ -335,7 +343,7 @@ export function readGluedIndicatorTable(
         // as far as it is certain: the text before any number it may end in
         row: labelText(read.labels.map((l) => l.label).sort((a, b) => a.length - b.length)[0]),
         column: head.headers.join(', '),
-        message: `Where the label ends and the figures begin is not certain: the label may end in a number the figures are glued to. ${read.labels.length} boundaries fit the number grammar (${options.join('; ')}), and no label is known from the BBV catalogue, this document or this table; nothing stored for this row`,
+        message: `Where the label ends and the figures begin is not certain: the label may end in a number the figures are glued to. ${read.labels.length} boundaries fit the number grammar (${options.join('; ')}), and neither a label printed elsewhere in this document or table nor the table's cell padding settles it; nothing stored for this row`,
       });
       continue;
     }
@@ -347,16 +355,19 @@ export function readGluedIndicatorTable(
     rows.push({ cells, line: line.line, page: null, raw });
     if (read.labelBasis !== 'grammar') {
       const others = read.labels.filter((l) => l.label !== label).map((l) => `"${l.label}"`);
+      // columns the other boundaries read otherwise
+      const depends = head.headers.filter((_, c) => new Set(read.labels.flatMap((l) => l.readings.map((r) => r[c]))).size > 1);
       notices.push({
         rule: 'label-boundary',
-        severity: 'info',
+        severity: read.labelBasis === 'cell-padding' ? 'warning' : 'info',
         ...at,
         row: label,
-        column: null,
-        message: `The label could also end at ${others.join(', ')} (a number glued to the figures); it is read as "${label}" because ${read.labelBasis === 'known-name' ? `that label is known from ${read.labelNote}` : read.labelNote}`,
+        column: depends.join(', ') || null,
+        message: `The label could also end at ${others.join(', ')} (the figures would then begin there); it is read as "${label}" because ${read.labelBasis === 'known-name' ? `that label is printed on ${read.labelNote}` : `${read.labelNote}; the cells of ${depends.join(', ')} rest on this and are marked heuristic`}`,
       });
     }
-    const open = read.cells.map((c, i) => (c.reading === 'grammar' ? null : head.headers[i])).filter((x): x is string => x !== null);
+    // the columns this label's own readings disagree on (the heuristic's, or unread)
+    const open = head.headers.filter((_, c) => new Set(read.readings.map((r) => r[c])).size > 1);
     if (open.length === 0) continue;
     if (read.heuristicChosen) {
       notices.push({
