@@ -228,8 +228,9 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
     return { label: null, labelBasis: 'uncertain', labelNote: null, labels, cells, readings: [], heuristicChosen: false };
   }
   const { label, readings } = chosen;
-  const ranked = [...readings].sort((a, b) => magnitudeScore(a) - magnitudeScore(b));
-  const best = ranked.length > 1 && magnitudeScore(ranked[1]) - magnitudeScore(ranked[0]) >= MARGIN ? ranked[0] : null;
+  const scores = new Map(readings.map((r) => [r, magnitudeScore(r)]));
+  const ranked = [...readings].sort((a, b) => scores.get(a)! - scores.get(b)!);
+  const best = ranked.length > 1 && scores.get(ranked[1])! - scores.get(ranked[0])! >= MARGIN ? ranked[0] : null;
   // Cells the other boundaries would read otherwise rest on the padding inference: heuristic too.
   const pool = labelBasis === 'cell-padding' ? labels.flatMap((l) => l.readings) : readings;
   const cells = Array.from({ length: width }, (_, col) => {
