@@ -10,9 +10,10 @@ import doelenboomTotals from './rules/doelenboom-totals.js';
 import doelenboomCounts from './rules/doelenboom-counts.js';
 import indicatorConflict from './rules/indicator-conflict.js';
 import statutoryCatalogue from './rules/statutory-catalogue.js';
+import shareOfTotal from './rules/share-of-total.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
-export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue];
+export const rules: Rule[] = [saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell, doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue, shareOfTotal];
 
 export interface ReconcileOptions {
   /** Per-rule severity override; 'off' disables a rule. */
