@@ -131,8 +131,9 @@ export function magnitudeScore(cells: string[]): number {
  * hyphen or slash, or an upper-case abbreviation), of at most four digits or thousands-dotted.
  * One candidate: the boundary is certain. Several: a label printed elsewhere (a line of the same
  * document, a certain label of the same table) decides if it is the last boundary; else the
- * table's cell padding (see PADDING; the cells resting on it are marked heuristic); else nothing
- * is stored and `ambiguous-cells` lists the candidates.
+ * table's cell padding (see PADDING); the cells resting on either are marked heuristic and a
+ * `label-boundary` warning lists the other boundaries. Else nothing is stored and
+ * `ambiguous-cells` lists the candidates.
  */
 export interface LabelCandidate {
   label: string;
@@ -231,8 +232,9 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
   const scores = new Map(readings.map((r) => [r, magnitudeScore(r)]));
   const ranked = [...readings].sort((a, b) => scores.get(a)! - scores.get(b)!);
   const best = ranked.length > 1 && scores.get(ranked[1])! - scores.get(ranked[0])! >= MARGIN ? ranked[0] : null;
-  // Cells the other boundaries would read otherwise rest on the padding inference: heuristic too.
-  const pool = labelBasis === 'cell-padding' ? labels.flatMap((l) => l.readings) : readings;
+  // Cells the other boundaries would read otherwise rest on the evidence that chose this one, not
+  // on the grammar: they are marked heuristic.
+  const pool = labelBasis === 'grammar' ? readings : labels.flatMap((l) => l.readings);
   const cells = Array.from({ length: width }, (_, col) => {
     const texts = new Set(readings.map((r) => r[col]));
     if (texts.size === 1) return { text: readings[0][col], reading: new Set(pool.map((r) => r[col])).size === 1 ? ('grammar' as const) : ('heuristic' as const) };
@@ -360,11 +362,11 @@ export function readGluedIndicatorTable(
       const depends = head.headers.filter((_, c) => new Set(read.labels.flatMap((l) => l.readings.map((r) => r[c]))).size > 1);
       notices.push({
         rule: 'label-boundary',
-        severity: read.labelBasis === 'cell-padding' ? 'warning' : 'info',
+        severity: 'warning',
         ...at,
         row: label,
         column: depends.join(', ') || null,
-        message: `The label could also end at ${others.join(', ')} (the figures would then begin there); it is read as "${label}" because ${read.labelBasis === 'known-name' ? `that label is printed on ${read.labelNote}` : `${read.labelNote}; the cells of ${depends.join(', ')} rest on this and are marked heuristic`}`,
+        message: `The label could also end at ${others.join(', ')} (the figures would then begin there); it is read as "${label}" because ${read.labelBasis === 'known-name' ? `that label is printed on ${read.labelNote}, and no longer label is possible` : read.labelNote}; the cells of ${depends.join(', ')} rest on this and are marked heuristic`,
       });
     }
     // the columns this label's own readings disagree on (the heuristic's, or unread)
