@@ -66,15 +66,19 @@ const rule: Rule = {
         const sharesHalf = cells.reduce((s, c) => s + c.shareHalf, 0);
         if (Math.abs(shares - 100) > sharesHalf + 1e-9) continue;
         const total = cells.reduce((s, c) => s + c.count, 0);
+        // the shares the counts allow within their rounding: it rises with its own count and falls with the others'
+        const range = (c: CountShare) => {
+          const others = cells.filter((o) => o !== c).reduce((s, o) => s + o.countHalf, 0);
+          const low = (100 * (c.count - c.countHalf)) / (total - c.countHalf + others);
+          const high = (100 * (c.count + c.countHalf)) / (total + c.countHalf - others);
+          return { low, high };
+        };
         const bad = cells.find((c) => {
-          const othersLow = total - c.count - cells.filter((o) => o !== c).reduce((s, o) => s + o.countHalf, 0);
-          const othersHigh = total - c.count + cells.filter((o) => o !== c).reduce((s, o) => s + o.countHalf, 0);
-          // the share rises with its own count and falls with the others'
-          const low = (100 * (c.count - c.countHalf)) / (c.count - c.countHalf + othersHigh);
-          const high = (100 * (c.count + c.countHalf)) / (c.count + c.countHalf + othersLow);
+          const { low, high } = range(c);
           return high < c.share - c.shareHalf - 1e-9 || low > c.share + c.shareHalf + 1e-9;
         });
         if (!bad) continue;
+        const { low, high } = range(bad);
         // one finding per column: with the shares adding up to 100%, the other rows fail with it
         const expected = Math.round((10000 * bad.count) / total) / 100;
         const f = bad.fact;
@@ -90,8 +94,9 @@ const rule: Rule = {
           raw: f.provenance.raw,
           expected,
           found: bad.share,
-          tolerance: bad.shareHalf,
-          message: `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ${formatDutch(expected, 1)}%, but ${formatDutch(bad.share, bad.shareDecimals)}% is printed. The rows' shares (${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, so they divide one total: the counts printed beside them. Within the rounding of every figure no share of ${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
+          // the rounding of the share and of the counts, as the interval comparison allowed it
+          tolerance: Math.round(1e4 * (bad.shareHalf + (high - low) / 2)) / 1e4,
+          message: `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ${formatDutch(expected, 1)}% (between ${formatDutch(low, 2)}% and ${formatDutch(high, 2)}% given the rounding of the counts), but ${formatDutch(bad.share, bad.shareDecimals)}% is printed. The rows' shares (${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, so they divide one total: the counts printed beside them. Within the rounding of every figure no share of ${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
         }));
       }
     }
