@@ -83,6 +83,9 @@ export interface ExtractionNotice {
   page: number | null;
   raw: string | null;
   table: string | null;
+  /** The row label as printed (or as far as it is certain), and the column header(s) concerned. */
+  row?: string | null;
+  column?: string | null;
 }
 
 export interface Extraction {

@@ -224,7 +224,7 @@ describe('property: glued rows read back as printed, or are reported ambiguous',
             expect(read.cells.slice(1).map((c) => c.text)).toEqual(want);
           } else {
             // Not read: then it must say so, as ambiguous (the table adds up, so never unreadable).
-            expect(ex.notices.filter((n) => n.line === line).map((n) => n.rule)).toEqual(['ambiguous-cells']);
+            expect(ex.notices.filter((n) => n.line === line).map((n) => [n.rule, n.row])).toEqual([['ambiguous-cells', r.label]]);
           }
         });
       }),

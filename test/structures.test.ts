@@ -66,6 +66,33 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     const split = HENGELO_2019.findings.find((f) => f.rule === 'heuristic-split' && f.line === 74)!;
     expect(split.message).toContain('magnitude consistency along the row');
     expect(split.message).toContain('142 | 6 | 34');
+    // the finding names the row and the columns the heuristic chose
+    expect([split.row, split.column, split.table]).toEqual(['Aantal beschutte werkplekken', 'Werkelijk 2017, Begroting 2018, Begroting 2019', 'Beleidsindicatoren']);
+    expect(HENGELO_2019.findings.filter((f) => f.rule === 'heuristic-split').map((f) => [f.line, f.column])).toEqual([
+      [66, 'Werkelijk 2017, Begroting 2018'],
+      [71, 'Werkelijk 2017, Begroting 2018'],
+      [72, 'Werkelijk 2017, Begroting 2018'],
+      [73, 'Werkelijk 2017, Begroting 2018'],
+      [74, 'Werkelijk 2017, Begroting 2018, Begroting 2019'],
+      [84, 'Werkelijk 2017, Begroting 2018'],
+    ]);
+  });
+
+  it('lines 71–74: a label may end in a number ("… 5", "… 59"); the table\'s cell padding settles it, and says so', () => {
+    // "aantal gestarte schuldhulpverleningstrajecten\u00a0591620\u00a0640…": the label could be
+    // "… 5" with 91 | 620 | …; every row of the table whose boundary is certain ends its label
+    // with a non-breaking space (line 79: "…hebben gehad\u00a06.362…"), and none has one inside.
+    const notes = HENGELO_2019.findings.filter((f) => f.rule === 'label-boundary');
+    expect(notes.map((f) => [f.line, f.severity, f.row])).toEqual([
+      [71, 'warning', 'aantal gestarte schuldhulpverleningstrajecten'],
+      [72, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+      [73, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+      [74, 'warning', 'Aantal beschutte werkplekken'],
+    ]);
+    expect(notes[0].message).toContain('"aantal gestarte schuldhulpverleningstrajecten 5", "aantal gestarte schuldhulpverleningstrajecten 59"');
+    expect(notes[0].message).toContain('a non-breaking space ends the label cell');
+    expect(notes[0].message).toContain('line 79');
+    expect(HENGELO_2019.findings.filter((f) => f.rule === 'ambiguous-cells' || f.rule === 'unreadable-row')).toEqual([]);
   });
 
   it('reads the Verplichte kengetallen with their reference years, "2e halfjaar 2017" included', () => {
@@ -105,7 +132,8 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     const stored = store.listIndicatorFacts(HENGELO_2019.document.id);
     expect(stored).toHaveLength(HENGELO_2019.indicators.length);
     expect(stored.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line)).toEqual(HENGELO_2019.indicators.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line));
-    expect(stored.filter((f) => f.reading === 'heuristic')).toHaveLength(6 * 4 + 3 + 2);
+    // two cells of line 66, all of lines 71–73 (they rest on the cell padding too), three of line 74, two of line 84
+    expect(stored.filter((f) => f.reading === 'heuristic')).toHaveLength(2 + 6 * 3 + 3 + 2);
     store.db.close();
   });
 });

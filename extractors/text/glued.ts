@@ -388,7 +388,9 @@ export function readGluedTable(all: Line[], h: number, used: Set<number>): { tab
   const rawRows: RawRow[] = [];
   rows.forEach((r, n) => {
     const choice = choices[n];
-    const at = { line: r.line.line, page: null, raw: r.line.text.trim(), table: tableName };
+    // the columns the standing readings disagree on (all of them when none stands)
+    const open = headers.filter((_, c) => choice.standing.length === 0 || new Set(choice.standing.map((x) => x[c])).size > 1);
+    const at = { line: r.line.line, page: null, raw: r.line.text.trim(), table: tableName, row: r.label, column: open.join(', ') };
     if (choice.cells) {
       rawRows.push({
         cells: [r.label, ...choice.cells].map((text) => ({ text: text ?? '', line: r.line.line, page: null, bold: false })),

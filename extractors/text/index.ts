@@ -2,7 +2,7 @@ import { parseCell, parseScale, normaliseSpaces } from '../../src/grammar/number
 import type { Extraction, ExtractionNotice, Footnote, RawRow, RawTable, TextBlock } from '../types.js';
 import { cleanCell } from './markup.js';
 import { readGluedTables } from './glued.js';
-import { readGluedIndicatorTables } from './glued-indicators.js';
+import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-indicators.js';
 import { readStructures } from './structures.js';
 
 /**
@@ -32,10 +32,11 @@ const isValueLine = (text: string) => {
 };
 
 export function extractText(content: string): Extraction {
-  const all: Line[] = normaliseSpaces(content)
+  const all: DumpLine[] = content
     .split(/\r?\n/)
-    // Trailing tabs are empty cells, so only spaces are trimmed.
-    .map((text, i) => ({ text: text.replace(/[ \r]+$/, ''), line: i + 1 }));
+    // Trailing tabs are empty cells, so only spaces are trimmed. Where non-breaking spaces stood
+    // is kept: HTML dumps pad cells with them (the glued indicator reader uses that).
+    .map((raw, i) => ({ text: normaliseSpaces(raw).replace(/[ \r]+$/, ''), line: i + 1, nbsp: nbspPositions(raw) }));
   const used = new Set<number>();
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];

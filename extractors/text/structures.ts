@@ -37,7 +37,7 @@ function readStatutory(all: Line[], used: Set<number>, tables: RawTable[], notic
       const ys = YEAR_SCORE.exec(` ${m[3]}`);
       const middle = ys ? ` ${m[3]}`.slice(0, ` ${m[3]}`.length - ys[0].length).trim() : null;
       if (!ys || !middle) {
-        notices.push({ rule: 'unreadable-row', severity: 'warning', line: all[k].line, page: null, raw: text, table: 'Wettelijk verplichte indicatoren', message: `Statutory indicator row ${m[1]}: no year followed by a score found after name and unit; nothing stored for it` });
+        notices.push({ rule: 'unreadable-row', severity: 'warning', line: all[k].line, page: null, raw: text, table: 'Wettelijk verplichte indicatoren', row: `${m[1]}. ${m[3]}`, column: 'Jaar, Score', message: `Statutory indicator row ${m[1]}: no year followed by a score found after name and unit; nothing stored for it` });
         continue;
       }
       rows.push(row([middle, m[1], m[2], ys[1], ys[2], (ys[3] ?? '').trim()], all[k].line, text));

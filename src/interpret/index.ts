@@ -35,7 +35,7 @@ export interface Interpretation {
 export function interpret(doc: Document, extraction: Extraction): Interpretation {
   const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [], structures: { ...interpretStructures(doc, extraction.structures), statutory: [] } };
   for (const n of extraction.notices) {
-    out.findings.push(makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, line: n.line, page: n.page, raw: n.raw, message: n.message }));
+    out.findings.push(makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, row: n.row ?? null, column: n.column ?? null, line: n.line, page: n.page, raw: n.raw, message: n.message }));
   }
   const statedScales = extraction.tables
     .filter((t) => t.scaleText && parseScale(t.scaleText))

@@ -6,8 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  DoelenboomGoal,
+  DoelenboomProduct,
   Document,
   FinancialFact,
+  StatutoryIndicator,
+  type Structures,
   Finding,
   IndicatorFact,
   Table,
@@ -24,6 +28,8 @@ export interface DocumentInput {
   financial: FinancialFact[];
   indicators: IndicatorFact[];
   findings: Finding[];
+  /** Doelenboom goals and products, statutory indicator rows (stored in their own tables). */
+  structures?: Structures;
 }
 
 export interface RunCounts {
@@ -106,6 +112,22 @@ export class Store {
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
         raw, message, evidence_json)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertGoal: p(`INSERT INTO doelenboom_goals (document_id, goal_index, code, name, level, scale,
+        totale_lasten_json, claimed_indicators_json, claimed_actions_json, section_json, file, line,
+        page, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertProduct: p(`INSERT INTO doelenboom_products (document_id, product_index, doelstelling,
+        thema, product, scale, lasten_json, baten_json, file, line, page, raw)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertStatutory: p(`INSERT INTO statutory_indicators (document_id, row_index, nr, beleidsveld,
+        name, unit, year, score, decimals, percent, source, catalogue_name, matches_catalogue, file,
+        line, page, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // In the order the document prints them.
+      listGoals: p(`SELECT * FROM doelenboom_goals WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, goal_index`),
+      listProducts: p(`SELECT * FROM doelenboom_products WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, product_index`),
+      listStatutory: p(`SELECT * FROM statutory_indicators WHERE @documentId IS NULL OR document_id = @documentId
+        ORDER BY document_id, row_index`),
       startRun: p('INSERT INTO runs (started_at, klopt_version) VALUES (?, ?)'),
       finishRun: p(`UPDATE runs SET finished_at = @finishedAt, files_seen = @filesSeen,
         files_skipped = @filesSkipped, files_ingested = @filesIngested, files_failed = @filesFailed,
@@ -155,6 +177,29 @@ export class Store {
           r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
           r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null);
       }
+      const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+      (input.structures?.goals ?? []).forEach((g, i) => {
+        const r = DoelenboomGoal.parse(g);
+        sameDocument(doc, r.documentId, 'doelenboom goal');
+        const pv = r.provenance;
+        this.stmts.insertGoal.run(doc.id, i, r.code, r.name, r.level, r.scale, json(r.totaleLasten),
+          json(r.claimedIndicators), json(r.claimedActions), json(r.section), pv.file, pv.line, pv.page, pv.raw);
+      });
+      (input.structures?.products ?? []).forEach((p, i) => {
+        const r = DoelenboomProduct.parse(p);
+        sameDocument(doc, r.documentId, 'doelenboom product');
+        const pv = r.provenance;
+        this.stmts.insertProduct.run(doc.id, i, r.doelstelling, r.thema, r.product, r.scale,
+          json(r.lasten), json(r.baten), pv.file, pv.line, pv.page, pv.raw);
+      });
+      (input.structures?.statutory ?? []).forEach((st, i) => {
+        const r = StatutoryIndicator.parse(st);
+        sameDocument(doc, r.documentId, 'statutory indicator');
+        const pv = r.provenance;
+        this.stmts.insertStatutory.run(doc.id, i, r.nr, r.beleidsveld, r.name, r.unit, r.year,
+          r.score, r.decimals, bool(r.percent), r.source, r.catalogueName, bool(r.matchesCatalogue),
+          pv.file, pv.line, pv.page, pv.raw);
+      });
       // A finding without documentId is stored as the document's: it was found while reading
       // it, and must go when the document is replaced (else re-ingesting would duplicate it).
       for (const f of input.findings) {
@@ -282,6 +327,54 @@ export class Store {
       // absent unless set, as the schema has them
       ...(r.reading ? { reading: r.reading } : {}),
       ...(r.source !== null ? { source: r.source } : {}),
+      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+    }));
+  }
+
+  listDoelenboomGoals(documentId?: string): DoelenboomGoal[] {
+    const parse = (v: string | null) => (v === null ? null : JSON.parse(v));
+    return this.stmts.listGoals.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      totaleLasten: parse(r.totale_lasten_json),
+      scale: r.scale,
+      claimedIndicators: parse(r.claimed_indicators_json),
+      claimedActions: parse(r.claimed_actions_json),
+      section: parse(r.section_json),
+      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+    }));
+  }
+
+  listDoelenboomProducts(documentId?: string): DoelenboomProduct[] {
+    const parse = (v: string | null) => (v === null ? null : JSON.parse(v));
+    return this.stmts.listProducts.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      doelstelling: r.doelstelling,
+      thema: r.thema,
+      product: r.product,
+      lasten: parse(r.lasten_json),
+      baten: parse(r.baten_json),
+      scale: r.scale,
+      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+    }));
+  }
+
+  listStatutoryIndicators(documentId?: string): StatutoryIndicator[] {
+    return this.stmts.listStatutory.all({ documentId: documentId ?? null }).map((r) => ({
+      documentId: r.document_id,
+      nr: r.nr,
+      beleidsveld: r.beleidsveld,
+      name: r.name,
+      unit: r.unit,
+      year: r.year,
+      score: r.score,
+      decimals: r.decimals,
+      percent: r.percent === 1,
+      source: r.source,
+      catalogueName: r.catalogue_name,
+      matchesCatalogue: r.matches_catalogue === 1,
       provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
     }));
   }

@@ -214,6 +214,73 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX files_document ON files (document_id);
   `,
+  /* 6: the structures that are no grid: doelenboom goals (with what they claim and what their
+     section lists), doelenboom products, statutory indicator rows. A printed count or amount is
+     kept whole as JSON ({value, line, raw}); its value is a generated column to query by. */
+  `
+  CREATE TABLE doelenboom_goals (
+    document_id             TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    goal_index              INTEGER NOT NULL,          -- order in the document (a code may repeat)
+    code                    TEXT NOT NULL,
+    name                    TEXT NOT NULL,
+    level                   TEXT NOT NULL CHECK (level IN ('doel', 'subdoel')),
+    scale                   REAL NOT NULL,
+    totale_lasten_json      TEXT,
+    claimed_indicators_json TEXT,
+    claimed_actions_json    TEXT,
+    section_json            TEXT,
+    totale_lasten           REAL GENERATED ALWAYS AS (json_extract(totale_lasten_json, '$.value')) VIRTUAL,
+    claimed_indicators      INTEGER GENERATED ALWAYS AS (json_extract(claimed_indicators_json, '$.value')) VIRTUAL,
+    claimed_actions         INTEGER GENERATED ALWAYS AS (json_extract(claimed_actions_json, '$.value')) VIRTUAL,
+    listed_indicators       INTEGER GENERATED ALWAYS AS (json_array_length(section_json, '$.indicatorLines')) VIRTUAL,
+    listed_actions          INTEGER GENERATED ALWAYS AS (json_array_length(section_json, '$.actionLines')) VIRTUAL,
+    file                    TEXT NOT NULL,
+    line                    INTEGER,
+    page                    INTEGER,
+    raw                     TEXT NOT NULL,
+    PRIMARY KEY (document_id, goal_index)
+  ) STRICT;
+
+  CREATE TABLE doelenboom_products (
+    document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    product_index INTEGER NOT NULL,
+    doelstelling  TEXT,
+    thema         TEXT,
+    product       TEXT NOT NULL,
+    scale         REAL NOT NULL,
+    lasten_json   TEXT,
+    baten_json    TEXT,
+    lasten        REAL GENERATED ALWAYS AS (json_extract(lasten_json, '$.value')) VIRTUAL,
+    baten         REAL GENERATED ALWAYS AS (json_extract(baten_json, '$.value')) VIRTUAL,
+    file          TEXT NOT NULL,
+    line          INTEGER,
+    page          INTEGER,
+    raw           TEXT NOT NULL,
+    PRIMARY KEY (document_id, product_index)
+  ) STRICT;
+
+  CREATE TABLE statutory_indicators (
+    document_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    row_index         INTEGER NOT NULL,
+    nr                INTEGER NOT NULL,
+    beleidsveld       TEXT NOT NULL,
+    name              TEXT NOT NULL,
+    unit              TEXT,
+    year              INTEGER NOT NULL,
+    score             REAL,
+    decimals          INTEGER NOT NULL,
+    percent           INTEGER NOT NULL CHECK (percent IN (0, 1)),
+    source            TEXT,
+    catalogue_name    TEXT,
+    matches_catalogue INTEGER NOT NULL CHECK (matches_catalogue IN (0, 1)),
+    file              TEXT NOT NULL,
+    line              INTEGER,
+    page              INTEGER,
+    raw               TEXT NOT NULL,
+    PRIMARY KEY (document_id, row_index)
+  ) STRICT;
+  CREATE INDEX statutory_indicators_nr_year ON statutory_indicators (nr, year);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
