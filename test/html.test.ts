@@ -119,13 +119,15 @@ describe('scale notes wherever they stand near the table', () => {
   const scaleOf = (p: string) => extractHtml(page(p)).tables.filter((t) => t.scaleText).map((t) => t.scaleText);
   it('above the table, in the top-left cell, below the table and in a caption', () => {
     expect(scaleOf('hengelo-begroting-2019-programma-6-sociaal-domein.html')).toEqual(['(bedragen * 1.000)']);
-    expect(scaleOf('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.html')).toEqual(['Maatschappelijke ondersteuning Bedragen x 1.000 euros']);
-    expect(scaleOf('enschede-jaarstukken-2023-programma-2.1-vitaal-en-sociaal.html')).toEqual(['Bedragen x 1.000 euros']);
+    // The doelenboom's note stands under its tree; the cost table's shares its top-left cell.
+    expect(scaleOf('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.html')).toEqual(["Bedragen x 1.000 Euro's", 'Maatschappelijke ondersteuning Bedragen x 1.000 euros']);
+    // The doelenboom states its unit in each doel's "totale lasten (x 1.000 euro): …".
+    expect(scaleOf('enschede-jaarstukken-2023-programma-2.1-vitaal-en-sociaal.html')).toEqual(['(x 1.000 euro)', 'Bedragen x 1.000 euros']);
     expect(page('enschede-jaarstukken-2023-programma-2.1-vitaal-en-sociaal.html')).toMatch(/<\/table>\n<p class="bedragen">Bedragen x 1.000 euros<\/p>/);
     expect(scaleOf('hengelo-transformatieplan-sociaal-domein-2022.html')).toEqual(['bedragen * 1000', 'WMO (bedragen * € 1.000)', 'Jeugd (bedragen * € 1.000)']);
   });
   it('the title drops the scale note from the cell it shares', () => {
-    const t = extractHtml(page('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.html')).tables[0];
+    const t = extractHtml(page('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.html')).tables.find((x) => !x.role)!;
     expect(t.title).toBe('Maatschappelijke ondersteuning');
   });
 });

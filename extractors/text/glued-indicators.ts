@@ -16,6 +16,8 @@ import { scanTables, splitGluedHeader, type Line } from './glued.js';
  */
 
 const CANDIDATE_LIMIT = 5000;
+/** The top-left cell of an indicator table: "Beleidsindicatoren", "Verplichte kengetallen". */
+export const INDICATOR_TOP_LEFT = /indicator|kengetal/i;
 
 /** A parenthesised reference after a figure: `(2015)`, `(2e halfjaar 2017)`, `( 47,5%)`. */
 const SUFFIX = /^\s*\(\s*(?:(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}|-?\d+(?:,\d+)?\s*%?)\s*\)/i;
@@ -166,7 +168,7 @@ const show = (r: string[]) => r.join(' | ');
  */
 export function readGluedIndicatorTable(all: Line[], h: number, used: Set<number>): { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null {
   const head = splitGluedHeader(all[h].text);
-  if (!head || !/indicator|kengetal/i.test(head.topLeft)) return null;
+  if (!head || !INDICATOR_TOP_LEFT.test(head.topLeft)) return null;
   const width = head.headers.length;
   const title = head.topLeft.trim();
   const notices: ExtractionNotice[] = [];
