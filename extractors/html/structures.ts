@@ -81,7 +81,9 @@ export function pageDoelenboomTables(structures: RawStructures): RawTable[] {
 /** An element holding a product doelenboom: its first visible child is the "Doelstelling … Wat heeft het gekost?" head. */
 export function isProductTree(el: Element): boolean {
   const head = visibleChildren(el)[0];
-  if (!head || isLeafBlock(head) || visibleChildren(head).length < 4) return false;
+  // The head is a row of four or more leaf cells; checked before its text is read, so deep pages stay linear.
+  const cells = head && !isLeafBlock(head) ? visibleChildren(head) : [];
+  if (cells.length < 4 || !cells.every(isLeafBlock)) return false;
   return PRODUCT_HEADER.test(clean(cellText(head).text));
 }
 
