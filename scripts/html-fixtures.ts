@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText } from '../extractors/text/index.js';
-import type { RawCell, RawRow, RawTable, TextBlock } from '../extractors/types.js';
+import type { RawCell, RawRow, RawStructures, RawTable, TextBlock } from '../extractors/types.js';
 import { parseCell } from '../src/grammar/number.js';
 import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
-import type { IndicatorFact } from '../schemas/index.js';
+import type { IndicatorFact, StatutoryIndicator } from '../schemas/index.js';
 
 export const SAMPLES = join(import.meta.dirname, '..', 'data', 'samples');
 export const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'html');
@@ -185,8 +185,9 @@ function tableHtml(t: RawTable, markup: Markup, spec: PageSpec, known: Known, st
 
 const HEADING = /^(#{1,6})\s+(.*)$|^(\d+(?:\.\d+)*)\.?\s+\S/;
 
-function blockHtml(b: TextBlock): string {
+function blockHtml(b: TextBlock, heading = false): string {
   const text = b.text.trim();
+  if (heading) return `<h4>${esc(text)}</h4>`;
   const m = HEADING.exec(text);
   if (m && text.length < 200) {
     const level = m[1] ? m[1].length : Math.min(6, (m[3]!.split('.').length) + 1);
@@ -211,11 +212,20 @@ export function renderPage(spec: PageSpec): string {
   const kinds = new Map(processed.tables.map((t) => [t.index, t.kind]));
   const styler = new Styler(spec);
   const parts: { line: number; html: string }[] = [];
-  for (const b of extraction.textBlocks) parts.push({ line: b.line ?? 0, html: blockHtml(b) });
+  // The title a site sets above an indicator table ("Beleidsindicatoren", "Kengetallen") is a heading, not a paragraph.
+  const indicatorLines = extraction.tables.filter((t) => t.role === 'indicator').map((t) => t.line ?? 0);
+  const titleOf = (b: TextBlock) => b.text.length < 40 && /^[^\d:]+$/.test(b.text) && indicatorLines.some((l) => l > (b.line ?? 0) && l - (b.line ?? 0) <= 3);
+  for (const b of extraction.textBlocks) parts.push({ line: b.line ?? 0, html: blockHtml(b, titleOf(b)) });
   for (const t of extraction.tables) {
+    if (t.role === 'doelenboom') continue;
+    if (t.role === 'statutory-indicators') {
+      parts.push({ line: t.line ?? 0, html: statutoryHtml(t, processed.structures.statutory) });
+      continue;
+    }
     const markup = kinds.get(t.index) === 'indicator' ? spec.indicator : spec.financial;
     parts.push({ line: t.line ?? 0, html: tableHtml(t, markup, spec, known, styler) });
   }
+  parts.push(...doelenboomHtml(extraction.structures));
   parts.sort((a, b) => a.line - b.line);
   const title = extraction.headings[0]?.replace(/^#+\s*/, '') ?? spec.sample;
   return [
@@ -264,4 +274,85 @@ export function bigPage(bytes = 2 * 1024 * 1024): { html: string; copies: number
   const copies = Math.max(1, Math.round((bytes - head.length - tail.length) / (main.length + 60)));
   const sections = Array.from({ length: copies }, (_, i) => `<section id="deel-${i + 1}"><h1>Deel ${i + 1}</h1>${main}</section>`);
   return { html: head + sections.join('\n') + tail, copies };
+}
+
+/**
+ * The doelenboom as the sites publish it: nested lists, not a table. Enschede 2023: per doel its
+ * name and "totale lasten (x 1.000 euro): N", per subdoel a link with an "Indicatoren: N" badge
+ * and an "Aantal acties: N" line. Enschede 2018: a tree under the head "Doelstelling | Thema's |
+ * Producten | Wat heeft het gekost?", per product its Lasten and Baten, the scale note under it.
+ */
+function doelenboomHtml(s: RawStructures | undefined): { line: number; html: string }[] {
+  if (!s) return [];
+  const parts: { line: number; html: string }[] = [];
+  const doelen = s.goals.filter((g) => !g.code.includes('.'));
+  if (doelen.length > 0) {
+    const out = ['<div class="doelenboom">', '<ul class="doelen">'];
+    for (const d of doelen) {
+      out.push('<li class="doel">', `  <div class="doel__naam"><a href="#doel-${d.code}">${esc(`${d.code}. ${d.name}`)}</a></div>`);
+      if (d.totaleLasten) out.push(`  <div class="doel__lasten">totale lasten ${esc(s.scaleText ?? '')}: <span class="bedrag">${esc(d.totaleLasten.text)}</span></div>`);
+      const subs = s.goals.filter((g) => g.code.startsWith(`${d.code}.`));
+      if (subs.length > 0) {
+        out.push('  <ul class="subdoelen">');
+        for (const g of subs) {
+          const badge = g.claimedIndicators ? ` <span class="badge">Indicatoren: ${g.claimedIndicators.value}</span>` : '';
+          const acties = g.claimedActions ? `<div class="subdoel__acties">Aantal acties: ${g.claimedActions.value}</div>` : '';
+          out.push(`    <li class="subdoel"><div class="subdoel__kop"><a href="#subdoel-${g.code}">${esc(`${g.code} ${g.name}`)}</a>${badge}</div>${acties}</li>`);
+        }
+        out.push('  </ul>');
+      }
+      out.push('</li>');
+    }
+    out.push('</ul>', '</div>');
+    parts.push({ line: doelen[0].line, html: out.join('\n') });
+  }
+  if (s.products.length > 0) {
+    // The dump glued doelstelling, themas and product into one line: the themas before a product are in its raw line.
+    const out = ['<div class="doelenboom doelenboom--producten">', '<div class="doelenboom__kop"><div>Doelstelling</div><div>Thema\'s</div><div>Producten</div><div>Wat heeft het gekost?</div></div>', '<ul class="doelstellingen">'];
+    let doelstelling: string | null | undefined;
+    let thema: string | null | undefined;
+    let open: 'none' | 'doel' | 'thema' = 'none';
+    for (const p of s.products) {
+      if (p.doelstelling !== doelstelling) {
+        if (open === 'thema') out.push('      </ul></li>');
+        if (open !== 'none') out.push('  </ul>', '</li>');
+        out.push('<li class="doelstelling">', `  <div class="doelstelling__naam">${esc(p.doelstelling ?? '')}</div>`, '  <ul class="themas">');
+        doelstelling = p.doelstelling;
+        thema = undefined;
+        open = 'doel';
+      }
+      if (p.thema !== thema) {
+        if (open === 'thema') out.push('      </ul></li>');
+        const raw = (p.lasten ?? p.baten)!.raw;
+        const before = raw.slice(0, raw.indexOf(p.product));
+        const numbered = [...before.matchAll(/\d{1,2}\.\s/g)];
+        // Themas listed with no product of their own stand before the one that holds the products.
+        const names = numbered.map((m, i) => before.slice(m.index, numbered[i + 1]?.index ?? before.length).trim());
+        for (const name of names.slice(0, -1)) out.push(`    <li class="thema"><div class="thema__naam">${esc(name)}</div></li>`);
+        out.push(`    <li class="thema"><div class="thema__naam">${esc(p.thema ?? '')}</div>`, '      <ul class="producten">');
+        thema = p.thema;
+        open = 'thema';
+      }
+      const amount = (item: string, a: { text: string } | null) => (a ? `<div class="kosten"><span class="kosten__soort">${item}</span> <span class="bedrag">${esc(a.text)}</span></div>` : '');
+      out.push(`        <li class="product"><div class="product__naam">${esc(p.product)}</div>${amount('Lasten', p.lasten)}${amount('Baten', p.baten)}</li>`);
+    }
+    if (open === 'thema') out.push('      </ul></li>');
+    out.push('  </ul>', '</li>', '</ul>', '</div>');
+    if (s.scaleText) out.push(`<p class="bedragen">${esc(s.scaleText)}</p>`);
+    parts.push({ line: s.line ?? s.products[0].line, html: out.join('\n') });
+  }
+  return parts;
+}
+
+/** The statutory indicators as the table the sites print: number, beleidsveld, name, unit, year, score, source apart. */
+function statutoryHtml(t: RawTable, records: StatutoryIndicator[]): string {
+  const out = ['<table class="tabel wettelijke-indicatoren">', '<thead><tr><th scope="col"><span class="sr-only">Nummer</span></th><th scope="col">Beleidsveld</th><th scope="col">Naam indicator</th><th scope="col">Eenheid</th><th scope="col">Jaar</th><th scope="col">Score</th><th scope="col">Bron</th></tr></thead>', '<tbody>'];
+  t.rows.forEach((r, i) => {
+    const rec = records.find((x) => x.provenance.line === r.line) ?? records[i];
+    const [, nr, , year, score, source] = r.cells.map((c) => c.text);
+    const cells = [`${nr}.`, rec.beleidsveld, rec.name, rec.unit ?? '', year, score, source];
+    out.push(`<tr>${cells.map((c, k) => (k === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`);
+  });
+  out.push('</tbody></table>');
+  return out.join('\n');
 }

@@ -6,6 +6,7 @@ import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './
 import { BLOCK, cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
+import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
 
 /**
  * Saved pages of municipal P&C websites. Every <table> (and every table-like block of
@@ -19,6 +20,7 @@ type Item =
   | { kind: 'block'; text: string; plain: string; line: number | null }
   | { kind: 'grid'; el: Element; rows: SlotRow[]; caption: string | null; marked: boolean }
   | { kind: 'flat'; el: Element; tables: RawTable[] }
+  | { kind: 'tree'; el: Element }
   | { kind: 'refused'; el: Element; reason: string };
 
 // cheerio (with its HTTP client) takes a noticeable time to load: only runs that read HTML pay it.
@@ -57,6 +59,14 @@ export function extractHtml(html: string): Extraction {
   const used = new Set<number>();
   const stack: { level: number; text: string }[] = [];
 
+  // Doelenboom and sections: the page's text blocks read as the dump's lines are.
+  const textItems = items.flatMap((it, i) => (it.kind === 'heading' || it.kind === 'block' ? [i] : []));
+  const blockRead = readBlockStructures(textItems.map((i) => ({ text: (items[i] as { text: string }).text, line: (items[i] as { line: number | null }).line })));
+  for (const k of blockRead.used) used.add(textItems[k]);
+  const structures = blockRead.structures;
+  tables.push(...blockRead.tables);
+  notices.push(...blockRead.notices);
+
   items.forEach((item, i) => {
     if (item.kind === 'heading') {
       while (stack.length && stack.at(-1)!.level >= item.level) stack.pop();
@@ -66,6 +76,17 @@ export function extractHtml(html: string): Extraction {
     if (item.kind === 'block') return;
     const context = stack.map((h) => h.text);
     const nearby = scaleNear(items, i);
+    if (item.kind === 'tree') {
+      const tree = readProductTree(item.el);
+      structures.products.push(...tree.products);
+      notices.push(...tree.notices);
+      structures.line ??= tree.line;
+      // The doelenboom's scale note stands under it.
+      const next = items[i + 1];
+      if (nearby && next?.kind === 'block' && next.text === nearby) used.add(i + 1);
+      structures.scaleText ??= nearby;
+      return;
+    }
     if (item.kind === 'refused') {
       notices.push({ rule: 'unread-table', severity: 'warning', message: `Table at line ${lineOf(item.el) ?? '?'} (${pathOf(item.el)}) not read: ${item.reason}`, line: lineOf(item.el), page: null, raw: null, table: stack.at(-1)?.text ?? null });
       return;
@@ -88,7 +109,7 @@ export function extractHtml(html: string): Extraction {
     const headerScale = header?.cells.find((c) => parseScale(c.text) !== null)?.text ?? null;
     const captionScale = item.caption && parseScale(item.caption) !== null ? item.caption : null;
     const line = header?.line ?? rows[0].line ?? lineOf(item.el);
-    tables.push({
+    const table: RawTable = {
       index: 0,
       layout: 'html',
       title: (item.caption && stripScale(item.caption)) || stripScale(topLeft) || stack.at(-1)?.text || `Tabel op regel ${line}`,
@@ -100,8 +121,13 @@ export function extractHtml(html: string): Extraction {
       line,
       page: null,
       path: pathOf(item.el),
-    });
+    };
+    if (isIndicatorTable(table)) table.role = 'indicator';
+    tables.push(statutoryTable(table, notices) ?? table);
   });
+  tables.push(...pageDoelenboomTables(structures));
+  // Document order, as the dump's tables are numbered (a stable sort keeps same-line tables in order).
+  tables.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   tables.forEach((t, i) => (t.index = i));
 
   items.forEach((item, i) => {
@@ -111,7 +137,7 @@ export function extractHtml(html: string): Extraction {
     notices.push({ rule: 'no-tables', severity: 'info', message: `No tables in the page: nothing to check (${textBlocks.length} text blocks read)`, line: null, page: null, raw: null, table: null });
   }
   const headings = [pageTitle, ...items.slice(0, 60).map((it) => ('text' in it ? it.text : ''))].filter((t) => t.length > 0 && t.length < 120).slice(0, 40);
-  return { tables, textBlocks, notices, headings };
+  return { tables, textBlocks, notices, headings, structures };
 }
 
 /** The scale note standing right above the table (not across prose or another table), else right below. */
@@ -188,6 +214,10 @@ function walk(root: Element): Item[] {
     if ((h || w.attribs.role === 'heading') && !containsTable(w)) {
       const text = cellText(w).text;
       if (text) items.push({ kind: 'heading', level: h ? Number(h[1]) : Number(w.attribs['aria-level'] ?? 2) || 2, text, line: lineOf(w) });
+      continue;
+    }
+    if (GRID_CONTAINER.has(w.name) && isProductTree(w)) {
+      items.push({ kind: 'tree', el: w });
       continue;
     }
     const grid = ariaGridRows(w) ?? definitionListRows(w) ?? (GRID_CONTAINER.has(w.name) ? divGridRows(w) : null);

@@ -17,6 +17,8 @@ import { scanTables, splitGluedHeader, type Line } from './glued.js';
  */
 
 const CANDIDATE_LIMIT = 5000;
+/** The top-left cell of an indicator table: "Beleidsindicatoren", "Verplichte kengetallen". */
+export const INDICATOR_TOP_LEFT = /indicator|kengetal/i;
 
 /** A parenthesised reference after a figure: `(2015)`, `(2e halfjaar 2017)`, `( 47,5%)`. */
 const SUFFIX = /^\s*\(\s*(?:(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}|-?\d+(?:,\d+)?\s*%?)\s*\)/i;
@@ -298,7 +300,7 @@ export function readGluedIndicatorTable(
   elsewhere: (label: string, exceptLine: number) => string | null = () => null,
 ): { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null {
   const head = splitGluedHeader(all[h].text);
-  if (!head || !/indicator|kengetal/i.test(head.topLeft)) return null;
+  if (!head || !INDICATOR_TOP_LEFT.test(head.topLeft)) return null;
   const width = head.headers.length;
   const title = head.topLeft.trim();
   const notices: ExtractionNotice[] = [];

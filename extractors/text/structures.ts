@@ -61,7 +61,7 @@ function readStatutory(all: Line[], used: Set<number>, tables: RawTable[], notic
   }
 }
 
-const PRODUCT_HEADER = /^Doelstelling\s+Thema's\s+Producten\s+Wat heeft het gekost\??$/i;
+export const PRODUCT_HEADER = /^Doelstelling\s+Thema's\s+Producten\s+Wat heeft het gekost\??$/i;
 const PRODUCT_LINE = /^(.*?)(Lasten|Baten)\s?(-?\d[\d.,]*)$/;
 /** Where a product name was glued to the thema before it: "opvoedondersteuningAlgemene", "gezin)Jeugdhulp". */
 const GLUE = /[a-zà-ÿƫ)](?=[A-Z])/g;
@@ -221,7 +221,13 @@ export function readStructures(all: Line[], used: Set<number>): { tables: RawTab
       message: `The indicator charts of sections ${charts.map((s) => `${s.code} (${s.indicatorLines.length})`).join(', ')} are not read: their figures are images the text dump does not contain; only their number is checked`,
     });
   }
-  // Money of the doelenboom as tables, so it is stored and reconciled like any other figure.
+  tables.push(...doelenboomTables(structures));
+  return { tables, notices, structures };
+}
+
+/** The doelenboom's money as tables (products' Lasten/Baten; doelen's totale lasten), so it is stored and reconciled like any other figure. */
+export function doelenboomTables(structures: RawStructures): RawTable[] {
+  const tables: RawTable[] = [];
   const scaleText = structures.scaleText;
   const doelenboom = (header: RawRow, rows: RawRow[], line: number): RawTable => ({ index: 0, layout: 'glued', role: 'doelenboom', title: 'Doelenboom', context: [], scaleText, header, rows, footnotes: [], line, page: null });
   if (structures.products.length > 0) {
@@ -244,5 +250,5 @@ export function readStructures(all: Line[], used: Set<number>): { tables: RawTab
     const rows = doelen.map((g) => ({ cells: [cell(`${g.code}. ${g.name}`, g.line), cell(g.totaleLasten!.text, g.totaleLasten!.line)], line: g.line, page: null, raw: g.raw }));
     tables.push(doelenboom(row(['Doel', 'Totale lasten'], doelen[0].line, 'Doel | totale lasten'), rows, doelen[0].line));
   }
-  return { tables, notices, structures };
+  return tables;
 }

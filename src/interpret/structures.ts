@@ -26,7 +26,7 @@ export function interpretStatutory(doc: Document, raw: RawTable) {
   const indicators: IndicatorFact[] = [];
   const catalogue = bbvCatalogue();
   raw.rows.forEach((row, rowIndex) => {
-    const [middle, nrText, bvText, yearText, scoreText, source] = row.cells.map((c) => c.text);
+    const [middle, nrText, bvText, yearText, scoreText, source, ...apart] = row.cells.map((c) => c.text);
     const nr = Number(nrText);
     const entry = catalogue.get(nr) ?? null;
     const words = middle.split(/\s+/);
@@ -35,9 +35,11 @@ export function interpretStatutory(doc: Document, raw: RawTable) {
       const want = fold(entry.name);
       for (let i = 0; i < words.length && !span; i++) for (let j = i + 1; j <= words.length && !span; j++) if (fold(words.slice(i, j).join(' ')) === want) span = [i, j];
     }
-    const beleidsveldName = span ? words.slice(0, span[0]).join(' ') : (entry && fold(middle).startsWith(fold(entry.beleidsveld.replace(/^\d+\s*/, ''))) ? entry.beleidsveld.replace(/^\d+\s*/, '') : '');
-    const name = span ? words.slice(span[0], span[1]).join(' ') : middle.slice(beleidsveldName.length).trim();
-    const unit = span ? words.slice(span[1]).join(' ') || null : null;
+    // A source that prints beleidsveld, name and unit in cells of their own (an HTML table) gives them as cells 6-8: certain, no catalogue search.
+    const separate = apart.length >= 3 ? { beleidsveld: apart[0], name: apart[1], unit: apart[2] || null, matches: entry !== null && fold(apart[1]) === fold(entry.name) } : null;
+    const beleidsveldName = separate ? separate.beleidsveld : span ? words.slice(0, span[0]).join(' ') : (entry && fold(middle).startsWith(fold(entry.beleidsveld.replace(/^\d+\s*/, ''))) ? entry.beleidsveld.replace(/^\d+\s*/, '') : '');
+    const name = separate ? separate.name : span ? words.slice(span[0], span[1]).join(' ') : middle.slice(beleidsveldName.length).trim();
+    const unit = separate ? separate.unit : span ? words.slice(span[1]).join(' ') || null : null;
     const score = parseCell(scoreText);
     const value = score.kind === 'number' ? score.value : null;
     if (score.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', table: raw.title, tableIndex: raw.index, row: name, column: 'Score', line: row.line, raw: scoreText, message: `Statutory indicator ${nr} score is not a figure: ${score.reason}` }));
@@ -55,7 +57,7 @@ export function interpretStatutory(doc: Document, raw: RawTable) {
         percent: score.kind === 'number' && score.percent,
         source: source || null,
         catalogueName: entry?.name ?? null,
-        matchesCatalogue: span !== null,
+        matchesCatalogue: separate ? separate.matches : span !== null,
         provenance,
       }),
     );
