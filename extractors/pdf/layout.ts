@@ -320,11 +320,14 @@ function regions(lines: Line[]): Region[] {
     // Header lines above: text over the figure columns, close above the first row.
     const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
+    const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
     for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
       if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
-      const prose = lines[h].chunks.some((c) => c.x0 < firstValue - 0.5 * lines[h].size && c.x1 > firstValue + 0.2 * lines[h].size);
+      // Running text starts at the left margin and runs on into the figures; a column head
+      // wider than its figures ("Begroting" over "2023") only pokes a little left of them.
+      const prose = lines[h].chunks.some((c) => c.x0 < (labelsLeft + firstValue) / 2 && c.x1 > firstValue + 0.2 * lines[h].size);
       if (prose || isRowLine(lines[h])) break;
       if (over) top = h;
     }
