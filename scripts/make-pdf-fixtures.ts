@@ -9,6 +9,10 @@
  *    100+ pages);
  *  - bad PDFs: encrypted, truncated, zero pages, image-only.
  *
+ * The tables are those the text path reads, including the Enschede 2018 doelenboom, which is
+ * printed as the grid of figures the text path takes from it (product, lasten, baten) without
+ * its doelstelling and thema columns.
+ *
  * Run: `npx tsx scripts/make-pdf-fixtures.ts` (needs `chromium` on PATH for the first kind;
  * without it those are skipped). The tests use the committed files and never run this.
  */
@@ -212,7 +216,10 @@ function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string } 
       }
       const t = part.table;
       const width = Math.max(...t.rows.map((r) => r.cells.length)) - 1;
-      colW = Math.min(74, (A4.w - 2 * M - labelW) / width);
+      // Wide enough for the widest figure ("8,6% (2e halfjaar 2017)"): cells never overlap.
+      pdf.font('Helvetica').fontSize(size);
+      const widest = Math.max(...t.rows.flatMap((r) => r.cells.slice(1).map((c) => pdf.widthOfString(marker(c.text).base))));
+      colW = Math.min(Math.max(74, widest + 10), (A4.w - 2 * M - labelW) / width);
       pdf.font('Helvetica').fontSize(size);
       if (y + 80 > bottom) y = newPage();
       if (t.scaleText) {

@@ -130,10 +130,13 @@ export function linesOf(page: PageText): Line[] {
       const em = l.size;
       const bothValues = prev && isValueText(prev.text) && isValueText(w.text);
       const sign = prev && /^[-−–]$/.test(prev.text) && /^\d/.test(w.text);
+      // "72% (2015)", "339 (45,2%)": a figure and its bracketed note one space apart are one
+      // cell; figures of neighbouring columns stand further apart than a space.
+      const note = bothValues && (/^\(/.test(w.text) || /\($/.test(prev.text)) && gap < 0.4 * em;
       if (prev && (gap < 0.15 * em || (sign && gap < 0.4 * em))) {
         prev.text += w.text;
         prev.x1 = w.x1;
-      } else if (prev && !bothValues && gap < 0.55 * em) {
+      } else if (prev && (!bothValues || note) && gap < 0.55 * em) {
         prev.text += ` ${w.text}`;
         prev.x1 = w.x1;
       } else chunks.push({ ...w });
@@ -295,7 +298,8 @@ function regions(lines: Line[]): Region[] {
     if (!isRow[i] || inTable[i]) continue;
     let j = i;
     let rows = 1;
-    for (let k = i + 1; k < lines.length && k - j <= 3; k++) {
+    // Up to six label-only lines between rows: a long label wrapped under its row.
+    for (let k = i + 1; k < lines.length && k - j <= 6; k++) {
       const gap = lines[k].y - lines[k - 1].y;
       if (gap > 3 * lines[k].size) break;
       if (isRow[k]) {
@@ -304,15 +308,26 @@ function regions(lines: Line[]): Region[] {
       } else if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 - lines[k].chunks[0].x0 > 0.6 * (lines[j].chunks.at(-1)!.x1 - lines[j].chunks[0].x0)) break;
     }
     if (rows < 2) continue;
+    // The last row's label wrapped onto the lines below it: narrow text in the label column,
+    // set as tight as the wrapped labels above.
+    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    for (let k = j + 1; k < lines.length && k - j <= 6; k++) {
+      const l = lines[k];
+      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > 1.35 * l.size) break;
+      j = k;
+    }
     for (let k = i; k <= j; k++) inTable[k] = true;
     // Header lines above: text over the figure columns, close above the first row.
     const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
+    const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
     for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
       if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
-      const prose = lines[h].chunks.some((c) => c.x0 < firstValue - 0.5 * lines[h].size && c.x1 > firstValue + 0.2 * lines[h].size);
+      // Running text starts at the left margin and runs on into the figures; a column head
+      // wider than its figures ("Begroting" over "2023") only pokes a little left of them.
+      const prose = lines[h].chunks.some((c) => c.x0 < (labelsLeft + firstValue) / 2 && c.x1 > firstValue + 0.2 * lines[h].size);
       if (prose || isRowLine(lines[h])) break;
       if (over) top = h;
     }
@@ -409,7 +424,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const gapBefore = prev ? l.y - prev.y : Infinity;
       const gapAfter = next ? next.y - l.y : Infinity;
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
-      if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter))) {
+      if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+        // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         prevRow.cells[0].text += ` ${text}`;
         prevRow.raw += ` ${text}`;
@@ -457,6 +473,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   }
   if (rows.length < 2) return null;
 
+  // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
+  // indicator's value: money tables never date their cells.
+  const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   const headerText = headerTexts.map((h) => h.join(' ').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
   const near = [...above, topLeft.join(' ')];
@@ -467,6 +486,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   return {
     index: 0,
     layout: 'pdf',
+    ...(dated ? { role: 'indicator' as const } : {}),
     title,
     context: heading && heading !== title ? [heading] : [],
     scaleText,
@@ -484,6 +504,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     page: headerY?.page ?? page,
   };
 }
+
+const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;

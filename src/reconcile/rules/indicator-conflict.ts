@@ -39,6 +39,8 @@ const rule: Rule = {
       rows.set(k, [...(rows.get(k) ?? []), row]);
       all.push(row);
     }
+    // Where a row stands: its line in a text dump, its page in a PDF.
+    const at = (r: Row) => (r.line !== null ? `line ${r.line}` : `page ${r.cells[0].provenance.page}`);
     for (const group of rows.values()) {
       for (let i = 1; i < group.length; i++) {
         const [a, b] = [group[0], group[i]];
@@ -56,10 +58,11 @@ const rule: Rule = {
           row: b.name,
           column: cb.columnHeader,
           line: b.line,
+          page: cb.provenance.page ?? null,
           raw: show(b),
           expected: ca.value,
           found: cb.value,
-          message: `"${b.name}" is printed twice with different figures: line ${a.line} ${show(a)}; line ${b.line} ${show(b)}.${twins.map(({ r, t }) => ` The figures of line ${r.line} are those of "${t!.name}" (line ${t!.line}).`).join('')}${a.heuristic || b.heuristic ? ' (Some of these cells were cut from glued figures by the magnitude heuristic; that the rows differ does not depend on it: their printed figures differ.)' : ''}${col >= 0 ? ` First difference: ${cb.columnHeader} ${ca.value === null ? '–' : formatDutch(ca.value)} vs ${cb.value === null ? '–' : formatDutch(cb.value)}.` : ''}`,
+          message: `"${b.name}" is printed twice with different figures: ${at(a)} ${show(a)}; ${at(b)} ${show(b)}.${twins.map(({ r, t }) => ` The figures of ${at(r)} are those of "${t!.name}" (${at(t!)}).`).join('')}${a.heuristic || b.heuristic ? ' (Some of these cells were cut from glued figures by the magnitude heuristic; that the rows differ does not depend on it: their printed figures differ.)' : ''}${col >= 0 ? ` First difference: ${cb.columnHeader} ${ca.value === null ? '–' : formatDutch(ca.value)} vs ${cb.value === null ? '–' : formatDutch(cb.value)}.` : ''}`,
         }));
       }
     }
