@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
-import { processFile, type ProcessedDocument } from '../pipeline/index.js';
+import { DEFAULT_MAX_BYTES, processFile, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
@@ -17,19 +17,19 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, unreadableFiles: 3 } as cons
 
 type FailOn = Severity | 'never';
 
-function manifestsFor(files: string[], explicit?: string): Map<string, ManifestEntry> {
+function manifestsFor(files: string[], explicit?: string, allowOutside = false): Map<string, ManifestEntry> {
   const merged = new Map<string, ManifestEntry>();
   const paths = explicit ? [explicit] : [...new Set(files.map(manifestNear).filter((m): m is string => m !== null))];
-  for (const p of paths) for (const [k, v] of readManifest(p)) merged.set(k, v);
+  for (const p of paths) for (const [k, v] of readManifest(p, { allowOutside })) merged.set(k, v);
   return merged;
 }
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
-function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
+function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void, options: ProcessOptions = {}) {
   const failed: Finding[] = [];
   for (const file of files) {
     try {
-      onDocument(processFile(file, { manifest }));
+      onDocument(processFile(file, { ...options, manifest }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`klopt: ${message}\n`);
@@ -63,6 +63,21 @@ function oneLineSummary(findings: Finding[], documents: number): string {
 }
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']);
+/** Options every command that reads documents takes (hostile input: size limit, manifest paths). */
+interface InputOptions {
+  maxBytes: number;
+  allowOutsideManifest?: boolean;
+}
+const inputOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--max-bytes <n>', 'refuse files larger than this many bytes').default(DEFAULT_MAX_BYTES).argParser(parseByteCount))
+    .option('--allow-outside-manifest', "let manifest entries name files outside the manifest's directory");
+function parseByteCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-bytes: "${value}" is not a positive whole number of bytes`);
+  return n;
+}
+
 const failOnOption = (dflt: FailOn) => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);
 
 export function buildProgram(): Command {
@@ -72,8 +87,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  program
-    .command('ingest')
+  inputOptions(program
+    .command('ingest'))
     .description('extract, reconcile and store documents in SQLite; prints a summary per document')
     .argument('<paths...>', 'files or directories')
     .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
@@ -81,9 +96,9 @@ export function buildProgram(): Command {
     .option('--report <file>', 'also write the markdown report of everything stored')
     .option('--findings-csv <file>', 'also write all stored findings as CSV')
     .addOption(failOnOption('never'))
-    .action((paths: string[], opts: { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn }) => {
+    .action((paths: string[], opts: InputOptions & { db: string; manifest?: string; report?: string; findingsCsv?: string; failOn: FailOn }) => {
       const files = collectInputs(paths);
-      const manifest = manifestsFor(files, opts.manifest);
+      const manifest = manifestsFor(files, opts.manifest, opts.allowOutsideManifest);
       const store = openStore(opts.db);
       const runId = store.startRun(VERSION);
       let skipped = 0;
@@ -102,7 +117,7 @@ export function buildProgram(): Command {
           process.stdout.write(
             `${doc.document.file}: ${unchanged ? 'unchanged' : 'ingested'}; ${doc.tables.length} tables, ${doc.financial.length} financial and ${doc.indicators.length} indicator facts; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info\n`,
           );
-        });
+        }, { maxBytes: opts.maxBytes });
         if (failed.length) store.addFindings(failed, runId);
         runFindings.push(...failed);
         const count = (s: Severity) => runFindings.filter((f) => f.severity === s).length;
@@ -117,18 +132,18 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command('check')
+  inputOptions(program
+    .command('check'))
     .description('extract and reconcile without a database; prints the report to stdout')
     .argument('<paths...>', 'files or directories')
     .option('--manifest <file>', 'manifest CSV; default: manifest.csv beside each file')
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
-    .action((paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn }) => {
+    .action((paths: string[], opts: InputOptions & { manifest?: string; format: ReportFormat; failOn: FailOn }) => {
       const files = collectInputs(paths);
-      const manifest = manifestsFor(files, opts.manifest);
+      const manifest = manifestsFor(files, opts.manifest, opts.allowOutsideManifest);
       const docs: ProcessedDocument[] = [];
-      const failed = processAll(files, manifest, (d) => docs.push(d));
+      const failed = processAll(files, manifest, (d) => docs.push(d), { maxBytes: opts.maxBytes });
       const findings = [...docs.flatMap((d) => d.findings), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { extractText } from '../../extractors/text/index.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Table } from '../../schemas/index.js';
@@ -7,6 +6,9 @@ import { interpret } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
+import { InputError, readInput } from './input.js';
+
+export { DEFAULT_MAX_BYTES, InputError } from './input.js';
 
 export interface ProcessedDocument {
   document: Document;
@@ -25,27 +27,17 @@ export interface ProcessOptions extends ReconcileOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
-
 /** One file: source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. */
 export function processFile(path: string, options: ProcessOptions = {}): ProcessedDocument {
   const abs = resolve(path);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
-  const size = statSync(abs).size;
-  if (size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new InputError(file, `file is ${size} bytes, over the limit of ${options.maxBytes ?? DEFAULT_MAX_BYTES}`);
-  const bytes = readFileSync(abs);
-  if (bytes.includes(0)) throw new InputError(file, 'binary content (NUL bytes): not a text dump');
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-  const extraction = extractText(text);
+  // Size, emptiness, binary junk, PDF header/end marker, encoding: checked and decoded here.
+  const input = readInput(abs, file, options.maxBytes);
+  const { bytes } = input;
+  const size = bytes.length;
+  if (input.text === null) throw new InputError(file, `a PDF${input.pdf?.encrypted ? ' (encrypted)' : ''}: this build reads text dumps only`);
+  const extraction = extractText(input.text);
+  extraction.notices.unshift(...input.notices);
   const entry = options.manifest?.get(abs);
   const guessed = guessMetadata(abs, extraction.headings);
   const format: SourceFormat = entry?.sourceFormat ?? (extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text');
