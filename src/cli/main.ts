@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
-import { DEFAULT_MAX_BYTES, processFile, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
+import { DEFAULT_MAX_BYTES, InputError, processFile, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
@@ -31,7 +31,9 @@ function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDoc
     try {
       onDocument(processFile(file, { ...options, manifest }));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const detail = err instanceof Error ? err.message : String(err);
+      // InputError names the file already; a failure while storing does not.
+      const message = err instanceof InputError ? detail : `${file}: ${detail}`;
       process.stderr.write(`klopt: ${message}\n`);
       failed.push(makeFinding({ file, id: '' }, { rule: 'unreadable-file', severity: 'error', documentId: null, message }));
     }
