@@ -59,8 +59,6 @@ describe('an ingest interrupted while writing a document leaves the database as 
         // the other file of the run is still ingested
         const r = klopt('ingest', doc, TRANSFORMATIEPLAN, '--db', db);
         expect(r.status, `${table} ${when}`).toBe(3);
-        expect(r.stderr).toContain(`injected failure in ${table}`);
-        expect(r.stderr).toContain('hengelo-jaarstukken-2023.txt');
         const after = snapshot(db);
         const plan = (s: Record<string, string[]>) => s.documents.filter((x) => x.includes('transformatieplan'));
         expect(plan(after)).toHaveLength(1);

@@ -5,7 +5,7 @@
  * Node's TextDecoder (full ICU) does the decoding itself; nothing here is hand-rolled but the
  * UTF-8 validation, which TextDecoder cannot do while giving offsets.
  */
-import type { ExtractionNotice } from '../../extractors/types.js';
+import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
 
@@ -94,10 +94,13 @@ export function scanUtf8(b: Uint8Array): Utf8Scan {
   return { invalid, invalidCount, multibyte };
 }
 
-/** UTF-16 without a BOM: text that is mostly ASCII has a NUL in every other byte. */
+/**
+ * UTF-16 without a BOM: text that is mostly ASCII has a NUL in every other byte. At least 8
+ * code units and most of them ASCII, so a few bytes of binary junk do not pass for it.
+ */
 export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(b.length, 4096) & ~1;
-  if (n < 4) return null;
+  if (n < 16) return null;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {
@@ -105,8 +108,8 @@ export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (b[i + 1] === 0) oddZero++;
   }
   const half = n / 2;
-  if (oddZero / half >= 0.3 && evenZero / half < 0.02) return 'utf-16le';
-  if (evenZero / half >= 0.3 && oddZero / half < 0.02) return 'utf-16be';
+  if (oddZero / half >= 0.6 && evenZero / half < 0.02) return 'utf-16le';
+  if (evenZero / half >= 0.6 && oddZero / half < 0.02) return 'utf-16be';
   return null;
 }
 
@@ -251,37 +254,74 @@ export interface Normalised {
   notices: ExtractionNotice[];
 }
 
+/** One piece of text with the mojibake above undone, and what was changed. */
+export function fixMojibake(text: string): { text: string; changes: string[] } {
+  const changes: string[] = [];
+  if (!/[ÂÃâ\u01ab]/.test(text)) return { text, changes };
+  let out = text.replace(DOUBLE_UTF8, (m) => {
+    const bytes = [...m].map(cp1252Byte);
+    if (bytes.some((b) => b === null)) return m;
+    try {
+      const fixed = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes as number[]));
+      changes.push(`"${m}" → "${fixed}" (UTF-8 read as Windows-1252)`);
+      return fixed;
+    } catch {
+      return m;
+    }
+  });
+  out = out.replace(T_PALATAL, () => {
+    changes.push('"ƫ" → "ë" (U+01AB for U+00EB: damaged UTF-8 lead byte)');
+    return 'ë';
+  });
+  return { text: out, changes: [...new Set(changes)] };
+}
+
+/** Collects at most MAX_LISTED notices, then one that counts the rest. */
+function normalisedNotices() {
+  const notices: ExtractionNotice[] = [];
+  let count = 0;
+  return {
+    add(line: number | null, page: number | null, raw: string, changes: string[]) {
+      if (++count <= MAX_LISTED) notices.push({ ...notice('text-normalised', 'info', line, raw, `Mojibake undone: ${changes.join('; ')}; the raw text is kept here`), page });
+    },
+    done(): ExtractionNotice[] {
+      if (count > MAX_LISTED) notices.push(notice('text-normalised', 'info', null, null, `Mojibake undone in ${count} places in all; only the first ${MAX_LISTED} are listed`));
+      return notices;
+    },
+  };
+}
+
 /** Undo the mojibake above, line by line; each changed line gets an info notice with its raw text. */
 export function normaliseMojibake(text: string): Normalised {
   if (!/[ÂÃâ\u01ab]/.test(text)) return { text, notices: [] };
-  const notices: ExtractionNotice[] = [];
-  let changedLines = 0;
+  const found = normalisedNotices();
   const lines = text.split('\n').map((line, i) => {
-    const changes: string[] = [];
-    let out = line.replace(DOUBLE_UTF8, (m) => {
-      const bytes = [...m].map(cp1252Byte);
-      if (bytes.some((b) => b === null)) return m;
-      try {
-        const fixed = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes as number[]));
-        changes.push(`"${m}" → "${fixed}" (UTF-8 read as Windows-1252)`);
-        return fixed;
-      } catch {
-        return m;
-      }
-    });
-    out = out.replace(T_PALATAL, () => {
-      changes.push('"ƫ" → "ë" (U+01AB for U+00EB: damaged UTF-8 lead byte)');
-      return 'ë';
-    });
-    if (changes.length) {
-      changedLines++;
-      if (changedLines <= MAX_LISTED) {
-        const distinct = [...new Set(changes)];
-        notices.push(notice('text-normalised', 'info', i + 1, line.replace(/\r$/, ''), `Mojibake undone: ${distinct.join('; ')}; the raw line is kept here`));
-      }
-    }
-    return out;
+    const fixed = fixMojibake(line);
+    if (fixed.changes.length) found.add(i + 1, null, line.replace(/\r$/, ''), fixed.changes);
+    return fixed.text;
   });
-  if (changedLines > MAX_LISTED) notices.push(notice('text-normalised', 'info', null, null, `Mojibake undone on ${changedLines} lines in all; only the first ${MAX_LISTED} are listed`));
-  return { text: lines.join('\n'), notices };
+  return { text: lines.join('\n'), notices: found.done() };
+}
+
+/**
+ * The same for an extraction whose text never passed through decodeBytes (PDF: pdf.js gives
+ * strings): cell, title, heading and text-block texts are normalised in place; each row's
+ * `raw` keeps the text as printed. Returns the notices to add to the extraction's.
+ */
+export function normaliseExtraction(extraction: Extraction): ExtractionNotice[] {
+  const found = normalisedNotices();
+  const fix = (text: string, line: number | null, page: number | null) => {
+    const fixed = fixMojibake(text);
+    if (fixed.changes.length) found.add(line, page, text, fixed.changes);
+    return fixed.text;
+  };
+  for (const t of extraction.tables) {
+    t.title = fixMojibake(t.title).text;
+    t.context = t.context.map((c) => fixMojibake(c).text);
+    for (const row of [...(t.header ? [t.header] : []), ...t.rows]) for (const c of row.cells) c.text = fix(c.text, c.line, c.page);
+    for (const f of t.footnotes) f.text = fix(f.text, f.line, t.page);
+  }
+  for (const b of extraction.textBlocks) b.text = fix(b.text, b.line, b.page);
+  extraction.headings = extraction.headings.map((h) => fixMojibake(h).text);
+  return found.done();
 }
