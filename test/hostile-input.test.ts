@@ -222,13 +222,16 @@ describe('mojibake in an extraction that never was bytes (the hook for PDF text)
     expect(before).toContain('cliƫnten');
     const notices = normaliseExtraction(e);
     expect(notices.length).toBeGreaterThan(0);
-    expect(notices[0]).toMatchObject({ rule: 'text-normalised', line: 11 });
-    expect(notices[0].raw).toContain('cliƫnten');
+    expect(notices.every((n) => n.rule === 'text-normalised' && n.raw?.includes('ƫ'))).toBe(true);
+    expect(notices.some((n) => n.line === 11)).toBe(true);
     const cells = JSON.stringify(e.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))).concat(e.textBlocks.map((b) => b.text)));
-    expect(cells).not.toContain('ƫ');
     expect(cells).toContain('cliënten');
-    // ƫ is left only where the text as printed is kept: the rows' raw
-    const raws = e.tables.flatMap((t) => t.rows.map((r) => r.raw)).filter((r) => r.includes('cliƫnten')).length;
-    expect(JSON.stringify(e).split('cliƫnten').length - 1).toBe(raws);
+    // ƫ is left only where the text as printed is kept: in `raw` properties
+    const left: string[] = [];
+    JSON.stringify(e, (k, v) => {
+      if (typeof v === 'string' && v.includes('ƫ') && k !== 'raw') left.push(k);
+      return v;
+    });
+    expect(left).toEqual([]);
   });
 });

@@ -305,23 +305,38 @@ export function normaliseMojibake(text: string): Normalised {
 
 /**
  * The same for an extraction whose text never passed through decodeBytes (PDF: pdf.js gives
- * strings): cell, title, heading and text-block texts are normalised in place; each row's
- * `raw` keeps the text as printed. Returns the notices to add to the extraction's.
+ * strings). Every string in it is normalised in place, walking the whole value so fields other
+ * extractors add are covered too, except `raw` (the text as printed, kept for provenance) and the
+ * notices. Returns one notice per place (line or page) and raw text.
  */
 export function normaliseExtraction(extraction: Extraction): ExtractionNotice[] {
   const found = normalisedNotices();
+  const seen = new Set<string>();
   const fix = (text: string, line: number | null, page: number | null) => {
     const fixed = fixMojibake(text);
-    if (fixed.changes.length) found.add(line, page, text, fixed.changes);
+    if (fixed.changes.length && !seen.has(`${line}:${page}:${text}`)) {
+      seen.add(`${line}:${page}:${text}`);
+      found.add(line, page, text, fixed.changes);
+    }
     return fixed.text;
   };
-  for (const t of extraction.tables) {
-    t.title = fixMojibake(t.title).text;
-    t.context = t.context.map((c) => fixMojibake(c).text);
-    for (const row of [...(t.header ? [t.header] : []), ...t.rows]) for (const c of row.cells) c.text = fix(c.text, c.line, c.page);
-    for (const f of t.footnotes) f.text = fix(f.text, f.line, t.page);
-  }
-  for (const b of extraction.textBlocks) b.text = fix(b.text, b.line, b.page);
-  extraction.headings = extraction.headings.map((h) => fixMojibake(h).text);
+  const walk = (node: unknown, line: number | null, page: number | null): void => {
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => {
+        if (typeof x === 'string') node[i] = fix(x, line, page);
+        else walk(x, line, page);
+      });
+    } else if (node !== null && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      const l = typeof o.line === 'number' ? o.line : line;
+      const p = typeof o.page === 'number' ? o.page : page;
+      for (const [k, v] of Object.entries(o)) {
+        if (k === 'raw' || ((o as unknown) === extraction && k === 'notices')) continue;
+        if (typeof v === 'string') o[k] = fix(v, l, p);
+        else walk(v, l, p);
+      }
+    }
+  };
+  walk(extraction, null, null);
   return found.done();
 }
