@@ -31,6 +31,8 @@ export type Candidate = (string | null)[];
 const HEADER_WORD = /(?=Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \()/g;
 const LINE_ITEM_HEADER = /^(Lasten|Baten|Saldo)+$/;
 const CANDIDATE_LIMIT = 20_000;
+/** Readings per glued table the arithmetic tries at most (real tables: under 2,000 per row). */
+export const TABLE_CANDIDATE_BUDGET = 5_000;
 
 /** Split a glued header line into its top-left text and the column headers. */
 export function splitGluedHeader(text: string): { topLeft: string; headers: string[] } | null {
@@ -295,6 +297,8 @@ export interface RowChoice {
   standing: Candidate[];
   /** The reading was the only one the grammar allows: no arithmetic was needed. */
   grammarOnly: boolean;
+  /** Too many readings to try within TABLE_CANDIDATE_BUDGET: `standing` is all the grammar allows. */
+  overBudget?: boolean;
 }
 
 /**
@@ -311,6 +315,17 @@ export function chooseReadings(headers: string[], rows: { label: string; tail: s
     const c = candidatesOf(r.tail, headers.length);
     drafts.push({ line: r.line, label: r.label, candidates: c ?? [] });
   }
+  // Bounded work (hostile input): the arithmetic costs candidates × relations per pass, so past
+  // a budget for the table the rows with the most readings are left out of it, largest first,
+  // and reported ambiguous with their count instead of hanging on a row of glued figures.
+  const skipped = new Map<RowDraft, Candidate[]>();
+  let total = drafts.reduce((n, d) => n + d.candidates.length, 0);
+  for (const d of [...drafts].sort((a, b) => b.candidates.length - a.candidates.length)) {
+    if (total <= TABLE_CANDIDATE_BUDGET) break;
+    total -= d.candidates.length;
+    skipped.set(d, d.candidates);
+    d.candidates = [];
+  }
   // Conventions that cannot matter (no verschil column: its sign) are not tried twice.
   const hasVerschil = columns.some((c) => c.kind === 'verschil');
   const conventions = CONVENTIONS.filter((c) => hasVerschil || c.verschil === 'favourable_positive');
@@ -326,6 +341,7 @@ export function chooseReadings(headers: string[], rows: { label: string; tail: s
     else if (read === best.read) best.lives.push(live);
   }
   return drafts.map((d, r) => {
+    if (skipped.has(d)) return { cells: null, standing: skipped.get(d)!, grammarOnly: false, overBudget: true };
     const standing = new Map<string, Candidate>();
     for (const live of best!.lives) for (const c of live[r]) standing.set(key(c), c);
     const all = [...standing.values()];
@@ -399,7 +415,7 @@ export function readGluedTable(all: Line[], h: number, used: Set<number>): { tab
         raw: r.line.text.trim(),
       });
     } else if (choice.standing.length > 1) {
-      notices.push({ rule: 'ambiguous-cells', severity: 'error', ...at, message: `${r.label}: the glued figures "${r.tail}" can be read in ${choice.standing.length} ways the table's arithmetic all accepts (${choice.standing.slice(0, 6).map(show).join('; ')}${choice.standing.length > 6 ? '; …' : ''}); nothing stored for this row` });
+      notices.push({ rule: 'ambiguous-cells', severity: 'error', ...at, message: `${r.label}: the glued figures "${r.tail}" can be read in ${choice.standing.length} ways ${choice.overBudget ? `the number grammar allows, too many to try against the table's arithmetic (budget ${TABLE_CANDIDATE_BUDGET} per table)` : "the table's arithmetic all accepts"} (${choice.standing.slice(0, 6).map(show).join('; ')}${choice.standing.length > 6 ? '; …' : ''}); nothing stored for this row` });
     } else {
       notices.push({ rule: 'unreadable-row', severity: 'error', ...at, message: `${r.label}: no split of the glued figures "${r.tail}" into ${headers.length} columns (${headers.join(', ')}) fits the number grammar and the table's arithmetic; nothing stored for this row` });
     }

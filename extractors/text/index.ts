@@ -108,7 +108,7 @@ function readTabSeparated(all: Line[], used: Set<number>): RawTable[] {
         const cells = l.text.split('\t').map((c) => ({ ...cleanCell(c), line: l.line, page: null }));
         return { cells, line: l.line, page: null, raw: l.text };
       });
-      const width = Math.max(...rows.map((r) => r.cells.length));
+      const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
       for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '', bold: false, line: r.line, page: null });
       const first = rows[0];
       const isHeader = first.cells.slice(1).every((c) => {

@@ -1,7 +1,9 @@
 /** What the CLI commands share: version, exit codes, manifests, thresholds, report output. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_BYTES } from '../pipeline/input.js';
+import { UsageError } from '../pipeline/files.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { summarise, type Report } from '../report/index.js';
@@ -15,11 +17,26 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, unreadableFiles: 3, busy: 4 
 export type FailOn = Severity | 'never';
 
 /** Manifest entries by absolute path: the one named, or the manifest.csv beside each file. */
-export function manifestsFor(files: string[], explicit?: string): Map<string, ManifestEntry> {
+export function manifestsFor(files: string[], explicit?: string, allowOutside = false): Map<string, ManifestEntry> {
   const merged = new Map<string, ManifestEntry>();
   const paths = explicit ? [explicit] : [...new Set(files.map(manifestNear).filter((m): m is string => m !== null))];
-  for (const p of paths) for (const [k, v] of readManifest(p)) merged.set(k, v);
+  for (const p of paths) for (const [k, v] of readManifest(p, { allowOutside })) merged.set(k, v);
   return merged;
+}
+
+/** Options every command that reads documents takes (hostile input: size limit, manifest paths). */
+export interface InputOptions {
+  maxBytes: number;
+  allowOutsideManifest?: boolean;
+}
+export const inputOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--max-bytes <n>', 'refuse files larger than this many bytes').default(DEFAULT_MAX_BYTES).argParser(parseByteCount))
+    .option('--allow-outside-manifest', "let manifest entries name files outside the manifest's directory");
+function parseByteCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-bytes: "${value}" is not a positive whole number of bytes`);
+  return n;
 }
 
 export function reachesThreshold(findings: Pick<Finding, 'severity'>[], failOn: FailOn): boolean {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Finding } from '../../schemas/index.js';
-import { processFileAsync, type ProcessedDocument } from '../pipeline/index.js';
+import { InputError, processFileAsync, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import type { ManifestEntry } from '../pipeline/metadata.js';
 import { makeFinding } from '../reconcile/finding.js';
 import { renderCsv, renderReport, summarise, type ReportFormat } from '../report/index.js';
 import { openStore } from '../store/index.js';
-import { EXIT, VERSION, failOnOption, formatOption, manifestsFor, oneLineSummary, reachesThreshold, reportFromStore, writeOut, type FailOn } from './common.js';
+import { EXIT, VERSION, failOnOption, formatOption, inputOptions, type InputOptions, manifestsFor, oneLineSummary, reachesThreshold, reportFromStore, writeOut, type FailOn } from './common.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerIv3 } from './commands/iv3.js';
@@ -17,13 +17,15 @@ import { addConfigOptions, configFrom, configure, corpusFindings } from './corpu
 export { EXIT } from './common.js';
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
-async function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void) {
+async function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void, options: ProcessOptions = {}) {
   const failed: Finding[] = [];
   for (const file of files) {
     try {
-      onDocument(await processFileAsync(file, { manifest }));
+      onDocument(await processFileAsync(file, { ...options, manifest }));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const detail = err instanceof Error ? err.message : String(err);
+      // InputError names the file already; other failures do not.
+      const message = err instanceof InputError ? detail : `${file}: ${detail}`;
       process.stderr.write(`klopt: ${message}\n`);
       failed.push(makeFinding({ file, id: '' }, { rule: 'unreadable-file', severity: 'error', documentId: null, message }));
     }
@@ -40,20 +42,20 @@ export function buildProgram(): Command {
 
   registerIngest(program);
 
-  addConfigOptions(program
-    .command('check'))
+  inputOptions(addConfigOptions(program
+    .command('check')))
     .description('extract and reconcile without a database; prints the report to stdout')
     .argument('<paths...>', 'files or directories')
     .option('--manifest <file>', 'manifest CSV; default: manifest.csv beside each file')
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
     .option('--iv3 <files...>', 'IV3 files (CSV export or CBS JSON) to compare the documents\' taakveld figures with')
-    .action(async (paths: string[], opts: { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
+    .action(async (paths: string[], opts: InputOptions & { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
       const files = collectInputs(paths);
       const config = configFrom(opts);
-      const manifest = manifestsFor(files, opts.manifest);
+      const manifest = manifestsFor(files, opts.manifest, opts.allowOutsideManifest);
       const docs: ProcessedDocument[] = [];
-      const failed = await processAll(files, manifest, (d) => docs.push(d));
+      const failed = await processAll(files, manifest, (d) => docs.push(d), { maxBytes: opts.maxBytes });
       const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));

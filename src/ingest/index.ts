@@ -39,6 +39,10 @@ export interface IngestOptions {
   transform?: (doc: ProcessedDocument) => ProcessedDocument;
   /** Runs once everything read is written, before the run's findings are counted (rules over the whole database). */
   afterWrite?: (store: Store, runId: number) => void;
+  /** Refuse files larger than this many bytes. */
+  maxBytes?: number;
+  /** Let manifest entries name files outside the manifest's directory. */
+  allowOutsideManifest?: boolean;
 }
 
 /** Stat and hash several files at once: I/O, not CPU. */
@@ -48,7 +52,7 @@ export async function ingest(opts: IngestOptions): Promise<RunEnd> {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
-  const inputs = resolveInputs(opts.paths, opts.manifest);
+  const inputs = resolveInputs(opts.paths, opts.manifest, { allowOutside: opts.allowOutsideManifest });
   const inputSet = new Set(inputs.files);
   const store = openStore(opts.db);
   try {
@@ -91,7 +95,7 @@ export async function ingest(opts: IngestOptions): Promise<RunEnd> {
         const entry = inputs.manifest.get(path) ?? null;
         const result = d.error
           ? Promise.resolve({ seq, ok: false as const, error: `${relative(cwd, path) || path}: ${d.error}`, ms: 0 })
-          : reader.read({ seq, path, cwd, entry });
+          : reader.read({ seq, path, cwd, entry, maxBytes: opts.maxBytes });
         const transform = opts.transform;
         const transformed = transform ? result.then((r) => (r.ok ? { ...r, doc: transform(r.doc) } : r)) : result;
         pending.push(transformed.then((r) => writer.accept({ seq, path, stat: d.stat, readKey, result: r })));

@@ -7,7 +7,7 @@ import { dirname, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { collectInputs, isReadableExtension, UsageError } from '../pipeline/files.js';
-import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
+import { manifestNear, readManifest, type ManifestEntry, type ManifestOptions } from '../pipeline/metadata.js';
 
 /** A recorded file inside a scope that this run did not find was removed (or left the scope). */
 export type Scope = { kind: 'dir'; path: string } | { kind: 'file'; path: string } | { kind: 'glob'; pattern: string };
@@ -26,7 +26,7 @@ export interface Inputs {
  * a manifest adds the files it lists, and gives their metadata. A file listed in the manifest but
  * missing is kept as an input: it fails, and is reported, rather than stopping the run.
  */
-export function resolveInputs(paths: string[], manifestPath?: string): Inputs {
+export function resolveInputs(paths: string[], manifestPath?: string, manifestOptions: ManifestOptions = {}): Inputs {
   if (paths.length === 0 && !manifestPath) throw new UsageError('nothing to ingest: name files, directories, globs or --manifest');
   const files = new Set<string>();
   const scopes: Scope[] = [];
@@ -51,7 +51,7 @@ export function resolveInputs(paths: string[], manifestPath?: string): Inputs {
     if (!existsSync(manifestPath)) throw new UsageError(`${manifestPath}: no such manifest`);
     let listed: Map<string, ManifestEntry>;
     try {
-      listed = readManifest(manifestPath);
+      listed = readManifest(manifestPath, manifestOptions);
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
@@ -73,7 +73,7 @@ export function resolveInputs(paths: string[], manifestPath?: string): Inputs {
     for (const m of new Set(near.values())) {
       if (!m) continue;
       try {
-        for (const [abs, entry] of readManifest(m)) manifest.set(abs, entry);
+        for (const [abs, entry] of readManifest(m, manifestOptions)) manifest.set(abs, entry);
       } catch (e) {
         throw new UsageError(e instanceof Error ? e.message : String(e));
       }

@@ -7,6 +7,8 @@ export interface ReadTask {
   path: string;
   cwd: string;
   entry: ManifestEntry | null;
+  /** Refuse files larger than this (default: the pipeline's). */
+  maxBytes?: number;
 }
 
 export type ReadResult =
@@ -18,7 +20,7 @@ export async function readOne(task: ReadTask): Promise<ReadResult> {
   try {
     const manifest = task.entry ? new Map([[task.path, task.entry]]) : undefined;
     // awaited, so an async processFile needs no change here
-    const doc = await processFileAsync(task.path, { manifest, cwd: task.cwd });
+    const doc = await processFileAsync(task.path, { manifest, cwd: task.cwd, maxBytes: task.maxBytes });
     return { seq: task.seq, ok: true, doc, ms: performance.now() - t0 };
   } catch (err) {
     return { seq: task.seq, ok: false, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0 };

@@ -51,9 +51,10 @@ export function interpret(doc: Document, extraction: Extraction): Interpretation
     }
     const result = interpretTable(doc, raw, statedScales);
     out.tables.push(result.table);
-    out.financial.push(...result.financial);
-    out.indicators.push(...result.indicators);
-    out.findings.push(...result.findings);
+    // Loops, not push(...): a spread of a 100,000-row table's facts overflows the call stack.
+    for (const f of result.financial) out.financial.push(f);
+    for (const f of result.indicators) out.indicators.push(f);
+    for (const f of result.findings) out.findings.push(f);
   }
   return out;
 }
@@ -367,7 +368,7 @@ function decideScale(
   if (numbers.some((p) => p.euro)) return 1;
   if (kind !== 'financial') return 1;
   const scales = [...new Set(stated.map((s) => s.scale))];
-  const max = Math.max(0, ...numbers.map((p) => Math.abs(p.value)));
+  const max = numbers.reduce((m, p) => Math.max(m, Math.abs(p.value)), 0);
   // Figures of a million or more in a table are full euros, whatever other tables state.
   if (scales.length === 1 && max < 1_000_000) {
     findings.push(makeFinding(doc, { rule: 'scale-inferred', severity: 'info', ...at(null, null, null), message: `No scale stated at this table; the document states "${stated[0].text}" at line ${stated[0].line} for its other tables, so ×${formatDutch(scales[0])} is used` } as Partial<Finding> & { rule: string; message: string }));

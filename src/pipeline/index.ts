@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { extractPdf, PdfInputError } from '../../extractors/pdf/index.js';
 import { extractText } from '../../extractors/text/index.js';
@@ -12,6 +12,8 @@ import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
 import { attachEvidence } from '../report/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
+import { DEFAULT_MAX_BYTES, InputError, readInput } from './input.js';
+import { normaliseExtraction } from './decode.js';
 
 export interface ProcessedDocument {
   document: Document;
@@ -34,30 +36,22 @@ export interface ProcessOptions extends ReconcileOptions {
   pdfWorkers?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
+export { DEFAULT_MAX_BYTES, InputError } from './input.js';
 
 /** One file (text dump or saved web page): source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. PDFs need processFileAsync. */
 export function processFile(path: string, options: ProcessOptions = {}): ProcessedDocument {
   const abs = resolve(path);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
-  const size = statSync(abs).size;
-  if (size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new InputError(file, `file is ${size} bytes, over the limit of ${options.maxBytes ?? DEFAULT_MAX_BYTES}`);
-  const bytes = readFileSync(abs);
-  if (bytes.includes(0)) throw new InputError(file, extname(abs).toLowerCase() === '.pdf' ? 'a PDF: use processFileAsync' : 'binary content (NUL bytes): not a text dump');
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  // Size, emptiness, binary junk, PDF header/end marker, encoding: checked and decoded here.
+  const input = readInput(abs, file, options.maxBytes);
+  if (input.text === null) throw new InputError(file, 'a PDF: use processFileAsync');
+  const { bytes, text } = input;
+  const size = bytes.length;
   const entry = options.manifest?.get(abs);
   // Saved web pages go to the HTML extractor; text dumps (of pages or PDFs) to the text one.
   const isHtml = entry?.sourceFormat ? entry.sourceFormat === 'html' : HTML_EXTENSIONS.has(extname(abs).toLowerCase());
   const extraction = isHtml ? extractHtml(text) : extractText(text);
+  extraction.notices.unshift(...input.notices);
   const format: SourceFormat = isHtml ? 'html' : extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text';
   return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), size, format, extraction, text, options);
 }
@@ -73,6 +67,7 @@ export async function processFileAsync(path: string, options: ProcessOptions = {
   let extraction: Extraction;
   try {
     extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers });
+    extraction.notices.unshift(...normaliseExtraction(extraction));
   } catch (err) {
     if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));
     throw err;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import Papa from 'papaparse';
 import { DocumentType, SourceFormat } from '../../schemas/index.js';
+import { UsageError } from './files.js';
 
 export interface ManifestEntry {
   file: string;
@@ -12,11 +13,33 @@ export interface ManifestEntry {
   sourceFormat: SourceFormat | null;
 }
 
+export interface ManifestOptions {
+  /** Let entries name files outside the manifest's directory (absolute paths, `..`, symlinks out). */
+  allowOutside?: boolean;
+}
+
+const outside = (dir: string, target: string) => {
+  const rel = relative(dir, target);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+};
+
+/**
+ * A manifest is data from elsewhere: its paths may not reach outside its own directory, neither
+ * by `..` or an absolute path nor through a symbolic link, unless allowed.
+ */
+function checkInside(manifest: string, where: string, name: string, target: string, options: ManifestOptions): void {
+  if (options.allowOutside) return;
+  const dir = dirname(resolve(manifest));
+  let escapes = outside(dir, target);
+  if (!escapes && existsSync(target)) escapes = outside(realpathSync(dir), realpathSync(target));
+  if (escapes) throw new UsageError(`${where}: file "${name}" lies outside the manifest's directory ${dir}; refused (--allow-outside-manifest allows it)`);
+}
+
 /**
  * manifest.csv: file,gemeente,document_type,jaar,programma,source_format (paths relative to it).
  * A `.json` manifest is an array of objects with the same keys.
  */
-export function readManifest(path: string): Map<string, ManifestEntry> {
+export function readManifest(path: string, options: ManifestOptions = {}): Map<string, ManifestEntry> {
   const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
   const json = extname(path).toLowerCase() === '.json';
   const rows = json ? jsonManifestRows(path, text) : csvManifestRows(path, text);
@@ -28,7 +51,9 @@ export function readManifest(path: string): Map<string, ManifestEntry> {
     if (year && !/^\d{4}$/.test(year.trim())) throw new Error(`${where}: year "${year}" is not a year`);
     const type = DocumentType.safeParse((r.document_type ?? '').trim().toLowerCase());
     const format = SourceFormat.safeParse((r.source_format ?? '').trim());
-    out.set(resolve(dirname(path), r.file.trim()), {
+    const target = resolve(dirname(path), r.file.trim());
+    checkInside(path, where, r.file.trim(), target, options);
+    out.set(target, {
       file: r.file.trim(),
       gemeente: r.gemeente?.trim() || null,
       documentType: type.success ? type.data : 'onbekend',

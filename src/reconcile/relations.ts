@@ -114,7 +114,7 @@ function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef
  * judges rows by their own arithmetic, and the footing's sign search is the costly part.
  */
 export function buildRelations(grid: Grid, options: { footing?: boolean } = {}): Relation[] {
-  const rels: Relation[] = [];
+  let rels: Relation[] = [];
   const conv = grid.convention;
   const vc = verschilColumns(grid);
   const valueCols = grid.columns.map((c) => c.index).filter((i) => grid.columns[i].kind !== 'verschil');
@@ -145,9 +145,10 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
     }
   }
 
-  rels.push(...columnSaldoRelations(grid));
-  if (vc) rels.push(...verschilRelations(grid, vc));
-  if (options.footing !== false) rels.push(...footingRelations(grid));
+  // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
+  rels = rels.concat(columnSaldoRelations(grid));
+  if (vc) rels = rels.concat(verschilRelations(grid, vc));
+  if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
 }
 

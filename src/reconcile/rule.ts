@@ -118,9 +118,10 @@ export function isConsequence(grid: Grid, relations: Relation[], rel: Relation):
   if (e.status !== 'fails') return false;
   let corrected = e.expected;
   let any = false;
+  const byTarget = targetIndex(relations);
   for (const t of rel.terms) {
-    for (const other of relations) {
-      if (other === rel || other.kind === 'footing' || other.target.row !== t.row || other.target.col !== t.col) continue;
+    for (const other of byTarget.get(`${t.row}:${t.col}`) ?? []) {
+      if (other === rel) continue;
       const o = evaluate(grid, other);
       if (o.status === 'fails') {
         corrected += t.sign * (o.expected - o.found);
@@ -130,6 +131,25 @@ export function isConsequence(grid: Grid, relations: Relation[], rel: Relation):
     }
   }
   return any && Math.abs(e.found - corrected) <= e.tolerance + 1e-9;
+}
+
+// Non-footing relations by target cell, in order, built once per relation list: looking them up
+// by scanning the list made this quadratic (a 20,000-row table took seconds here).
+const targetIndexes = new WeakMap<Relation[], Map<string, Relation[]>>();
+function targetIndex(relations: Relation[]): Map<string, Relation[]> {
+  let index = targetIndexes.get(relations);
+  if (!index) {
+    index = new Map();
+    for (const r of relations) {
+      if (r.kind === 'footing') continue;
+      const key = `${r.target.row}:${r.target.col}`;
+      const list = index.get(key);
+      if (list) list.push(r);
+      else index.set(key, [r]);
+    }
+    targetIndexes.set(relations, index);
+  }
+  return index;
 }
 
 /** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */

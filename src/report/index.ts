@@ -66,11 +66,33 @@ function jsonSummary(s: DocumentSummary) {
   return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, findings: s.findings, verdict: s.verdict };
 }
 
+/**
+ * Text from documents that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`,
+ * `@`, tab, CR first) gets a leading quote (OWASP CSV injection). A figure such as `-1.234` or
+ * `-12,5%` stays as printed: a spreadsheet reads it as a number, never as a formula.
+ */
+export const CSV_FORMULA = /^(?!-$)(?![-+]?[\d.,\s]*\d[\d.,\s]*%?$)[=+\-@\t\r]/;
+
 export function renderCsv(findings: Finding[]): string {
-  return `${Papa.unparse({ fields: [...FINDING_COLUMNS], data: findings.map((f) => FINDING_COLUMNS.map((k) => f[k] ?? '')) })}\r\n`;
+  return `${Papa.unparse({ fields: [...FINDING_COLUMNS], data: findings.map((f) => FINDING_COLUMNS.map((k) => f[k] ?? '')) }, { escapeFormulae: CSV_FORMULA })}\r\n`;
 }
 
-const cell = (text: string | number | null) => (text === null ? '' : String(text).replace(/\|/g, '\\|').replace(/\s+/g, ' '));
+/**
+ * A table cell of the markdown report: document text is shown, never rendered. HTML and entities
+ * are escaped (a viewer would run `<script>` or load `<img src>`), markdown syntax that could
+ * make links, images or emphasis is backslash-escaped, control characters (terminal escapes)
+ * are dropped, and `|` cannot end the cell.
+ */
+export const cell = (text: string | number | null) =>
+  text === null
+    ? ''
+    : String(text)
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]!|]/g, (c) => `\\${c}`);
 const amount = (x: number | null) => (x === null ? '' : formatDutch(x, Number.isInteger(x) ? 0 : 1));
 
 function renderMarkdown(documents: DocumentSummary[], findings: Finding[]): string {
@@ -82,7 +104,7 @@ function renderMarkdown(documents: DocumentSummary[], findings: Finding[]): stri
   }
   for (const s of documents) {
     const own = findings.filter((f) => f.documentId === s.document.id);
-    out.push('', `## ${s.document.file}`, '');
+    out.push('', `## ${cell(s.document.file)}`, '');
     if (own.length === 0) {
       out.push('No findings.');
       continue;

@@ -5,10 +5,10 @@ import { renderCsv, renderReport } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
 import { BusyError, createReporter, ingest, type LogFormat, type Reporter } from '../../ingest/index.js';
 import type { FileEvent } from '../../ingest/writer.js';
-import { EXIT, VERSION, failOnOption, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
+import { EXIT, VERSION, failOnOption, inputOptions, type InputOptions, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
 import { addConfigOptions, configFrom, configure, recheckStore } from '../corpus.js';
 
-interface IngestCliOptions {
+interface IngestCliOptions extends InputOptions {
   db: string;
   manifest?: string;
   report?: string;
@@ -37,8 +37,8 @@ const positiveInt = (what: string) => (v: string) => {
 };
 
 export function register(program: Command): void {
-  addConfigOptions(program
-    .command('ingest'))
+  inputOptions(addConfigOptions(program
+    .command('ingest')))
     .description('extract, reconcile and store documents in SQLite; only new and changed files are read')
     .argument('[paths...]', 'files, directories or quoted glob patterns')
     .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
@@ -71,6 +71,8 @@ export function register(program: Command): void {
           version: VERSION,
           reporter: collected ?? createReporter(format, Boolean(opts.quiet)),
           signal: controller.signal,
+          maxBytes: opts.maxBytes,
+          allowOutsideManifest: opts.allowOutsideManifest,
           transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
           afterWrite: (store, runId) => void recheckStore(store, runId, config),
         });
