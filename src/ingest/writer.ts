@@ -145,7 +145,9 @@ export class Writer {
     try {
       this.store.replaceDocument(doc, this.runId); // a savepoint inside the batch: all or nothing
     } catch (e) {
-      return this.fail(item, `${doc.document.file}: not stored: ${e instanceof Error ? e.message : String(e)}`);
+      // The savepoint rolled this document back; its previous version stays as it was (issue 9: an
+      // interrupted write leaves the database as before that document). The file is retried next run.
+      return this.fail(item, `${doc.document.file}: not stored: ${e instanceof Error ? e.message : String(e)}`, { keepStored: true });
     }
     this.stmts.deleteFailures.run(doc.document.file);
     this.upsert(item, 'ingested', id, null);
@@ -157,10 +159,13 @@ export class Writer {
     return { ...base, status: 'ingested' };
   }
 
-  /** A file that could not be read: its old rows go (the file changed), a finding says why. */
-  private fail(item: WriteItem, error: string): FileEvent {
+  /**
+   * A file that could not be read: its old rows go (the file changed), a finding says why. One
+   * that was read but could not be stored keeps its previous version (`keepStored`).
+   */
+  private fail(item: WriteItem, error: string, options: { keepStored?: boolean } = {}): FileEvent {
     const file = this.rel(item.path);
-    this.stmts.deleteDocumentAt.run(file, '');
+    if (!options.keepStored) this.stmts.deleteDocumentAt.run(file, '');
     this.stmts.deleteFailures.run(file);
     const finding = makeFinding({ file, id: '' }, { rule: 'unreadable-file', severity: 'error', documentId: null, message: error });
     this.store.addFindings([finding], this.runId);
