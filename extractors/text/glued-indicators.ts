@@ -148,8 +148,10 @@ export function readIndicatorRow(text: string, width: number): RowReading | null
   const labels = found.filter((f) => !found.some((g) => g !== f && f.label.startsWith(g.label) && readsAsCells(f.label.slice(g.label.length))));
   if (labels.length !== 1) return null;
   const { label, readings } = labels[0];
-  const ranked = [...readings].sort((a, b) => magnitudeScore(a) - magnitudeScore(b));
-  const chosen = ranked.length > 1 && magnitudeScore(ranked[1]) - magnitudeScore(ranked[0]) >= MARGIN ? ranked[0] : null;
+  // Scored once each, not in every comparison: a stable sort by the same scores, so the same order.
+  const scores = new Map(readings.map((r) => [r, magnitudeScore(r)]));
+  const ranked = [...readings].sort((a, b) => scores.get(a)! - scores.get(b)!);
+  const chosen = ranked.length > 1 && scores.get(ranked[1])! - scores.get(ranked[0])! >= MARGIN ? ranked[0] : null;
   const cells = Array.from({ length: width }, (_, col) => {
     const texts = new Set(readings.map((r) => r[col]));
     if (texts.size === 1) return { text: readings[0][col], reading: 'grammar' as const };
