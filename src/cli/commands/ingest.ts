@@ -72,7 +72,7 @@ export function register(program: Command): void {
           reporter: collected ?? createReporter(format, Boolean(opts.quiet)),
           signal: controller.signal,
           transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
-          afterWrite: (store, runId) => void recheckStore(store, runId, config),
+          afterWrite: (store, runId) => void recheckStore(store, runId, config, VERSION),
         });
         if (opts.report || opts.findingsCsv) {
           const store = openStore(opts.db);
