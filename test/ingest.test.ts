@@ -181,7 +181,8 @@ describe('klopt ingest (bulk, incremental)', () => {
   });
 
   it('refuses a second ingest on a database another one is writing, naming it, and corrupts nothing', SLOW, async () => {
-    const dir = corpus(10);
+    // enough files that the first run is still reading when the second has started (a few seconds)
+    const dir = corpus(60);
     const db = join(tmp('klopt-busy-'), 'k.sqlite');
     const first = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--concurrency', '1', '--log-format', 'json'], { cwd: ROOT });
     const firstDone = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
@@ -190,7 +191,7 @@ describe('klopt ingest (bulk, incremental)', () => {
     expect(second.status).toBe(4);
     expect(second.stderr).toContain(`another klopt ingest is writing this database (run 1, pid ${first.pid}`);
     expect(await firstDone).toBe(0);
-    expect(query(db, 'SELECT id, status, files_ingested FROM runs')).toEqual([{ id: 1, status: 'finished', files_ingested: 15 }]);
+    expect(query(db, 'SELECT id, status, files_ingested FROM runs')).toEqual([{ id: 1, status: 'finished', files_ingested: 65 }]);
     expect(query(db, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });

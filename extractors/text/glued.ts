@@ -202,17 +202,44 @@ function gridCell(text: string | null, line: number): GridCell {
  * judged anyway, and its sign-pattern search is the costly part.
  */
 function makeGrid(columns: Column[], rows: RowDraft[], chosen: (Candidate | null)[], convention: SignConvention, totals = true): Grid {
-  const gridRows: GridRow[] = rows.map((r, index) => ({
-    index,
-    label: r.label,
-    lineItem: lineItemOf(r.label),
-    group: null,
-    taakveld: taakveldOfLabel(r.label)?.code ?? null,
-    isTotal: totals && isTotalLabel(r.label),
-    isSection: false,
-    cells: chosen[index] ? chosen[index]!.map((t) => gridCell(t, r.line.line)) : columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' })),
-  }));
+  const gridRows: GridRow[] = rows.map((r, index) => {
+    const meta = rowMeta(r);
+    return {
+      index,
+      label: r.label,
+      lineItem: meta.lineItem,
+      group: null,
+      taakveld: meta.taakveld,
+      isTotal: totals && meta.isTotal,
+      isSection: false,
+      cells: chosen[index] ? candidateCells(chosen[index]!, r.line.line) : missingCells(columns),
+    };
+  });
   return { file: '', documentId: '', table: { columns, signConvention: convention } as Table, columns, rows: gridRows, convention };
+}
+
+// makeGrid runs for every candidate under every convention: what depends on the row or the
+// candidate alone is worked out once. The grids only feed buildRelations/evaluate, which never
+// change a cell, so cells are shared between grids.
+const rowMetas = new WeakMap<RowDraft, { lineItem: GridRow['lineItem']; taakveld: string | null; isTotal: boolean }>();
+function rowMeta(r: RowDraft) {
+  let meta = rowMetas.get(r);
+  if (!meta) rowMetas.set(r, (meta = { lineItem: lineItemOf(r.label), taakveld: taakveldOfLabel(r.label)?.code ?? null, isTotal: isTotalLabel(r.label) }));
+  return meta;
+}
+const cellsOfCandidate = new WeakMap<Candidate, { line: number; cells: GridCell[] }>();
+function candidateCells(c: Candidate, line: number): GridCell[] {
+  const hit = cellsOfCandidate.get(c);
+  if (hit && hit.line === line) return hit.cells;
+  const cells = c.map((t) => gridCell(t, line));
+  cellsOfCandidate.set(c, { line, cells });
+  return cells;
+}
+const missingOf = new WeakMap<Column[], GridCell[]>();
+function missingCells(columns: Column[]): GridCell[] {
+  let cells = missingOf.get(columns);
+  if (!cells) missingOf.set(columns, (cells = columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' }))));
+  return cells;
 }
 
 /** No relation touching `row` fails, and (with `needHold`) at least one holds. */

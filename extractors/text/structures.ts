@@ -13,7 +13,15 @@ import type { Line } from './glued.js';
  * Money becomes a table (so it is stored as facts); counts become structure records.
  */
 
-const clean = (s: string) => normaliseSpaces(s).replace(/\s+/g, ' ').trim();
+/** Every pass below cleans the same lines again: remembered while readStructures runs. */
+let cleaned: Map<string, string> | null = null;
+function clean(s: string): string {
+  const hit = cleaned?.get(s);
+  if (hit !== undefined) return hit;
+  const out = normaliseSpaces(s).replace(/\s+/g, ' ').trim();
+  cleaned?.set(s, out);
+  return out;
+}
 const cell = (text: string, line: number) => ({ text, line, page: null, bold: false });
 const row = (cells: string[], line: number, raw: string): RawRow => ({ cells: cells.map((c) => cell(c, line)), line, page: null, raw });
 
@@ -192,6 +200,15 @@ function noteUnreadActionTables(all: Line[], used: Set<number>, notices: Extract
 }
 
 export function readStructures(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
+  cleaned = new Map();
+  try {
+    return readAllStructures(all, used);
+  } finally {
+    cleaned = null;
+  }
+}
+
+function readAllStructures(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   const structures: RawStructures = { goals: [], sections: [], products: [], scaleText: null, line: null };

@@ -1,4 +1,5 @@
 /** What check and ingest add for the rules over all documents, IV3 and klopt.config.json. */
+import { createHash } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import type { Finding } from '../../schemas/index.js';
 import { applyConfig, loadConfig, withRuleOptions, type KloptConfig } from '../config.js';
@@ -38,20 +39,46 @@ export function corpusFindings(docs: CorpusDocument[], iv3Files: string[]): Find
 
 /**
  * The corpus rules over everything stored: their previous findings are replaced in one
- * transaction, so re-running ingest never duplicates them.
+ * transaction, so re-running ingest never duplicates them. Null when nothing they read changed
+ * since they last ran (their stored findings stand).
  */
-export function recheckStore(store: Store, runId: number, config: KloptConfig): Finding[] {
+export function recheckStore(store: Store, runId: number, config: KloptConfig, version = ''): Finding[] | null {
+  // Their inputs: the documents (facts follow from id, metadata and the version that read
+  // them), the IV3 figures and the configuration. Unchanged since the last check: its findings
+  // stand, and a no-op nightly run does not reload every fact of the database.
+  const hash = createHash('sha256').update(JSON.stringify({ version, config }));
+  for (const r of store.db.prepare('SELECT id, file, gemeente, document_type, year, programme, source_format, metadata_source FROM documents ORDER BY id').raw().iterate()) hash.update(JSON.stringify(r));
+  hash.update('|iv3|');
+  for (const r of store.db.prepare('SELECT * FROM iv3_figures ORDER BY rowid').raw().iterate()) hash.update(JSON.stringify(r));
+  const fingerprint = hash.digest('hex');
+  const last = store.db.prepare<[], string>('SELECT fingerprint FROM corpus_check WHERE id = 1').pluck().get();
+  if (last === fingerprint) return null;
+  // Three queries for the whole database, not three per document: this runs after every ingest.
+  const byDocument = <T extends { documentId: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = out.get(r.documentId);
+      if (list) list.push(r);
+      else out.set(r.documentId, [r]);
+    }
+    return out;
+  };
+  const tables = byDocument(store.listTables());
+  const financial = byDocument(store.listFinancialFacts());
+  const indicators = byDocument(store.listIndicatorFacts());
   const docs: CorpusDocument[] = store.listDocuments().map((document) => ({
     document,
-    tables: store.listTables(document.id),
-    financial: store.listFinancialFacts(document.id),
-    indicators: store.listIndicatorFacts(document.id),
+    tables: tables.get(document.id) ?? [],
+    financial: financial.get(document.id) ?? [],
+    indicators: indicators.get(document.id) ?? [],
   }));
   const findings = configure(reconcileCorpus({ documents: docs, iv3: listIv3Figures(store) }), config, docs);
   const ids = corpusRules.map((r) => r.id);
   store.db.transaction(() => {
     store.db.prepare(`DELETE FROM findings WHERE rule IN (${ids.map(() => '?').join(', ')})`).run(...ids);
     store.addFindings(findings, runId);
+    store.db.prepare(`INSERT INTO corpus_check (id, fingerprint, checked_at) VALUES (1, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, checked_at = excluded.checked_at`).run(fingerprint, new Date().toISOString());
   })();
   return findings;
 }

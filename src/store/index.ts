@@ -134,6 +134,10 @@ export class Store {
         findings_error = @findingsError, findings_warning = @findingsWarning,
         findings_info = @findingsInfo, status = @status WHERE id = @id`),
       listDocuments: p('SELECT * FROM documents ORDER BY file'),
+      // One document's rows through the index: "@documentId IS NULL OR …" scans the whole table.
+      listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
+      listFinancialOf: p('SELECT * FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
+      listIndicatorsOf: p('SELECT * FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
       listFinancial: p(`SELECT * FROM financial_facts
@@ -272,7 +276,8 @@ export class Store {
   }
 
   listTables(documentId?: string): Table[] {
-    return this.stmts.listTables.all({ documentId: documentId ?? null }).map((r) => ({
+    // iterated, not .all(): a whole database's rows are not held twice
+    return Array.from(documentId === undefined ? this.stmts.listTables.iterate({ documentId: null }) : this.stmts.listTablesOf.iterate({ documentId }), (r) => ({
       documentId: r.document_id,
       index: r.table_index,
       kind: r.kind,
@@ -287,7 +292,8 @@ export class Store {
   }
 
   listFinancialFacts(documentId?: string): FinancialFact[] {
-    return this.stmts.listFinancial.all({ documentId: documentId ?? null }).map((r) => ({
+    // iterated, not .all(): a whole database's rows are not held twice
+    return Array.from(documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId }), (r) => ({
       documentId: r.document_id,
       tableIndex: r.table_index,
       rowIndex: r.row_index,
@@ -309,7 +315,8 @@ export class Store {
   }
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
-    return this.stmts.listIndicators.all({ documentId: documentId ?? null }).map((r) => ({
+    // iterated, not .all(): a whole database's rows are not held twice
+    return Array.from(documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId }), (r) => ({
       documentId: r.document_id,
       tableIndex: r.table_index,
       rowIndex: r.row_index,

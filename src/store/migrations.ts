@@ -281,6 +281,15 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX statutory_indicators_nr_year ON statutory_indicators (nr, year);
   `,
+  /* 7: what the rules over the whole database last ran on (src/cli/corpus.ts recheckStore): an
+     ingest that changed none of it keeps their findings instead of loading every fact again. */
+  `
+  CREATE TABLE corpus_check (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL,                 -- sha256 of documents, IV3 figures, config, version
+    checked_at  TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

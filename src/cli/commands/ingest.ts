@@ -74,7 +74,7 @@ export function register(program: Command): void {
           maxBytes: opts.maxBytes,
           allowOutsideManifest: opts.allowOutsideManifest,
           transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
-          afterWrite: (store, runId) => void recheckStore(store, runId, config),
+          afterWrite: (store, runId) => void recheckStore(store, runId, config, VERSION),
         });
         if (opts.report || opts.findingsCsv) {
           const store = openStore(opts.db);

@@ -24,7 +24,9 @@ const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const block of ctx.textBlocks) {
-      out.push(...taakveldHeading(ctx, block), ...resultaatSentences(ctx, block), ...yearSeries(ctx, block));
+      // Both sentence checks read the same sentences and amounts: found once per block.
+      const said = sentences(block.text).map((sentence) => ({ sentence, amounts: textAmounts(sentence) }));
+      out.push(...taakveldHeading(ctx, block), ...resultaatSentences(ctx, block, said), ...yearSeries(ctx, block, said));
     }
     return out;
   },
@@ -64,10 +66,11 @@ function taakveldHeading(ctx: RuleContext, block: TextBlock): Finding[] {
   return compareVerschil(ctx, block, block.text.trim(), amounts[0], hits[0], `the verschil of taakveld ${code}`);
 }
 
-function resultaatSentences(ctx: RuleContext, block: TextBlock): Finding[] {
+type Said = { sentence: string; amounts: TextAmount[] }[];
+
+function resultaatSentences(ctx: RuleContext, block: TextBlock, said: Said): Finding[] {
   const out: Finding[] = [];
-  for (const sentence of sentences(block.text)) {
-    const amounts = textAmounts(sentence);
+  for (const { sentence, amounts } of said) {
     // A sentence with more amounts ("2,1 miljoen, exclusief de stelpost van 3,5 miljoen") says more than the resultaat.
     if (amounts.length !== 1) continue;
     const a = amounts[0];
@@ -79,10 +82,10 @@ function resultaatSentences(ctx: RuleContext, block: TextBlock): Finding[] {
   return out;
 }
 
-function yearSeries(ctx: RuleContext, block: TextBlock): Finding[] {
+function yearSeries(ctx: RuleContext, block: TextBlock, said: Said): Finding[] {
   const out: Finding[] = [];
-  for (const sentence of sentences(block.text)) {
-    const pairs = textAmounts(sentence)
+  for (const { sentence, amounts } of said) {
+    const pairs = amounts
       .map((a) => ({ a, year: YEAR_AFTER.exec(sentence.slice(a.end))?.[1] }))
       .filter((p): p is { a: TextAmount; year: string } => p.year !== undefined)
       .map((p) => ({ a: p.a, year: Number(p.year) }));
