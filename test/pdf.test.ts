@@ -97,6 +97,8 @@ describe('bad PDFs', () => {
   ])('%s is refused with an error naming the file', async (name, message) => {
     await expect(processFileAsync(bad(name))).rejects.toThrow(message);
     await expect(processFileAsync(bad(name))).rejects.toBeInstanceOf(InputError);
+    // The same when pdf.js runs in this thread instead of the worker pool.
+    await expect(extractPdf(bad(name), { workers: 0 })).rejects.toThrow(message);
   });
 
   it('an image-only PDF gives a "no text layer" finding, not a crash', async () => {
