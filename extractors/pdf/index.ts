@@ -25,7 +25,7 @@ export interface PdfOptions {
 }
 
 /** Measured with `npm run bench -- pdf` (the break-even table): see README, PDF. */
-export const POOL_FROM_PAGES = 24;
+export const POOL_FROM_PAGES = 200;
 
 export const PDF_MAX_BYTES = 200 * 1024 * 1024;
 
