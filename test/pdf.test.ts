@@ -68,7 +68,7 @@ describe('PDF fixtures read back to the facts of their text source', () => {
   });
 
   it('a 112-page PDF read by the worker pool gives the Hengelo cost table seven times over', async () => {
-    const r = await processFileAsync(PDF('hengelo-2023-x7.pdfkit.pdf'), { pdfWorkers: 2 });
+    const r = await processFileAsync(PDF('hengelo-2023-x7.pdfkit.pdf'), { pdfWorkers: 2, pdfPoolFromPages: 1 });
     const one = factKeys(processSample(sample(SOURCES['hengelo-2023'])));
     expect(factKeys(r)).toEqual(Array.from({ length: 7 }, () => one).flat());
     const pages = new Set(r.financial.map((f) => f.provenance.page));

@@ -88,7 +88,15 @@ export function readPages(bytes: Uint8Array, options: ReadOptions, onPage: (p: P
           numPages = m.numPages;
           if (numPages >= options.poolFromPages) for (let k = 1; k < Math.min(options.workers, Math.ceil(numPages / run)); k++) engage(reader(k));
         }
-        if (m.page) onPage(m.page);
+        if (m.page && !failure) {
+          try {
+            onPage(m.page);
+          } catch (err) {
+            // Not thrown from a message listener (that would take the process down): the job fails.
+            failure = err as Error;
+            Atomics.store(new Int32Array(counter), 0, 1 << 30);
+          }
+        }
         if (m.error !== undefined) failure ??= new PageReadError(`page ${m.pageNumber}: ${m.error}`);
         if (m.done) end();
       };
