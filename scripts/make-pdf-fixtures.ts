@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, createWriteStream, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { extractText } from '../extractors/text/index.js';
@@ -39,7 +40,7 @@ export const FIXTURE_SAMPLES = [
   { name: 'hengelo-2019', file: 'hengelo-begroting-2019-programma-6-sociaal-domein.txt', running: 'Gemeente Hengelo — Begroting 2019', repeatHeader: false },
 ];
 
-interface Doc {
+export interface Doc {
   name: string;
   running: string;
   repeatHeader: boolean;
@@ -48,7 +49,7 @@ interface Doc {
 }
 
 /** The sample's tables that the pipeline reads (financial and indicator ones) with the text around them. */
-function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
+export function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
   const path = join(SAMPLES, s.file);
   const extraction = extractText(readFileSync(path, 'utf8'));
   const kinds = new Map(processFile(path, { manifest }).tables.map((t) => [t.index, t.kind]));
@@ -123,7 +124,7 @@ const A4 = { w: 595.28, h: 841.89 };
 const M = 56;
 
 /** Draw the documents with pdfkit. */
-function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string } = {}) {
+export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string } = {}) {
   const pdf = new PDFDocument({ size: 'A4', margin: M, autoFirstPage: false, compress: true, info: { Title: docs[0].running, Producer: 'klopt fixtures' }, ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: 'owner', pdfVersion: '1.7' } : {}) });
   const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(out)).on('finish', () => resolve()));
   let pageNo = 0;
@@ -320,4 +321,5 @@ async function main() {
   console.log(`fixtures written to ${OUT}`);
 }
 
-await main();
+// Importable (the bench draws its 600-page PDF with pdfkitPdf); run as a script it writes the fixtures.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

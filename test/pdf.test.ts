@@ -68,7 +68,7 @@ describe('PDF fixtures read back to the facts of their text source', () => {
   });
 
   it('a 112-page PDF read by the worker pool gives the Hengelo cost table seven times over', async () => {
-    const r = await processFileAsync(PDF('hengelo-2023-x7.pdfkit.pdf'), { pdfWorkers: 2 });
+    const r = await processFileAsync(PDF('hengelo-2023-x7.pdfkit.pdf'), { pdfWorkers: 2, pdfPoolFromPages: 1 });
     const one = factKeys(processSample(sample(SOURCES['hengelo-2023'])));
     expect(factKeys(r)).toEqual(Array.from({ length: 7 }, () => one).flat());
     const pages = new Set(r.financial.map((f) => f.provenance.page));
@@ -88,6 +88,31 @@ describe('PDF fixtures read back to the facts of their text source', () => {
   });
 });
 
+/** An indicator fact as a reader compares it: name, column kind and year, value, unit. */
+const indicatorKeys = (r: ProcessedDocument) => r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`);
+
+describe('PDF indicator facts against the text path (not yet equal: the honest current state)', () => {
+  // [fixture, source, facts both give, text-only facts, PDF-only facts]. Known limits (README,
+  // PDF): Hengelo 2019's indicator table continued on page 4 is not joined; Enschede 2018's
+  // statutory indicator list is not read at all; in Hengelo 2023 some names ("≥ 65", outside
+  // pdfkit's standard font encoding) and some column/year assignments differ, and the Chromium
+  // prints wrap names differently. A fix shows up here as a changed count.
+  for (const [pdf, name, both, textOnly, pdfOnly] of [
+    ['hengelo-2019.pdfkit.pdf', 'hengelo-2019', 105, 18, 0],
+    ['hengelo-2019.chromium.pdf', 'hengelo-2019', 81, 42, 12],
+    ['enschede-2018.pdfkit.pdf', 'enschede-2018', 0, 7, 0],
+    ['enschede-2018.chromium.pdf', 'enschede-2018', 0, 7, 0],
+    ['hengelo-2023.pdfkit.pdf', 'hengelo-2023', 47, 10, 7],
+    ['hengelo-2023.chromium.pdf', 'hengelo-2023', 9, 48, 44],
+  ] as const) {
+    it(`${pdf}: ${both} indicator facts equal the text path's, ${textOnly} missing, ${pdfOnly} differing`, async () => {
+      const fromPdf = new Set(indicatorKeys(await processFileAsync(PDF(pdf), { pdfWorkers: 1 })));
+      const fromText = new Set(indicatorKeys(processSample(sample(SOURCES[name]))));
+      expect([[...fromText].filter((k) => fromPdf.has(k)).length, [...fromText].filter((k) => !fromPdf.has(k)).length, [...fromPdf].filter((k) => !fromText.has(k)).length]).toEqual([both, textOnly, pdfOnly]);
+    });
+  }
+});
+
 describe('bad PDFs', () => {
   const bad = (n: string) => PDF(join('bad', n));
   it.each([
@@ -97,6 +122,8 @@ describe('bad PDFs', () => {
   ])('%s is refused with an error naming the file', async (name, message) => {
     await expect(processFileAsync(bad(name))).rejects.toThrow(message);
     await expect(processFileAsync(bad(name))).rejects.toBeInstanceOf(InputError);
+    // The same when pdf.js runs in this thread instead of the worker pool.
+    await expect(extractPdf(bad(name), { workers: 0 })).rejects.toThrow(message);
   });
 
   it('an image-only PDF gives a "no text layer" finding, not a crash', async () => {

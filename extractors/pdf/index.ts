@@ -1,8 +1,8 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Extraction, ExtractionNotice } from '../types.js';
 import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout } from './layout.js';
+import { PageReadError, readPages } from './pool.js';
 import { openPdf, readPage, type PageText } from './read-pages.mjs';
 
 /**
@@ -15,11 +15,17 @@ export interface PdfOptions {
   file?: string;
   /** Files larger than this are refused before they are read (bytes). */
   maxBytes?: number;
-  /** Worker threads reading pages in parallel; 1 reads in this thread. Default: the cores, at most 4. */
+  /**
+   * Worker threads reading pages (pdf.js) in parallel while this thread lays them out; 0 reads
+   * them in this thread. Default: the cores, at most 4.
+   */
   workers?: number;
-  /** Below this many pages no workers are started (starting them costs more than it saves). */
+  /** Below this many pages one worker reads them all (more cost more than they save). */
   poolFromPages?: number;
 }
+
+/** Measured with `npm run bench -- pdf` (the break-even table): see README, PDF. */
+export const POOL_FROM_PAGES = 200;
 
 export const PDF_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -51,41 +57,30 @@ function checkFile(path: string, file: string, maxBytes: number): number {
   return size;
 }
 
-async function open(data: Uint8Array, file: string) {
+const openMessage = (name: string | undefined, message: string) =>
+  name === 'PasswordException' ? 'encrypted PDF: a password is needed to open it; not read' : `not a readable PDF: ${message}`;
+
+/** Read the pages in this thread (workers: 0): pdf.js is loaded here. */
+async function readHere(bytes: Uint8Array, file: string, onPage: (p: PageText) => void): Promise<number> {
+  let doc;
   try {
-    return await openPdf(data);
+    doc = await openPdf(bytes);
   } catch (err) {
     const e = err as { name?: string; message?: string };
-    if (e?.name === 'PasswordException') throw new PdfInputError(file, 'encrypted PDF: a password is needed to open it; not read');
-    throw new PdfInputError(file, `not a readable PDF: ${e?.message ?? String(err)}`);
+    throw new PdfInputError(file, openMessage(e?.name, e?.message ?? String(err)));
   }
-}
-
-/** Read pages with a pool of worker threads; `onPage` gets each page as it arrives. */
-async function readWithPool(bytes: Uint8Array, numPages: number, workers: number, onPage: (p: PageText) => void, file: string): Promise<void> {
-  const url = new URL('./page-worker.mjs', import.meta.url);
-  let next = 1;
-  let failure: Error | null = null;
-  const runOne = () =>
-    new Promise<void>((resolve) => {
-      const w = new Worker(url, { workerData: { data: bytes } });
-      const ask = () => {
-        if (next > numPages || failure) w.postMessage('close');
-        else w.postMessage(next++);
-      };
-      w.on('message', (msg: { ready?: boolean; page?: PageText; error?: string; pageNumber?: number }) => {
-        if (msg.error) failure ??= new PdfInputError(file, `page ${msg.pageNumber}: ${msg.error}`);
-        if (msg.page) onPage(msg.page);
-        ask();
-      });
-      w.on('error', (err) => {
-        failure ??= new PdfInputError(file, `reading pages failed: ${err.message}`);
-        resolve();
-      });
-      w.on('exit', () => resolve());
-    });
-  await Promise.all(Array.from({ length: workers }, runOne));
-  if (failure) throw failure;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        onPage(await readPage(doc, n));
+      } catch (err) {
+        throw new PdfInputError(file, `page ${n}: ${(err as Error).message}`);
+      }
+    }
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 /** Extract tables and text blocks from a PDF file. */
@@ -93,34 +88,26 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
   const file = options.file ?? path;
   checkFile(path, file, options.maxBytes ?? PDF_MAX_BYTES);
   const bytes = new Uint8Array(readFileSync(path));
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const doc = await open(bytes.slice(), file);
   const notices: ExtractionNotice[] = [];
   const pages: PageLayout[] = [];
   let withText = 0;
   const onPage = (p: PageText) => {
     if (p.items.length > 0) withText++;
+    // Lines are made as pages arrive (while the readers go on) and the items are let go.
     pages.push({ page: p.page, width: p.width, height: p.height, lines: linesOf(p) });
   };
-  try {
-    const numPages = doc.numPages;
-    if (numPages === 0) throw new PdfInputError(file, 'the PDF has no pages');
-    const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), numPages));
-    if (workers > 1 && numPages >= (options.poolFromPages ?? 16)) {
-      await doc.destroy();
-      await readWithPool(bytes, numPages, workers, onPage, file);
-    } else {
-      for (let n = 1; n <= numPages; n++) {
-        try {
-          onPage(await readPage(doc, n));
-        } catch (err) {
-          throw new PdfInputError(file, `page ${n}: ${(err as Error).message}`);
-        }
-      }
+  const workers = options.workers ?? Math.min(4, availableParallelism());
+  let numPages: number;
+  if (workers === 0) numPages = await readHere(bytes, file, onPage);
+  else {
+    try {
+      numPages = await readPages(bytes, { workers, poolFromPages: options.poolFromPages ?? POOL_FROM_PAGES }, onPage);
+    } catch (err) {
+      if (!(err instanceof PageReadError)) throw err;
+      throw new PdfInputError(file, err.pdfjsName ? openMessage(err.pdfjsName, err.message) : err.message);
     }
-  } finally {
-    await doc.destroy();
   }
+  if (numPages === 0) throw new PdfInputError(file, 'the PDF has no pages');
   pages.sort((a, b) => a.page - b.page);
   if (withText === 0) {
     notices.push({ rule: 'no-text-layer', severity: 'warning', message: `${file}: no text layer, OCR not supported (${pages.length} page${pages.length === 1 ? '' : 's'} of images or drawings only); nothing read`, line: null, page: null, raw: null, table: null });

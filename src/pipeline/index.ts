@@ -34,6 +34,8 @@ export interface ProcessOptions extends ReconcileOptions {
   maxBytes?: number;
   /** Worker threads for reading a PDF's pages (default: the cores, at most 4). */
   pdfWorkers?: number;
+  /** PDFs: more than one page reader only from this many pages (default POOL_FROM_PAGES). */
+  pdfPoolFromPages?: number;
 }
 
 export { DEFAULT_MAX_BYTES, InputError } from './input.js';
@@ -66,7 +68,7 @@ export async function processFileAsync(path: string, options: ProcessOptions = {
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
   let extraction: Extraction;
   try {
-    extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers });
+    extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers, poolFromPages: options.pdfPoolFromPages });
     extraction.notices.unshift(...normaliseExtraction(extraction));
   } catch (err) {
     if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));

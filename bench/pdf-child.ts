@@ -1,0 +1,22 @@
+/**
+ * One PDF extraction in a process of its own, for bench/pdf.bench.ts: prints a JSON line with
+ * the seconds taken and the process's peak RSS (all its threads). `raw` runs pdf.js's own
+ * getTextContent() over every page in this thread instead.
+ * Usage: tsx bench/pdf-child.ts <file> <workers|raw>
+ */
+import { readFileSync } from 'node:fs';
+import { extractPdf } from '../extractors/pdf/index.js';
+import { openPdf } from '../extractors/pdf/read-pages.mjs';
+
+const [file, mode] = process.argv.slice(2);
+const t = process.hrtime.bigint();
+if (mode === 'raw') {
+  const doc = await openPdf(new Uint8Array(readFileSync(file)));
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    await page.getTextContent();
+    page.cleanup();
+  }
+  await doc.destroy();
+} else await extractPdf(file, { workers: Number(mode) });
+console.log(JSON.stringify({ seconds: Number(process.hrtime.bigint() - t) / 1e9, rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
