@@ -6,6 +6,7 @@ import { applyConfig, loadConfig, withRuleOptions, type KloptConfig } from '../c
 import { readIv3File, type Iv3Figure } from '../iv3/read.js';
 import { listIv3Figures } from '../iv3/store.js';
 import { defaultSeverities, ruleIds } from '../reconcile/all-rules.js';
+import type { IngestOptions } from '../ingest/index.js';
 import type { CorpusDocument } from '../reconcile/corpus.js';
 import { corpusRules, reconcileCorpus } from '../reconcile/corpus-registry.js';
 import type { Store } from '../store/index.js';
@@ -81,4 +82,16 @@ export function recheckStore(store: Store, runId: number, config: KloptConfig, v
       ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, checked_at = excluded.checked_at`).run(fingerprint, new Date().toISOString());
   })();
   return findings;
+}
+
+/**
+ * What `klopt ingest` adds to ingest(): each document's findings configured as it is read, and
+ * the corpus rules over the whole database once everything is written. One function, so the
+ * bench measures what users run.
+ */
+export function ingestHooks(config: KloptConfig, version: string): Required<Pick<IngestOptions, 'transform' | 'afterWrite'>> {
+  return {
+    transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
+    afterWrite: (store, runId) => void recheckStore(store, runId, config, version),
+  };
 }
