@@ -165,13 +165,15 @@ console.log(`corpus: ${N} documents from ${bases.length} samples, ${plantedCount
 for (const b of bases) console.log(`  ${b.file}: figures ×${b.factors.join('/')}${b.candidates.length ? `, ${b.candidates.length} cells to plant in` : ''}`);
 
 // 3. The runs.
+const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
 const silent: Reporter = { start: () => {}, file: () => {}, end: () => {} };
 const db = join(scratch, 'bench.sqlite');
 // What `klopt ingest` passes (default configuration, its version), with the corpus rules timed.
 const hooks = ingestHooks(configFrom({}), VERSION);
 let afterWriteMs = 0;
-const run = (what: string, target?: number): Promise<RunEnd> =>
-  ingest({
+const run = (what: string, target?: number): Promise<RunEnd> => {
+  const cpu0 = process.cpuUsage();
+  return ingest({
     paths: [corpus],
     manifest: join(corpus, 'manifest.csv'),
     db,
@@ -188,9 +190,13 @@ const run = (what: string, target?: number): Promise<RunEnd> =>
     const versus = target === undefined ? '' : ` (target < ${target} s: ${r.seconds < target ? 'met' : 'NOT met'})`;
     console.log(`${what}: ${r.seconds.toFixed(2)} s${versus}; ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.duplicates} duplicate, ${r.failed} failed; corpus rules over the database ${(afterWriteMs / 1000).toFixed(2)} s of it`);
     if (r.ingested) console.log(`  ${r.documentsPerSecond} documents/s, ${r.factsPerSecond} facts/s, ${r.rowsPerSecond} SQLite rows/s`);
+    // On a shared machine the wall time says little; the CPU time of all threads says what free cores would need.
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`  CPU time ${cpuSeconds.toFixed(1)} s (all threads): at least ${(cpuSeconds / availableParallelism()).toFixed(1)} s on ${availableParallelism()} free cores; ${load()}`);
     return r;
   });
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+};
 
 console.log(`readers: ${CONCURRENCY} (${availableParallelism()} cores); ${load()}`);
 await run(`cold ingest of ${N}`, N === 2000 ? 60 : undefined);
