@@ -293,49 +293,12 @@ export class Store {
 
   listFinancialFacts(documentId?: string): FinancialFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId }), (r) => ({
-      documentId: r.document_id,
-      tableIndex: r.table_index,
-      rowIndex: r.row_index,
-      taakveld: r.taakveld,
-      rowLabel: r.row_label,
-      lineItem: r.line_item,
-      group: r.group_label,
-      isTotal: r.is_total === 1,
-      columnIndex: r.column_index,
-      columnHeader: r.column_header,
-      columnKind: r.column_kind,
-      year: r.year,
-      value: r.value,
-      status: r.status,
-      decimals: r.decimals,
-      scale: r.scale,
-      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-    }));
+    return Array.from(documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId }), financialOfRow);
   }
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId }), (r) => ({
-      documentId: r.document_id,
-      tableIndex: r.table_index,
-      rowIndex: r.row_index,
-      doelstelling: r.doelstelling,
-      name: r.name,
-      unit: r.unit,
-      columnIndex: r.column_index,
-      columnHeader: r.column_header,
-      columnKind: r.column_kind,
-      year: r.year,
-      value: r.value,
-      decimals: r.decimals,
-      referenceYear: r.reference_year,
-      footnote: r.footnote,
-      // absent unless set, as the schema has them
-      ...(r.reading ? { reading: r.reading } : {}),
-      ...(r.source !== null ? { source: r.source } : {}),
-      provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-    }));
+    return Array.from(documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId }), indicatorOfRow);
   }
 
   listDoelenboomGoals(documentId?: string): DoelenboomGoal[] {
@@ -444,3 +407,46 @@ function sameDocument(doc: Document, documentId: string, what: string): void {
     throw new Error(`${doc.file}: ${what} belongs to document ${documentId}, not ${doc.id}`);
   }
 }
+
+/** A financial_facts row as the record it stores. */
+export const financialOfRow = (r: Row): FinancialFact => ({
+  documentId: r.document_id,
+  tableIndex: r.table_index,
+  rowIndex: r.row_index,
+  taakveld: r.taakveld,
+  rowLabel: r.row_label,
+  lineItem: r.line_item,
+  group: r.group_label,
+  isTotal: r.is_total === 1,
+  columnIndex: r.column_index,
+  columnHeader: r.column_header,
+  columnKind: r.column_kind,
+  year: r.year,
+  value: r.value,
+  status: r.status,
+  decimals: r.decimals,
+  scale: r.scale,
+  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+});
+
+/** An indicator_facts row as the record it stores. */
+export const indicatorOfRow = (r: Row): IndicatorFact => ({
+  documentId: r.document_id,
+  tableIndex: r.table_index,
+  rowIndex: r.row_index,
+  doelstelling: r.doelstelling,
+  name: r.name,
+  unit: r.unit,
+  columnIndex: r.column_index,
+  columnHeader: r.column_header,
+  columnKind: r.column_kind,
+  year: r.year,
+  value: r.value,
+  decimals: r.decimals,
+  referenceYear: r.reference_year,
+  footnote: r.footnote,
+  // absent unless set, as the schema has them
+  ...(r.reading ? { reading: r.reading } : {}),
+  ...(r.source !== null ? { source: r.source } : {}),
+  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
+});

@@ -6,7 +6,7 @@ import { openStore } from '../../store/index.js';
 import { BusyError, createReporter, ingest, type LogFormat, type Reporter } from '../../ingest/index.js';
 import type { FileEvent } from '../../ingest/writer.js';
 import { EXIT, VERSION, failOnOption, inputOptions, type InputOptions, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
-import { addConfigOptions, configFrom, configure, recheckStore } from '../corpus.js';
+import { addConfigOptions, configFrom, ingestHooks } from '../corpus.js';
 
 interface IngestCliOptions extends InputOptions {
   db: string;
@@ -73,8 +73,7 @@ export function register(program: Command): void {
           signal: controller.signal,
           maxBytes: opts.maxBytes,
           allowOutsideManifest: opts.allowOutsideManifest,
-          transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
-          afterWrite: (store, runId) => void recheckStore(store, runId, config, VERSION),
+          ...ingestHooks(config, VERSION),
         });
         if (opts.report || opts.findingsCsv) {
           const store = openStore(opts.db);
