@@ -94,8 +94,11 @@ export function linesOf(page: PageText): Line[] {
   if (words.length === 0) return [];
   const sizes = words.map((w) => w.size).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)];
-  const normal = words.filter((w) => w.size >= 0.8 * body).sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const small = words.filter((w) => w.size < 0.8 * body);
+  // Browsers set <sup> at 83% of the body size: a one- or two-digit word that much smaller may
+  // be a footnote marker too (it becomes one only when it stands raised right after a word).
+  const maybeSup = (w: Chunk) => w.size < 0.8 * body || (w.size < 0.9 * body && /^\d{1,2}$/.test(w.text));
+  const normal = words.filter((w) => !maybeSup(w)).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const small = words.filter(maybeSup);
   const lines: { y: number; size: number; words: Chunk[]; sup: Chunk[] }[] = [];
   for (const w of normal) {
     const last = lines[lines.length - 1];
@@ -113,6 +116,19 @@ export function linesOf(page: PageText): Line[] {
     }
   }
   lines.sort((a, b) => a.y - b.y);
+  // A superscript makes its line box taller, so in a table cell set top-aligned (a browser's
+  // print) the figure it marks drops below its row's baseline by about the raise: a line carrying
+  // a marker, within 0.6 em under a line it shares no horizontal extent with, belongs to it.
+  for (let i = lines.length - 1; i > 0; i--) {
+    const l = lines[i];
+    const up = lines[i - 1];
+    if (l.sup.length === 0 || l.y - up.y > 0.6 * l.size || l.y - up.y <= 0) continue;
+    const overlaps = l.words.some((w) => up.words.some((u) => w.x0 < u.x1 && u.x0 < w.x1));
+    if (overlaps) continue;
+    up.words.push(...l.words);
+    up.sup.push(...l.sup);
+    lines.splice(i, 1);
+  }
   return lines.map((l) => {
     const ws = l.words.sort((a, b) => a.x0 - b.x0);
     // A superscript is a footnote marker: it joins the word before it as superscript digits.
@@ -427,8 +443,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
-        prevRow.cells[0].text += ` ${text}`;
-        prevRow.raw += ` ${text}`;
+        // A label broken after a hyphen ("re-" / "integratie") goes on without a space; the
+        // hyphen stays (a compound's hyphen cannot be told from a hyphenation one).
+        const sep = /[a-z]-$/.test(prevRow.cells[0].text) && /^[a-z]/.test(text) ? '' : ' ';
+        prevRow.cells[0].text += `${sep}${text}`;
+        prevRow.raw += `${sep}${text}`;
       } else if (next && !nextLabel) pendingLabel = { text, line: l };
       else if (next && gapAfter < 0.8 * pitch) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
