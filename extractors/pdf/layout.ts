@@ -329,7 +329,10 @@ function regions(lines: Line[]): Region[] {
     const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
     for (let k = j + 1; k < lines.length && k - j <= 6; k++) {
       const l = lines[k];
-      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > 1.35 * l.size) break;
+      // (A label whose bracket is still open goes on even where the line gap is wider.)
+      const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
+      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0);
+      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
     for (let k = i; k <= j; k++) inTable[k] = true;
@@ -440,7 +443,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const gapBefore = prev ? l.y - prev.y : Infinity;
       const gapAfter = next ? next.y - l.y : Infinity;
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
-      if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // (A label with a bracket still open goes on, whatever the next line starts with.)
+      const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
+      if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie") goes on without a space; the
