@@ -247,6 +247,8 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
         if (y + h > bottom) {
           y = newPage();
           if (doc.repeatHeader) y = drawHeader(t, M, y);
+          // (The running header left the font at its own size.)
+          pdf.font('Helvetica').fontSize(size);
         }
         // Helvetica's WinAnsi encoding has no "≥": such a label is drawn in an embedded font.
         if (/[^\u0000-\u00ff€—–’“”]/.test(label) && existsSync(UNICODE_FONT)) pdf.font(UNICODE_FONT);

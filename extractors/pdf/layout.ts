@@ -74,7 +74,8 @@ export const isValueText = (text: string) => {
   if (v === undefined) {
     // Running text is never a figure: only short strings are parsed.
     const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
-    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t) ? null : parseCell(t);
+    // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
+    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, '')) ? null : parseCell(t);
     v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
     if (valueMemo.size > 50_000) valueMemo.clear();
     valueMemo.set(text, v);
@@ -448,9 +449,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
-        // A label broken after a hyphen ("re-" / "integratie") goes on without a space; the
+        // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on without a space; the
         // hyphen stays (a compound's hyphen cannot be told from a hyphenation one).
-        const sep = /[a-z]-$/.test(prevRow.cells[0].text) && /^[a-z]/.test(text) ? '' : ' ';
+        const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
       } else if (next && !nextLabel) pendingLabel = { text, line: l };
@@ -579,7 +580,7 @@ function blocksOf(lines: Line[], p: PageLayout): TextBlock[] {
  * A table that goes on over a page break: the next page opens with a table of as many columns,
  * with no header or the same header repeated. Its rows join the table on the page before.
  */
-export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
+export function joinAcrossPages(results: PageResult[], file: string): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const textBlocks: TextBlock[] = [];
   const notices: ExtractionNotice[] = [];
@@ -597,7 +598,12 @@ export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; te
         own = own.slice(1);
       }
     }
-    tables.push(...own);
+    // Dated figures (an indicator table) with no header over them: which year and kind each
+    // column holds cannot be told, so nothing is stored rather than facts with a guessed column.
+    for (const t of own.filter((x) => x.role === 'indicator' && !x.header)) {
+      notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${t.page}: a table of ${t.rows.length} dated figures ("${t.rows[0].cells[0].text.slice(0, 60)}", ...) has no header and does not go on from a table on the page before; its columns' years cannot be told, so it is not read`, line: null, page: t.page, raw: t.rows[0].raw, table: t.title });
+    }
+    tables.push(...own.filter((x) => !(x.role === 'indicator' && !x.header)));
     textBlocks.push(...r.textBlocks);
     notices.push(...r.notices);
     prev = r;
