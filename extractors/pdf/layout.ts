@@ -315,20 +315,25 @@ function regions(lines: Line[]): Region[] {
     if (!isRow[i] || inTable[i]) continue;
     let j = i;
     let rows = 1;
-    // Up to six label-only lines between rows: a long label wrapped under its row.
-    for (let k = i + 1; k < lines.length && k - j <= 6; k++) {
+    // Up to eight label-only lines between rows: a long label wrapped under its row.
+    for (let k = i + 1; k < lines.length && k - j <= 9; k++) {
       const gap = lines[k].y - lines[k - 1].y;
       if (gap > 3 * lines[k].size) break;
       if (isRow[k]) {
         j = k;
         rows++;
-      } else if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 - lines[k].chunks[0].x0 > 0.6 * (lines[j].chunks.at(-1)!.x1 - lines[j].chunks[0].x0)) break;
+      } else {
+        // Running text runs on into the figures; a wrapped label stays left of them.
+        const figuresFrom = lines[j].chunks.find((c) => isValueText(c.text))!.x0;
+        if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
+      }
     }
-    if (rows < 2) continue;
+    // One row makes a table only under a header line whose words stand over each of its figures.
+    if (rows < 2 && !headedSingleRow(lines, i)) continue;
     // The last row's label wrapped onto the lines below it: narrow text in the label column,
     // set as tight as the wrapped labels above.
     const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
-    for (let k = j + 1; k < lines.length && k - j <= 6; k++) {
+    for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
       // (A label whose bracket is still open goes on even where the line gap is wider.)
       const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
@@ -362,6 +367,18 @@ function regions(lines: Line[]): Region[] {
     else out.push({ kind, lines: [l] });
   });
   return out;
+}
+
+/** Line i is a table's only row: the line right above heads every figure of it. */
+function headedSingleRow(lines: Line[], i: number): boolean {
+  const head = lines[i - 1];
+  if (!head || isRowLine(head) || lines[i].y - head.y > 2.6 * head.size) return false;
+  const row = lines[i];
+  const from = row.chunks.findIndex((c) => isValueText(c.text));
+  const figures = row.chunks.slice(from);
+  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : row.chunks[0].x0;
+  const heads = head.chunks.filter((c) => c.x1 > labelEnd);
+  return figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((h) => f.x0 < h.x1 && h.x0 < f.x1));
 }
 
 export interface PageResult {
@@ -496,7 +513,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       raw,
     });
   }
-  if (rows.length < 2) return null;
+  if (rows.length < (headerLines.length ? 1 : 2)) return null;
 
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
