@@ -466,8 +466,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
-        // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on without a space; the
-        // hyphen stays (a compound's hyphen cannot be told from a hyphenation one).
+        // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
+        // without a space; the hyphen stays (a compound's cannot be told from a hyphenation).
         const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
