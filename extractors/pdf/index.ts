@@ -115,7 +115,7 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
     for (const p of pages) if (p.lines.length === 0) notices.push({ rule: 'no-text-layer', severity: 'info', message: `page ${p.page} has no text layer (an image?), OCR not supported; skipped`, line: null, page: p.page, raw: null, table: null });
   }
   const results = dropRunningLines(pages).map((p) => readPageLayout(p, file));
-  const joined = joinAcrossPages(results);
+  const joined = joinAcrossPages(results, file);
   const headings = pages
     .slice(0, 2)
     .flatMap((p) => p.lines.map((l) => l.chunks.map((c) => c.text).join(' ').trim()))

@@ -74,7 +74,8 @@ export const isValueText = (text: string) => {
   if (v === undefined) {
     // Running text is never a figure: only short strings are parsed.
     const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
-    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t) ? null : parseCell(t);
+    // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
+    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, '')) ? null : parseCell(t);
     v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
     if (valueMemo.size > 50_000) valueMemo.clear();
     valueMemo.set(text, v);
@@ -94,8 +95,11 @@ export function linesOf(page: PageText): Line[] {
   if (words.length === 0) return [];
   const sizes = words.map((w) => w.size).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)];
-  const normal = words.filter((w) => w.size >= 0.8 * body).sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const small = words.filter((w) => w.size < 0.8 * body);
+  // Browsers set <sup> at 83% of the body size: a one- or two-digit word that much smaller may
+  // be a footnote marker too (it becomes one only when it stands raised right after a word).
+  const maybeSup = (w: Chunk) => w.size < 0.8 * body || (w.size < 0.9 * body && /^\d{1,2}$/.test(w.text));
+  const normal = words.filter((w) => !maybeSup(w)).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const small = words.filter(maybeSup);
   const lines: { y: number; size: number; words: Chunk[]; sup: Chunk[] }[] = [];
   for (const w of normal) {
     const last = lines[lines.length - 1];
@@ -113,6 +117,19 @@ export function linesOf(page: PageText): Line[] {
     }
   }
   lines.sort((a, b) => a.y - b.y);
+  // A superscript makes its line box taller, so in a table cell set top-aligned (a browser's
+  // print) the figure it marks drops below its row's baseline by about the raise: a line carrying
+  // a marker, within 0.6 em under a line it shares no horizontal extent with, belongs to it.
+  for (let i = lines.length - 1; i > 0; i--) {
+    const l = lines[i];
+    const up = lines[i - 1];
+    if (l.sup.length === 0 || l.y - up.y > 0.6 * l.size || l.y - up.y <= 0) continue;
+    const overlaps = l.words.some((w) => up.words.some((u) => w.x0 < u.x1 && u.x0 < w.x1));
+    if (overlaps) continue;
+    up.words.push(...l.words);
+    up.sup.push(...l.sup);
+    lines.splice(i, 1);
+  }
   return lines.map((l) => {
     const ws = l.words.sort((a, b) => a.x0 - b.x0);
     // A superscript is a footnote marker: it joins the word before it as superscript digits.
@@ -298,22 +315,30 @@ function regions(lines: Line[]): Region[] {
     if (!isRow[i] || inTable[i]) continue;
     let j = i;
     let rows = 1;
-    // Up to six label-only lines between rows: a long label wrapped under its row.
-    for (let k = i + 1; k < lines.length && k - j <= 6; k++) {
+    // Up to eight label-only lines between rows: a long label wrapped under its row.
+    for (let k = i + 1; k < lines.length && k - j <= 9; k++) {
       const gap = lines[k].y - lines[k - 1].y;
       if (gap > 3 * lines[k].size) break;
       if (isRow[k]) {
         j = k;
         rows++;
-      } else if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 - lines[k].chunks[0].x0 > 0.6 * (lines[j].chunks.at(-1)!.x1 - lines[j].chunks[0].x0)) break;
+      } else {
+        // Running text runs on into the figures; a wrapped label stays left of them.
+        const figuresFrom = lines[j].chunks.find((c) => isValueText(c.text))!.x0;
+        if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
+      }
     }
-    if (rows < 2) continue;
+    // One row makes a table only under a header line whose words stand over each of its figures.
+    if (rows < 2 && !headedSingleRow(lines, i)) continue;
     // The last row's label wrapped onto the lines below it: narrow text in the label column,
     // set as tight as the wrapped labels above.
     const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
-    for (let k = j + 1; k < lines.length && k - j <= 6; k++) {
+    for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
-      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > 1.35 * l.size) break;
+      // (A label whose bracket is still open goes on even where the line gap is wider.)
+      const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
+      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0);
+      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
     for (let k = i; k <= j; k++) inTable[k] = true;
@@ -342,6 +367,18 @@ function regions(lines: Line[]): Region[] {
     else out.push({ kind, lines: [l] });
   });
   return out;
+}
+
+/** Line i is a table's only row: the line right above heads every figure of it. */
+function headedSingleRow(lines: Line[], i: number): boolean {
+  const head = lines[i - 1];
+  if (!head || isRowLine(head) || lines[i].y - head.y > 2.6 * head.size) return false;
+  const row = lines[i];
+  const from = row.chunks.findIndex((c) => isValueText(c.text));
+  const figures = row.chunks.slice(from);
+  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : row.chunks[0].x0;
+  const heads = head.chunks.filter((c) => c.x1 > labelEnd);
+  return figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((h) => f.x0 < h.x1 && h.x0 < f.x1));
 }
 
 export interface PageResult {
@@ -424,11 +461,16 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const gapBefore = prev ? l.y - prev.y : Infinity;
       const gapAfter = next ? next.y - l.y : Infinity;
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
-      if (prevRow && (/^[a-z(]/.test(text) || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // (A label with a bracket still open goes on, whatever the next line starts with.)
+      const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
+      if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
-        prevRow.cells[0].text += ` ${text}`;
-        prevRow.raw += ` ${text}`;
+        // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
+        // without a space; the hyphen stays (a compound's cannot be told from a hyphenation).
+        const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
+        prevRow.cells[0].text += `${sep}${text}`;
+        prevRow.raw += `${sep}${text}`;
       } else if (next && !nextLabel) pendingLabel = { text, line: l };
       else if (next && gapAfter < 0.8 * pitch) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
@@ -471,7 +513,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       raw,
     });
   }
-  if (rows.length < 2) return null;
+  if (rows.length < (headerLines.length ? 1 : 2)) return null;
 
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
@@ -555,7 +597,7 @@ function blocksOf(lines: Line[], p: PageLayout): TextBlock[] {
  * A table that goes on over a page break: the next page opens with a table of as many columns,
  * with no header or the same header repeated. Its rows join the table on the page before.
  */
-export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
+export function joinAcrossPages(results: PageResult[], file: string): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const textBlocks: TextBlock[] = [];
   const notices: ExtractionNotice[] = [];
@@ -573,7 +615,12 @@ export function joinAcrossPages(results: PageResult[]): { tables: RawTable[]; te
         own = own.slice(1);
       }
     }
-    tables.push(...own);
+    // Dated figures (an indicator table) with no header over them: which year and kind each
+    // column holds cannot be told, so nothing is stored rather than facts with a guessed column.
+    for (const t of own.filter((x) => x.role === 'indicator' && !x.header)) {
+      notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${t.page}: a table of ${t.rows.length} dated figures ("${t.rows[0].cells[0].text.slice(0, 60)}", ...) has no header and does not go on from a table on the page before; its columns' years cannot be told, so it is not read`, line: null, page: t.page, raw: t.rows[0].raw, table: t.title });
+    }
+    tables.push(...own.filter((x) => !(x.role === 'indicator' && !x.header)));
     textBlocks.push(...r.textBlocks);
     notices.push(...r.notices);
     prev = r;
