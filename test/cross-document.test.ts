@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcileCorpus } from '../src/reconcile/corpus-registry.js';
 import { HENGELO_2023, processSample, sample } from './helpers.js';
-import { mutatedSample, processCopy } from './mutate.js';
+import { hengeloJaarstukken2019Copy, mutatedSample, processCopy } from './mutate.js';
 
 const HENGELO_2019 = 'hengelo-begroting-2019-programma-6-sociaal-domein.txt';
 const HENGELO_2023_NAME = 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
@@ -17,18 +17,7 @@ const rule = (id: string, docs: ReturnType<typeof processSample>[]) => reconcile
 
 describe('begroting-primitief', () => {
   // Jaarstukken "2019": a copy of Hengelo 2023 whose 6.1 primitief column carries the begroting 2019 figures (741, 12.075, −11.334).
-  const jaarstukken2019 = () =>
-    processCopy(
-      mutatedSample(
-        HENGELO_2023_NAME,
-        [
-          [/6 Sociaal domein\n\nBegroting 2023 primitief\n\nBegroting 2023 gewijzigd\n\nRekening 2023\n\nVerschil\n\nBaten\n\n831\n/, '6 Sociaal domein\n\nBegroting 2019 primitief\n\nBegroting 2019 gewijzigd\n\nRekening 2019\n\nVerschil\n\nBaten\n\n741\n'],
-          [/\nLasten\n\n14\.015\n/, '\nLasten\n\n12.075\n'],
-          [/\n-13\.184\n/, '\n-11.334\n'],
-        ],
-        { as: 'hengelo-jaarstukken-2019-copy.txt', manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2019 } },
-      ),
-    );
+  const jaarstukken2019 = () => processCopy(hengeloJaarstukken2019Copy());
 
   it('passes where the primitief column is the adopted begroting (6.1 baten 741, lasten 12.075)', () => {
     const found = rule('begroting-primitief', [jaarstukken2019(), processSample(sample(HENGELO_2019))]);

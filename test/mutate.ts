@@ -50,3 +50,19 @@ export function mutatedSample(name: string, replacements: [RegExp, string][], op
 export function processCopy(file: string) {
   return processFile(file, { manifest: readManifest(join(file, '..', 'manifest.csv')) });
 }
+
+/**
+ * Jaarstukken "2019": a copy of Hengelo 2023 whose 6.1 primitief column carries the begroting
+ * 2019 figures (741, 12.075, −11.334), the partner of the begroting 2019 sample.
+ */
+export function hengeloJaarstukken2019Copy(dir?: string): string {
+  return mutatedSample(
+    'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt',
+    [
+      [/6 Sociaal domein\n\nBegroting 2023 primitief\n\nBegroting 2023 gewijzigd\n\nRekening 2023\n\nVerschil\n\nBaten\n\n831\n/, '6 Sociaal domein\n\nBegroting 2019 primitief\n\nBegroting 2019 gewijzigd\n\nRekening 2019\n\nVerschil\n\nBaten\n\n741\n'],
+      [/\nLasten\n\n14\.015\n/, '\nLasten\n\n12.075\n'],
+      [/\n-13\.184\n/, '\n-11.334\n'],
+    ],
+    { dir, as: 'hengelo-jaarstukken-2019-copy.txt', manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2019 } },
+  );
+}
