@@ -2,6 +2,7 @@ import { fold } from '../../src/catalogue/bbv.js';
 import { normaliseSpaces, parseCell } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable } from '../types.js';
 import { scanTables, splitGluedHeader, type Line } from './glued.js';
+import { groupBy } from '../../src/collections.js';
 
 /**
  * Indicator tables whose cells a text dump ran together (Hengelo begroting 2019):
@@ -278,13 +279,10 @@ const labelKey = (label: string) => fold(label) + (/[-+−]$/.test(label.trim())
  * ("Jongeren met een delict voor de rechter 12-21"), and the catalogue cannot rule that out.
  */
 export function documentLabels(all: Line[]): (label: string, exceptLine: number) => string | null {
-  const lines = new Map<string, number[]>();
-  for (const l of all) {
-    const f = labelKey(l.text);
-    if (f.length >= 3 && f.length <= 300) lines.set(f, [...(lines.get(f) ?? []), l.line]);
-  }
+  const keyed = all.map((l) => ({ key: labelKey(l.text), line: l.line })).filter(({ key }) => key.length >= 3 && key.length <= 300);
+  const lines = groupBy(keyed, (l) => l.key);
   return (label, exceptLine) => {
-    const at = (lines.get(labelKey(label)) ?? []).filter((n) => n !== exceptLine);
+    const at = (lines.get(labelKey(label)) ?? []).map((l) => l.line).filter((n) => n !== exceptLine);
     return at.length > 0 ? `line ${at[0]} of this document` : null;
   };
 }

@@ -6,6 +6,7 @@
  * UTF-8 validation, which TextDecoder cannot do while giving offsets.
  */
 import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
+import { groupBy } from '../collections.js';
 
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
 
@@ -185,11 +186,7 @@ function finishUtf8(body: Uint8Array, shift: number, notices: ExtractionNotice[]
   if (scan.invalidCount > 0) {
     const starts = lineStarts(body);
     const lines = text.split('\n');
-    const byLine = new Map<number, number[]>();
-    for (const off of scan.invalid) {
-      const line = lineAt(off, starts);
-      byLine.set(line, [...(byLine.get(line) ?? []), off + shift]);
-    }
+    const byLine = new Map([...groupBy(scan.invalid, (off) => lineAt(off, starts))].map(([line, offs]) => [line, offs.map((o) => o + shift)]));
     let listed = 0;
     for (const [line, offsets] of byLine) {
       if (listed++ >= MAX_LISTED) break;

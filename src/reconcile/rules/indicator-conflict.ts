@@ -3,6 +3,7 @@ import { fold } from '../../catalogue/bbv.js';
 import { formatDutch } from '../../grammar/number.js';
 import { makeFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
+import { groupBy } from '../../collections.js';
 
 interface Row {
   name: string;
@@ -25,20 +26,11 @@ const rule: Rule = {
   },
   check(ctx) {
     const out: Finding[] = [];
-    const rows = new Map<string, Row[]>();
-    const all: Row[] = [];
-    const byRow = new Map<string, IndicatorFact[]>();
-    for (const f of ctx.indicators) {
-      const k = `${f.tableIndex}:${f.rowIndex}`;
-      byRow.set(k, [...(byRow.get(k) ?? []), f]);
-    }
-    for (const cells of byRow.values()) {
+    const all: Row[] = [...groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`).values()].map((cells) => {
       cells.sort((a, b) => a.columnIndex - b.columnIndex);
-      const row: Row = { name: cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
-      const k = `${cells[0].tableIndex}:${fold(row.name)}`;
-      rows.set(k, [...(rows.get(k) ?? []), row]);
-      all.push(row);
-    }
+      return { name: cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
+    });
+    const rows = groupBy(all, (r) => `${r.cells[0].tableIndex}:${fold(r.name)}`);
     // Where a row stands: its line in a text dump, its page in a PDF.
     const at = (r: Row) => (r.line !== null ? `line ${r.line}` : `page ${r.cells[0].provenance.page}`);
     for (const group of rows.values()) {

@@ -3,6 +3,7 @@ import { formatDutch } from '../../grammar/number.js';
 import { sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
 import { indicatorKey, indicatorYear } from '../cross-document.js';
 import { makeFinding } from '../finding.js';
+import { groupBy } from '../../collections.js';
 
 interface Value {
   doc: CorpusDocument;
@@ -21,15 +22,12 @@ const rule: CorpusRule = {
   },
   check(ctx) {
     const out: Finding[] = [];
-    const byKey = new Map<string, Value[]>();
-    for (const doc of ctx.documents) {
-      for (const fact of doc.indicators) {
-        const year = indicatorYear(fact);
-        if (fact.value === null || year === null || (fact.columnKind !== 'werkelijk' && fact.columnKind !== 'realisatie')) continue;
-        const k = `${(doc.document.gemeente ?? '').toLowerCase()}|${year}|${indicatorKey(fact)}`;
-        byKey.set(k, [...(byKey.get(k) ?? []), { doc, fact }]);
-      }
-    }
+    const realised: Value[] = ctx.documents.flatMap((doc) =>
+      doc.indicators
+        .filter((fact) => fact.value !== null && indicatorYear(fact) !== null && (fact.columnKind === 'werkelijk' || fact.columnKind === 'realisatie'))
+        .map((fact) => ({ doc, fact })),
+    );
+    const byKey = groupBy(realised, ({ doc, fact }) => `${(doc.document.gemeente ?? '').toLowerCase()}|${indicatorYear(fact)}|${indicatorKey(fact)}`);
     for (const values of byKey.values()) {
       if (values.length < 2) continue;
       // The latest report's value is compared with each earlier statement that differs.

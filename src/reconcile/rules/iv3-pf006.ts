@@ -2,6 +2,7 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
 import { makeFinding } from '../finding.js';
 import type { CorpusRule } from '../corpus.js';
+import { groupBy } from '../../collections.js';
 
 const rule: CorpusRule = {
   id: 'iv3-pf006',
@@ -14,11 +15,7 @@ const rule: CorpusRule = {
   },
   check(ctx) {
     const out: Finding[] = [];
-    const keys = new Map<string, typeof ctx.iv3>();
-    for (const f of ctx.iv3) {
-      const k = `${f.gemeente}|${f.year}|${f.kind}`;
-      keys.set(k, [...(keys.get(k) ?? []), f]);
-    }
+    const keys = groupBy(ctx.iv3, (f) => `${f.gemeente}|${f.year}|${f.kind}`);
     for (const figures of keys.values()) {
       const { gemeente, year, kind, file } = figures[0];
       // A partial import (a few taakvelden) cannot balance and says nothing about the delivery.

@@ -2,6 +2,7 @@ import type { Finding, IndicatorFact } from '../../../schemas/index.js';
 import { formatDutch, halfUnit, parseCell } from '../../grammar/number.js';
 import { makeFinding } from '../finding.js';
 import type { Rule } from '../rule.js';
+import { groupBy } from '../../collections.js';
 
 /** A cell printing a count and its share: "339 (45,2%)", "340( 47,5%)". */
 interface CountShare {
@@ -39,11 +40,7 @@ const rule: Rule = {
   },
   check(ctx) {
     const out: Finding[] = [];
-    const rows = new Map<string, IndicatorFact[]>();
-    for (const f of ctx.indicators) {
-      const k = `${f.tableIndex}:${f.rowIndex}`;
-      rows.set(k, [...(rows.get(k) ?? []), f]);
-    }
+    const rows = groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`);
     // runs of adjacent rows whose every cell is a count with its share
     const runs: CountShare[][][] = [];
     let last: { table: number; row: number } | null = null;
