@@ -11,6 +11,7 @@ import { EXIT, VERSION, failOnOption, formatOption, inputOptions, type InputOpti
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerIv3 } from './commands/iv3.js';
+import { register as registerMerge } from './commands/merge.js';
 import { register as registerRules } from './commands/rules.js';
 import { addConfigOptions, configFrom, configure, corpusFindings } from './corpus.js';
 
@@ -88,6 +89,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerRules(program);
   registerIv3(program);
+  registerMerge(program);
   return program;
 }
 
