@@ -1,7 +1,7 @@
 /** What the CLI commands share: version, exit codes, manifests, thresholds, report output. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../pipeline/input.js';
 import { UsageError } from '../pipeline/files.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
@@ -13,6 +13,13 @@ export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', im
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadableFiles: 3, busy: 4 } as const;
+
+/** A commander parser for a whole number ≥ 0 (a NaN wait would wait forever). */
+export const positiveInt = (what: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${what} must be a whole number ≥ 0`);
+  return n;
+};
 
 export type FailOn = Severity | 'never';
 

@@ -1,11 +1,11 @@
 /** `klopt ingest`: bulk, incremental, parallel ingestion into SQLite (src/ingest). */
 import { availableParallelism } from 'node:os';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { renderCsv, renderReport } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
 import { BusyError, createReporter, ingest, type LogFormat, type Reporter } from '../../ingest/index.js';
 import type { FileEvent } from '../../ingest/writer.js';
-import { EXIT, VERSION, failOnOption, inputOptions, type InputOptions, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
+import { EXIT, VERSION, failOnOption, positiveInt, inputOptions, type InputOptions, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
 import { addConfigOptions, configFrom, ingestHooks } from '../corpus.js';
 
 interface IngestCliOptions extends InputOptions {
@@ -29,12 +29,6 @@ function collectingReporter(): Reporter & { files: FileEvent[] } {
   const files: FileEvent[] = [];
   return { files, start: () => {}, file: (e) => files.push(e), end: () => {} };
 }
-
-const positiveInt = (what: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${what} must be a whole number ≥ 0`);
-  return n;
-};
 
 export function register(program: Command): void {
   inputOptions(addConfigOptions(program

@@ -7,7 +7,7 @@ import { claimRunWaiting, finishRun } from '../../ingest/runs.js';
 import { corpusRules } from '../../reconcile/corpus-registry.js';
 import { openStore } from '../../store/index.js';
 import { checkShard, MergeError, mergeShard, type ShardMerge } from '../../store/merge.js';
-import { EXIT, VERSION } from '../common.js';
+import { EXIT, positiveInt, VERSION } from '../common.js';
 import { addConfigOptions, configFrom, recheckStore } from '../corpus.js';
 
 interface MergeCliOptions {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .description('copy shard databases (each from its own klopt ingest) into one; the rules between documents run again over the whole')
     .argument('<shards...>', 'shard databases, merged in this order (a file in two shards: the last wins)')
     .option('--db <file>', 'target SQLite database (created if missing)', 'out/klopt.sqlite')
-    .addOption(new Option('--wait <seconds>', 'when an ingest holds the target, wait up to this long').argParser(Number).default(0))
+    .addOption(new Option('--wait <seconds>', 'when an ingest holds the target, wait up to this long').argParser(positiveInt('--wait')).default(0))
     .addOption(new Option('--format <format>', 'summary as text on stderr, or one JSON object on stdout').choices(['text', 'json']).default('text'))
     .action(async (shards: string[], opts: MergeCliOptions) => {
       const config = configFrom(opts);
