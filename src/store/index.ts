@@ -18,6 +18,7 @@ import {
   severityRank,
   type Severity,
 } from '../../schemas/index.js';
+import type { z } from 'zod';
 import { migrate } from './migrations.js';
 
 export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -30,6 +31,17 @@ export interface DocumentInput {
   findings: Finding[];
   /** Doelenboom goals and products, statutory indicator rows (stored in their own tables). */
   structures?: Structures;
+}
+
+export interface ReplaceOptions {
+  /**
+   * The document, its tables, facts and structures were built through their zod schemas already,
+   * as klopt's own pipeline builds them (processFile, interpret), so they are not parsed again:
+   * the ingest writer sets this for what its readers produced. Findings are validated all the
+   * same (the severity configuration rewrites them after reading), and so is, always, that every
+   * record belongs to the document. Default: everything is validated.
+   */
+  prevalidated?: boolean;
 }
 
 export interface RunCounts {
@@ -84,7 +96,7 @@ export function openStore(path: string): Store {
 export class Store {
   // Prepared once: replaceDocument runs them thousands of times per document.
   private readonly stmts;
-  private readonly replaceTx: (input: DocumentInput, runId: number | null) => void;
+  private readonly replaceTx: (input: DocumentInput, runId: number | null, prevalidated: boolean) => void;
 
   constructor(readonly db: Database.Database) {
     // Positional or named parameters; rows typed loosely and mapped to the schema shapes below.
@@ -153,19 +165,21 @@ export class Store {
         ORDER BY id`),
       listRuns: p('SELECT * FROM runs ORDER BY id'),
     };
-    this.replaceTx = db.transaction((input: DocumentInput, runId: number | null) => {
-      const doc = Document.parse(input.document);
+    this.replaceTx = db.transaction((input: DocumentInput, runId: number | null, prevalidated: boolean) => {
+      // zod's parse returns the value's schema fields; the inserts below read only those
+      const valid = <T>(schema: z.ZodType<T>, v: T): T => (prevalidated ? v : schema.parse(v));
+      const doc = valid(Document, input.document);
       this.stmts.deleteDocument.run(doc.id, doc.file);
       this.stmts.insertDocument.run({ ...doc, ingestedAt: now() });
       // Each record is validated as it is written: an invalid one throws, rolling back the lot.
       for (const t of input.tables) {
-        const r = Table.parse(t);
+        const r = valid(Table, t);
         sameDocument(doc, r.documentId, 'table');
         this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
           JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
       }
       for (const f of input.financial) {
-        const r = FinancialFact.parse(f);
+        const r = valid(FinancialFact, f);
         sameDocument(doc, r.documentId, 'financial fact');
         const pv = r.provenance;
         this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
@@ -173,7 +187,7 @@ export class Store {
           r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw);
       }
       for (const f of input.indicators) {
-        const r = IndicatorFact.parse(f);
+        const r = valid(IndicatorFact, f);
         sameDocument(doc, r.documentId, 'indicator fact');
         const pv = r.provenance;
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
@@ -183,21 +197,21 @@ export class Store {
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
-        const r = DoelenboomGoal.parse(g);
+        const r = valid(DoelenboomGoal, g);
         sameDocument(doc, r.documentId, 'doelenboom goal');
         const pv = r.provenance;
         this.stmts.insertGoal.run(doc.id, i, r.code, r.name, r.level, r.scale, json(r.totaleLasten),
           json(r.claimedIndicators), json(r.claimedActions), json(r.section), pv.file, pv.line, pv.page, pv.raw);
       });
       (input.structures?.products ?? []).forEach((p, i) => {
-        const r = DoelenboomProduct.parse(p);
+        const r = valid(DoelenboomProduct, p);
         sameDocument(doc, r.documentId, 'doelenboom product');
         const pv = r.provenance;
         this.stmts.insertProduct.run(doc.id, i, r.doelstelling, r.thema, r.product, r.scale,
           json(r.lasten), json(r.baten), pv.file, pv.line, pv.page, pv.raw);
       });
       (input.structures?.statutory ?? []).forEach((st, i) => {
-        const r = StatutoryIndicator.parse(st);
+        const r = valid(StatutoryIndicator, st);
         sameDocument(doc, r.documentId, 'statutory indicator');
         const pv = r.provenance;
         this.stmts.insertStatutory.run(doc.id, i, r.nr, r.beleidsveld, r.name, r.unit, r.year,
@@ -223,8 +237,8 @@ export class Store {
    * of the same document and of any other document at the same file path (an older version),
    * then inserts. If anything fails, nothing changes.
    */
-  replaceDocument(input: DocumentInput, runId?: number): void {
-    this.replaceTx(input, runId ?? null);
+  replaceDocument(input: DocumentInput, runId?: number, options: ReplaceOptions = {}): void {
+    this.replaceTx(input, runId ?? null, options.prevalidated ?? false);
   }
 
   /** Stores findings that belong to no document being replaced (e.g. a file that failed to read). */
