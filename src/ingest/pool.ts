@@ -12,9 +12,12 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-export function createReader(concurrency: number): Reader {
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+
+/** `boot`: the worker script (default: worker-boot.mjs; a test substitutes one that crashes). */
+export function createReader(concurrency: number, boot: URL = BOOT): Reader {
   if (concurrency <= 1) return { read: readOne, close: async () => {} };
-  return new WorkerPool(concurrency);
+  return new WorkerPool(concurrency, boot);
 }
 
 interface Job {
@@ -36,8 +39,6 @@ interface Slot {
  */
 const DEPTH = 2;
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
-
 class WorkerPool implements Reader {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
@@ -46,7 +47,10 @@ class WorkerPool implements Reader {
   private deathsInARow = 0;
   private broken: string | null = null;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly boot: URL,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -65,7 +69,7 @@ class WorkerPool implements Reader {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(BOOT), jobs: [] };
+    const slot: Slot = { worker: new Worker(this.boot), jobs: [] };
     slot.worker.on('message', (r: ReadResult) => {
       this.deathsInARow = 0;
       const i = slot.jobs.findIndex((j) => j.task.seq === r.seq);
