@@ -148,16 +148,16 @@ export class Store {
       listDocuments: p('SELECT * FROM documents ORDER BY file'),
       // One document's rows through the index: "@documentId IS NULL OR …" scans the whole table.
       listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
-      listFinancialOf: p('SELECT * FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
-      listIndicatorsOf: p('SELECT * FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
+      listFinancialOf: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
+      listIndicatorsOf: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
-      listFinancial: p(`SELECT * FROM financial_facts
+      listFinancial: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
         WHERE @documentId IS NULL OR document_id = @documentId
-        ORDER BY document_id, table_index, row_index, column_index`),
-      listIndicators: p(`SELECT * FROM indicator_facts
+        ORDER BY document_id, table_index, row_index, column_index`).raw(),
+      listIndicators: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts
         WHERE @documentId IS NULL OR document_id = @documentId
-        ORDER BY document_id, table_index, row_index, column_index`),
+        ORDER BY document_id, table_index, row_index, column_index`).raw(),
       listFindings: p(`SELECT * FROM findings
         WHERE (@documentId IS NULL OR document_id = @documentId)
           AND (@runId IS NULL OR run_id = @runId)
@@ -307,12 +307,14 @@ export class Store {
 
   listFinancialFacts(documentId?: string): FinancialFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId }), financialOfRow);
+    const rows = documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId });
+    return Array.from(rows as Iterable<unknown[]>, financialOfRow);
   }
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId }), indicatorOfRow);
+    const rows = documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId });
+    return Array.from(rows as Iterable<unknown[]>, indicatorOfRow);
   }
 
   listDoelenboomGoals(documentId?: string): DoelenboomGoal[] {
@@ -422,45 +424,33 @@ function sameDocument(doc: Document, documentId: string, what: string): void {
   }
 }
 
-/** A financial_facts row as the record it stores. */
-export const financialOfRow = (r: Row): FinancialFact => ({
-  documentId: r.document_id,
-  tableIndex: r.table_index,
-  rowIndex: r.row_index,
-  taakveld: r.taakveld,
-  rowLabel: r.row_label,
-  lineItem: r.line_item,
-  group: r.group_label,
-  isTotal: r.is_total === 1,
-  columnIndex: r.column_index,
-  columnHeader: r.column_header,
-  columnKind: r.column_kind,
-  year: r.year,
-  value: r.value,
-  status: r.status,
-  decimals: r.decimals,
-  scale: r.scale,
-  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-});
+/*
+ * Fact rows are read as arrays (better-sqlite3's raw mode) of these columns, in this order: a
+ * database holds hundreds of thousands of facts, and building a keyed object per row before the
+ * record cost about as much again as the query (the rules over the whole database read them all).
+ */
+export const FINANCIAL_COLUMNS = `document_id, table_index, row_index, taakveld, row_label, line_item, group_label,
+  is_total, column_index, column_header, column_kind, year, value, status, decimals, scale, file, line, page, raw`;
 
-/** An indicator_facts row as the record it stores. */
-export const indicatorOfRow = (r: Row): IndicatorFact => ({
-  documentId: r.document_id,
-  tableIndex: r.table_index,
-  rowIndex: r.row_index,
-  doelstelling: r.doelstelling,
-  name: r.name,
-  unit: r.unit,
-  columnIndex: r.column_index,
-  columnHeader: r.column_header,
-  columnKind: r.column_kind,
-  year: r.year,
-  value: r.value,
-  decimals: r.decimals,
-  referenceYear: r.reference_year,
-  footnote: r.footnote,
-  // absent unless set, as the schema has them
-  ...(r.reading ? { reading: r.reading } : {}),
-  ...(r.source !== null ? { source: r.source } : {}),
-  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-});
+/** A financial_facts row (FINANCIAL_COLUMNS) as the record it stores. */
+export function financialOfRow(row: unknown[]): FinancialFact {
+  const [documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group,
+    isTotal, columnIndex, columnHeader, columnKind, year, value, status, decimals, scale, file, line, page, raw] = row as any[];
+  return { documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group, isTotal: isTotal === 1, columnIndex,
+    columnHeader, columnKind, year, value, status, decimals, scale, provenance: { file, line, page, raw } };
+}
+
+export const INDICATOR_COLUMNS = `document_id, table_index, row_index, doelstelling, name, unit, column_index,
+  column_header, column_kind, year, value, decimals, reference_year, footnote, reading, source, file, line, page, raw`;
+
+/** An indicator_facts row (INDICATOR_COLUMNS) as the record it stores. */
+export function indicatorOfRow(row: unknown[]): IndicatorFact {
+  const [documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex,
+    columnHeader, columnKind, year, value, decimals, referenceYear, footnote, reading, source, file, line, page, raw] = row as any[];
+  return { documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex, columnHeader, columnKind, year, value,
+    decimals, referenceYear, footnote,
+    // absent unless set, as the schema has them
+    ...(reading ? { reading } : {}),
+    ...(source !== null ? { source } : {}),
+    provenance: { file, line, page, raw } };
+}
