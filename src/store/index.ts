@@ -171,7 +171,7 @@ export class Store {
       const doc = valid(Document, input.document);
       this.stmts.deleteDocument.run(doc.id, doc.file);
       this.stmts.insertDocument.run({ ...doc, ingestedAt: now() });
-      // Each record is validated as it is written: an invalid one throws, rolling back the lot.
+      // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
       for (const t of input.tables) {
         const r = valid(Table, t);
         sameDocument(doc, r.documentId, 'table');
