@@ -8,13 +8,13 @@
  */
 import type { Table } from '../../schemas/index.js';
 import type { CorpusDocument } from '../reconcile/corpus.js';
-import { financialOfRow, indicatorOfRow, type Store } from './index.js';
+import { FINANCIAL_COLUMNS, INDICATOR_COLUMNS, financialOfRow, indicatorOfRow, type Store } from './index.js';
 
 /**
  * Taakveld baten/lasten (and the saldo and unlabelled raming columns meerjarenraming-drift
  * compares) of the begroting, begroting primitief, meerjarenraming and realisatie columns.
  */
-const FINANCIAL = `SELECT * FROM financial_facts
+const FINANCIAL = `SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
   WHERE taakveld IS NOT NULL
     AND line_item IN ('baten', 'lasten', 'saldo', 'other')
     AND status IN ('printed', 'empty')
@@ -22,7 +22,7 @@ const FINANCIAL = `SELECT * FROM financial_facts
   ORDER BY document_id, table_index, row_index, column_index`;
 
 /** Realised indicator values (indicator-consistency: targets may change, realisations not). */
-const INDICATORS = `SELECT * FROM indicator_facts
+const INDICATORS = `SELECT ${INDICATOR_COLUMNS} FROM indicator_facts
   WHERE value IS NOT NULL AND column_kind IN ('werkelijk', 'realisatie')
   ORDER BY document_id, table_index, row_index, column_index`;
 
@@ -39,9 +39,9 @@ export function corpusInputs(store: Store): CorpusDocument[] {
     return out;
   };
   const tables = byDocument(store.listTables(), (t: Table) => t);
-  // iterated: the rows are not held twice
-  const financial = byDocument(store.db.prepare(FINANCIAL).iterate(), financialOfRow);
-  const indicators = byDocument(store.db.prepare(INDICATORS).iterate(), indicatorOfRow);
+  // iterated: the rows are not held twice; as arrays (raw), see FINANCIAL_COLUMNS
+  const financial = byDocument(store.db.prepare(FINANCIAL).raw().iterate(), financialOfRow);
+  const indicators = byDocument(store.db.prepare(INDICATORS).raw().iterate(), indicatorOfRow);
   return store.listDocuments().map((document) => ({
     document,
     tables: tables.get(document.id) ?? [],

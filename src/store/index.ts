@@ -18,6 +18,7 @@ import {
   severityRank,
   type Severity,
 } from '../../schemas/index.js';
+import type { z } from 'zod';
 import { migrate } from './migrations.js';
 
 export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -30,6 +31,17 @@ export interface DocumentInput {
   findings: Finding[];
   /** Doelenboom goals and products, statutory indicator rows (stored in their own tables). */
   structures?: Structures;
+}
+
+export interface ReplaceOptions {
+  /**
+   * The document, its tables, facts and structures were built through their zod schemas already,
+   * as klopt's own pipeline builds them (processFile, interpret), so they are not parsed again:
+   * the ingest writer sets this for what its readers produced. Findings are validated all the
+   * same (the severity configuration rewrites them after reading), and so is, always, that every
+   * record belongs to the document. Default: everything is validated.
+   */
+  prevalidated?: boolean;
 }
 
 export interface RunCounts {
@@ -84,7 +96,7 @@ export function openStore(path: string): Store {
 export class Store {
   // Prepared once: replaceDocument runs them thousands of times per document.
   private readonly stmts;
-  private readonly replaceTx: (input: DocumentInput, runId: number | null) => void;
+  private readonly replaceTx: (input: DocumentInput, runId: number | null, prevalidated: boolean) => void;
 
   constructor(readonly db: Database.Database) {
     // Positional or named parameters; rows typed loosely and mapped to the schema shapes below.
@@ -136,16 +148,16 @@ export class Store {
       listDocuments: p('SELECT * FROM documents ORDER BY file'),
       // One document's rows through the index: "@documentId IS NULL OR …" scans the whole table.
       listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
-      listFinancialOf: p('SELECT * FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
-      listIndicatorsOf: p('SELECT * FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index'),
+      listFinancialOf: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
+      listIndicatorsOf: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
-      listFinancial: p(`SELECT * FROM financial_facts
+      listFinancial: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
         WHERE @documentId IS NULL OR document_id = @documentId
-        ORDER BY document_id, table_index, row_index, column_index`),
-      listIndicators: p(`SELECT * FROM indicator_facts
+        ORDER BY document_id, table_index, row_index, column_index`).raw(),
+      listIndicators: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts
         WHERE @documentId IS NULL OR document_id = @documentId
-        ORDER BY document_id, table_index, row_index, column_index`),
+        ORDER BY document_id, table_index, row_index, column_index`).raw(),
       listFindings: p(`SELECT * FROM findings
         WHERE (@documentId IS NULL OR document_id = @documentId)
           AND (@runId IS NULL OR run_id = @runId)
@@ -153,19 +165,21 @@ export class Store {
         ORDER BY id`),
       listRuns: p('SELECT * FROM runs ORDER BY id'),
     };
-    this.replaceTx = db.transaction((input: DocumentInput, runId: number | null) => {
-      const doc = Document.parse(input.document);
+    this.replaceTx = db.transaction((input: DocumentInput, runId: number | null, prevalidated: boolean) => {
+      // zod's parse returns the value's schema fields; the inserts below read only those
+      const valid = <T>(schema: z.ZodType<T>, v: T): T => (prevalidated ? v : schema.parse(v));
+      const doc = valid(Document, input.document);
       this.stmts.deleteDocument.run(doc.id, doc.file);
       this.stmts.insertDocument.run({ ...doc, ingestedAt: now() });
-      // Each record is validated as it is written: an invalid one throws, rolling back the lot.
+      // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
       for (const t of input.tables) {
-        const r = Table.parse(t);
+        const r = valid(Table, t);
         sameDocument(doc, r.documentId, 'table');
         this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
           JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
       }
       for (const f of input.financial) {
-        const r = FinancialFact.parse(f);
+        const r = valid(FinancialFact, f);
         sameDocument(doc, r.documentId, 'financial fact');
         const pv = r.provenance;
         this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
@@ -173,7 +187,7 @@ export class Store {
           r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw);
       }
       for (const f of input.indicators) {
-        const r = IndicatorFact.parse(f);
+        const r = valid(IndicatorFact, f);
         sameDocument(doc, r.documentId, 'indicator fact');
         const pv = r.provenance;
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
@@ -183,21 +197,21 @@ export class Store {
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
-        const r = DoelenboomGoal.parse(g);
+        const r = valid(DoelenboomGoal, g);
         sameDocument(doc, r.documentId, 'doelenboom goal');
         const pv = r.provenance;
         this.stmts.insertGoal.run(doc.id, i, r.code, r.name, r.level, r.scale, json(r.totaleLasten),
           json(r.claimedIndicators), json(r.claimedActions), json(r.section), pv.file, pv.line, pv.page, pv.raw);
       });
       (input.structures?.products ?? []).forEach((p, i) => {
-        const r = DoelenboomProduct.parse(p);
+        const r = valid(DoelenboomProduct, p);
         sameDocument(doc, r.documentId, 'doelenboom product');
         const pv = r.provenance;
         this.stmts.insertProduct.run(doc.id, i, r.doelstelling, r.thema, r.product, r.scale,
           json(r.lasten), json(r.baten), pv.file, pv.line, pv.page, pv.raw);
       });
       (input.structures?.statutory ?? []).forEach((st, i) => {
-        const r = StatutoryIndicator.parse(st);
+        const r = valid(StatutoryIndicator, st);
         sameDocument(doc, r.documentId, 'statutory indicator');
         const pv = r.provenance;
         this.stmts.insertStatutory.run(doc.id, i, r.nr, r.beleidsveld, r.name, r.unit, r.year,
@@ -223,8 +237,8 @@ export class Store {
    * of the same document and of any other document at the same file path (an older version),
    * then inserts. If anything fails, nothing changes.
    */
-  replaceDocument(input: DocumentInput, runId?: number): void {
-    this.replaceTx(input, runId ?? null);
+  replaceDocument(input: DocumentInput, runId?: number, options: ReplaceOptions = {}): void {
+    this.replaceTx(input, runId ?? null, options.prevalidated ?? false);
   }
 
   /** Stores findings that belong to no document being replaced (e.g. a file that failed to read). */
@@ -293,12 +307,14 @@ export class Store {
 
   listFinancialFacts(documentId?: string): FinancialFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId }), financialOfRow);
+    const rows = documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId });
+    return Array.from(rows as Iterable<unknown[]>, financialOfRow);
   }
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId }), indicatorOfRow);
+    const rows = documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId });
+    return Array.from(rows as Iterable<unknown[]>, indicatorOfRow);
   }
 
   listDoelenboomGoals(documentId?: string): DoelenboomGoal[] {
@@ -408,45 +424,33 @@ function sameDocument(doc: Document, documentId: string, what: string): void {
   }
 }
 
-/** A financial_facts row as the record it stores. */
-export const financialOfRow = (r: Row): FinancialFact => ({
-  documentId: r.document_id,
-  tableIndex: r.table_index,
-  rowIndex: r.row_index,
-  taakveld: r.taakveld,
-  rowLabel: r.row_label,
-  lineItem: r.line_item,
-  group: r.group_label,
-  isTotal: r.is_total === 1,
-  columnIndex: r.column_index,
-  columnHeader: r.column_header,
-  columnKind: r.column_kind,
-  year: r.year,
-  value: r.value,
-  status: r.status,
-  decimals: r.decimals,
-  scale: r.scale,
-  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-});
+/*
+ * Fact rows are read as arrays (better-sqlite3's raw mode) of these columns, in this order: a
+ * database holds hundreds of thousands of facts, and building a keyed object per row before the
+ * record cost about as much again as the query (the rules over the whole database read them all).
+ */
+export const FINANCIAL_COLUMNS = `document_id, table_index, row_index, taakveld, row_label, line_item, group_label,
+  is_total, column_index, column_header, column_kind, year, value, status, decimals, scale, file, line, page, raw`;
 
-/** An indicator_facts row as the record it stores. */
-export const indicatorOfRow = (r: Row): IndicatorFact => ({
-  documentId: r.document_id,
-  tableIndex: r.table_index,
-  rowIndex: r.row_index,
-  doelstelling: r.doelstelling,
-  name: r.name,
-  unit: r.unit,
-  columnIndex: r.column_index,
-  columnHeader: r.column_header,
-  columnKind: r.column_kind,
-  year: r.year,
-  value: r.value,
-  decimals: r.decimals,
-  referenceYear: r.reference_year,
-  footnote: r.footnote,
-  // absent unless set, as the schema has them
-  ...(r.reading ? { reading: r.reading } : {}),
-  ...(r.source !== null ? { source: r.source } : {}),
-  provenance: { file: r.file, line: r.line, page: r.page, raw: r.raw },
-});
+/** A financial_facts row (FINANCIAL_COLUMNS) as the record it stores. */
+export function financialOfRow(row: unknown[]): FinancialFact {
+  const [documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group,
+    isTotal, columnIndex, columnHeader, columnKind, year, value, status, decimals, scale, file, line, page, raw] = row as any[];
+  return { documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group, isTotal: isTotal === 1, columnIndex,
+    columnHeader, columnKind, year, value, status, decimals, scale, provenance: { file, line, page, raw } };
+}
+
+export const INDICATOR_COLUMNS = `document_id, table_index, row_index, doelstelling, name, unit, column_index,
+  column_header, column_kind, year, value, decimals, reference_year, footnote, reading, source, file, line, page, raw`;
+
+/** An indicator_facts row (INDICATOR_COLUMNS) as the record it stores. */
+export function indicatorOfRow(row: unknown[]): IndicatorFact {
+  const [documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex,
+    columnHeader, columnKind, year, value, decimals, referenceYear, footnote, reading, source, file, line, page, raw] = row as any[];
+  return { documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex, columnHeader, columnKind, year, value,
+    decimals, referenceYear, footnote,
+    // absent unless set, as the schema has them
+    ...(reading ? { reading } : {}),
+    ...(source !== null ? { source } : {}),
+    provenance: { file, line, page, raw } };
+}
