@@ -3,9 +3,10 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseScale } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawTable, TextBlock } from '../types.js';
 import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './blocks.js';
-import { BLOCK, cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
+import { BLOCK, cellText, firstElement, textContent, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
+import { startLineAdapter } from './tree-adapter.js';
 import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
 
 /**
@@ -48,9 +49,12 @@ export function extractHtml(html: string): Extraction {
     return { tables: [], textBlocks: [], headings: [], notices: [{ rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null }] };
   }
   cheerio ??= require('cheerio') as typeof import('cheerio');
-  const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
-  const root = ($('body')[0] ?? $.root()[0]) as Element;
-  const pageTitle = $('title').first().text().trim();
+  const $ = cheerio.load(html, { sourceCodeLocationInfo: true, treeAdapter: startLineAdapter });
+  // Found by a walk, not a selector: compiling and running CSS selectors cost more than the walk.
+  const doc = $.root()[0];
+  const root = (firstElement(doc, 'body') ?? doc) as Element;
+  const titleEl = firstElement(doc, 'title');
+  const pageTitle = titleEl ? textContent(titleEl).trim() : '';
   const items = walk(root);
 
   const tables: RawTable[] = [];
