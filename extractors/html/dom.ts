@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { normaliseSpaces } from '../../src/grammar/number.js';
+import { squishSpaces } from '../../src/grammar/number.js';
 
 /**
  * DOM helpers for the HTML extractor. Every walk is iterative: a hostile page nested a hundred
@@ -136,7 +136,7 @@ export function cellText(root: Element): CellText {
       bolds.push(isBold);
     }
   }
-  const text = normaliseSpaces(parts.join('')).replace(/\s+/g, ' ').trim();
+  const text = squishSpaces(parts.join(''));
   return { text, bold: allChars > 0 && boldChars === allChars, footnote: markers.length ? markers.join(',') : null };
 }
 
@@ -167,7 +167,7 @@ export function plainText(root: Element): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
-  return normaliseSpaces(parts.join('')).replace(/\s+/g, ' ').trim();
+  return squishSpaces(parts.join(''));
 }
 
 /** The first element named `name` in document order (what `$(name)[0]` selects), without recursion. */
