@@ -7,6 +7,7 @@ import { BLOCK, cellText, firstElement, textContent, isElement, isHidden, isLeaf
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
 import { startLineAdapter } from './tree-adapter.js';
+import { parseStrict } from './strict-parse.js';
 import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
 
 /**
@@ -48,10 +49,9 @@ export function extractHtml(html: string): Extraction {
     const message = `Page not read: its elements nest more than ${MAX_DEPTH.toLocaleString('en')} deep, which no real page does (a broken or hostile page; parsing it would take minutes)`;
     return { tables: [], textBlocks: [], headings: [], notices: [{ rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null }] };
   }
-  cheerio ??= require('cheerio') as typeof import('cheerio');
-  const $ = cheerio.load(html, { sourceCodeLocationInfo: true, treeAdapter: startLineAdapter });
+  // Well-formed pages through the fast parser; anything the standard would repair through parse5.
+  const doc = parseStrict(html) ?? parseWithParse5(html);
   // Found by a walk, not a selector: compiling and running CSS selectors cost more than the walk.
-  const doc = $.root()[0];
   const root = (firstElement(doc, 'body') ?? doc) as Element;
   const titleEl = firstElement(doc, 'title');
   const pageTitle = titleEl ? textContent(titleEl).trim() : '';
@@ -142,6 +142,11 @@ export function extractHtml(html: string): Extraction {
   }
   const headings = [pageTitle, ...items.slice(0, 60).map((it) => ('text' in it ? it.text : ''))].filter((t) => t.length > 0 && t.length < 120).slice(0, 40);
   return { tables, textBlocks, notices, headings, structures };
+}
+
+function parseWithParse5(html: string): AnyNode {
+  cheerio ??= require('cheerio') as typeof import('cheerio');
+  return cheerio.load(html, { sourceCodeLocationInfo: true, treeAdapter: startLineAdapter }).root()[0];
 }
 
 /** The scale note standing right above the table (not across prose or another table), else right below. */
