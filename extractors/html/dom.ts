@@ -217,20 +217,39 @@ export function pathOf(el: Element): string {
 
 function stepOf(el: Element): string {
   const parent = el.parent;
-  const cls = (el.attribs.class ?? '').trim().split(/\s+/).filter(Boolean)[0];
-  let step = cls ? `${el.name}.${cls}` : el.name;
+  let nth = 0;
+  let count = 0;
   if (parent && 'children' in parent) {
-    let nth = 0;
-    let count = 0;
     for (const sib of parent.children) {
       if (isElement(sib) && sib.name === el.name) {
         count++;
         if (sib === el) nth = count;
       }
     }
-    if (count > 1) step += `:nth-of-type(${nth})`;
   }
-  return step;
+  return stepText(el, nth, count);
+}
+
+function stepText(el: Element, nth: number, count: number): string {
+  const cls = (el.attribs.class ?? '').trim().split(/\s+/).filter(Boolean)[0];
+  const step = cls ? `${el.name}.${cls}` : el.name;
+  return count > 1 ? `${step}:nth-of-type(${nth})` : step;
+}
+
+/**
+ * pathOf of each of `kids`, children of `parent`: the parent's path and the sibling counts are
+ * worked out once, not once per child (a flat run of thousands of cells was quadratic).
+ */
+export function childPaths(parent: Element, kids: Element[]): string[] {
+  const siblings = elementChildren(parent);
+  const nth = nthOfType(siblings);
+  const count = new Map<string, number>();
+  for (const s of siblings) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  const base = pathOf(parent);
+  return kids.map((k) => {
+    if (k.attribs.id && !/\s/.test(k.attribs.id)) return `#${k.attribs.id}`;
+    return `${base} > ${stepText(k, nth.get(k) ?? 0, count.get(k.name) ?? 0)}`;
+  });
 }
 
 /** `nth-of-type` of every element child of a parent, computed once (a 50,000-row tbody). */
