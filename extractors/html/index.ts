@@ -19,7 +19,7 @@ import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructu
 
 type Item =
   | { kind: 'heading'; level: number; text: string; line: number | null }
-  | { kind: 'block'; text: string; plain: string; line: number | null }
+  | { kind: 'block'; text: string; el: Element; line: number | null }
   | { kind: 'grid'; el: Element; rows: SlotRow[]; caption: string | null; marked: boolean }
   | { kind: 'flat'; el: Element; tables: RawTable[] }
   | { kind: 'tree'; el: Element }
@@ -167,8 +167,10 @@ function footnotesAfter(items: Item[], i: number, used: Set<number>): Footnote[]
   const out: Footnote[] = [];
   for (let k = i + 1; k < items.length; k++) {
     const it = items[k];
-    if (it.kind !== 'block' || it.plain.length > 600) break;
-    const m = FOOTNOTE.exec(it.plain);
+    if (it.kind !== 'block') break;
+    const plain = plainText(it.el);
+    if (plain.length > 600) break;
+    const m = FOOTNOTE.exec(plain);
     if (!m) {
       if (parseScale(it.text) !== null && out.length === 0) continue;
       break;
@@ -202,7 +204,8 @@ function walk(root: Element): Item[] {
     const line = lineOf(el) ?? null;
     // A short paragraph in bold only is a heading in all but markup ("Wat heeft het gekost?").
     if (t.bold && t.text.length < 120 && !/\d[.,]\d{3}/.test(t.text)) items.push({ kind: 'heading', level: 7, text: t.text, line });
-    else items.push({ kind: 'block', text: t.text, plain: plainText(el), line });
+    // Its plain text is wanted only for the few blocks under a table (footnotes): read there.
+    else items.push({ kind: 'block', text: t.text, el, line });
   };
   while (work.length) {
     const w = work.pop()!;
