@@ -89,12 +89,15 @@ interface GroupLines {
   resultaat?: GridRow;
 }
 
+/** The group line each line item fills (built once: groups runs for every candidate reading). */
+const GROUP_LINE: Record<string, keyof GroupLines> = { baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' };
+
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
   for (const row of grid.rows) {
     if (row.isTotal) continue;
     const g = out.get(row.group) ?? {};
-    const key = ({ baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' } as const)[row.lineItem as string] as keyof GroupLines | undefined;
+    const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
     out.set(row.group, g);
   }
