@@ -82,6 +82,26 @@ describe('strict HTML parsing (fast path)', () => {
     expect(parseStrict(html)).toBeNull();
   });
 
+  it('reads tokeniser corner cases as parse5 does, or refuses them', () => {
+    const cases = [
+      '<p<div>x</p<div>', '<div =a>x</div>', '<div a=b=c>x</div>', '<div a="b"c="d">x</div>', '<div/ a>x</div>', '< div>x',
+      "<div a='c>x</div>", '<div a b c>x</div>', '<div a="1" a="2">x</div>', '<div A="1" a="2">x</div>', '<div DATA-Ä="1">x</div>',
+      '<DIV>x</DIV>', '<div>&amp;&AMP;&lt&gt;&#x41;&#65;&#0;&#xD800;&#x110000;&bogus;&amp&noti;&notin;</div>',
+      '<div title="&amp&lt;&notit=">x</div>', '<div>\f</div>', '<div a=`b`>x</div>', '<img src="x"/><br/><hr/>', '<span/>x</span>',
+      '<a href=x/>y</a>', '<div><!-- a -- b --></div>', '<div><!----></div>', '<div>a</div ><div>b</div x=1>', '</div x>',
+      '<div>x</div/>', '<p>a</P>', '<script>a</SCRIPT >', '<style>x</style x>', '<title>a<b>c</title>', '<div>a<![endif]-->b</div>',
+    ];
+    let read = 0;
+    for (const c of cases) {
+      const html = page(c);
+      const fast = parseStrict(html);
+      if (fast === null) continue;
+      read++;
+      expect(shape(fast), c).toEqual(shape(parse5Tree(html)));
+    }
+    expect(read).toBeGreaterThan(15);
+  });
+
   it('takes the fast path only where the trees agree, on mutated fixture pages', () => {
     const base = pages.reduce((a, b) => (a.html.length < b.html.length ? a : b)).html;
     const bodyAt = base.indexOf('<body');

@@ -51,6 +51,8 @@ const TABLE_PARENT: Record<string, Set<string>> = {
 const HEAD_CHILDREN = new Set(['meta', 'title', 'style', 'script', 'link', 'base']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const TAG_NAME = /^[a-z][a-z0-9-]*$/;
+/** Attribute names the two may read apart: quotes, `<`, `=`, or beyond ASCII (htmlparser2 lower-cases those, parse5 does not). */
+const ODD_ATTRIBUTE = /[^\x21-\x7e]|["'<=]/;
 /** Markup the two tokenisers read differently: abrupt or "--!>" comment ends, CDATA, end tags not followed by a letter, NUL. */
 const TOKEN_TRAPS = /<!--->|<!-->|--!>|<!\[|<\/[^a-zA-Z]|\0/;
 const HTML_SPACE = /^[ \t\n\f\r]*$/;
@@ -171,7 +173,7 @@ function bodyIsStandard(body: Element): boolean {
     if ((name === 'li' || name === 'dd' || name === 'dt') && inOpenItem(n)) return false;
     if (name === 'pre' && n.children[0]?.type === 'text' && (n.children[0] as Text).data.startsWith('\n')) return false;
     if (name === 'script' && scriptTrap(n)) return false;
-    for (const attr of Object.keys(n.attribs)) if (/["'<=]/.test(attr)) return false;
+    for (const attr of Object.keys(n.attribs)) if (ODD_ATTRIBUTE.test(attr)) return false;
     open.set(name, count(name) + 1);
     if (HEADING.has(name)) headings++;
     stack.push({ exit: n });
