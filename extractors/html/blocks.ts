@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseCell } from '../../src/grammar/number.js';
 import { extractText } from '../text/index.js';
 import type { RawTable } from '../types.js';
-import { cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, visibleChildren } from './dom.js';
+import { cellText, childPaths, isElement, isHidden, isLeafBlock, lineOf, pathOf, visibleChildren } from './dom.js';
 import { slotOf, type SlotRow } from './grid.js';
 
 /**
@@ -110,7 +110,7 @@ export function flatRunTables(el: Element): RawTable[] | null {
   const { tables } = extractText(texts.map((t) => t.text).join('\n'));
   const read = tables.filter((t) => t.layout === 'cell-per-line');
   if (read.length === 0) return null;
-  const paths = kids.map((k) => pathOf(k));
+  const paths = childPaths(el, kids);
   for (const t of read) {
     const remap = (rows: typeof t.rows, offset: number) =>
       rows.forEach((row, r) => {

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { normaliseSpaces } from '../../src/grammar/number.js';
+import { squishSpaces } from '../../src/grammar/number.js';
 
 /**
  * DOM helpers for the HTML extractor. Every walk is iterative: a hostile page nested a hundred
@@ -82,16 +82,25 @@ export function cellText(root: Element): CellText {
   const markers: string[] = [];
   let boldChars = 0;
   let allChars = 0;
-  // Explicit stack of [node, bold] in document order.
-  const stack: [AnyNode, boolean][] = [];
+  // Explicit stacks of node and bold, in document order (two arrays: no pair allocated per node).
+  const nodes: AnyNode[] = [];
+  const bolds: boolean[] = [];
   const rootBold = BOLD_STYLE.test(root.attribs.style ?? '') || root.name === 'b' || root.name === 'strong';
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i], rootBold]);
-  while (stack.length) {
-    const [n, bold] = stack.pop()!;
+  for (let i = root.children.length - 1; i >= 0; i--) {
+    nodes.push(root.children[i]);
+    bolds.push(rootBold);
+  }
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const bold = bolds.pop()!;
+    if (n === BLOCK_END) {
+      parts.push(' ');
+      continue;
+    }
     if (n.type === 'text') {
       const t = n.data;
       parts.push(t);
-      const visible = t.replace(/\s+/g, '').length;
+      const visible = nonSpaceLength(t);
       allChars += visible;
       if (bold) boldChars += visible;
       continue;
@@ -114,15 +123,36 @@ export function cellText(root: Element): CellText {
         continue;
       }
     }
-    const isBold = bold || n.name === 'b' || n.name === 'strong' || BOLD_STYLE.test(n.attribs.style ?? '');
+    const isBold = bold || n.name === 'b' || n.name === 'strong' || (n.attribs.style !== undefined && BOLD_STYLE.test(n.attribs.style));
     const block = BLOCK.has(n.name);
     if (block) parts.push(' ');
     // Children pushed in reverse so they pop in document order; a block gets a trailing space.
-    if (block) stack.push([{ type: 'text', data: ' ' } as AnyNode, false]);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], isBold]);
+    if (block) {
+      nodes.push(BLOCK_END);
+      bolds.push(false);
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      nodes.push(n.children[i]);
+      bolds.push(isBold);
+    }
   }
-  const text = normaliseSpaces(parts.join('')).replace(/\s+/g, ' ').trim();
+  const text = squishSpaces(parts.join(''));
   return { text, bold: allChars > 0 && boldChars === allChars, footnote: markers.length ? markers.join(',') : null };
+}
+
+/** Marks where a block element ends in cellText's stack (a space is printed there). */
+const BLOCK_END = { type: 'text', data: ' ' } as AnyNode;
+
+/** `t.replace(/\s+/g, '').length` without building the string: the characters \s does not match. */
+function nonSpaceLength(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) continue;
+    n++;
+  }
+  return n;
 }
 
 /** All text under a node, hidden parts dropped; no marker handling. */
@@ -137,7 +167,30 @@ export function plainText(root: Element): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
   }
-  return normaliseSpaces(parts.join('')).replace(/\s+/g, ' ').trim();
+  return squishSpaces(parts.join(''));
+}
+
+/** The first element named `name` in document order (what `$(name)[0]` selects), without recursion. */
+export function firstElement(root: AnyNode, name: string): Element | null {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n) && n.name === name) return n;
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return null;
+}
+
+/** All text under a node, as cheerio's `.text()` gives it (text and CDATA, nothing hidden dropped). */
+export function textContent(root: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.data);
+    else if ((isElement(n) || n.type === 'cdata') && 'children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return parts.join('');
 }
 
 export const elementChildren = (el: Element): Element[] => el.children.filter(isElement);
@@ -164,20 +217,39 @@ export function pathOf(el: Element): string {
 
 function stepOf(el: Element): string {
   const parent = el.parent;
-  const cls = (el.attribs.class ?? '').trim().split(/\s+/).filter(Boolean)[0];
-  let step = cls ? `${el.name}.${cls}` : el.name;
+  let nth = 0;
+  let count = 0;
   if (parent && 'children' in parent) {
-    let nth = 0;
-    let count = 0;
     for (const sib of parent.children) {
       if (isElement(sib) && sib.name === el.name) {
         count++;
         if (sib === el) nth = count;
       }
     }
-    if (count > 1) step += `:nth-of-type(${nth})`;
   }
-  return step;
+  return stepText(el, nth, count);
+}
+
+function stepText(el: Element, nth: number, count: number): string {
+  const cls = (el.attribs.class ?? '').trim().split(/\s+/).filter(Boolean)[0];
+  const step = cls ? `${el.name}.${cls}` : el.name;
+  return count > 1 ? `${step}:nth-of-type(${nth})` : step;
+}
+
+/**
+ * pathOf of each of `kids`, children of `parent`: the parent's path and the sibling counts are
+ * worked out once, not once per child (a flat run of thousands of cells was quadratic).
+ */
+export function childPaths(parent: Element, kids: Element[]): string[] {
+  const siblings = elementChildren(parent);
+  const nth = nthOfType(siblings);
+  const count = new Map<string, number>();
+  for (const s of siblings) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  const base = pathOf(parent);
+  return kids.map((k) => {
+    if (k.attribs.id && !/\s/.test(k.attribs.id)) return `#${k.attribs.id}`;
+    return `${base} > ${stepText(k, nth.get(k) ?? 0, count.get(k.name) ?? 0)}`;
+  });
 }
 
 /** `nth-of-type` of every element child of a parent, computed once (a 50,000-row tbody). */

@@ -3,9 +3,11 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseScale } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawTable, TextBlock } from '../types.js';
 import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './blocks.js';
-import { BLOCK, cellText, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
+import { BLOCK, cellText, firstElement, textContent, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
+import { startLineAdapter } from './tree-adapter.js';
+import { parseStrict } from './strict-parse.js';
 import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
 
 /**
@@ -17,7 +19,7 @@ import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructu
 
 type Item =
   | { kind: 'heading'; level: number; text: string; line: number | null }
-  | { kind: 'block'; text: string; plain: string; line: number | null }
+  | { kind: 'block'; text: string; el: Element; line: number | null }
   | { kind: 'grid'; el: Element; rows: SlotRow[]; caption: string | null; marked: boolean }
   | { kind: 'flat'; el: Element; tables: RawTable[] }
   | { kind: 'tree'; el: Element }
@@ -47,10 +49,12 @@ export function extractHtml(html: string): Extraction {
     const message = `Page not read: its elements nest more than ${MAX_DEPTH.toLocaleString('en')} deep, which no real page does (a broken or hostile page; parsing it would take minutes)`;
     return { tables: [], textBlocks: [], headings: [], notices: [{ rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null }] };
   }
-  cheerio ??= require('cheerio') as typeof import('cheerio');
-  const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
-  const root = ($('body')[0] ?? $.root()[0]) as Element;
-  const pageTitle = $('title').first().text().trim();
+  // Well-formed pages through the fast parser; anything the standard would repair through parse5.
+  const doc = parseStrict(html) ?? parseWithParse5(html);
+  // Found by a walk, not a selector: compiling and running CSS selectors cost more than the walk.
+  const root = (firstElement(doc, 'body') ?? doc) as Element;
+  const titleEl = firstElement(doc, 'title');
+  const pageTitle = titleEl ? textContent(titleEl).trim() : '';
   const items = walk(root);
 
   const tables: RawTable[] = [];
@@ -140,6 +144,11 @@ export function extractHtml(html: string): Extraction {
   return { tables, textBlocks, notices, headings, structures };
 }
 
+function parseWithParse5(html: string): AnyNode {
+  cheerio ??= require('cheerio') as typeof import('cheerio');
+  return cheerio.load(html, { sourceCodeLocationInfo: true, treeAdapter: startLineAdapter }).root()[0];
+}
+
 /** The scale note standing right above the table (not across prose or another table), else right below. */
 function scaleNear(items: Item[], i: number): string | null {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
@@ -158,8 +167,10 @@ function footnotesAfter(items: Item[], i: number, used: Set<number>): Footnote[]
   const out: Footnote[] = [];
   for (let k = i + 1; k < items.length; k++) {
     const it = items[k];
-    if (it.kind !== 'block' || it.plain.length > 600) break;
-    const m = FOOTNOTE.exec(it.plain);
+    if (it.kind !== 'block') break;
+    const plain = plainText(it.el);
+    if (plain.length > 600) break;
+    const m = FOOTNOTE.exec(plain);
     if (!m) {
       if (parseScale(it.text) !== null && out.length === 0) continue;
       break;
@@ -193,7 +204,8 @@ function walk(root: Element): Item[] {
     const line = lineOf(el) ?? null;
     // A short paragraph in bold only is a heading in all but markup ("Wat heeft het gekost?").
     if (t.bold && t.text.length < 120 && !/\d[.,]\d{3}/.test(t.text)) items.push({ kind: 'heading', level: 7, text: t.text, line });
-    else items.push({ kind: 'block', text: t.text, plain: plainText(el), line });
+    // Its plain text is wanted only for the few blocks under a table (footnotes): read there.
+    else items.push({ kind: 'block', text: t.text, el, line });
   };
   while (work.length) {
     const w = work.pop()!;

@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { normaliseSpaces } from '../../src/grammar/number.js';
+import { squishSpaces } from '../../src/grammar/number.js';
 import { INDICATOR_TOP_LEFT } from '../text/glued-indicators.js';
 import { doelenboomTables, PRODUCT_HEADER, readStructures } from '../text/structures.js';
 import type { ExtractionNotice, RawCell, RawProduct, RawRow, RawStructures, RawTable } from '../types.js';
@@ -18,7 +18,7 @@ import { cellText, isElement, isHidden, isLeafBlock, lineOf, visibleChildren } f
  * - indicator tables (a top-left cell naming indicators or kengetallen, year columns).
  */
 
-const clean = (s: string) => normaliseSpaces(s).replace(/\s+/g, ' ').trim();
+const clean = squishSpaces;
 
 /** A text block of the page, in document order, and the source line it stands on. */
 export interface PageLine {

@@ -279,9 +279,13 @@ const labelKey = (label: string) => fold(label) + (/[-+−]$/.test(label.trim())
  * ("Jongeren met een delict voor de rechter 12-21"), and the catalogue cannot rule that out.
  */
 export function documentLabels(all: Line[]): (label: string, exceptLine: number) => string | null {
-  const keyed = all.map((l) => ({ key: labelKey(l.text), line: l.line })).filter(({ key }) => key.length >= 3 && key.length <= 300);
-  const lines = groupBy(keyed, (l) => l.key);
+  // Folded on first use: most documents have no glued indicator table and never ask.
+  let lines: Map<string, { key: string; line: number }[]> | null = null;
   return (label, exceptLine) => {
+    lines ??= groupBy(
+      all.map((l) => ({ key: labelKey(l.text), line: l.line })).filter(({ key }) => key.length >= 3 && key.length <= 300),
+      (l) => l.key,
+    );
     const at = (lines.get(labelKey(label)) ?? []).map((l) => l.line).filter((n) => n !== exceptLine);
     return at.length > 0 ? `line ${at[0]} of this document` : null;
   };

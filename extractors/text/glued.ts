@@ -29,6 +29,7 @@ export type Candidate = (string | null)[];
 
 /** Where a glued header cell starts: the words that open column headers. */
 const HEADER_WORD = /(?=Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \()/g;
+const ANY_HEADER_WORD = /Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \(/;
 const LINE_ITEM_HEADER = /^(Lasten|Baten|Saldo)+$/;
 const CANDIDATE_LIMIT = 20_000;
 /** Readings per glued table the arithmetic tries at most (real tables: under 2,000 per row). */
@@ -37,6 +38,8 @@ export const TABLE_CANDIDATE_BUDGET = 5_000;
 /** Split a glued header line into its top-left text and the column headers. */
 export function splitGluedHeader(text: string): { topLeft: string; headers: string[] } | null {
   const clean = normaliseSpaces(text).trim();
+  // Asked of every line of a dump, twice: a line without any header word is no header.
+  if (!ANY_HEADER_WORD.test(clean)) return null;
   const parts = clean.split(HEADER_WORD);
   const startsWithHeader = /^(Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming)/.test(clean);
   const topLeft = startsWithHeader ? '' : parts[0].trim();

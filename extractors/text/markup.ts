@@ -1,4 +1,8 @@
 /** Inline markup that text dumps of HTML/PDF carry inside table cells. */
+import { collapseSpaces } from '../../src/grammar/number.js';
+
+/** What any markup, entity or emphasis below needs: without one of these, only white space changes. */
+const MARKUP_CHAR = /[<&*_]/;
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', euro: '€', ndash: '–', mdash: '—',
@@ -22,6 +26,8 @@ export interface CleanCell {
 
 /** Strip tags and markdown emphasis, decode entities, remember whether the cell was bold. */
 export function cleanCell(raw: string): CleanCell {
+  // Most cells carry no markup, entity or emphasis: only their white space to collapse.
+  if (!MARKUP_CHAR.test(raw)) return { text: collapseSpaces(raw), bold: false };
   const bold = /<(b|strong)\b[^>]*>|\*\*/i.test(raw);
   const text = decodeEntities(
     raw

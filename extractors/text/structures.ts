@@ -1,4 +1,4 @@
-import { normaliseSpaces, parseScale } from '../../src/grammar/number.js';
+import { parseScale, squishSpaces } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawCount, RawGoal, RawProduct, RawRow, RawSection, RawStructures, RawTable } from '../types.js';
 import type { Line } from './glued.js';
 
@@ -18,7 +18,7 @@ let cleaned: Map<string, string> | null = null;
 function clean(s: string): string {
   const hit = cleaned?.get(s);
   if (hit !== undefined) return hit;
-  const out = normaliseSpaces(s).replace(/\s+/g, ' ').trim();
+  const out = squishSpaces(s);
   cleaned?.set(s, out);
   return out;
 }

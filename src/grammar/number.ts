@@ -39,6 +39,34 @@ export function normaliseSpaces(text: string): string {
   return text.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, '');
 }
 
+/**
+ * normaliseSpaces, then every run of white space one space, trimmed. Most text needs none of it:
+ * one scan finds that and returns the text itself (no regex passes, no copies).
+ */
+export const squishSpaces = (text: string): string => (plainSpaced(text) ? text : normaliseSpaces(text).replace(/\s+/g, ' ').trim());
+
+/** `text.replace(/\s+/g, ' ').trim()`, with the same one-scan shortcut. */
+export const collapseSpaces = (text: string): string => (plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim());
+
+/** No white space but single plain spaces between other characters, and no zero-width characters. */
+function plainSpaced(text: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 0x80 ? c >= 0x09 && c <= 0x0d : isSpaceLike(c)) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace || text.length === 0;
+}
+
+/** Non-ASCII white space (\s and trim) and the zero-width characters normaliseSpaces drops. */
+function isSpaceLike(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Thousands-dotted (`1.234.567`) or plain digits, optional decimal comma. */
 const DUTCH_BODY = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
 /** A decimal point where a comma belongs: `12.8`, `3.75` (not a thousands group of three). */

@@ -5,6 +5,7 @@
  * Node's TextDecoder (full ICU) does the decoding itself; nothing here is hand-rolled but the
  * UTF-8 validation, which TextDecoder cannot do while giving offsets.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 import { groupBy } from '../collections.js';
 
@@ -163,6 +164,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     detected(utf16, 'no byte-order mark; every other byte is NUL');
     return { ...decodeUtf16(bytes, utf16, notices), evidence: 'nul pattern' };
   }
+  // Nearly every file is valid UTF-8: confirmed natively; the byte scan runs to say where it is not.
+  if (isUtf8(bytes)) return finishUtf8(bytes, 0, notices, 'valid utf-8', VALID_UTF8);
   const scan = scanUtf8(bytes);
   if (scan.invalidCount === 0) return finishUtf8(bytes, 0, notices, 'valid utf-8', scan);
   // 3. Not UTF-8: a charset the page declares, else Windows-1252 when no UTF-8 sequence occurs
@@ -181,7 +184,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return finishUtf8(bytes, 0, notices, 'utf-8 with invalid bytes', scan);
 }
 
-function finishUtf8(body: Uint8Array, shift: number, notices: ExtractionNotice[], evidence: string, scan = scanUtf8(body)): Decoded {
+const VALID_UTF8: Utf8Scan = { invalid: [], invalidCount: 0, multibyte: 0 };
+
+function finishUtf8(body: Uint8Array, shift: number, notices: ExtractionNotice[], evidence: string, scan = isUtf8(body) ? VALID_UTF8 : scanUtf8(body)): Decoded {
   const text = new TextDecoder('utf-8').decode(body);
   if (scan.invalidCount > 0) {
     const starts = lineStarts(body);

@@ -35,13 +35,14 @@ export type Evaluation =
  * meets the interval of the sum. Empty cells ("-") are exact zeros.
  */
 export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?: boolean } = {}): Evaluation {
+  // No closures here: evaluate runs for every candidate reading of every glued row.
   const missing: CellRef[] = [];
-  const cellAt = (ref: CellRef) => grid.rows[ref.row].cells[ref.col];
+  const rows = grid.rows;
   let expected = 0;
   let tolerance = 0;
   let printed = 0;
   for (const t of rel.terms) {
-    const c = cellAt(t);
+    const c = rows[t.row].cells[t.col];
     if (c.status === 'missing' || c.status === 'unreadable') {
       if (!opts.missingTermsAsZero) missing.push(t);
     } else if (c.status === 'printed' && c.value !== null) {
@@ -50,7 +51,7 @@ export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?:
       printed++;
     }
   }
-  const target = cellAt(rel.target);
+  const target = rows[rel.target.row].cells[rel.target.col];
   if (target.status === 'missing' || target.status === 'unreadable') missing.push(rel.target);
   if (missing.length > 0) return { status: 'unknown', missing };
   const found = target.status === 'printed' && target.value !== null ? target.value : 0;
@@ -88,12 +89,15 @@ interface GroupLines {
   resultaat?: GridRow;
 }
 
+/** The group line each line item fills (built once: groups runs for every candidate reading). */
+const GROUP_LINE: Record<string, keyof GroupLines> = { baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' };
+
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
   for (const row of grid.rows) {
     if (row.isTotal) continue;
     const g = out.get(row.group) ?? {};
-    const key = ({ baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' } as const)[row.lineItem as string] as keyof GroupLines | undefined;
+    const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
     out.set(row.group, g);
   }
@@ -104,9 +108,10 @@ const term = (row: GridRow, col: number, sign: 1 | -1): Term => ({ row: row.inde
 
 /** saldo from baten and lasten, in the sign convention the table was found to use. */
 function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef, lasten: CellRef): Relation {
-  if (conv.lasten === 'negative') return { kind: 'saldo', target, terms: [{ ...baten, sign: 1 }, { ...lasten, sign: 1 }], why: 'saldo = baten + lasten (lasten printed negative)' };
-  if (conv.saldo === 'lasten_minus_baten') return { kind: 'saldo', target, terms: [{ ...lasten, sign: 1 }, { ...baten, sign: -1 }], why: 'saldo = lasten − baten' };
-  return { kind: 'saldo', target, terms: [{ ...baten, sign: 1 }, { ...lasten, sign: -1 }], why: 'saldo = baten − lasten' };
+  // Terms written out (no spread, no helper closures): this runs for every candidate reading.
+  if (conv.lasten === 'negative') return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: 1 }], why: 'saldo = baten + lasten (lasten printed negative)' };
+  if (conv.saldo === 'lasten_minus_baten') return { kind: 'saldo', target, terms: [{ row: lasten.row, col: lasten.col, sign: 1 }, { row: baten.row, col: baten.col, sign: -1 }], why: 'saldo = lasten − baten' };
+  return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: -1 }], why: 'saldo = baten − lasten' };
 }
 
 /**
@@ -157,6 +162,18 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
  * header that ties lasten, baten and saldo columns of the same budget together.
  */
 export function columnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
+  // Asked for the same few headers at every buildRelations (every candidate reading of a glued row).
+  let hit = columnItems.get(header);
+  if (hit === undefined) {
+    hit = readColumnLineItem(header);
+    if (columnItems.size > 10_000) columnItems.clear();
+    columnItems.set(header, hit);
+  }
+  return hit;
+}
+const columnItems = new Map<string, { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null>();
+
+function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
   const item = lineItemOf(header);
   if (item !== 'lasten' && item !== 'baten' && item !== 'saldo') return null;
   // "Saldo (- = nadeel)" is a verschil column, not a saldo of baten and lasten.

@@ -45,7 +45,25 @@ function directionAt(text: string, index: number, end: number): 1 | -1 | 0 {
   return directionWord(before?.[1]);
 }
 
-export function textAmounts(input: string): TextAmount[] {
+/**
+ * The rules ask for the amounts of the same sentences and blocks several times (text-vs-table,
+ * explanation-sum): read once, handed out as copies. Bounded; cleared when full.
+ */
+const amountsRead = new Map<string, TextAmount[]>();
+const sentencesRead = new Map<string, string[]>();
+const MEMO_LIMIT = 5_000;
+function remembered<T>(memo: Map<string, T[]>, key: string, read: (text: string) => T[]): T[] {
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (hit = read(key)));
+  }
+  return hit.slice();
+}
+
+export const textAmounts = (input: string): TextAmount[] => remembered(amountsRead, input, readAmounts);
+
+function readAmounts(input: string): TextAmount[] {
   const text = normaliseSpaces(input);
   const out: TextAmount[] = [];
   for (const m of text.matchAll(AMOUNT)) {
@@ -70,11 +88,22 @@ export function textAmounts(input: string): TextAmount[] {
 }
 
 /** Sentences of a paragraph (split after . ! ? followed by a space and a capital). */
-export function sentences(text: string): string[] {
-  return normaliseSpaces(text)
-    .split(/(?<=[.!?])\s+(?=[A-Z])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+export const sentences = (text: string): string[] => remembered(sentencesRead, text, readSentences);
+
+/** A sentence ends at . ! or ? and the white space after it, when a capital follows. */
+const SENTENCE_END = /[.!?]\s+(?=[A-Z])/g;
+
+function readSentences(input: string): string[] {
+  // What split(/(?<=[.!?])\s+(?=[A-Z])/) gives, without a look-behind tried at every position.
+  const text = normaliseSpaces(input);
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    parts.push(text.slice(from, m.index + 1));
+    from = m.index + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts.map((s) => s.trim()).filter(Boolean);
 }
 
 /** Whether two intervals (centre ± halfWidth) meet: the figures can be the same amount. */
