@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Extraction, ExtractionNotice } from '../types.js';
-import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout } from './layout.js';
+import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout, type PageResult } from './layout.js';
 import { PageReadError, readPages } from './pool.js';
 import { openPdf, readPage, type PageText } from './read-pages.mjs';
 
@@ -114,7 +114,9 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
   } else {
     for (const p of pages) if (p.lines.length === 0) notices.push({ rule: 'no-text-layer', severity: 'info', message: `page ${p.page} has no text layer (an image?), OCR not supported; skipped`, line: null, page: p.page, raw: null, table: null });
   }
-  const results = dropRunningLines(pages).map((p) => readPageLayout(p, file));
+  // In page order: a table of text that runs to the foot of a page hands its header on.
+  const results: PageResult[] = [];
+  for (const p of dropRunningLines(pages)) results.push(readPageLayout(p, file, results.at(-1)?.openTextTable ?? null));
   const joined = joinAcrossPages(results, file);
   const headings = pages
     .slice(0, 2)

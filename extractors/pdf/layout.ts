@@ -2,6 +2,7 @@ import { parseCell, parseScale } from '../../src/grammar/number.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
+import { splitTextTables, statutoryOf, type OpenTextTable } from './text-table.js';
 
 /**
  * Positioned text → lines → tables and text blocks, one page at a time. Every threshold is a
@@ -389,26 +390,36 @@ export interface PageResult {
   /** The page starts with a table (nothing above it) / ends with one: it may continue across the break. */
   startsWithTable: boolean;
   endsWithTable: boolean;
+  /** A table of text ran to the foot of the page: the next page may go on with its rows. */
+  openTextTable: OpenTextTable | null;
 }
 
 /** One page's tables and text blocks. */
-export function readPageLayout(p: PageLayout, file: string): PageResult {
+export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable | null = null): PageResult {
   const rs = regions(p.lines);
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   const textBlocks: TextBlock[] = [];
   let lastText: string[] = [];
-  for (const r of rs) {
+  let openTextTable: OpenTextTable | null = null;
+  for (const [n, r] of rs.entries()) {
     if (r.kind === 'text') {
-      textBlocks.push(...blocksOf(r.lines, p));
-      lastText = r.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
+      const split = splitTextTables(r.lines, lastText, file, n === 0 ? open : null);
+      if (n === rs.length - 1) openTextTable = split.open;
+      for (const part of split.parts) {
+        if (part.notice) notices.push(part.notice);
+        const t = part.table && (statutoryOf(part.table, notices) ?? part.table);
+        if (t) tables.push(t);
+        else textBlocks.push(...blocksOf(part.lines, p));
+        if (part.lines.length) lastText = part.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
+      }
       continue;
     }
     const t = readTable(r.lines, lastText, notices, file);
     if (t) tables.push(t);
     else textBlocks.push(...blocksOf(r.lines, p));
   }
-  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table' };
+  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
 }
 
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
