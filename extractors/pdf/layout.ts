@@ -50,8 +50,55 @@ export function charEdges(item: { s: string; x: number; w: number }): number[] {
   return edges;
 }
 
-/** An item's words, each with its estimated box. */
+/**
+ * Per UTF-16 code: the glyph width (charWidth) and whether it is white space (as /\s/), filled
+ * in on first use. wordsOf runs over every character of every page: a lookup here instead of
+ * regular expressions and case mappings per character.
+ */
+const CODE_WIDTH = new Uint16Array(65536);
+const CODE_SPACE = new Uint8Array(65536);
+function codeWidth(code: number): number {
+  let w = CODE_WIDTH[code];
+  if (w === 0) {
+    const c = String.fromCharCode(code);
+    w = CODE_WIDTH[code] = charWidth(c);
+    CODE_SPACE[code] = /\s/.test(c) ? 2 : 1;
+  }
+  return w;
+}
+
+/** An item's words, each with its estimated box (the edges charEdges gives, computed only where words start and end). */
 function wordsOf(item: PdfItem, page: number): Chunk[] {
+  const s = item.s;
+  // Surrogate pairs are one character to charEdges: the general path.
+  if (/[\uD800-\uDFFF]/.test(s)) return wordsOfSlow(item, page);
+  const n = s.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += codeWidth(s.charCodeAt(i));
+  total ||= 1;
+  const out: Chunk[] = [];
+  let at = item.x;
+  let start = -1;
+  let startX = 0;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? s.charCodeAt(i) : 32;
+    const w = codeWidth(code);
+    const space = i === n || CODE_SPACE[code] === 2;
+    if (!space && start < 0) {
+      start = i;
+      startX = at;
+    }
+    if (space && start >= 0) {
+      out.push({ text: s.slice(start, i), x0: startX, x1: at, y: item.y, size: item.size, page });
+      start = -1;
+    }
+    // (The same arithmetic as charEdges, so the boxes are the same to the last bit.)
+    if (i < n) at += (w / total) * item.w;
+  }
+  return out;
+}
+
+function wordsOfSlow(item: PdfItem, page: number): Chunk[] {
   const chars = [...item.s];
   const edges = charEdges(item);
   const out: Chunk[] = [];
@@ -71,6 +118,10 @@ const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
 /** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
 const valueMemo = new Map<string, boolean>();
 export const isValueText = (text: string) => {
+  // A word of running text (a letter other than n first — "n.v.t.", "nb" are empty marks — and no
+  // digit) is never a value: answered without the memo, which it would only crowd.
+  const first = text.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122 && first !== 110 && !/\d/.test(text)) return false;
   let v = valueMemo.get(text);
   if (v === undefined) {
     // Running text is never a figure: only short strings are parsed.
