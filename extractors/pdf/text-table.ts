@@ -83,7 +83,7 @@ export function splitTextTables(lines: Line[], above: string[], file: string, op
   if (open && lines.length && lines[0].page === open.page + 1 && !isHeaderLine(lines[0])) {
     const { end, cols } = grow(open.head, lines, 0);
     const table = end >= 0 ? readTextTable(open.head, lines.slice(0, end + 1), cols, above, []) : null;
-    if (table) {
+    if (table && typeof table !== 'string') {
       out.push({ lines: lines.slice(0, end + 1), table });
       textFrom = end + 1;
       if (end === lines.length - 1) last = { head: open.head, page: lines[0].page };
@@ -95,16 +95,16 @@ export function splitTextTables(lines: Line[], above: string[], file: string, op
     const em = head.size;
     const { end, cols } = grow(head, lines, h + 1);
     const body = lines.slice(h + 1, end + 1);
-    // Lines under the header that look like rows (three or more chunks) but could not be taken.
-    const tableLike = (from: number) => lines.slice(from, from + 3).filter((l) => l.chunks.length >= 3 && l.y - head.y < 12 * em).length >= 2;
-    const table = body.length ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h)) : null;
-    if (!table) {
-      if (tableLike(end + 1)) {
+    const table = body.length ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h)) : 'the text of its columns overlaps, so which words belong to which column cannot be told';
+    if (typeof table === 'string') {
+      // Said only where the lines under the header look like rows (three or more chunks each).
+      const rowsLike = lines.slice(h + 1, h + 4).filter((l) => l.chunks.length >= 3 && l.y - head.y < 12 * em).length >= 2;
+      if (rowsLike) {
         const raw = lines.slice(h, h + 3).map((l) => l.chunks.map((c) => c.text).join(' | ')).join(' / ');
         out.push({ lines: lines.slice(textFrom, h) });
         out.push({
           lines: lines.slice(h, end + 1),
-          notice: { rule: 'unread-table', severity: 'warning', message: `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is not read: the text of its columns overlaps, so which words belong to which column cannot be told`, line: null, page: head.page, raw, table: null },
+          notice: { rule: 'unread-table', severity: 'warning', message: `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is not read: ${table}`, line: null, page: head.page, raw, table: null },
         });
         textFrom = end + 1;
       }
@@ -120,8 +120,9 @@ export function splitTextTables(lines: Line[], above: string[], file: string, op
   return { parts: out.filter((p) => p.lines.length > 0 || p.table || p.notice), open: last };
 }
 
-function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], before: Line[]): RawTable | null {
-  if (cols.length < 3) return null;
+/** The table, or why it is not one. */
+function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], before: Line[]): RawTable | string {
+  if (cols.length < 3) return 'fewer than three columns';
   const page = body[0].page;
   const filled = body.map((l) => new Set(l.chunks.map((c) => columnOf(cols, c))));
   // The key column: filled on the first line and on the fewest lines (a number, a year: one line
@@ -129,7 +130,7 @@ function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], 
   const candidates = [...filled[0]].sort((a, b) => filled.filter((f) => f.has(a)).length - filled.filter((f) => f.has(b)).length || a - b);
   const key = candidates[0];
   const starts = body.map((_, i) => filled[i].has(key));
-  if (starts.filter(Boolean).length < 2) return null;
+  if (starts.filter(Boolean).length < 2) return 'fewer than two rows under it';
   const rows: { cells: Chunk[][]; lines: Line[] }[] = [];
   body.forEach((l, i) => {
     if (starts[i]) rows.push({ cells: cols.map(() => []), lines: [] });
@@ -139,7 +140,7 @@ function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], 
   });
   // A table of text: some column beside the first holds words, not figures.
   const texty = cols.some((_, i) => i > 0 && rows.filter((r) => r.cells[i].length && !r.cells[i].every((c) => isValueText(c.text))).length >= rows.length / 2);
-  if (!texty) return null;
+  if (!texty) return 'it holds figures only, under a header the figure tables are not read by';
   const join = (cs: Chunk[]) =>
     cs.reduce((t, c) => (t === '' ? c.text : /[a-z]-$/.test(t) && /^[a-z]/.test(c.text) ? t + c.text : `${t} ${c.text}`), '');
   const cellOf = (cs: Chunk[], i: number, l: Line): RawCell => ({
