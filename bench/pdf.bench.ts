@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractPdf, POOL_FROM_PAGES } from '../extractors/pdf/index.js';
+import { defaultWorkers, extractPdf, POOL_FROM_PAGES } from '../extractors/pdf/index.js';
 import { openPdf } from '../extractors/pdf/read-pages.mjs';
 import { FIXTURE_SAMPLES, load, pdfkitPdf } from '../scripts/make-pdf-fixtures.js';
 
@@ -109,11 +109,11 @@ for (const [pages, file] of files) {
   const [one, many] = [ones, manys].map((rs) => ({ wall: median(rs.map((r) => r.seconds)), cpu: median(rs.map((r) => r.cpuSeconds)) }));
   console.log(`    ${String(pages).padStart(3)} pages: 1 reader ${one.wall.toFixed(2)} s (CPU ${one.cpu.toFixed(2)} s), pool ${many.wall.toFixed(2)} s (CPU ${many.cpu.toFixed(2)} s): pool ${faster(one.wall, many.wall)}, +${(many.cpu - one.cpu).toFixed(2)} s CPU; load average ${loadAvg()}`);
 }
-console.log(`  POOL_FROM_PAGES = ${POOL_FROM_PAGES}: the pool joins from that many pages (README, PDF extractor: how it was set).`);
+console.log(`  POOL_FROM_PAGES = ${POOL_FROM_PAGES}: the pool joins from that many pages, and by default only with cores idle (defaultWorkers() now: ${defaultWorkers()} at load average ${loadAvg()}); README, PDF extractor: how it was set.`);
 
 // Peak RSS on the 600-page file, each way in a process of its own.
 console.log('  600-page PDF, cold process each (tsx, as the CLI runs), peak RSS (target < 500 MB):');
-for (const [mode, what] of [['1', '1 reader thread (the CLI default on 1 core)'], [String(pool), `pool of ${pool} readers (the default)`], ['0', 'all in this thread (pdf.js under tsx)'], ['raw', 'pdf.js getTextContent alone, under tsx']] as const) {
+for (const [mode, what] of [['1', '1 reader thread (the default on a busy or 1-core machine)'], [String(pool), `pool of ${pool} readers (the default on idle cores)`], ['0', 'all in this thread (pdf.js under tsx)'], ['raw', 'pdf.js getTextContent alone, under tsx']] as const) {
   const r = child(big, mode);
   console.log(`    ${what.padEnd(44)} ${String(r.rssMB).padStart(4)} MB, ${r.seconds.toFixed(1)} s`);
 }

@@ -222,6 +222,15 @@ describe('bad PDFs', () => {
   });
 });
 
+describe('page readers by default', () => {
+  it('as many as cores are idle, one at least, four at most', async () => {
+    const { defaultWorkers } = await import('../extractors/pdf/index.js');
+    // 2 cores: a second reader only while the load average leaves a core idle.
+    expect([defaultWorkers(2, 0.3), defaultWorkers(2, 0.6), defaultWorkers(2, 5.5)]).toEqual([2, 1, 1]);
+    expect([defaultWorkers(8, 0), defaultWorkers(8, 5.2), defaultWorkers(1, 0)]).toEqual([4, 3, 1]);
+  });
+});
+
 describe('CLI on a PDF', () => {
   it('klopt check reads a PDF and reports the four errors with their pages (exit 1)', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -208,7 +208,7 @@ export function linesOf(page: PageText): Line[] {
       } else if (prev && (!bothValues || note) && gap < 0.55 * em) {
         prev.text += ` ${w.text}`;
         prev.x1 = w.x1;
-      } else chunks.push({ ...w });
+      } else chunks.push(w); // (the word itself: words are not used again)
     }
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
@@ -238,7 +238,15 @@ export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
 /** A line of a table body: it ends in a value and its value chunks stand right of any text. */
 const YEAR = /^(19|20)\d{2}[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/;
 
+/** Lines are not changed once made: the answer is kept (regions and readTable ask it of a line several times). */
+const rowLineMemo = new WeakMap<Line, boolean>();
 function isRowLine(l: Line): boolean {
+  let v = rowLineMemo.get(l);
+  if (v === undefined) rowLineMemo.set(l, (v = rowLine(l)));
+  return v;
+}
+
+function rowLine(l: Line): boolean {
   const values = l.chunks.filter((c) => isValueText(c.text));
   if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
   // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
