@@ -25,6 +25,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { extractText } from '../extractors/text/index.js';
 import type { RawTable } from '../extractors/types.js';
+import type { StatutoryIndicator } from '../schemas/index.js';
 import { parseCell } from '../src/grammar/number.js';
 import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
@@ -45,7 +46,7 @@ export interface Doc {
   running: string;
   repeatHeader: boolean;
   /** Running text and tables in document order. */
-  parts: ({ kind: 'text'; text: string } | { kind: 'table'; table: RawTable })[];
+  parts: ({ kind: 'text'; text: string } | { kind: 'table'; table: RawTable; statutory?: StatutoryIndicator[] })[];
 }
 
 /** The sample's tables that the pipeline reads (financial and indicator ones) with the text around them. */
@@ -74,7 +75,10 @@ export function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
     }
     const last = t.context.at(-1);
     if (last) parts.push({ kind: 'text', text: last });
-    parts.push({ kind: 'table', table: t });
+    // A statutory indicator list is printed as the sites print it (number, beleidsveld, name,
+    // unit, year, score, source apart), from the records the text path read from it.
+    const statutory = t.role === 'statutory-indicators' ? processed.structures.statutory.filter((r) => t.rows.some((row) => row.line === r.provenance.line)) : undefined;
+    parts.push({ kind: 'table', table: t, ...(statutory ? { statutory } : {}) });
   }
   return { name: s.name, running: s.running, repeatHeader: s.repeatHeader, parts };
 }
@@ -205,6 +209,40 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     pdf.fontSize(size);
     return yy + Math.max(size * 1.3, tallest) + 4;
   };
+  /**
+   * A table of text columns: each column as wide as its widest cell, the widest text columns
+   * narrowed (their cells wrap) until the table fits the page; text left-aligned, figures
+   * right-aligned, cells top-aligned. No text is ever drawn over another column's.
+   */
+  const drawTextTable = (cells: { head: string; numeric: boolean; cells: string[] }[], top: number): number => {
+    const gap = 10;
+    pdf.font('Helvetica').fontSize(size);
+    const natural = cells.map((c) => Math.max(...[c.head, ...c.cells].map((t) => pdf.widthOfString(t))) + 1);
+    const room = A4.w - 2 * M - gap * (cells.length - 1);
+    const widths = [...natural];
+    while (widths.reduce((a, b) => a + b, 0) > room) {
+      const widest = widths.indexOf(Math.max(...widths.filter((_, i) => !cells[i].numeric)));
+      widths[widest] -= 4;
+    }
+    const xs = widths.map((_, i) => M + widths.slice(0, i).reduce((a, b) => a + b, 0) + gap * i);
+    let yy = top;
+    if (yy + 80 > bottom) yy = newPage();
+    pdf.font('Helvetica-Bold').fontSize(size);
+    cells.forEach((c, i) => c.head && pdf.text(c.head, c.numeric ? xs[i] + widths[i] - pdf.widthOfString(c.head) : xs[i], yy, { lineBreak: false }));
+    yy += size * 1.6;
+    pdf.font('Helvetica').fontSize(size);
+    for (let r = 0; r < cells[0].cells.length; r++) {
+      const h = Math.max(...cells.map((c, i) => (c.numeric ? size : pdf.heightOfString(c.cells[r], { width: widths[i] }))));
+      if (yy + h > bottom) yy = newPage();
+      cells.forEach((c, i) => {
+        const text = c.cells[r];
+        if (c.numeric) pdf.text(text, xs[i] + widths[i] - pdf.widthOfString(text), yy, { lineBreak: false });
+        else pdf.text(text, xs[i], yy, { width: widths[i] });
+      });
+      yy += Math.max(h, size * 1.2) + size * 0.7;
+    }
+    return yy + 14;
+  };
   for (const doc of docs) {
     running = doc.running;
     y = newPage();
@@ -228,6 +266,10 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
         continue;
       }
       const t = part.table;
+      if (part.statutory) {
+        y = drawTextTable(statutoryCells(part.statutory), y);
+        continue;
+      }
       const width = Math.max(...t.rows.map((r) => r.cells.length)) - 1;
       // Wide enough for the widest figure ("8,6% (2e halfjaar 2017)"): cells never overlap.
       pdf.font('Helvetica').fontSize(size);
@@ -262,6 +304,21 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
   }
   pdf.end();
   return done;
+}
+
+/** The statutory records as the columns the municipalities' sites print (no head over the number). */
+function statutoryCells(records: StatutoryIndicator[]) {
+  const raw = (r: StatutoryIndicator) => /\s((?:19|20)\d{2})\s+(\S+)/.exec(r.provenance.raw ?? '');
+  return [
+    { head: '', numeric: false, cells: records.map((r) => `${r.nr}.`) },
+    { head: 'Beleidsveld', numeric: false, cells: records.map((r) => r.beleidsveld) },
+    { head: 'Naam indicator', numeric: false, cells: records.map((r) => r.name) },
+    { head: 'Eenheid', numeric: false, cells: records.map((r) => r.unit ?? '') },
+    { head: 'Jaar', numeric: true, cells: records.map((r) => String(r.year)) },
+    // The score as printed (its decimals), from the row the text path read.
+    { head: 'Score', numeric: true, cells: records.map((r) => raw(r)?.[2] ?? String(r.score ?? '')) },
+    { head: 'Bron', numeric: false, cells: records.map((r) => r.source ?? '') },
+  ];
 }
 
 /** A PNG of noise-free grey stripes: a scanned page stand-in (no text layer). */

@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Extraction, ExtractionNotice } from '../types.js';
-import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout } from './layout.js';
+import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout, type PageResult } from './layout.js';
 import { PageReadError, readPages } from './pool.js';
 import { openPdf, readPage, type PageText } from './read-pages.mjs';
 
@@ -17,15 +17,24 @@ export interface PdfOptions {
   maxBytes?: number;
   /**
    * Worker threads reading pages (pdf.js) in parallel while this thread lays them out; 0 reads
-   * them in this thread. Default: the cores, at most 4.
+   * them in this thread. Default: as many as cores are idle (defaultWorkers), 1 to 4; more than
+   * one only from `poolFromPages` pages.
    */
   workers?: number;
   /** Below this many pages one worker reads them all (more cost more than they save). */
   poolFromPages?: number;
 }
 
-/** Measured with `npm run bench -- pdf` (the break-even table): see README, PDF. */
-export const POOL_FROM_PAGES = 200;
+/**
+ * Measured with `npm run bench -- pdf` (pool against one reader, cold): see README, PDF. A
+ * second reader started cold costs 0.4-1.3 s of CPU and pays only on a core nothing else uses.
+ */
+export const POOL_FROM_PAGES = 100;
+
+/** Readers by default: as many as cores are idle (cores less the load average, rounded), 1 to 4. */
+export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0]): number {
+  return Math.max(1, Math.min(4, Math.round(cores - load)));
+}
 
 export const PDF_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -96,7 +105,7 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
     // Lines are made as pages arrive (while the readers go on) and the items are let go.
     pages.push({ page: p.page, width: p.width, height: p.height, lines: linesOf(p) });
   };
-  const workers = options.workers ?? Math.min(4, availableParallelism());
+  const workers = options.workers ?? defaultWorkers();
   let numPages: number;
   if (workers === 0) numPages = await readHere(bytes, file, onPage);
   else {
@@ -114,7 +123,9 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
   } else {
     for (const p of pages) if (p.lines.length === 0) notices.push({ rule: 'no-text-layer', severity: 'info', message: `page ${p.page} has no text layer (an image?), OCR not supported; skipped`, line: null, page: p.page, raw: null, table: null });
   }
-  const results = dropRunningLines(pages).map((p) => readPageLayout(p, file));
+  // In page order: a table of text that runs to the foot of a page hands its header on.
+  const results: PageResult[] = [];
+  for (const p of dropRunningLines(pages)) results.push(readPageLayout(p, file, results.at(-1)?.openTextTable ?? null));
   const joined = joinAcrossPages(results, file);
   const headings = pages
     .slice(0, 2)

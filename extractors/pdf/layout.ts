@@ -2,6 +2,7 @@ import { parseCell, parseScale } from '../../src/grammar/number.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
+import { splitTextTables, statutoryOf, type OpenTextTable } from './text-table.js';
 
 /**
  * Positioned text → lines → tables and text blocks, one page at a time. Every threshold is a
@@ -49,8 +50,55 @@ export function charEdges(item: { s: string; x: number; w: number }): number[] {
   return edges;
 }
 
-/** An item's words, each with its estimated box. */
+/**
+ * Per UTF-16 code: the glyph width (charWidth) and whether it is white space (as /\s/), filled
+ * in on first use. wordsOf runs over every character of every page: a lookup here instead of
+ * regular expressions and case mappings per character.
+ */
+const CODE_WIDTH = new Uint16Array(65536);
+const CODE_SPACE = new Uint8Array(65536);
+function codeWidth(code: number): number {
+  let w = CODE_WIDTH[code];
+  if (w === 0) {
+    const c = String.fromCharCode(code);
+    w = CODE_WIDTH[code] = charWidth(c);
+    CODE_SPACE[code] = /\s/.test(c) ? 2 : 1;
+  }
+  return w;
+}
+
+/** An item's words, each with its estimated box (the edges charEdges gives, computed only where words start and end). */
 function wordsOf(item: PdfItem, page: number): Chunk[] {
+  const s = item.s;
+  // Surrogate pairs are one character to charEdges: the general path.
+  if (/[\uD800-\uDFFF]/.test(s)) return wordsOfSlow(item, page);
+  const n = s.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += codeWidth(s.charCodeAt(i));
+  total ||= 1;
+  const out: Chunk[] = [];
+  let at = item.x;
+  let start = -1;
+  let startX = 0;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? s.charCodeAt(i) : 32;
+    const w = codeWidth(code);
+    const space = i === n || CODE_SPACE[code] === 2;
+    if (!space && start < 0) {
+      start = i;
+      startX = at;
+    }
+    if (space && start >= 0) {
+      out.push({ text: s.slice(start, i), x0: startX, x1: at, y: item.y, size: item.size, page });
+      start = -1;
+    }
+    // (The same arithmetic as charEdges, so the boxes are the same to the last bit.)
+    if (i < n) at += (w / total) * item.w;
+  }
+  return out;
+}
+
+function wordsOfSlow(item: PdfItem, page: number): Chunk[] {
   const chars = [...item.s];
   const edges = charEdges(item);
   const out: Chunk[] = [];
@@ -70,6 +118,10 @@ const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
 /** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
 const valueMemo = new Map<string, boolean>();
 export const isValueText = (text: string) => {
+  // A word of running text (a letter other than n first — "n.v.t.", "nb" are empty marks — and no
+  // digit) is never a value: answered without the memo, which it would only crowd.
+  const first = text.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122 && first !== 110 && !/\d/.test(text)) return false;
   let v = valueMemo.get(text);
   if (v === undefined) {
     // Running text is never a figure: only short strings are parsed.
@@ -156,7 +208,7 @@ export function linesOf(page: PageText): Line[] {
       } else if (prev && (!bothValues || note) && gap < 0.55 * em) {
         prev.text += ` ${w.text}`;
         prev.x1 = w.x1;
-      } else chunks.push({ ...w });
+      } else chunks.push(w); // (the word itself: words are not used again)
     }
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
@@ -186,7 +238,15 @@ export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
 /** A line of a table body: it ends in a value and its value chunks stand right of any text. */
 const YEAR = /^(19|20)\d{2}[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/;
 
+/** Lines are not changed once made: the answer is kept (regions and readTable ask it of a line several times). */
+const rowLineMemo = new WeakMap<Line, boolean>();
 function isRowLine(l: Line): boolean {
+  let v = rowLineMemo.get(l);
+  if (v === undefined) rowLineMemo.set(l, (v = rowLine(l)));
+  return v;
+}
+
+function rowLine(l: Line): boolean {
   const values = l.chunks.filter((c) => isValueText(c.text));
   if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
   // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
@@ -389,26 +449,36 @@ export interface PageResult {
   /** The page starts with a table (nothing above it) / ends with one: it may continue across the break. */
   startsWithTable: boolean;
   endsWithTable: boolean;
+  /** A table of text ran to the foot of the page: the next page may go on with its rows. */
+  openTextTable: OpenTextTable | null;
 }
 
 /** One page's tables and text blocks. */
-export function readPageLayout(p: PageLayout, file: string): PageResult {
+export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable | null = null): PageResult {
   const rs = regions(p.lines);
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   const textBlocks: TextBlock[] = [];
   let lastText: string[] = [];
-  for (const r of rs) {
+  let openTextTable: OpenTextTable | null = null;
+  for (const [n, r] of rs.entries()) {
     if (r.kind === 'text') {
-      textBlocks.push(...blocksOf(r.lines, p));
-      lastText = r.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
+      const split = splitTextTables(r.lines, lastText, file, n === 0 ? open : null);
+      if (n === rs.length - 1) openTextTable = split.open;
+      for (const part of split.parts) {
+        if (part.notice) notices.push(part.notice);
+        const t = part.table && (statutoryOf(part.table, notices) ?? part.table);
+        if (t) tables.push(t);
+        else textBlocks.push(...blocksOf(part.lines, p));
+        if (part.lines.length) lastText = part.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
+      }
       continue;
     }
     const t = readTable(r.lines, lastText, notices, file);
     if (t) tables.push(t);
     else textBlocks.push(...blocksOf(r.lines, p));
   }
-  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table' };
+  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
 }
 
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {

@@ -61,17 +61,23 @@ export function readPages(bytes: Uint8Array, options: ReadOptions, onPage: (p: P
   const run = options.run ?? 8;
   return new Promise((resolve, reject) => {
     let numPages = -1;
+    let received = 0;
     let failure: Error | null = null;
     let running = 0;
+    let settled = false;
     const engaged: { r: Reader; onMessage: (m: Msg) => void; onError: (e: Error) => void; onExit: () => void }[] = [];
-    const finishOne = () => {
-      if (--running > 0) return;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
       for (const e of engaged) {
         e.r.worker.off('message', e.onMessage).off('error', e.onError).off('exit', e.onExit);
         if (--e.r.jobs === 0) e.r.worker.unref();
       }
       if (failure) reject(failure);
       else resolve(numPages);
+    };
+    const finishOne = () => {
+      if (--running === 0) settle();
     };
     const engage = (r: Reader) => {
       let finished = false;
@@ -91,6 +97,9 @@ export function readPages(bytes: Uint8Array, options: ReadOptions, onPage: (p: P
         if (m.page && !failure) {
           try {
             onPage(m.page);
+            // Every page is in: done, without waiting for a reader still starting (a cold one
+            // loading pdf.js finds no page left and its late messages go unheard).
+            if (++received === numPages) settle();
           } catch (err) {
             // Not thrown from a message listener (that would take the process down): the job fails.
             failure = err as Error;
