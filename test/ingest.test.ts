@@ -127,6 +127,13 @@ describe('klopt ingest (bulk, incremental)', () => {
     expect(query(db, `SELECT count(*) AS n FROM findings WHERE rule = 'unreadable-file'`)).toEqual([{ n: 1 }]);
     expect(query(db, 'SELECT count(*) AS n FROM documents')).toEqual([{ n: 4 }]);
     expect(query(db, `SELECT count(*) AS n FROM files WHERE path LIKE '%transformatieplan%'`)).toEqual([{ n: 0 }]);
+
+    // The broken file replaced by a copy of another input: a duplicate now, and its old failure goes.
+    copyFileSync(hengelo, join(dir, 'kapot.txt'));
+    const fifth = klopt('ingest', dir, '--db', db, '--log-format', 'json');
+    expect(fifth.status).toBe(0);
+    expect(events(fifth.stdout).find((e) => e.file?.endsWith('kapot.txt'))).toMatchObject({ status: 'duplicate' });
+    expect(query(db, `SELECT count(*) AS n FROM findings WHERE rule = 'unreadable-file'`)).toEqual([{ n: 0 }]);
   });
 
   it('takes globs and a JSON manifest, whose metadata wins and whose missing files fail', SLOW, () => {

@@ -6,7 +6,7 @@
  * 6.3 lasten primitief (51.598) differs from the adopted 51.913.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,7 +57,7 @@ const primitief63 = (path: string) => {
 };
 
 describe('klopt merge', () => {
-  it('gives what one ingest of all shards gives, the findings between shards included; again is a no-op; a changed file replaces its old version', { timeout: 180_000 }, () => {
+  it('gives what one ingest of all shards gives, the findings between shards included', { timeout: 180_000 }, () => {
     for (const [shard, name] of [[shardA, 'a.sqlite'], [shardB, 'b.sqlite']]) expect(klopt('ingest', shard, '--db', db(name), '--quiet').status).toBe(0);
     expect(klopt('ingest', shardA, shardB, '--db', db('full.sqlite'), '--quiet').status).toBe(0);
     // Neither shard alone holds the pair.
@@ -65,7 +65,7 @@ describe('klopt merge', () => {
     expect(primitief63(db('b.sqlite'))).toEqual([]);
     expect(primitief63(db('full.sqlite'))).toEqual([{ severity: 'error', expected: 51913, found: 51598 }]);
 
-    const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--db', db('merged.sqlite'), '--format', 'json');
+    const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged.sqlite'), '--format', 'json');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.shards.map((s: { documents: number; files: number }) => [s.documents, s.files])).toEqual([[2, 2], [2, 2]]);
@@ -74,28 +74,37 @@ describe('klopt merge', () => {
     expect(full.financialFacts.length).toBeGreaterThan(500);
     expect(contents(db('merged.sqlite'))).toEqual(full);
 
-    // Merging the same shards again changes nothing.
-    expect(klopt('merge', db('a.sqlite'), db('b.sqlite'), '--db', db('merged.sqlite')).status).toBe(0);
+    // It writes a new database, never over one.
+    const again = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged.sqlite'));
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/merged\.sqlite exists; klopt merge writes a new database/);
     expect(contents(db('merged.sqlite'))).toEqual(full);
-
-    // Shard B's machine re-reads the copy after a correction (6.3 primitief as adopted): its new
-    // version replaces the old one in the merged database, and the finding between shards goes.
-    writeFileSync(copy2019, readFileSync(copy2019, 'utf8').replace('\n51.598\n', '\n51.913\n'));
-    expect(klopt('ingest', shardB, '--db', db('b.sqlite'), '--quiet').status).toBe(0);
-    const again = klopt('merge', db('b.sqlite'), '--db', db('merged.sqlite'));
-    expect(again.status, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/1 file\(s\) replaced another version/);
-    const merged = contents(db('merged.sqlite'));
-    expect(merged.documents).toHaveLength(4);
-    expect(primitief63(db('merged.sqlite'))).toEqual([]);
-    expect(merged.files.filter((f) => f.includes('hengelo-jaarstukken-2019-copy.txt'))).toHaveLength(1);
   });
 
-  it('refuses a shard that is not a klopt database of this schema, naming it, before anything is merged', { timeout: 60_000 }, () => {
-    const target = db('refuse.sqlite');
-    expect(klopt('ingest', shardA, '--db', target, '--quiet').status).toBe(0);
-    const before = contents(target);
+  it('after the shards change (a file corrected, one unreadable, one the same content as another shard\'s, one removed and pruned) still equals one ingest', { timeout: 180_000 }, () => {
+    // Shard B's machine: the copy corrected (6.3 primitief as adopted), the transformatieplan
+    // gone (pruned), an empty file (unreadable), and shard A's Enschede 2018 under another name
+    // (the same bytes: one ingest of both records it as a duplicate).
+    writeFileSync(copy2019, readFileSync(copy2019, 'utf8').replace('\n51.598\n', '\n51.913\n'));
+    rmSync(join(shardB, 'hengelo-transformatieplan-sociaal-domein-2022.md'));
+    writeFileSync(join(shardB, 'empty.txt'), '');
+    copyFileSync(join(shardA, 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'), join(shardB, 'enschede-2018-kopie.txt'));
+    expect(klopt('ingest', shardB, '--db', db('b.sqlite'), '--quiet', '--prune').status).toBe(3); // empty.txt
+    expect(klopt('ingest', shardA, shardB, '--db', db('full2.sqlite'), '--quiet').status).toBe(3);
 
+    const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged2.sqlite'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/b\.sqlite: 1 document\(s\), 3 file\(s\) \(1 duplicate of an earlier shard's\)/);
+    const full = contents(db('full2.sqlite'));
+    const merged = contents(db('merged2.sqlite'));
+    expect(merged).toEqual(full);
+    expect(merged.documents).toHaveLength(3);
+    expect(merged.files.filter((f) => /"(failed|duplicate)"/.test(f)).map((f) => JSON.parse(f).slice(2, 3))).toEqual([['failed'], ['duplicate']]); // empty.txt, enschede-2018-kopie.txt
+    expect(merged.findings.filter((f) => f.includes('unreadable-file'))).toHaveLength(1);
+    expect(primitief63(db('merged2.sqlite'))).toEqual([]);
+  });
+
+  it('refuses shards it cannot merge, naming them, and writes nothing', { timeout: 60_000 }, () => {
     const junk = join(dir, 'junk.sqlite');
     writeFileSync(junk, 'not a database at all, but long enough to look like a file of some size');
     const newer = join(dir, 'newer.sqlite');
@@ -103,14 +112,20 @@ describe('klopt merge', () => {
     const n = new Database(newer);
     n.pragma('user_version = 99');
     n.close();
-
-    for (const [shard, why] of [[junk, /junk\.sqlite: not a (readable SQLite|klopt) database/], [newer, /newer\.sqlite: shard schema version 99 is newer/], [join(dir, 'gone.sqlite'), /gone\.sqlite: no such shard database/]] as const) {
-      // The good shard first: a bad one later in the list still stops the merge before it starts.
-      const r = klopt('merge', db('b.sqlite'), shard, '--db', target);
-      expect(r.status).toBe(3);
+    const cases = [
+      [[db('b.sqlite'), junk], /junk\.sqlite: not a (readable SQLite|klopt) database/],
+      [[db('b.sqlite'), newer], /newer\.sqlite: shard schema version 99 is newer/],
+      [[db('b.sqlite'), join(dir, 'gone.sqlite')], /gone\.sqlite: no such shard database/],
+      // full2 holds every file of shard A: the shards overlap.
+      [[db('a.sqlite'), db('full2.sqlite')], /full2\.sqlite: .*enschede-jaarstukken-2018.* is also in an earlier shard/],
+    ] as const;
+    for (const [shards, why] of cases) {
+      const r = klopt('merge', ...shards, '--out', db('refused.sqlite'));
+      expect(r.status, r.stderr).toBe(3);
       expect(r.stderr).toMatch(why);
       expect(r.stderr).toMatch(/nothing merged/);
-      expect(contents(target)).toEqual(before);
+      expect(existsSync(db('refused.sqlite'))).toBe(false);
+      expect(existsSync(db('refused.sqlite.partial'))).toBe(false);
     }
   });
 });

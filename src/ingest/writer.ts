@@ -137,6 +137,7 @@ export class Writer {
     const holder = this.stmts.holders.all(id, item.path).find((p) => this.inputs.has(p));
     if (holder) {
       this.stmts.deleteDocumentAt.run(doc.document.file, id); // this path's older version, if any
+      this.stmts.deleteFailures.run(doc.document.file); // and its failure, if it failed last time
       this.upsert(item, 'duplicate', id, `same content as ${this.rel(holder)}`);
       this.counts.duplicates++;
       this.documentIds.push(id);

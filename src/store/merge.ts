@@ -1,11 +1,10 @@
 /**
  * Merging shard databases (`klopt merge`): when one machine is not enough, each ingests a shard
- * of the documents into a database of its own, and the shards are copied into one. Documents are
- * independent and their keys carry no machine-local state (`documents.id` is the content's
- * sha256, `files.path` the absolute path), so a merge is a copy of rows: per shard, in one
- * transaction, the target's rows for the shard's documents and files are replaced by the shard's.
- * Row ids of facts and findings are the target's own. Findings of the corpus rules (between
- * documents) are not copied: they are recomputed over the merged whole afterwards.
+ * of the documents into a database of its own, and the shards are copied into a new one.
+ * Documents are independent and their keys carry no machine-local state (`documents.id` is the
+ * content's sha256, `files.path` the absolute path), so a merge is a copy of rows. Row ids of
+ * facts and findings are the new database's own. Findings of the corpus rules (between
+ * documents) are not copied: they are computed over the merged whole afterwards.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -24,9 +23,9 @@ export interface ShardMerge {
   documents: number;
   files: number;
   findings: number;
-  /** Files the target already had with other content: the shard's version replaced them. */
-  replacedFiles: string[];
-  /** Documents read by another klopt version than the target's other documents (a warning, not an error). */
+  /** Files whose content an earlier shard already holds under another path. */
+  duplicates: number;
+  /** The klopt versions that read the shard's files (another than this one's: a warning). */
   versions: string[];
 }
 
@@ -67,50 +66,56 @@ export function checkShard(path: string): void {
 }
 
 /**
- * Copies one shard (checked with checkShard) into the store, in one IMMEDIATE transaction: a
- * failure leaves the target as it was. `skipRules`: the corpus rules, whose findings the caller
- * recomputes.
+ * Copies one shard (checked with checkShard) into the store that is being built, in one
+ * transaction. The store is a new database made from the shards alone (see klopt merge), so
+ * nothing of an older merge can linger: files a shard pruned, failures it has since read, old
+ * versions. `skipRules`: the corpus rules, whose findings the caller computes over the whole.
  */
 export function mergeShard(store: Store, path: string, runId: number, skipRules: readonly string[]): ShardMerge {
   const db = store.db;
+  // Read-only in effect (only SELECTs reach it); better-sqlite3 has no URI filenames for mode=ro.
   db.prepare('ATTACH DATABASE ? AS shard').run(path);
   try {
     return db.transaction((): ShardMerge => {
+      const overlap = db.prepare<[], string>('SELECT path FROM shard.files WHERE path IN (SELECT path FROM main.files) ORDER BY path LIMIT 1').pluck().get();
+      if (overlap) throw new MergeError(`${path}: ${overlap} is also in an earlier shard; shards must not overlap (each file in one shard)`);
       const skip = skipRules.map(() => '?').join(', ') || "''";
-      // A file the shard re-read with other content: its old document goes, as in ingest.
-      const replacedFiles = db
-        .prepare<[], string>(`SELECT t.path FROM main.files t JOIN shard.files s ON s.path = t.path WHERE t.hash IS NOT s.hash ORDER BY t.path`)
-        .pluck()
-        .all();
-      db.exec(`DELETE FROM main.documents WHERE id IN (SELECT id FROM shard.documents)
-                  OR file IN (SELECT file FROM shard.documents)`);
-      // That took the corpus rules' findings on those documents with it, even when the shard
-      // brings the very same documents back: their last check no longer stands.
-      db.exec('DELETE FROM main.corpus_check');
-      db.prepare(`DELETE FROM main.findings WHERE document_id IS NULL AND rule NOT IN (${skip})
-                  AND file IN (SELECT file FROM shard.findings WHERE document_id IS NULL)`).run(...skipRules);
-      for (const t of BY_DOCUMENT) {
-        const cols = columns(db, 'main', t).join(', ');
-        db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t}`);
+      // The same content read in an earlier shard under another path: that file holds the
+      // document, this one is recorded as its duplicate, as one ingest of both would do.
+      db.exec('CREATE TEMP TABLE held AS SELECT id FROM shard.documents WHERE id IN (SELECT id FROM main.documents)');
+      try {
+        const notHeld = (col: string) => `${col} NOT IN (SELECT id FROM temp.held)`;
+        for (const t of BY_DOCUMENT) {
+          const cols = columns(db, 'main', t).join(', ');
+          db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ${notHeld(t === 'documents' ? 'id' : 'document_id')}`);
+        }
+        for (const t of WITH_ROW_ID) {
+          const cols = columns(db, 'main', t).filter((c) => c !== 'id').join(', ');
+          db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ${notHeld('document_id')} ORDER BY id`);
+        }
+        const findingCols = columns(db, 'main', 'findings').filter((c) => c !== 'id' && c !== 'run_id');
+        const findings = db
+          .prepare(`INSERT INTO main.findings (${findingCols.join(', ')}, run_id)
+                    SELECT ${findingCols.join(', ')}, ? FROM shard.findings
+                    WHERE rule NOT IN (${skip}) AND (document_id IS NULL OR ${notHeld('document_id')}) ORDER BY id`)
+          .run(runId, ...skipRules).changes;
+        const isHeld = `s.status = 'ingested' AND s.document_id IN (SELECT id FROM temp.held)`;
+        const fileCols = columns(db, 'main', 'files');
+        const select = fileCols.map((c) =>
+          c === 'run_id' ? '?'
+          : c === 'status' ? `CASE WHEN ${isHeld} THEN 'duplicate' ELSE s.status END`
+          : c === 'error' ? `CASE WHEN ${isHeld} THEN 'same content as ' || (SELECT d.file FROM main.documents d WHERE d.id = s.document_id) ELSE s.error END`
+          : `s.${c}`);
+        const files = db.prepare(`INSERT INTO main.files (${fileCols.join(', ')}) SELECT ${select.join(', ')} FROM shard.files s ORDER BY s.path`).run(runId).changes;
+        const documents = db.prepare<[], number>(`SELECT count(*) FROM shard.documents WHERE ${notHeld('id')}`).pluck().get()!;
+        const duplicates = db.prepare<[], number>(`SELECT count(*) FROM shard.files s WHERE ${isHeld}`).pluck().get()!;
+        // The versions that read the shard's files as they are now (not every run it ever had).
+        const versions = db.prepare<[], string>('SELECT DISTINCT klopt_version FROM shard.runs WHERE id IN (SELECT run_id FROM shard.files) ORDER BY 1').pluck().all();
+        return { shard: path, documents, files, duplicates, findings, versions };
+      } finally {
+        db.exec('DROP TABLE temp.held');
       }
-      for (const t of WITH_ROW_ID) {
-        const cols = columns(db, 'main', t).filter((c) => c !== 'id').join(', ');
-        db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} ORDER BY id`);
-      }
-      const findingCols = columns(db, 'main', 'findings').filter((c) => c !== 'id' && c !== 'run_id');
-      const findings = db
-        .prepare(`INSERT INTO main.findings (${findingCols.join(', ')}, run_id)
-                  SELECT ${findingCols.join(', ')}, ? FROM shard.findings WHERE rule NOT IN (${skip}) ORDER BY id`)
-        .run(runId, ...skipRules).changes;
-      const fileCols = columns(db, 'main', 'files').filter((c) => c !== 'run_id');
-      const files = db
-        .prepare(`INSERT INTO main.files (${fileCols.join(', ')}, run_id) SELECT ${fileCols.join(', ')}, ? FROM shard.files WHERE true
-                  ON CONFLICT (path) DO UPDATE SET ${fileCols.filter((c) => c !== 'path').map((c) => `${c} = excluded.${c}`).join(', ')}, run_id = excluded.run_id`)
-        .run(runId).changes;
-      const documents = db.prepare<[], number>('SELECT count(*) FROM shard.documents').pluck().get()!;
-      const versions = db.prepare<[], string>('SELECT DISTINCT klopt_version FROM shard.runs WHERE klopt_version IS NOT NULL ORDER BY 1').pluck().all();
-      return { shard: path, documents, files, findings, replacedFiles, versions };
-    }).immediate();
+    })();
   } finally {
     db.exec('DETACH DATABASE shard');
   }
