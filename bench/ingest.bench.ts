@@ -251,4 +251,9 @@ for (const d of changed) appendFileSync(join(corpus, d.rel), '\nBijgewerkt na pu
 await run(`re-run with ${changed.length} changed (1 %)`);
 console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB over all runs; ${load()}`);
 
+// The database as one shard of a larger set: `klopt merge` copying it into a new database.
+const t2 = performance.now();
+const merge = spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), 'merge', db, '--out', join(scratch, 'merged.sqlite')], { encoding: 'utf8' });
+console.log(`klopt merge of this database as a shard, end to end: ${((performance.now() - t2) / 1000).toFixed(2)} s; exit ${merge.status}; ${merge.stderr.trim().split('\n').at(-1)}`);
+
 rmSync(scratch, { recursive: true, force: true });
