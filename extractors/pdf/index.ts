@@ -27,9 +27,10 @@ export interface PdfOptions {
 
 /**
  * Measured with `npm run bench -- pdf` (pool against one reader, cold): see README, PDF. A
- * second reader started cold costs 0.4-1.3 s of CPU and pays only on a core nothing else uses.
+ * second reader started cold costs 0.2-0.6 s of CPU (more under load) and pays only on a core
+ * nothing else uses, from about 150 pages.
  */
-export const POOL_FROM_PAGES = 100;
+export const POOL_FROM_PAGES = 150;
 
 /** Readers by default: as many as cores are idle (cores less the load average, rounded), 1 to 4. */
 export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0]): number {
