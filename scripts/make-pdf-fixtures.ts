@@ -139,8 +139,13 @@ const A4 = { w: 595.28, h: 841.89 };
 const UNICODE_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const M = 56;
 
-/** Draw the documents with pdfkit. */
-export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string } = {}) {
+/**
+ * Draw the documents with pdfkit. `splitRow` breaks the page inside a row of a table of text (the
+ * `row`-th row of such tables, counted from 0 over the documents) after its first `after` lines,
+ * as a word processor does where rows may break across pages: the rest of its wrapped cells go on
+ * at the top of the next page, under no header.
+ */
+export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string; splitRow?: { row: number; after: number } } = {}) {
   const pdf = new PDFDocument({ size: 'A4', margin: M, autoFirstPage: false, compress: true, info: { Title: docs[0].running, Producer: 'klopt fixtures' }, ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: 'owner', pdfVersion: '1.7' } : {}) });
   const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(out)).on('finish', () => resolve()));
   let pageNo = 0;
@@ -155,6 +160,7 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     return M;
   };
   const bottom = A4.h - M - 10;
+  let textRows = 0;
   let y = 0;
   const size = 9;
   const labelW = 180;
@@ -232,6 +238,10 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     yy += size * 1.6;
     pdf.font('Helvetica').fontSize(size);
     for (let r = 0; r < cells[0].cells.length; r++) {
+      if (options.splitRow?.row === textRows++) {
+        yy = drawSplitRow(cells.map((c, i) => ({ numeric: c.numeric, x: xs[i], width: widths[i], text: c.cells[r] })), yy, options.splitRow.after);
+        continue;
+      }
       const h = Math.max(...cells.map((c, i) => (c.numeric ? size : pdf.heightOfString(c.cells[r], { width: widths[i] }))));
       if (yy + h > bottom) yy = newPage();
       cells.forEach((c, i) => {
@@ -242,6 +252,27 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
       yy += Math.max(h, size * 1.2) + size * 0.7;
     }
     return yy + 14;
+  };
+  /** A row of a table of text with the page broken after its first `after` lines (words wrapped here, line by line). */
+  const drawSplitRow = (cells: { numeric: boolean; x: number; width: number; text: string }[], top: number, after: number): number => {
+    pdf.font('Helvetica').fontSize(size);
+    const wrap = (text: string, width: number) =>
+      text.split(' ').reduce<string[]>((ls, w) => {
+        const last = ls.at(-1);
+        if (last !== undefined && pdf.widthOfString(`${last} ${w}`) <= width) ls[ls.length - 1] = `${last} ${w}`;
+        else ls.push(w);
+        return ls;
+      }, []);
+    const lines = cells.map((c) => (c.numeric ? [c.text] : wrap(c.text, c.width)));
+    if (!lines.some((ls) => ls.length > after)) throw new Error(`splitRow: no cell of the row wraps over more than ${after} lines`);
+    // Each part in the font the page has (after newPage, the running header's: as the rows after it).
+    const draw = (part: string[][], yy: number) => {
+      const lh = pdf.currentLineHeight(true);
+      part.forEach((ls, i) => ls.forEach((t, k) => pdf.text(t, cells[i].numeric ? cells[i].x + cells[i].width - pdf.widthOfString(t) : cells[i].x, yy + k * lh, { lineBreak: false })));
+      return yy + Math.max(...part.map((ls) => ls.length)) * lh;
+    };
+    draw(lines.map((ls) => ls.slice(0, after)), top);
+    return draw(lines.map((ls) => ls.slice(after)), newPage()) + size * 0.7;
   };
   for (const doc of docs) {
     running = doc.running;

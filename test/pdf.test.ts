@@ -1,9 +1,11 @@
-import { closeSync, createWriteStream, mkdtempSync, openSync, ftruncateSync, copyFileSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdtempSync, openSync, ftruncateSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../extractors/pdf/index.js';
+import { openPdf, readPage } from '../extractors/pdf/read-pages.mjs';
+import { FIXTURE_SAMPLES, load, pdfkitPdf } from '../scripts/make-pdf-fixtures.js';
 import { InputError, processFileAsync, type ProcessedDocument } from '../src/pipeline/index.js';
 import { processSample, sample } from './helpers.js';
 
@@ -127,6 +129,35 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
       expect(fromText.structures.statutory).toHaveLength(7);
       expect(fields(fromPdf)).toEqual(fields(fromText));
       expect(fields(fromPdf)[1]).toMatchObject({ nr: 22, beleidsveld: '6. Sociaal domein', name: 'Jongeren met een delict voor de rechter', unit: '% 12 t/m 21 jarigen', year: 2018, score: 1.17, source: 'Verwey Jonker Instituut – Kinderen in Tel', matchesCatalogue: true });
+      expect(fromPdf.structures.statutory.map((s) => s.provenance.page)).toEqual(pages);
+      expect(fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule))).toEqual([]);
+    });
+  }
+
+  // The same list with the page broken inside a row, as a word processor breaks a row that may
+  // split: its first lines at the foot of a page, the rest of its wrapped cells (name, unit,
+  // source; no number) at the top of the next under no header. [row, lines above the break, the
+  // next page's first line, the records' pages]
+  const breaks = [
+    [1, 1, 'delict voor de rechter | Instituut – Kinderen in', [5, 5, 6, 6, 6, 6, 6]],
+    [2, 1, 'uitkeringsgezin | Instituut – Kinderen in', [5, 5, 5, 6, 6, 6, 6]],
+    [2, 2, 'Tel', [5, 5, 5, 6, 6, 6, 6]],
+    // (Page 7 goes on with that row's tail and one row more.)
+    [5, 1, 'jeugdreclassering | van 12 tot 23 jaar', [5, 5, 5, 6, 6, 6, 7]],
+  ] as const;
+  for (const [row, after, top, pages] of breaks) {
+    it(`the pdfkit print broken inside row ${row + 1} after ${after} line(s): still the same 7 records, the row finished from the next page`, async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'klopt-pdf-')), `enschede-2018-break-${row}-${after}.pdf`);
+      await pdfkitPdf([load(FIXTURE_SAMPLES.find((s) => s.name === 'enschede-2018')!)], file, { splitRow: { row, after } });
+      // The break does fall inside the row: the next page opens with its tail.
+      const doc = await openPdf(new Uint8Array(readFileSync(file)));
+      const items = (await readPage(doc, pages[row + 1])).items.filter((i) => i.s.trim() && !i.s.startsWith('Gemeente Enschede'));
+      await doc.destroy();
+      const y = Math.min(...items.map((i) => i.y));
+      expect(items.filter((i) => Math.abs(i.y - y) < 1).sort((a, b) => a.x - b.x).map((i) => i.s.trim()).join(' | ')).toBe(top);
+      const fromPdf = await processFileAsync(file, { pdfWorkers: 0 });
+      const fromText = processSample(sample(SOURCES['enschede-2018']));
+      expect(fields(fromPdf)).toEqual(fields(fromText));
       expect(fromPdf.structures.statutory.map((s) => s.provenance.page)).toEqual(pages);
       expect(fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule))).toEqual([]);
     });

@@ -2,7 +2,7 @@ import { parseCell, parseScale } from '../../src/grammar/number.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
-import { splitTextTables, statutoryOf, type OpenTextTable } from './text-table.js';
+import { splitTextTables, type OpenTextTable } from './text-table.js';
 
 /**
  * Positioned text → lines → tables and text blocks, one page at a time. Every threshold is a
@@ -463,12 +463,11 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
   let openTextTable: OpenTextTable | null = null;
   for (const [n, r] of rs.entries()) {
     if (r.kind === 'text') {
-      const split = splitTextTables(r.lines, lastText, file, n === 0 ? open : null);
+      const split = splitTextTables(r.lines, lastText, file, notices, n === 0 ? open : null);
       if (n === rs.length - 1) openTextTable = split.open;
       for (const part of split.parts) {
         if (part.notice) notices.push(part.notice);
-        const t = part.table && (statutoryOf(part.table, notices) ?? part.table);
-        if (t) tables.push(t);
+        if (part.table) tables.push(part.table);
         else textBlocks.push(...blocksOf(part.lines, p));
         if (part.lines.length) lastText = part.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
       }

@@ -12,7 +12,7 @@ import { isValueText, type Chunk, type Line } from './layout.js';
  * columns' wrapped cells.
  */
 
-interface Span {
+export interface Span {
   x0: number;
   x1: number;
 }
@@ -43,14 +43,24 @@ const headsApart = (cols: Span[], head: Line) => new Set(head.chunks.map((c) => 
 
 export interface TextTablePart {
   lines: Line[];
+  /** The table as stored: a statutory indicator list as the interpreter reads it. */
   table?: RawTable;
   notice?: ExtractionNotice;
 }
 
-/** A text table that ran to the foot of a page: its header, for the rows the next page goes on with. */
+/**
+ * A text table that ran to the foot of a page: what the next page's lines go on with. Its header,
+ * columns and key column (the rows there are read in them, not in columns re-learned from a first
+ * line that may be a row's wrapped tail), and its table as read and as stored, whose last row a
+ * row broken over the page finishes.
+ */
 export interface OpenTextTable {
   head: Line;
   page: number;
+  cols: Span[];
+  key: number;
+  read: RawTable;
+  stored: RawTable;
 }
 
 /** The lines from `from` on that stay in the header's columns (no two header words joined), and those columns. */
@@ -68,25 +78,83 @@ function grow(head: Line, lines: Line[], from: number): { end: number; cols: Spa
   return { end, cols };
 }
 
+const overlaps = (s: Span, c: Span) => c.x0 < s.x1 && s.x0 < c.x1;
+const lineText = (l: Line) => l.chunks.map((c) => c.text).join(' ');
+
+/**
+ * How many lines at the top of the page finish the last row of the page before (a row broken over
+ * the page): lines whose every piece lies in one of the open table's columns, none in its key
+ * column, one under the other; not its header repeated.
+ */
+function rowTail(open: OpenTextTable, lines: Line[]): number {
+  const headText = lineText(open.head);
+  let k = 0;
+  for (; k < lines.length; k++) {
+    const l = lines[k];
+    if (k > 0 && l.y - lines[k - 1].y > 2.6 * l.size) break;
+    if (lineText(l) === headText) break;
+    const fits = l.chunks.every((c) => {
+      const hit = open.cols.flatMap((s, i) => (overlaps(s, c) ? [i] : []));
+      return hit.length === 1 && hit[0] !== open.key;
+    });
+    if (!fits) break;
+  }
+  return k;
+}
+
+/** The broken row's last part added to its cells, in the table as read and as stored. */
+function finishRow(open: OpenTextTable, tail: Line[], notices: ExtractionNotice[]): void {
+  const row = open.read.rows[open.read.rows.length - 1];
+  const chunks = tail.flatMap((l) => l.chunks);
+  const done: RawRow = {
+    ...row,
+    cells: row.cells.map((cell, i) => {
+      const cs = chunks.filter((c) => overlaps(open.cols[i], c));
+      if (!cs.length) return cell;
+      // A cell empty above the break is where the rest of it is printed.
+      return cell.text ? { ...cell, text: cs.reduce((t, c) => joinText(t, c.text), cell.text) } : cellOf(cs, open.cols[i], tail[0]);
+    }),
+    raw: [row.raw, ...tail.map(lineText)].join(' / '),
+  };
+  open.read.rows[open.read.rows.length - 1] = done;
+  if (open.stored === open.read) return;
+  const again = statutoryOf({ ...open.read, rows: [done] }, notices)?.rows ?? [];
+  const at = open.stored.rows.length - 1;
+  // (The row's part above the break may have been left out as unreadable.)
+  if (open.stored.rows[at]?.raw === row.raw) open.stored.rows.splice(at, 1, ...again);
+  else open.stored.rows.push(...again);
+}
+
 /**
  * Split a run of running-text lines into text and text tables. A header line followed by lines
  * of three or more chunks whose columns cannot be told apart (text drawn over text) gives an
  * `unread-table` notice; its lines stay running text.
  */
-export function splitTextTables(lines: Line[], above: string[], file: string, open: OpenTextTable | null = null): { parts: TextTablePart[]; open: OpenTextTable | null } {
+export function splitTextTables(lines: Line[], above: string[], file: string, notices: ExtractionNotice[], open: OpenTextTable | null = null): { parts: TextTablePart[]; open: OpenTextTable | null } {
   const out: TextTablePart[] = [];
+  const store = (t: RawTable) => statutoryOf(t, notices) ?? t;
   let textFrom = 0;
   let last: OpenTextTable | null = null;
-  // The page opens with rows in the columns of the text table that ended the page before (its
-  // header not repeated): they go on under that header.
-  // (A header repeated over them is read as a header.)
-  if (open && lines.length && lines[0].page === open.page + 1 && !isHeaderLine(lines[0])) {
-    const { end, cols } = grow(open.head, lines, 0);
-    const table = end >= 0 ? readTextTable(open.head, lines.slice(0, end + 1), cols, above, []) : null;
-    if (table && typeof table !== 'string') {
-      out.push({ lines: lines.slice(0, end + 1), table });
-      textFrom = end + 1;
-      if (end === lines.length - 1) last = { head: open.head, page: lines[0].page };
+  if (open && lines.length && lines[0].page === open.page + 1) {
+    // The page opens with the rest of a row broken over the page: it finishes that row.
+    const tail = rowTail(open, lines);
+    if (tail > 0) {
+      finishRow(open, lines.slice(0, tail), notices);
+      textFrom = tail;
+      if (tail === lines.length) last = { ...open, page: lines[0].page };
+    }
+    // Then rows in the columns of the text table that ended the page before (its header not
+    // repeated): they go on under that header, keyed by the same column.
+    // (A header repeated over them is read as a header.)
+    if (textFrom < lines.length && !isHeaderLine(lines[textFrom])) {
+      const { end, cols } = grow(open.head, lines, textFrom);
+      const read = end >= textFrom ? readTextTable(open.head, lines.slice(textFrom, end + 1), cols, above, [], open.cols[open.key]) : null;
+      if (read && typeof read !== 'string') {
+        const stored = store(read.table);
+        out.push({ lines: lines.slice(textFrom, end + 1), table: stored });
+        textFrom = end + 1;
+        if (end === lines.length - 1) last = { head: open.head, page: lines[0].page, cols, key: read.key, read: read.table, stored };
+      }
     }
   }
   for (let h = textFrom; h < lines.length; h++) {
@@ -95,8 +163,8 @@ export function splitTextTables(lines: Line[], above: string[], file: string, op
     const em = head.size;
     const { end, cols } = grow(head, lines, h + 1);
     const body = lines.slice(h + 1, end + 1);
-    const table = body.length ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h)) : 'the text of its columns overlaps, so which words belong to which column cannot be told';
-    if (typeof table === 'string') {
+    const read = body.length ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h)) : 'the text of its columns overlaps, so which words belong to which column cannot be told';
+    if (typeof read === 'string') {
       // Said only where the lines under the header look like rows (three or more chunks each).
       const rowsLike = lines.slice(h + 1, h + 4).filter((l) => l.chunks.length >= 3 && l.y - head.y < 12 * em).length >= 2;
       if (rowsLike) {
@@ -104,33 +172,52 @@ export function splitTextTables(lines: Line[], above: string[], file: string, op
         out.push({ lines: lines.slice(textFrom, h) });
         out.push({
           lines: lines.slice(h, end + 1),
-          notice: { rule: 'unread-table', severity: 'warning', message: `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is not read: ${table}`, line: null, page: head.page, raw, table: null },
+          notice: { rule: 'unread-table', severity: 'warning', message: `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is not read: ${read}`, line: null, page: head.page, raw, table: null },
         });
         textFrom = end + 1;
       }
       continue;
     }
+    const stored = store(read.table);
     out.push({ lines: lines.slice(textFrom, h) });
-    out.push({ lines: lines.slice(h, end + 1), table });
+    out.push({ lines: lines.slice(h, end + 1), table: stored });
     textFrom = end + 1;
     h = end;
-    if (end === lines.length - 1) last = { head, page: head.page };
+    if (end === lines.length - 1) last = { head, page: head.page, cols, key: read.key, read: read.table, stored };
   }
   out.push({ lines: lines.slice(textFrom) });
   return { parts: out.filter((p) => p.lines.length > 0 || p.table || p.notice), open: last };
 }
 
-/** The table, or why it is not one. */
-function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], before: Line[]): RawTable | string {
+/** Words of a cell's lines joined, a word hyphenated at a line end joined back. */
+const joinText = (t: string, next: string) => (t === '' ? next : /[a-z]-$/.test(t) && /^[a-z]/.test(next) ? t + next : `${t} ${next}`);
+
+/** A cell of `cs` (its page and box), or an empty one in column `span` on line `l`. */
+const cellOf = (cs: Chunk[], span: Span, l: Line): RawCell => ({
+  text: cs.reduce((t, c) => joinText(t, c.text), ''),
+  line: null,
+  page: cs[0]?.page ?? l.page,
+  bold: false,
+  bbox: cs.length
+    ? [round(Math.min(...cs.map((c) => c.x0))), round(Math.min(...cs.map((c) => c.y - c.size * 0.8))), round(Math.max(...cs.map((c) => c.x1))), round(Math.max(...cs.map((c) => c.y + c.size * 0.2)))]
+    : [round(span.x0), round(l.y - l.size * 0.8), round(span.x1), round(l.y + l.size * 0.2)],
+});
+
+/**
+ * The table and its key column, or why it is not one. `keyAt`: the key column of the rows on the
+ * page before, which these go on with.
+ */
+function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], before: Line[], keyAt?: Span): { table: RawTable; key: number } | string {
   if (cols.length < 3) return 'fewer than three columns';
   const page = body[0].page;
   const filled = body.map((l) => new Set(l.chunks.map((c) => columnOf(cols, c))));
   // The key column: filled on the first line and on the fewest lines (a number, a year: one line
   // per row, never wrapped).
   const candidates = [...filled[0]].sort((a, b) => filled.filter((f) => f.has(a)).length - filled.filter((f) => f.has(b)).length || a - b);
-  const key = candidates[0];
+  const key = keyAt ? cols.findIndex((s) => overlaps(s, keyAt)) : candidates[0];
+  if (!filled[0].has(key)) return 'its first line leaves the key column of the rows before empty';
   const starts = body.map((_, i) => filled[i].has(key));
-  if (starts.filter(Boolean).length < 2) return 'fewer than two rows under it';
+  if (!keyAt && starts.filter(Boolean).length < 2) return 'fewer than two rows under it';
   const rows: { cells: Chunk[][]; lines: Line[] }[] = [];
   body.forEach((l, i) => {
     if (starts[i]) rows.push({ cells: cols.map(() => []), lines: [] });
@@ -141,36 +228,26 @@ function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], 
   // A table of text: some column beside the first holds words, not figures.
   const texty = cols.some((_, i) => i > 0 && rows.filter((r) => r.cells[i].length && !r.cells[i].every((c) => isValueText(c.text))).length >= rows.length / 2);
   if (!texty) return 'it holds figures only, under a header the figure tables are not read by';
-  const join = (cs: Chunk[]) =>
-    cs.reduce((t, c) => (t === '' ? c.text : /[a-z]-$/.test(t) && /^[a-z]/.test(c.text) ? t + c.text : `${t} ${c.text}`), '');
-  const cellOf = (cs: Chunk[], i: number, l: Line): RawCell => ({
-    text: join(cs),
-    line: null,
-    page,
-    bold: false,
-    bbox: cs.length
-      ? [round(Math.min(...cs.map((c) => c.x0))), round(Math.min(...cs.map((c) => c.y - c.size * 0.8))), round(Math.max(...cs.map((c) => c.x1))), round(Math.max(...cs.map((c) => c.y + c.size * 0.2)))]
-      : [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)],
-  });
   const header: RawRow = {
-    cells: cols.map((_, i) => ({ ...cellOf(head.chunks.filter((c) => columnOf(cols, c) === i), i, head), page: head.page })),
+    cells: cols.map((s, i) => ({ ...cellOf(head.chunks.filter((c) => columnOf(cols, c) === i), s, head), page: head.page })),
     line: null,
     page: head.page,
-    raw: head.chunks.map((c) => c.text).join(' '),
+    raw: lineText(head),
   };
-  const heading = [...above, ...before.map((l) => l.chunks.map((c) => c.text).join(' '))].reverse().find((t) => t.trim() && t.length < 160) ?? null;
-  return {
+  const heading = [...above, ...before.map(lineText)].reverse().find((t) => t.trim() && t.length < 160) ?? null;
+  const table: RawTable = {
     index: 0,
     layout: 'pdf',
     title: heading ?? `Tabel op pagina ${page}`,
     context: [],
     scaleText: null,
     header,
-    rows: rows.map((r) => ({ cells: r.cells.map((cs, i) => cellOf(cs, i, r.lines[0])), line: null, page, raw: r.lines.map((l) => l.chunks.map((c) => c.text).join(' ')).join(' / ') })),
+    rows: rows.map((r) => ({ cells: r.cells.map((cs, i) => cellOf(cs, cols[i], r.lines[0])), line: null, page, raw: r.lines.map(lineText).join(' / ') })),
     footnotes: [],
     line: null,
     page,
   };
+  return { table, key };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
