@@ -116,6 +116,10 @@ export function mergeShard(store: Store, path: string, runId: number, skipRules:
         db.exec('DROP TABLE temp.held');
       }
     })();
+  } catch (e) {
+    if (e instanceof MergeError) throw e;
+    // E.g. two shards whose documents have the same relative file: read from different layouts.
+    throw new MergeError(`${path}: cannot be merged (${(e as Error).message})`);
   } finally {
     db.exec('DETACH DATABASE shard');
   }
