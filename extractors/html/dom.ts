@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { squishSpaces } from '../../src/grammar/number.js';
+import { isWhiteSpaceCode, squishSpaces } from '../../src/grammar/number.js';
 
 /**
  * DOM helpers for the HTML extractor. Every walk is iterative: a hostile page nested a hundred
@@ -146,12 +146,7 @@ const BLOCK_END = { type: 'text', data: ' ' } as AnyNode;
 /** `t.replace(/\s+/g, '').length` without building the string: the characters \s does not match. */
 function nonSpaceLength(t: string): number {
   let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    if (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) continue;
-    n++;
-  }
+  for (let i = 0; i < t.length; i++) if (!isWhiteSpaceCode(t.charCodeAt(i))) n++;
   return n;
 }
 

@@ -28,8 +28,10 @@ export interface Line {
 export type Candidate = (string | null)[];
 
 /** Where a glued header cell starts: the words that open column headers. */
-const HEADER_WORD = /(?=Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \()/g;
-const ANY_HEADER_WORD = /Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming|Saldo \(/;
+const COLUMN_WORDS = 'Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming';
+const HEADER_WORD = new RegExp(`(?=${COLUMN_WORDS}|Saldo \\()`, 'g');
+const ANY_HEADER_WORD = new RegExp(`${COLUMN_WORDS}|Saldo \\(`);
+const STARTS_WITH_COLUMN_WORD = new RegExp(`^(${COLUMN_WORDS})`);
 const LINE_ITEM_HEADER = /^(Lasten|Baten|Saldo)+$/;
 const CANDIDATE_LIMIT = 20_000;
 /** Readings per glued table the arithmetic tries at most (real tables: under 2,000 per row). */
@@ -41,7 +43,7 @@ export function splitGluedHeader(text: string): { topLeft: string; headers: stri
   // Asked of every line of a dump, twice: a line without any header word is no header.
   if (!ANY_HEADER_WORD.test(clean)) return null;
   const parts = clean.split(HEADER_WORD);
-  const startsWithHeader = /^(Begroting|Realisatie|Rekening|Werkelijk|Verschil|Jaarrekening|Meerjarenraming|Raming)/.test(clean);
+  const startsWithHeader = STARTS_WITH_COLUMN_WORD.test(clean);
   const topLeft = startsWithHeader ? '' : parts[0].trim();
   const headers = (startsWithHeader ? parts : parts.slice(1)).map((h) => h.trim().replace(/\s*\(\s*/g, ' (').replace(/\s+/g, ' ').trim());
   if (headers.length < 2) return null;

@@ -56,15 +56,21 @@ function plainSpaced(text: string): boolean {
     if (c === 0x20) {
       if (prevSpace) return false;
       prevSpace = true;
-    } else if (c < 0x80 ? c >= 0x09 && c <= 0x0d : isSpaceLike(c)) return false;
+    } else if (isSpaceLike(c)) return false;
     else prevSpace = false;
   }
   return !prevSpace || text.length === 0;
 }
 
-/** Non-ASCII white space (\s and trim) and the zero-width characters normaliseSpaces drops. */
+/** What the regex class \s matches (and trim() removes), by character code. */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** White space and the zero-width characters normaliseSpaces drops. */
 function isSpaceLike(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return isWhiteSpaceCode(c) || (c >= 0x200b && c <= 0x200d);
 }
 
 /** Thousands-dotted (`1.234.567`) or plain digits, optional decimal comma. */
