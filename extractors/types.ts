@@ -86,6 +86,8 @@ export interface ExtractionNotice {
   /** The row label as printed (or as far as it is certain), and the column header(s) concerned. */
   row?: string | null;
   column?: string | null;
+  /** For a table klopt saw but did not read: how many amounts it holds (reading coverage). */
+  amounts?: number;
 }
 
 export interface Extraction {

@@ -26,5 +26,11 @@ export const Document = z.object({
   bytes: z.number().int().nonnegative(),
   /** Where each metadata field came from: 'manifest', 'content' or 'filename'. */
   metadataSource: z.enum(['manifest', 'content', 'filename']),
+  /**
+   * Reading coverage: amounts seen in the document's tables and table-like blocks, and how many of
+   * them were stored as facts. Absent or null where not measured (databases of older versions).
+   */
+  amountsSeen: z.number().int().nonnegative().nullable().optional(),
+  amountsRead: z.number().int().nonnegative().nullable().optional(),
 });
 export type Document = z.infer<typeof Document>;

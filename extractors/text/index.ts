@@ -4,6 +4,7 @@ import { cleanCell } from './markup.js';
 import { readGluedTables } from './glued.js';
 import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-indicators.js';
 import { readStructures } from './structures.js';
+import { unreadBlockNotices } from './table-like.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -55,6 +56,8 @@ export function extractText(content: string): Extraction {
   tables.push(...structures.tables);
   notices.push(...structures.notices);
   notices.push(...findGluedTables(all, used));
+  // Whatever still looks like a table was read by no reader: say so, never a silent "adds up".
+  notices.push(...unreadBlockNotices(all, used).notices);
 
   tables.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   tables.forEach((t, i) => (t.index = i));
@@ -242,6 +245,7 @@ function findGluedTables(all: Line[], used: Set<number>): ExtractionNotice[] {
     let j = i;
     while (j < all.length && (isGluedRow(all[j].text) || (j > i && /^\S.{0,80}$/.test(all[j].text) && isGluedRow(all[j + 1]?.text ?? '')))) j++;
     if (j - i >= 2) {
+      for (let k = i; k < j; k++) used.add(all[k].line);
       const headerLine = i > 0 && all[i - 1].text.trim() !== '' ? all[i - 1] : null;
       const title = (headerLine?.text ?? all[i].text).trim().slice(0, 120);
       notices.push({
@@ -252,6 +256,8 @@ function findGluedTables(all: Line[], used: Set<number>): ExtractionNotice[] {
         page: null,
         raw: title,
         table: title,
+        // Roughly: the figures cannot be told apart, so count runs of digits.
+        amounts: all.slice(i, j).reduce((n, l) => n + (l.text.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0), 0),
       });
     }
     i = j;

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES } from '../pipeline/input.js';
 import { UsageError } from '../pipeline/files.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
-import { summarise, type Report } from '../report/index.js';
+import { VERDICTS, formatCoverage, summarise, type DocumentSummary, type Report } from '../report/index.js';
 import type { Store } from '../store/index.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -62,9 +62,16 @@ export function reportFromStore(store: Store): Report {
   return { documents, findings };
 }
 
-export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number): string {
+export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[] = []): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
+  const line = `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
+  if (summaries.length === 0) return line;
+  // Verdicts and reading coverage: a run that read little must not look like one that proved much.
+  const verdicts = VERDICTS.map((v) => [v, summaries.filter((s) => s.verdict === v).length] as const).filter(([, k]) => k > 0);
+  const measured = summaries.filter((s) => s.coverage !== null);
+  const seen = measured.reduce((a, s) => a + s.coverage!.seen, 0);
+  const read = measured.reduce((a, s) => a + s.coverage!.read, 0);
+  return `${line}; ${verdicts.map(([v, k]) => `${k} ${v}`).join(', ')}${measured.length ? `; amounts read ${formatCoverage({ seen, read })}` : ''}`;
 }
 
 export const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);

@@ -60,7 +60,7 @@ export function buildProgram(): Command {
       const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
       process.stdout.write(renderReport({ documents, findings }, opts.format));
-      process.stderr.write(`${oneLineSummary(findings, files.length)}\n`);
+      process.stderr.write(`${oneLineSummary(findings, files.length, documents)}\n`);
       process.exitCode = failed.length ? EXIT.unreadableFiles : reachesThreshold(findings, opts.failOn) ? EXIT.findings : EXIT.ok;
     });
 
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
         const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION });
         if (opts.out) writeOut(opts.out, text);
         else process.stdout.write(text);
-        process.stderr.write(`${oneLineSummary(report.findings, report.documents.length)}\n`);
+        process.stderr.write(`${oneLineSummary(report.findings, report.documents.length, report.documents)}\n`);
         process.exitCode = reachesThreshold(report.findings, opts.failOn) ? EXIT.findings : EXIT.ok;
       } finally {
         store.close();

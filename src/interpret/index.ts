@@ -1,7 +1,7 @@
 import { combinations } from '../grammar/combinations.js';
 import { parseCell, parseScale, formatDutch, type ParsedCell } from '../grammar/number.js';
 import { taakveldOfLabel } from '../catalogue/taakvelden.js';
-import type { Extraction, RawCell, RawRow, RawTable } from '../../extractors/types.js';
+import type { Extraction, ExtractionNotice, RawCell, RawRow, RawTable } from '../../extractors/types.js';
 import {
   FinancialFact,
   IndicatorFact,
@@ -31,12 +31,14 @@ export interface Interpretation {
   structures: Structures;
 }
 
+/** An extractor's notice as a finding of the document. */
+export const noticeFinding = (doc: Document, n: ExtractionNotice): Finding =>
+  makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, row: n.row ?? null, column: n.column ?? null, line: n.line, page: n.page, raw: n.raw, message: n.message });
+
 /** Raw tables → typed, zod-validated records. */
 export function interpret(doc: Document, extraction: Extraction): Interpretation {
   const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [], structures: { ...interpretStructures(doc, extraction.structures), statutory: [] } };
-  for (const n of extraction.notices) {
-    out.findings.push(makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, row: n.row ?? null, column: n.column ?? null, line: n.line, page: n.page, raw: n.raw, message: n.message }));
-  }
+  for (const n of extraction.notices) out.findings.push(noticeFinding(doc, n));
   const statedScales = extraction.tables
     .filter((t) => t.scaleText && parseScale(t.scaleText))
     .map((t) => ({ scale: parseScale(t.scaleText!)!, text: t.scaleText!, line: t.line }));

@@ -7,13 +7,15 @@ import { extractHtml } from '../../extractors/html/index.js';
 import { HTML_EXTENSIONS } from './files.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
 import type { Extraction } from '../../extractors/types.js';
-import { interpret } from '../interpret/index.js';
+import { interpret, noticeFinding } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
 import { attachEvidence } from '../report/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
 import { DEFAULT_MAX_BYTES, InputError, readInput } from './input.js';
 import { normaliseExtraction } from './decode.js';
+import { readingCoverage } from './coverage.js';
+import { makeFinding } from '../reconcile/finding.js';
 
 export interface ProcessedDocument {
   document: Document;
@@ -94,6 +96,22 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
     metadataSource: entry ? 'manifest' : 'filename',
   });
   const interpretation = interpret(document, extraction);
+  const coverage = readingCoverage(extraction, interpretation);
+  document.amountsSeen = coverage.amountsSeen;
+  document.amountsRead = coverage.amountsRead;
+  for (const n of coverage.notices) interpretation.findings.push(noticeFinding(document, n));
+  if (coverage.amountsRead === 0) {
+    interpretation.findings.push(
+      makeFinding(document, {
+        rule: 'nothing-read',
+        severity: 'warning',
+        message:
+          coverage.amountsSeen > 0
+            ? `No figure of this document was read: ${coverage.amountsSeen} amounts stand in tables or table-like blocks that klopt could not read (see the unread-table findings), so nothing in it is proven`
+            : 'No table of figures was found in this document: nothing in it is checked',
+      }),
+    );
+  }
   const ctx = buildContext(document, interpretation.tables, interpretation.financial, interpretation.indicators, {
     structures: interpretation.structures,
     textBlocks: extraction.textBlocks,

@@ -6,7 +6,7 @@
  */
 import { formatDutch } from '../grammar/number.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
-import type { DocumentSummary, Report } from './index.js';
+import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 
 export interface HtmlOptions {
   /** Shown in the header; ISO timestamp. */
@@ -145,11 +145,11 @@ function summaryTable(documents: DocumentSummary[]): string {
     .map((s) => {
       const d = s.document;
       return `<tr class="${verdictClass(s.verdict)}"><td class="file">${esc(d.file)}</td><td>${esc(d.gemeente)}</td><td>${esc(d.documentType)}</td><td>${esc(d.year)}</td><td>${esc(d.programme)}</td>
-<td class="num">${s.tables}</td><td class="num">${s.financialFacts + s.indicatorFacts}</td><td class="num">${s.findings.error}</td><td class="num">${s.findings.warning}</td><td class="num">${s.findings.info}</td>
+<td class="num">${s.tables}</td><td class="num">${s.financialFacts + s.indicatorFacts}</td><td class="num">${esc(formatCoverage(s.coverage))}</td><td class="num">${s.findings.error}</td><td class="num">${s.findings.warning}</td><td class="num">${s.findings.info}</td>
 <td><span class="verdict ${verdictClass(s.verdict)}">${esc(s.verdict)}</span></td><td class="noprint"><button type="button" class="show-doc" data-document="${esc(d.file)}">show findings</button></td></tr>`;
     })
     .join('\n');
-  return `<table class="summary"><thead><tr><th>Document</th><th>Gemeente</th><th>Type</th><th>Jaar</th><th>Programma</th><th class="num">Tables</th><th class="num">Facts</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th><th>Verdict</th><th class="noprint"></th></tr></thead>
+  return `<table class="summary"><thead><tr><th>Document</th><th>Gemeente</th><th>Type</th><th>Jaar</th><th>Programma</th><th class="num">Tables</th><th class="num">Facts</th><th class="num">Amounts read</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th><th>Verdict</th><th class="noprint"></th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -187,8 +187,8 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
 <body>
 <header>
 <h1>klopt — discrepancy report</h1>
-<p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
-<p class="legend"><b>adds up</b>: every relation klopt read holds within rounding; <b>does not add up</b>: at least one error; <b>not fully read</b>: no error, but part of the document could not be read, so it is not proven.</p>
+<p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read, ${verdictCounts('not read')} not read. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
+<p class="legend"><b>adds up</b>: every relation klopt read holds within rounding; <b>does not add up</b>: at least one error; <b>not fully read</b>: no error, but part of the document could not be read, so it is not proven; <b>not read</b>: no figure of the document was read, so nothing in it is proven. <b>Amounts read</b>: amounts stored as facts of the amounts seen in its tables and table-like blocks.</p>
 </header>
 <main>
 <h2>Documents</h2>
@@ -231,7 +231,7 @@ table.summary td.file { min-width: 24em; }
 .file { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 .badge, .verdict { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
-.verdict-adds-up .verdict { background: var(--ok); } .verdict-does-not-add-up .verdict { background: var(--error); } .verdict-not-fully-read .verdict { background: var(--warning); }
+.verdict-adds-up .verdict { background: var(--ok); } .verdict-not-read .verdict { background: #6b7280; } .verdict-does-not-add-up .verdict { background: var(--error); } .verdict-not-fully-read .verdict { background: var(--warning); }
 .label { color: #59636e; font-size: 11px; text-transform: uppercase; letter-spacing: .03em; }
 .at { font-weight: 600; }
 tbody.finding tr.head td { border-bottom: none; }

@@ -1,38 +1,12 @@
 import Papa from 'papaparse';
 import { formatDutch } from '../grammar/number.js';
-import { severityRank, type Document, type Finding, type Severity } from '../../schemas/index.js';
+import { severityRank, type Finding } from '../../schemas/index.js';
 import { renderHtml, type HtmlOptions } from './html.js';
+import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 
 export type ReportFormat = 'json' | 'csv' | 'md' | 'html';
 
-export interface DocumentSummary {
-  document: Document;
-  tables: number;
-  financialFacts: number;
-  indicatorFacts: number;
-  findings: Record<Severity, number>;
-  /**
-   * "does not add up" when an error finding stands against the document; "not fully read" when
-   * none does but some table could not be read, so the document is not proven; else "adds up".
-   */
-  verdict: 'adds up' | 'does not add up' | 'not fully read';
-}
-
-export interface Report {
-  documents: DocumentSummary[];
-  findings: Finding[];
-}
-
-/** Findings that say part of a document was not read, so silence about it proves nothing. */
-const UNREAD_RULES = new Set(['unread-table', 'ambiguous-cells', 'unreadable-row', 'extra-cells']);
-
-export function summarise(document: Document, counts: { tables: number; financialFacts: number; indicatorFacts: number }, findings: Finding[]): DocumentSummary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const own = findings.filter((f) => f.documentId === document.id);
-  for (const f of own) bySeverity[f.severity]++;
-  const unread = own.some((f) => UNREAD_RULES.has(f.rule));
-  return { document, ...counts, findings: bySeverity, verdict: bySeverity.error > 0 ? 'does not add up' : unread ? 'not fully read' : 'adds up' };
-}
+export { VERDICTS, formatCoverage, summarise, type DocumentSummary, type Report, type Verdict } from './summary.js';
 
 /** Most severe first, then by file and place in the file. */
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -63,7 +37,7 @@ function jsonFinding(f: Finding) {
 }
 
 function jsonSummary(s: DocumentSummary) {
-  return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, findings: s.findings, verdict: s.verdict };
+  return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, coverage: s.coverage, findings: s.findings, verdict: s.verdict };
 }
 
 /**
@@ -97,10 +71,10 @@ const amount = (x: number | null) => (x === null ? '' : formatDutch(x, Number.is
 
 function renderMarkdown(documents: DocumentSummary[], findings: Finding[]): string {
   const out: string[] = ['# klopt — discrepancy report', ''];
-  out.push('| Document | Gemeente | Type | Jaar | Tables | Facts | Errors | Warnings | Info | Verdict |', '|---|---|---|---|---|---|---|---|---|---|');
+  out.push('| Document | Gemeente | Type | Jaar | Tables | Facts | Amounts read | Errors | Warnings | Info | Verdict |', '|---|---|---|---|---|---|---|---|---|---|---|');
   for (const s of documents) {
     const d = s.document;
-    out.push(`| ${cell(d.file)} | ${cell(d.gemeente)} | ${d.documentType} | ${d.year ?? ''} | ${s.tables} | ${s.financialFacts + s.indicatorFacts} | ${s.findings.error} | ${s.findings.warning} | ${s.findings.info} | **${s.verdict}** |`);
+    out.push(`| ${cell(d.file)} | ${cell(d.gemeente)} | ${d.documentType} | ${d.year ?? ''} | ${s.tables} | ${s.financialFacts + s.indicatorFacts} | ${formatCoverage(s.coverage)} | ${s.findings.error} | ${s.findings.warning} | ${s.findings.info} | **${s.verdict}** |`);
   }
   for (const s of documents) {
     const own = findings.filter((f) => f.documentId === s.document.id);

@@ -106,9 +106,9 @@ export class Store {
       // Cascades to the document's tables, facts and findings.
       deleteDocument: p('DELETE FROM documents WHERE id = ? OR file = ?'),
       insertDocument: p(`INSERT INTO documents (id, file, gemeente, document_type, year, programme,
-        source_format, bytes, metadata_source, ingested_at)
+        source_format, bytes, metadata_source, ingested_at, amounts_seen, amounts_read)
         VALUES (@id, @file, @gemeente, @documentType, @year, @programme, @sourceFormat, @bytes,
-        @metadataSource, @ingestedAt)`),
+        @metadataSource, @ingestedAt, @amountsSeen, @amountsRead)`),
       insertTable: p(`INSERT INTO tables (document_id, table_index, kind, title, scale, scale_text,
         columns_json, sign_convention_json, line, page)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -170,7 +170,7 @@ export class Store {
       const valid = <T>(schema: z.ZodType<T>, v: T): T => (prevalidated ? v : schema.parse(v));
       const doc = valid(Document, input.document);
       this.stmts.deleteDocument.run(doc.id, doc.file);
-      this.stmts.insertDocument.run({ ...doc, ingestedAt: now() });
+      this.stmts.insertDocument.run({ ...doc, amountsSeen: doc.amountsSeen ?? null, amountsRead: doc.amountsRead ?? null, ingestedAt: now() });
       // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
       for (const t of input.tables) {
         const r = valid(Table, t);
@@ -286,6 +286,8 @@ export class Store {
       sourceFormat: r.source_format,
       bytes: r.bytes,
       metadataSource: r.metadata_source,
+      // Older databases did not measure coverage: the fields stay absent, as in a document without them.
+      ...(r.amounts_seen === null ? {} : { amountsSeen: r.amounts_seen, amountsRead: r.amounts_read }),
     }));
   }
 

@@ -290,6 +290,12 @@ export const MIGRATIONS: readonly string[] = [
     checked_at  TEXT NOT NULL
   ) STRICT;
   `,
+  /* 8: reading coverage per document (amounts seen in tables and table-like blocks, amounts stored
+     as facts): a document read in part is not proven, and the report says how far it was read. */
+  `
+  ALTER TABLE documents ADD COLUMN amounts_seen INTEGER;
+  ALTER TABLE documents ADD COLUMN amounts_read INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
