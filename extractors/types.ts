@@ -37,6 +37,12 @@ export interface RawRow {
   raw: string;
   /** CSS-like path of the row element, for structured sources (HTML). */
   path?: string;
+  /**
+   * Headings printed above the row inside its table, outermost first: a line item (`LASTEN`)
+   * that the row's figures are, or a group (`0.0 Bestuur en ondersteuning`, `0.1 Bestuur` above
+   * its `Lasten` / `Baten` lines).
+   */
+  sections?: string[];
 }
 
 export interface Footnote {
@@ -45,7 +51,7 @@ export interface Footnote {
   line: number | null;
 }
 
-export type RawLayout = 'cell-per-line' | 'tab-separated' | 'glued' | 'html' | 'pdf';
+export type RawLayout = 'cell-per-line' | 'tab-separated' | 'glued' | 'html' | 'pdf' | 'pipe' | 'space-separated';
 
 export interface RawTable {
   index: number;

@@ -5,6 +5,7 @@ import { readGluedTables } from './glued.js';
 import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-indicators.js';
 import { readStructures } from './structures.js';
 import { unreadBlockNotices } from './table-like.js';
+import { readRenderings } from './renderings.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -55,6 +56,10 @@ export function extractText(content: string): Extraction {
   const structures = readStructures(all, used);
   tables.push(...structures.tables);
   notices.push(...structures.notices);
+  // Renderings of other sites' tables: pipe rows, space-separated rows, one cell per line.
+  const renderings = readRenderings(all, used);
+  tables.push(...renderings.tables);
+  notices.push(...renderings.notices);
   notices.push(...findGluedTables(all, used));
   // Whatever still looks like a table was read by no reader: say so, never a silent "adds up".
   notices.push(...unreadBlockNotices(all, used).notices);

@@ -11,12 +11,12 @@ export function readColumn(index: number, header: string, documentYear: number |
 }
 
 function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
-  if (/verschil|afwijking|saldo\s*\(/i.test(h)) return 'verschil';
-  if (/primitief|primair/i.test(h)) return 'begroting_primitief';
-  if (/gewijzigd|na wijziging|actuele|berap/i.test(h)) return 'begroting_gewijzigd';
-  if (/rekening|realisatie/i.test(h)) return 'realisatie';
+  if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
+  if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
+  if (/gewijzigd|na wijz|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
+  if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
   if (/raming/i.test(h)) return 'meerjarenraming';
-  if (/begroting/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
+  if (/begroting|\bbegr\b/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }

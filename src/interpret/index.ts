@@ -72,6 +72,24 @@ interface Draft {
   /** Placed cells (one per column), or null while a short row awaits placement. */
   cells: GridCell[] | null;
   group: string | null;
+  /** The group its table's headings give it (a taakveld heading over its Lasten / Baten lines). */
+  presetGroup?: string | null;
+}
+
+/**
+ * The line item and group a row's headings give it: its own label first (`Lasten`, `Totaal
+ * lasten`), else the nearest line-item heading above it (`LASTEN`); a Baten/Lasten/Saldo line
+ * under a taakveld or programme heading belongs to that heading's group.
+ */
+function sectionedRow(label: string, sections: string[] | undefined): { lineItem: LineItem; group: string | null } {
+  const own = lineItemOf(label);
+  if (!sections) return { lineItem: own, group: null };
+  const trailing = /\b(baten|lasten|saldo)$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
+  const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i === 'baten' || i === 'lasten' || i === 'saldo');
+  const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
+  const groupHeading = [...sections].reverse().find((s) => lineItemOf(s) === 'other');
+  const isLine = own === 'baten' || own === 'lasten' || own === 'saldo' || (trailing !== undefined && /^(totaal\s+)?(baten|lasten|saldo)$/i.test(label.trim()));
+  return { lineItem, group: isLine && groupHeading ? groupHeading : null };
 }
 
 function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind {
@@ -119,16 +137,19 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     const label = row.cells[0]?.text ?? '';
     const values = row.cells.slice(1);
     const tv = taakveldOfLabel(label);
+    const sectioned = sectionedRow(label, row.sections);
     return {
       row,
       label,
-      lineItem: lineItemOf(label),
+      lineItem: sectioned.lineItem,
       taakveld: tv?.code ?? null,
-      isTotal: isTotalLabel(label) || ((raw.layout === 'tab-separated' || raw.layout === 'html') && row.cells[0]?.bold === true),
+      // A row of figures without a label under a heading is that heading's subtotal (a rendering dropped its empty label cell).
+      isTotal: isTotalLabel(label) || ((raw.layout === 'tab-separated' || raw.layout === 'html') && row.cells[0]?.bold === true) || (row.sections !== undefined && label.trim() === ''),
       values,
       parsed: values.map(parseRawCell),
       cells: null,
       group: null,
+      presetGroup: sectioned.group,
     };
   });
   const kind = classify(raw, columns, drafts);
@@ -296,8 +317,10 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
   ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
   const lasten = lastenValues.length === 0 ? null : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2 ? 'negative' : 'positive';
   let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
-  for (const grouping of groupings) {
-    const groups = assignGroups(rows, grouping);
+  const preset = rows.some((d) => d.presetGroup);
+  for (const grouping of preset ? [null] : groupings) {
+    // Headings that name a row's group settle it; the layout search is for tables that do not.
+    const groups = preset ? rows.map((d) => d.presetGroup ?? null) : assignGroups(rows, grouping);
     const items = rows.map((d, i) => (d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem));
     for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
       for (const verschil of ['favourable_positive', 'favourable_negative'] as const) {

@@ -1,0 +1,368 @@
+import { parseScale } from '../../src/grammar/number.js';
+import type { ExtractionNotice, RawTable } from '../types.js';
+import { applyVn, classify, noticeOf, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+
+/**
+ * Tables as text renderings of web pages and converters print them, beyond the samples' own
+ * layouts: markdown pipe rows (`| 0.1 | Bestuur | 1.521 | -206 |`), space-separated rows
+ * (`0.1 Bestuur Lasten -3.752.900,00 -4.027.500,00`) and one cell per line (blank lines between
+ * cells, in any column order). Each rendering is cut into header tiers and label/value runs; the
+ * shape rules (extractors/shape.ts) make the table. Where the text cannot tell (a header whose
+ * spans are lost, a row cut off where the text ends), a reading notice says so.
+ */
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+interface Run {
+  labels: ShapeCell[];
+  values: ShapeCell[];
+  raw: string;
+}
+
+interface Draft {
+  layout: RawTable['layout'];
+  tiers: string[][];
+  runs: Run[];
+  first: number;
+  last: number;
+  /** The text ends inside the table: its last row may be cut off. */
+  atEnd: boolean;
+  titleIdx: number;
+}
+
+const isValue = (c: string) => {
+  const k = classify(c);
+  return k === 'amount' || k === 'empty' || k === 'vn';
+};
+const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c));
+const isProse = (t: string) => t.length > 160 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
+
+export function readRenderings(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+  const drafts = [...pipeTables(all, used), ...spaceTables(all, used)];
+  for (const d of drafts) for (let l = d.first; l <= d.last; l++) used.add(l);
+  drafts.push(...cellTables(all, used));
+  const tables: RawTable[] = [];
+  const notices: ExtractionNotice[] = [];
+  for (const d of drafts) {
+    const made = makeTable(all, used, d);
+    if (!made) continue;
+    tables.push(made.table);
+    notices.push(...made.notices);
+    for (let l = d.first; l <= d.last; l++) used.add(l);
+  }
+  return { tables, notices };
+}
+
+function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable; notices: ExtractionNotice[] } | null {
+  const notices: ExtractionNotice[] = [];
+  const runs = d.runs.map((r) => ({ ...r, values: applyVn(r.values).values }));
+  const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
+  if (counts.length < 2) return null;
+  const modal = mode(counts);
+  let plan = planHeader(d.tiers, null);
+  const keys = plan.keys.length;
+  // The header names the columns; rows print them all (or fewer, where a cell is empty and the rendering dropped it).
+  const width = plan.columns.length > 0 && Math.max(...counts) <= plan.columns.length + keys ? plan.columns.length : modal - keys;
+  if (plan.columns.length !== width) plan = planHeader(d.tiers, width);
+  const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
+  const name = title ?? `Tabel op regel ${d.first}`;
+  if (plan.unresolved) {
+    notices.push(noticeOf('header-unresolved', 'info', `The header (${plan.unresolved}) does not name the ${width} columns the rows print one by one: columns without a name of their own are called "kolom n"`, d.first, name, plan.unresolved));
+  }
+  let shaped = shapeRows(runs);
+  // Where the text ends inside the table, its last row may have lost cells: a reading notice, not an arithmetic error.
+  const last = shaped.at(-1);
+  if (d.atEnd && last && last.values.length < width + keys) {
+    notices.push(noticeOf('cut-off-row', 'warning', `The text ends inside this table: its last row "${last.label}" has ${last.values.length} of ${width + keys} cells and is not stored`, last.line, name, last.raw, last.label));
+    shaped = shaped.slice(0, -1);
+  }
+  const scale = scaleText ?? (d.tiers.flat().find((c) => parseScale(c) !== null) ?? null);
+  const headerCells = [name, ...plan.columns];
+  return {
+    table: {
+      index: 0,
+      layout: d.layout,
+      title: name,
+      context,
+      scaleText: scale,
+      header: {
+        cells: headerCells.map((text) => ({ text, line: d.first, page: null, bold: false })),
+        line: d.first,
+        page: null,
+        raw: d.tiers.map((t) => t.join(' | ')).join(' / '),
+      },
+      rows: shaped.map((r) => toRawRow(r, r.values.length === width + keys ? keys : 0)),
+      footnotes: [],
+      line: d.first,
+      page: null,
+    },
+    notices,
+  };
+}
+
+function mode(xs: number[]): number {
+  const n = new Map<number, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+}
+
+/** Caption, scale note and headings in the few lines above the table. */
+function titleAbove(all: Line[], idx: number, used: Set<number>) {
+  let title: string | null = null;
+  let scaleText: string | null = null;
+  const context: string[] = [];
+  let seen = 0;
+  for (let i = idx - 1; i >= 0 && seen < 6; i--) {
+    const t = all[i].text.trim();
+    if (t === '' || used.has(all[i].line)) continue;
+    seen++;
+    if (isProse(t)) break;
+    if (!scaleText && parseScale(t) !== null) scaleText = t;
+    if (!title && t.length <= 150) title = t.replace(/^#+\s*/, '').replace(/^tabel:\s*/i, '');
+    else if (t.length <= 150) context.unshift(t.replace(/^#+\s*/, ''));
+  }
+  return { title, scaleText, context };
+}
+
+// ---------- markdown pipe rows ----------
+
+const isPipeRow = (t: string) => (t.match(/\|/g)?.length ?? 0) >= 2 || (t.includes('|') && t.split('|').filter((c) => c.trim()).length >= 2);
+const isSeparator = (t: string) => /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(t.replace(/\|\|+/g, '|'));
+
+function pipeTables(all: Line[], used: Set<number>): Draft[] {
+  const out: Draft[] = [];
+  let i = 0;
+  while (i < all.length) {
+    if (used.has(all[i].line) || !isPipeRow(all[i].text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < all.length && !used.has(all[j].line) && (isPipeRow(all[j].text) || isSeparator(all[j].text))) j++;
+    const block = all.slice(i, j).filter((l) => !isSeparator(l.text));
+    const tiers: string[][] = [];
+    const runs: Run[] = [];
+    for (const l of block) {
+      const cells = l.text.split('|').map((c) => c.trim()).filter((c) => c !== '');
+      if (runs.length === 0 && cells.every((c) => !isValue(c)) && cells.some(isHeaderish)) {
+        tiers.push(cells);
+        continue;
+      }
+      // A header cell of years under a group ("| 2023 | Primitief |") reads as figures: before any row it is a tier.
+      if (runs.length === 0 && tiers.length > 0 && cells.some(isHeaderish) && !cells.some((c) => classify(c) === 'code')) {
+        tiers.push(cells);
+        continue;
+      }
+      runs.push(splitRun(cells.map((text) => ({ text, line: l.line })), l.text));
+    }
+    if (runs.some((r) => r.values.length >= 2)) out.push({ layout: 'pipe', tiers, runs, first: all[i].line, last: all[j - 1].line, atEnd: endsAt(all, j), titleIdx: i });
+    i = j;
+  }
+  return out;
+}
+
+/** Leading label cells, then the values (a label cell among the values ends the labels there). */
+function splitRun(cells: ShapeCell[], raw: string): Run {
+  let k = 0;
+  while (k < cells.length && !isValue(cells[k].text)) k++;
+  return { labels: cells.slice(0, k), values: cells.slice(k).filter((c) => isValue(c.text)), raw };
+}
+
+/** Nothing but blank lines after index j: the text ends there. */
+const endsAt = (all: Line[], j: number) => all.slice(j).every((l) => l.text.trim() === '');
+
+// ---------- space-separated rows ----------
+
+/** Label, then figures to the end of the line: figures taken from the right while they are figures. */
+function spaceRow(t: string): { label: string; values: string[] } | null {
+  const toks = t.trim().split(/\s+/);
+  let k = toks.length;
+  while (k > 0 && isValue(toks[k - 1])) k--;
+  const values = toks.slice(k);
+  if (values.length < 2 || k === 0) return null;
+  // "Programma 2023 2024" is a header; a label ends in a word, a code or a dash ("0 - Bestuur").
+  return { label: toks.slice(0, k).join(' '), values };
+}
+
+function spaceTables(all: Line[], used: Set<number>): Draft[] {
+  const out: Draft[] = [];
+  let i = 0;
+  while (i < all.length) {
+    const t = all[i].text;
+    if (used.has(all[i].line) || t.includes('|') || t.includes('\t') || isProse(t.trim()) || !spaceRow(t)) {
+      i++;
+      continue;
+    }
+    // Rows, and short heading lines between them.
+    let j = i;
+    let lastRow = i;
+    while (j < all.length && !used.has(all[j].line)) {
+      const s = all[j].text.trim();
+      if (s === '') {
+        j++;
+        continue;
+      }
+      if (s.includes('|') || s.includes('\t') || isProse(s)) break;
+      if (spaceRow(s)) lastRow = j;
+      else if (s.length > 80 || j - lastRow > 3) break;
+      j++;
+    }
+    const block = all.slice(i, lastRow + 1);
+    const rowCount = block.filter((l) => spaceRow(l.text)).length;
+    if (rowCount < 2) {
+      i = lastRow + 1;
+      continue;
+    }
+    // Header lines: the lines right above, with header words and no figures.
+    const tiers: string[][] = [];
+    let h = i - 1;
+    const headerLines: number[] = [];
+    while (h >= 0 && headerLines.length < 3) {
+      const s = all[h].text.trim();
+      if (s === '') {
+        h--;
+        continue;
+      }
+      if (used.has(all[h].line) || isProse(s) || spaceRow(s) || !/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|baten|lasten|saldo|verschil|primitief|(19|20)\d{2})\b/i.test(s)) break;
+      headerLines.unshift(h);
+      h--;
+    }
+    for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim()));
+    const runs: Run[] = block
+      .filter((l) => l.text.trim() !== '')
+      .map((l) => {
+        const r = spaceRow(l.text);
+        const cell = (text: string) => ({ text, line: l.line });
+        return r ? { labels: [cell(r.label)], values: r.values.map(cell), raw: l.text.trim() } : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
+      });
+    const first = headerLines.length ? headerLines[0] : i;
+    out.push({ layout: 'space-separated', tiers, runs, first: all[first].line, last: all[lastRow].line, atEnd: endsAt(all, lastRow + 1), titleIdx: first });
+    i = lastRow + 1;
+  }
+  return out;
+}
+
+const SEGMENT_START = /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|prognose|verschil|afwijking)$/i;
+const ITEM_WORD = /^(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)$/;
+
+/** "Overzicht Begroting 2021 voor wijziging Begroting 2021 na wijziging Rekening 2021" → label, then a cell per period. */
+export function segmentHeader(line: string): string[] {
+  const toks = line.split(/\s+/);
+  const segs: string[][] = [];
+  let cur: string[] = [];
+  let sawPeriod = false;
+  for (const t of toks) {
+    const starts = SEGMENT_START.test(t) || ITEM_WORD.test(t) || (/^(19|20)\d{2}$/.test(t) && (cur.some((c) => /^(19|20)\d{2}$/.test(c)) || !cur.some((c) => SEGMENT_START.test(c))));
+    if (starts && (cur.length > 0 || segs.length > 0)) {
+      if (cur.length) segs.push(cur);
+      cur = [];
+    }
+    if (starts) sawPeriod = true;
+    cur.push(t);
+  }
+  if (cur.length) segs.push(cur);
+  if (!sawPeriod) return [line];
+  return segs.map((s) => s.join(' '));
+}
+
+// ---------- one cell per line ----------
+
+/** Cells: runs of non-blank lines, split into one cell per line unless they are a wrapped header ("REKENING" / "2018"). */
+function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; end: number })[] {
+  const cells: (ShapeCell & { idx: number; end: number })[] = [];
+  let i = 0;
+  while (i < all.length) {
+    if (used.has(all[i].line) || all[i].text.trim() === '') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < all.length && !used.has(all[j].line) && all[j].text.trim() !== '') j++;
+    const group = all.slice(i, j).map((l) => l.text.trim());
+    const joined = group.join(' ');
+    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && isHeaderish(joined);
+    if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
+    else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
+    i = j;
+  }
+  return cells;
+}
+
+function cellTables(all: Line[], used: Set<number>): Draft[] {
+  const cells = cellsOf(all, used);
+  const out: Draft[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    // A header: a run of header cells with at least one period or line-item word, then rows.
+    if (!isHeaderish(cells[i].text)) {
+      i++;
+      continue;
+    }
+    let h = i;
+    while (h < cells.length && isHeaderish(cells[h].text) && !isValue(cells[h].text)) h++;
+    const header = cells.slice(i, h);
+    if (!header.some((c) => ['header', 'item'].includes(classify(c.text)))) {
+      i = h;
+      continue;
+    }
+    // A lone line-item word after the periods is a section heading of the body, not a tier.
+    const tiersCells = splitTiers(header.map((c) => c.text));
+    const bodyStart = i + tiersCells.used;
+    const runs: Run[] = [];
+    let cur: Run = { labels: [], values: [], raw: '' };
+    let k = bodyStart;
+    let labelRun = 0;
+    for (; k < cells.length; k++) {
+      const t = cells[k].text;
+      if (isProse(t)) break;
+      if (isValue(t)) {
+        cur.values.push(cells[k]);
+        labelRun = 0;
+        continue;
+      }
+      // A new header after rows: the next table.
+      if (classify(t) === 'header' && runs.length + (cur.values.length ? 1 : 0) > 0 && isHeaderish(cells[k + 1]?.text ?? '')) break;
+      if (cur.values.length) {
+        runs.push(cur);
+        cur = { labels: [], values: [], raw: '' };
+      }
+      if (++labelRun > 5) break;
+      cur.labels.push(cells[k]);
+    }
+    if (cur.values.length) runs.push(cur);
+    else k -= cur.labels.length;
+    for (const r of runs) r.raw = [...r.labels, ...r.values].map((c) => c.text).join(' | ');
+    const withValues = runs.filter((r) => r.values.length > 0);
+    if (withValues.length >= 2) {
+      const lastCell = cells[Math.max(bodyStart, k - 1)];
+      out.push({
+        layout: 'cell-per-line',
+        tiers: tiersCells.tiers,
+        runs,
+        first: cells[i].line,
+        last: all[lastCell.end].line,
+        atEnd: k >= cells.length && endsAt(all, lastCell.end + 1),
+        titleIdx: cells[i].idx,
+      });
+      i = k;
+    } else i = h;
+  }
+  return out;
+}
+
+/** Header cells of one flat run → tiers: label headers and periods, then a line-item tier repeating per period. */
+function splitTiers(header: string[]): { tiers: string[][]; used: number } {
+  const firstItem = header.findIndex((c) => classify(c) === 'item');
+  if (firstItem < 0) return { tiers: [header], used: header.length };
+  const top = header.slice(0, firstItem);
+  let e = firstItem;
+  while (e < header.length && classify(header[e]) === 'item') e++;
+  const items = header.slice(firstItem, e);
+  const periods = top.filter((c) => classify(c) === 'header').length;
+  if (items.length >= 2 && (periods === 0 || items.length % periods === 0)) return { tiers: periods ? [top, items] : [[...top, ...items]], used: e };
+  // A single item (or one that fits no period): a section heading over the first rows.
+  return { tiers: [top], used: firstItem };
+}

@@ -1,0 +1,97 @@
+/**
+ * The real-pages corpus (test/fixtures/real-pages): pages of other gemeenten's P&C sites, each with
+ * golden facts checked by hand, and where the gemeente and year are in CBS's IV3 figures, those.
+ * Used by test/real-pages.test.ts and by scripts/real-pages-score.ts (a scoreboard while working).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcessedDocument } from '../../src/pipeline/index.js';
+import type { FinancialFact, IndicatorFact } from '../../schemas/index.js';
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'real-pages');
+
+export interface GoldenFact {
+  table: number;
+  row: string;
+  taakveld: string | null;
+  lineItem: string | null;
+  column: string[];
+  value: number;
+  total?: boolean;
+  indicator?: string;
+}
+
+export interface Golden {
+  url: string;
+  gemeente: string;
+  cbsName: string | null;
+  documentType: string;
+  year: number;
+  siteFamily: string;
+  rendering: string;
+  truncated: boolean;
+  truncatedRow: string | null;
+  tables: { title: string | null; scale: number; kind: string; columns: string[][] }[];
+  facts: GoldenFact[];
+  discrepancies: { table: number; row: string; column: string[]; expected: number; found: number; why: string }[];
+  iv3: { csv: string; column: string[]; compared: { taakveld: string; baten: number | null; lasten: number | null; iv3Baten: number | null; iv3Lasten: number | null; agrees: boolean }[] } | null;
+}
+
+export interface CorpusPage {
+  slug: string;
+  file: string;
+  golden: Golden;
+}
+
+export function loadCorpus(): CorpusPage[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ slug: f.replace(/\.json$/, ''), file: join(CORPUS_DIR, f.replace(/\.json$/, '.txt')), golden: JSON.parse(readFileSync(join(CORPUS_DIR, f), 'utf8')) as Golden }));
+}
+
+export const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[.:]+(?= |$)/g, '').trim();
+const code = (c: string) => c.trim().replace(/([0-9])([a-d])$/, (_, d: string, l: string) => d + l.toUpperCase());
+
+const columnMatches = (header: string, parts: string[]) => parts.every((p) => norm(header).includes(norm(p)));
+const rowMatches = (label: string, g: GoldenFact) => {
+  const a = norm(label);
+  const b = norm(g.indicator ? `${g.indicator} ${g.row}` : g.row);
+  return a === b || a.includes(b) || (b.includes(a) && a.length > 0);
+};
+
+type AnyFact = { kind: 'financial'; f: FinancialFact } | { kind: 'indicator'; f: IndicatorFact };
+
+/** The stored facts a golden fact may be: same row (taakveld code or label), line item and column. */
+export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
+  const out: AnyFact[] = [];
+  for (const f of doc.financial) {
+    if (f.status !== 'printed' || !columnMatches(f.columnHeader, g.column)) continue;
+    const sameRow = g.taakveld && f.taakveld ? f.taakveld === code(g.taakveld) && (rowMatches(f.rowLabel, g) || rowMatches(f.group ?? '', g) || g.lineItem === f.lineItem) : rowMatches(f.rowLabel, g) || (f.group !== null && rowMatches(f.group, g));
+    if (!sameRow) continue;
+    if (g.lineItem && f.lineItem !== g.lineItem && f.lineItem !== 'other') continue;
+    out.push({ kind: 'financial', f });
+  }
+  for (const f of doc.indicators) {
+    if (f.value === null || !columnMatches(f.columnHeader, g.column) || !rowMatches(f.name, g)) continue;
+    out.push({ kind: 'indicator', f });
+  }
+  return out;
+}
+
+export interface FactScore {
+  matched: number;
+  missing: GoldenFact[];
+  wrong: { golden: GoldenFact; found: number[] }[];
+}
+
+export function scoreFacts(doc: ProcessedDocument, golden: Golden): FactScore {
+  const score: FactScore = { matched: 0, missing: [], wrong: [] };
+  for (const g of golden.facts) {
+    const c = candidates(doc, g);
+    if (c.some((x) => x.f.value !== null && Math.abs(x.f.value - g.value) < 1e-9)) score.matched++;
+    else if (c.length === 0) score.missing.push(g);
+    else score.wrong.push({ golden: g, found: c.map((x) => x.f.value!) });
+  }
+  return score;
+}
