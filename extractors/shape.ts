@@ -15,23 +15,33 @@ import type { ExtractionNotice, RawCell, RawRow } from './types.js';
  *   the rows under it, or a group (`0.0 Bestuur en ondersteuning`, a programme).
  */
 
-export type CellClass = 'amount' | 'empty' | 'vn' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
+export type CellClass = 'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
 
 const PERIOD =
   /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)/i;
-const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie)$/i;
+const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
 const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|pr\.?|nr\. programma)$/i;
-const VN = /^(v|n|voordeel|nadeel|v\/n)$/i;
-/** `0.1`, `6.71A`, `0.10`, `01`, `1.`, `0-1.2` (a site's hierarchical rendering of 0.1). */
-export const CODE = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\.?|\d{1,2}-\d{1,3}[A-Da-d]?\.\d?)$/;
+const VN = /^(v|n|voordeel|nadeel)$/i;
+/** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
+const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*\/\s*nadeel|nadeel\s*\/\s*voordeel)$/i;
+/**
+ * `0.1`, `6.71A`, `0.10`, `1.` (a hoofdtaakveld), `0-1.2` (a site's hierarchical rendering of 0.1),
+ * `R1000`, `P010` (reserve and product codes). A bare integer (`7`, `01`) is an amount unless a
+ * name follows it in label position (see `leadingCode`): `5.353` never is a code.
+ */
+export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.\d?|[A-Z]{1,2}\d{2,5})$/;
+
+/** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
+export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
 
 export function classify(text: string): CellClass {
   const t = text.trim();
-  if (VN.test(t)) return 'vn';
+  if (VN.test(t) && !/\//.test(t)) return 'vn';
+  if (VN_HEADER.test(t)) return 'vn-header';
   const p = parseCell(t);
   if (p.kind === 'empty') return p.reason === 'blank' ? 'text' : 'empty';
-  if (CODE.test(t) && !/^\d{4}$/.test(t)) return 'code';
+  if (CODE.test(t)) return 'code';
   if (p.kind === 'number' && !/^(19|20)\d{2}$/.test(t)) return 'amount';
   if (KEY_HEADER.test(t)) return 'key-header';
   if (ITEM.test(t)) return 'item';
@@ -68,45 +78,124 @@ export interface HeaderPlan {
   keys: string[];
   /** Where the header words did not fit the columns: the header as printed. */
   unresolved: string | null;
+  /** The upper tier's spans were not printed (a text rendering drops colspans) and were inferred from the words. */
+  inferred: string | null;
 }
 
+const YEAR_IN = /\b(19|20)\d{2}\b/;
+const isYear = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
+
 /**
- * Value columns from header tiers. `tiers` are the header rows' cells (label headers included),
- * top first; `width` the number of amounts rows print (when known).
+ * Value column names from header tiers. `tiers` are the header rows' cells (label headers
+ * included), top first; `width` the number of amounts rows print (when known). A tier's first cell
+ * may stand over the label column; an upper tier spans groups of the tier below: evenly (Baten |
+ * Lasten | Saldo under each period), one to one, or, where a rendering dropped the spans, as the
+ * words tell (`alignSpans`).
  */
 export function planHeader(tiers: string[][], width: number | null): HeaderPlan {
   const clean = tiers.map((t) => t.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== ''));
   const keys = clean.flat().filter((c) => classify(c) === 'key-header');
-  const valueCells = clean.map((t) => t.filter((c) => ['header', 'item', 'amount', 'code', 'text'].includes(classify(c)) && !isLabelish(c)));
-  const nonEmpty = valueCells.filter((t) => t.length > 0);
-  if (nonEmpty.length === 0) return { columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [], keys, unresolved: null };
-  const bottom = nonEmpty[nonEmpty.length - 1];
-  const upper = nonEmpty.slice(0, -1);
-  // One tier: each cell a column.
-  if (upper.length === 0) return fit(bottom, width, keys, clean);
-  // Two or more tiers: the bottom tier repeats per group of the tier above (Baten | Lasten | Saldo per period).
-  let columns = bottom;
-  for (let u = upper.length - 1; u >= 0; u--) {
-    const groups = upper[u];
-    if (groups.length > 0 && columns.length % groups.length === 0 && columns.length > groups.length) {
-      const per = columns.length / groups.length;
-      columns = columns.map((c, i) => `${groups[Math.floor(i / per)]} ${c}`);
-    } else if (groups.length === columns.length) {
-      columns = columns.map((c, i) => `${groups[i]} ${c}`);
+  const value = clean.map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header')).filter((t) => t.length > 0);
+  const printed = clean.map((t) => t.join(' | ')).join(' / ');
+  if (value.length === 0) return { columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [], keys, unresolved: null, inferred: null };
+  let columns = value[value.length - 1];
+  if (width !== null && columns.length === width + 1 && overLabel(columns[0])) columns = columns.slice(1);
+  let inferred: string | null = null;
+  for (let u = value.length - 2; u >= 0; u--) {
+    const tier = value[u];
+    const options = overLabel(tier[0]) && tier.length > 1 ? [tier, tier.slice(1)] : [tier];
+    let named: string[] | null = null;
+    for (const groups of options) {
+      if (columns.length % groups.length === 0) {
+        const per = columns.length / groups.length;
+        named = columns.map((c, i) => `${groups[Math.floor(i / per)]} ${c}`);
+        break;
+      }
+    }
+    if (!named) {
+      for (const groups of options) {
+        const spans = alignSpans(groups, columns);
+        if (spans) {
+          named = columns.map((c, i) => `${groups[spans[i]]} ${c}`);
+          inferred = printed;
+          break;
+        }
+      }
+    }
+    // The upper tier's spans cannot be told: keep the lower tier's names and say so.
+    if (!named) return { ...fit(columns, width, keys, printed), unresolved: printed, inferred };
+    columns = named;
+  }
+  return { ...fit(columns, width, keys, printed), inferred };
+}
+
+/** A header cell that may name the label column: words, not a period, year or line item. */
+const overLabel = (c: string) => classify(c) === 'text' || classify(c) === 'label-header';
+
+/**
+ * Which upper group each lower column falls under, when the spans are not printed: the lower tier
+ * is cut into units (a run of line items Baten | Lasten | Saldo, or one other cell) and each group
+ * takes a run of units, fewest extra units first, a bare year under a group without one (Rekening
+ * over 2023), at most one run of line items per group. null where no reading fits.
+ */
+export function alignSpans(groups: string[], columns: string[]): number[] | null {
+  const units: { from: number; to: number; items: boolean; year: boolean }[] = [];
+  for (let i = 0; i < columns.length; ) {
+    if (classify(columns[i]) === 'item') {
+      const seen = new Set<string>();
+      let j = i;
+      while (j < columns.length && classify(columns[j]) === 'item' && !seen.has(columns[j].toLowerCase())) seen.add(columns[j++].toLowerCase());
+      units.push({ from: i, to: j, items: true, year: false });
+      i = j;
     } else {
-      // The upper tier's spans cannot be told from the text: keep the bottom tier's names and say so.
-      return { ...fit(columns, width, keys, clean), unresolved: clean.map((t) => t.join(' | ')).join(' / ') };
+      units.push({ from: i, to: i + 1, items: false, year: isYear(columns[i]) });
+      i++;
     }
   }
-  return fit(columns, width, keys, clean);
+  const G = groups.length;
+  const U = units.length;
+  if (U < G) return null;
+  const cost = (g: number, a: number, b: number) => {
+    let c = b - a - 1;
+    const span = units.slice(a, b);
+    c += 2 * Math.max(0, span.filter((x) => x.items).length - 1);
+    if (YEAR_IN.test(groups[g])) c += 5 * span.filter((x) => x.year).length;
+    else if (span.some((x) => x.items)) c += 1;
+    return c;
+  };
+  // best[g][u]: least cost of the first g groups over the first u units.
+  const best: number[][] = Array.from({ length: G + 1 }, () => Array(U + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: G + 1 }, () => Array(U + 1).fill(-1));
+  best[0][0] = 0;
+  for (let g = 1; g <= G; g++) {
+    for (let u = g; u <= U; u++) {
+      for (let a = g - 1; a < u; a++) {
+        const c = best[g - 1][a] + cost(g - 1, a, u);
+        if (c < best[g][u]) {
+          best[g][u] = c;
+          from[g][u] = a;
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(best[G][U])) return null;
+  // A tie between two readings is no reading.
+  const out = Array<number>(columns.length);
+  let u = U;
+  for (let g = G; g >= 1; g--) {
+    const a = from[g][u];
+    for (let k = a; k < u; k++) for (let c = units[k].from; c < units[k].to; c++) out[c] = g - 1;
+    u = a;
+  }
+  return out;
 }
 
 /** Label headers in the value tiers (a "Programma" over the labels, "bedragen x € 1.000"). */
 const isLabelish = (c: string) => classify(c) === 'label-header';
 
-function fit(columns: string[], width: number | null, keys: string[], tiers: string[][]): HeaderPlan {
+function fit(columns: string[], width: number | null, keys: string[], printed: string): Omit<HeaderPlan, 'inferred'> {
   if (width === null || columns.length === width) return { columns, keys, unresolved: null };
-  return { columns: Array.from({ length: width }, (_, i) => columns[i] ?? `kolom ${i + 1}`), keys, unresolved: tiers.map((t) => t.join(' | ')).join(' / ') };
+  return { columns: Array.from({ length: width }, (_, i) => columns[i] ?? `kolom ${i + 1}`), keys, unresolved: printed };
 }
 
 /**
@@ -142,7 +231,8 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i];
     const next = labels[i + 1];
-    if (classify(c.text) === 'code' && next && classify(next.text) !== 'code' && classify(next.text) !== 'item') {
+    const codeLike = classify(c.text) === 'code' || isBareNumber(c.text);
+    if (codeLike && next && classify(next.text) === 'text') {
       out.push({ text: `${normaliseCode(c.text)} ${next.text.trim()}`, line: c.line });
       i++;
     } else out.push({ text: classify(c.text) === 'code' ? normaliseCode(c.text) : c.text.trim(), line: c.line });
@@ -150,21 +240,24 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
   return out;
 }
 
-/** A V/N column's letter gives the sign of the figure before it: N (nadeel) makes it unfavourable. */
-export function applyVn(values: ShapeCell[]): { values: ShapeCell[]; signed: boolean } {
-  const out: ShapeCell[] = [];
-  let signed = false;
-  for (const v of values) {
-    if (classify(v.text) === 'vn' && out.length > 0) {
+/**
+ * A V/N column's letters: the verschil's sign as words. Where the table prints its verschillen
+ * unsigned, the letter gives the sign (N, nadeel, negative); where it prints signs, the letter
+ * only repeats what the sign says and the figure stays as printed.
+ */
+export function applyVn(rows: ShapeCell[][]): ShapeCell[][] {
+  const isVn = (c: ShapeCell) => classify(c.text) === 'vn';
+  const signed = rows.some((values) => values.some((v, i) => i > 0 && isVn(v) && /^[-−(]/.test(values[i - 1].text.trim())));
+  return rows.map((values) => {
+    const out: ShapeCell[] = [];
+    values.forEach((v, i) => {
+      if (i === 0 || !isVn(v)) return void out.push(v);
       const prev = out[out.length - 1];
       const p = parseCell(prev.text);
-      if (p.kind === 'number' && /^n/i.test(v.text.trim()) && p.value > 0) out[out.length - 1] = { ...prev, text: `-${prev.text.trim()}` };
-      signed = true;
-      continue;
-    }
-    out.push(v);
-  }
-  return { values: out, signed };
+      if (!signed && /^n/i.test(v.text.trim()) && p.kind === 'number' && p.value > 0) out[out.length - 1] = { ...prev, text: `-${prev.text.trim()}` };
+    });
+    return out;
+  });
 }
 
 /** RawRow of a shaped row: label first, then values; keys (programme numbers) go into the label. */

@@ -1,6 +1,6 @@
 import { parseScale } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
-import { applyVn, classify, noticeOf, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+import { applyVn, classify, isBareNumber, noticeOf, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -37,7 +37,10 @@ const isValue = (c: string) => {
   const k = classify(c);
   return k === 'amount' || k === 'empty' || k === 'vn';
 };
-const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c));
+/** A cell that names something: text, not a figure, code or header word. */
+const isNameCell = (c: string) => classify(c) === 'text';
+const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header', 'vn-header'].includes(classify(c));
+const isYearish = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 const isProse = (t: string) => t.length > 160 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
 
 export function readRenderings(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
@@ -58,17 +61,22 @@ export function readRenderings(all: Line[], used: Set<number>): { tables: RawTab
 
 function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable; notices: ExtractionNotice[] } | null {
   const notices: ExtractionNotice[] = [];
-  const runs = d.runs.map((r) => ({ ...r, values: applyVn(r.values).values }));
+  const signedRuns = applyVn(d.runs.map((r) => r.values));
+  const runs = d.runs.map((r, i) => ({ ...r, values: signedRuns[i] }));
   const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
   if (counts.length < 2) return null;
   const modal = mode(counts);
-  let plan = planHeader(d.tiers, null);
+  const tiers = d.tiers;
+  let plan = planHeader(tiers, null);
   const keys = plan.keys.length;
   // The header names the columns; rows print them all (or fewer, where a cell is empty and the rendering dropped it).
   const width = plan.columns.length > 0 && Math.max(...counts) <= plan.columns.length + keys ? plan.columns.length : modal - keys;
-  if (plan.columns.length !== width) plan = planHeader(d.tiers, width);
+  if (plan.columns.length !== width) plan = planHeader(tiers, width);
   const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
+  if (plan.inferred && !plan.unresolved) {
+    notices.push(noticeOf('header-spans-inferred', 'info', `The header's upper cells do not print which columns they span (${plan.inferred}); read from the words as ${plan.columns.join(' | ')}`, d.first, name, plan.inferred));
+  }
   if (plan.unresolved) {
     notices.push(noticeOf('header-unresolved', 'info', `The header (${plan.unresolved}) does not name the ${width} columns the rows print one by one: columns without a name of their own are called "kolom n"`, d.first, name, plan.unresolved));
   }
@@ -102,6 +110,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     notices,
   };
 }
+
 
 function mode(xs: number[]): number {
   const n = new Map<number, number>();
@@ -147,7 +156,9 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     const runs: Run[] = [];
     for (const l of block) {
       const cells = l.text.split('|').map((c) => c.trim()).filter((c) => c !== '');
-      if (runs.length === 0 && cells.every((c) => !isValue(c)) && cells.some(isHeaderish)) {
+      // Leading rows without figures are the header (a markdown table's first rows), but a lone
+      // label just above the figures heads the rows below it.
+      if (runs.length === 0 && cells.every((c) => !isValue(c) || isYearish(c)) && (cells.length > 1 || tiers.length === 0)) {
         tiers.push(cells);
         continue;
       }
@@ -167,7 +178,7 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
 /** Leading label cells, then the values (a label cell among the values ends the labels there). */
 function splitRun(cells: ShapeCell[], raw: string): Run {
   let k = 0;
-  while (k < cells.length && !isValue(cells[k].text)) k++;
+  while (k < cells.length && (!isValue(cells[k].text) || (k === 0 && isBareNumber(cells[k].text) && isNameCell(cells[1]?.text ?? '')))) k++;
   return { labels: cells.slice(0, k), values: cells.slice(k).filter((c) => isValue(c.text)), raw };
 }
 
@@ -220,18 +231,30 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const tiers: string[][] = [];
     let h = i - 1;
     const headerLines: number[] = [];
+    const skipped: number[] = [];
     while (h >= 0 && headerLines.length < 3) {
       const s = all[h].text.trim();
       if (s === '') {
         h--;
         continue;
       }
-      if (used.has(all[h].line) || isProse(s) || spaceRow(s) || !/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|baten|lasten|saldo|verschil|primitief|(19|20)\d{2})\b/i.test(s)) break;
+      if (used.has(all[h].line) || isProse(s) || spaceRow(s)) break;
+      if (!/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|baten|lasten|saldo|verschil|primitief|(19|20)\d{2})\b/i.test(s)) {
+        // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one or two.
+        if (headerLines.length === 0 && s.length <= 80 && skipped.length < 2) {
+          skipped.unshift(h);
+          h--;
+          continue;
+        }
+        break;
+      }
       headerLines.unshift(h);
       h--;
     }
+    // Headings skipped on the way up belong to the body when a header stood above them; else they are no part of the table.
+    if (headerLines.length === 0) skipped.length = 0;
     for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim()));
-    const runs: Run[] = block
+    const runs: Run[] = [...skipped.map((k) => all[k]), ...block]
       .filter((l) => l.text.trim() !== '')
       .map((l) => {
         const r = spaceRow(l.text);
@@ -291,78 +314,137 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
   return cells;
 }
 
+/**
+ * One cell per line: the rows are found first (label cells, then figures), the header after: the
+ * cells between the table's caption and its first row, the columns' names last (as many as the
+ * rows print figures), spanning groups above them, headings of the rows (`LASTEN`, `0 Bestuur en
+ * ondersteuning`) just above the first row.
+ */
 function cellTables(all: Line[], used: Set<number>): Draft[] {
   const cells = cellsOf(all, used);
   const out: Draft[] = [];
+  let floor = 0;
   let i = 0;
   while (i < cells.length) {
-    // A header: a run of header cells with at least one period or line-item word, then rows.
-    if (!isHeaderish(cells[i].text)) {
+    if (isProse(cells[i].text)) {
+      floor = i + 1;
       i++;
       continue;
     }
-    let h = i;
-    while (h < cells.length && isHeaderish(cells[h].text) && !isValue(cells[h].text)) h++;
-    const header = cells.slice(i, h);
-    if (!header.some((c) => ['header', 'item'].includes(classify(c.text)))) {
-      i = h;
+    if (!isValue(cells[i].text) || classify(cells[i].text) === 'vn' || i === floor) {
+      i++;
       continue;
     }
-    // A lone line-item word after the periods is a section heading of the body, not a tier.
-    const tiersCells = splitTiers(header.map((c) => c.text));
-    const bodyStart = i + tiersCells.used;
-    const runs: Run[] = [];
-    let cur: Run = { labels: [], values: [], raw: '' };
-    let k = bodyStart;
-    let labelRun = 0;
-    for (; k < cells.length; k++) {
-      const t = cells[k].text;
-      if (isProse(t)) break;
-      if (isValue(t)) {
-        cur.values.push(cells[k]);
-        labelRun = 0;
-        continue;
-      }
-      // A new header after rows: the next table.
-      if (classify(t) === 'header' && runs.length + (cur.values.length ? 1 : 0) > 0 && isHeaderish(cells[k + 1]?.text ?? '')) break;
-      if (cur.values.length) {
-        runs.push(cur);
-        cur = { labels: [], values: [], raw: '' };
-      }
-      if (++labelRun > 5) break;
-      cur.labels.push(cells[k]);
+    // The first row's label: a name, with a code or number before it.
+    let labelStart = i - 1;
+    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text)) {
+      i++;
+      continue;
     }
-    if (cur.values.length) runs.push(cur);
-    else k -= cur.labels.length;
-    for (const r of runs) r.raw = [...r.labels, ...r.values].map((c) => c.text).join(' | ');
-    const withValues = runs.filter((r) => r.values.length > 0);
-    if (withValues.length >= 2) {
-      const lastCell = cells[Math.max(bodyStart, k - 1)];
-      out.push({
-        layout: 'cell-per-line',
-        tiers: tiersCells.tiers,
-        runs,
-        first: cells[i].line,
-        last: all[lastCell.end].line,
-        atEnd: k >= cells.length && endsAt(all, lastCell.end + 1),
-        titleIdx: cells[i].idx,
-      });
-      i = k;
-    } else i = h;
+    // A line item's row ("lasten") names its programme or taakveld just before it.
+    if (classify(cells[labelStart].text) === 'item' && labelStart - 1 >= floor && classify(cells[labelStart - 1].text) === 'text') labelStart--;
+    if (labelStart - 1 >= floor && classify(cells[labelStart].text) === 'text' && (classify(cells[labelStart - 1].text) === 'code' || isBareNumber(cells[labelStart - 1].text))) labelStart--;
+    const body = readBody(cells, labelStart);
+    const withValues = body.runs.filter((r) => r.values.length > 0);
+    if (withValues.length < 2) {
+      i++;
+      continue;
+    }
+    const counts = withValues.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length);
+    // As many columns as the fullest rows print, where the header names them all (renderings drop empty cells, so most rows may print fewer).
+    const region = cells.slice(floor, labelStart).map((c) => c.text);
+    const head = headerBefore(region, Math.max(...counts)) ?? headerBefore(region, mode(counts));
+    if (!head) {
+      i = body.end;
+      continue;
+    }
+    const first = labelStart - head.sections.length - head.used;
+    const sectionCells = cells.slice(labelStart - head.sections.length, labelStart);
+    if (sectionCells.length) body.runs.unshift({ labels: sectionCells, values: [], raw: sectionCells.map((c) => c.text).join(' | ') });
+    for (const r of body.runs) r.raw ||= [...r.labels, ...r.values].map((c) => c.text).join(' | ');
+    const lastCell = cells[body.end - 1];
+    out.push({
+      layout: 'cell-per-line',
+      tiers: head.tiers,
+      runs: body.runs,
+      first: cells[first].line,
+      last: all[lastCell.end].line,
+      atEnd: body.end >= cells.length && endsAt(all, lastCell.end + 1),
+      titleIdx: cells[first].idx,
+    });
+    i = floor = body.end;
   }
   return out;
 }
 
-/** Header cells of one flat run → tiers: label headers and periods, then a line-item tier repeating per period. */
-function splitTiers(header: string[]): { tiers: string[][]; used: number } {
-  const firstItem = header.findIndex((c) => classify(c) === 'item');
-  if (firstItem < 0) return { tiers: [header], used: header.length };
-  const top = header.slice(0, firstItem);
-  let e = firstItem;
-  while (e < header.length && classify(header[e]) === 'item') e++;
-  const items = header.slice(firstItem, e);
-  const periods = top.filter((c) => classify(c) === 'header').length;
-  if (items.length >= 2 && (periods === 0 || items.length % periods === 0)) return { tiers: periods ? [top, items] : [[...top, ...items]], used: e };
-  // A single item (or one that fits no period): a section heading over the first rows.
-  return { tiers: [top], used: firstItem };
+/** Runs of label cells and figures from `start` until prose, a new header, or too many labels in a row. */
+function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number } {
+  const runs: Run[] = [];
+  let cur: Run = { labels: [], values: [], raw: '' };
+  let labelRun = 0;
+  let k = start;
+  for (; k < cells.length; k++) {
+    const t = cells[k].text;
+    if (isProse(t)) break;
+    const startsRow = cur.values.length > 0 || cur.labels.length === 0;
+    if (isValue(t) && !(isBareNumber(t) && startsRow && isNameCell(cells[k + 1]?.text ?? ''))) {
+      cur.values.push(cells[k]);
+      labelRun = 0;
+      continue;
+    }
+    // Header words after rows: the next table begins.
+    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '')) break;
+    if (cur.values.length) {
+      runs.push(cur);
+      cur = { labels: [], values: [], raw: '' };
+    }
+    if (++labelRun > 5) break;
+    cur.labels.push(cells[k]);
+  }
+  if (cur.values.length) runs.push(cur);
+  else k -= cur.labels.length;
+  return { runs, end: k };
+}
+
+/**
+ * The header in the cells above the first row: the columns' names are the last `width` header
+ * cells (label, key and V/N headers may stand among them); header words before them are spanning
+ * groups; a line item or a numbered name right above the first row heads the rows. null where no
+ * header word stands there at all.
+ */
+function headerBefore(region: string[], width: number): { tiers: string[][]; sections: string[]; used: number } | null {
+  const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
+  let end = region.length;
+  const sections: string[] = [];
+  // Headings of the rows: line items and numbered names just above the first row, while enough names for the columns stand before them.
+  const named = (upTo: number) => region.slice(0, upTo).filter((c) => !side(c) && !isProse(c)).length;
+  let r = 0;
+  while (r < region.length && classify(region[region.length - 1 - r]) === 'item') r++;
+  const periods = region.filter((c) => classify(c) === 'header').length;
+  // A run of line items as long as the columns, or one per period, is the header's lower tier.
+  const itemTier = r >= 2 && (r === width || (periods > 0 && r % periods === 0));
+  while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
+  const bottom: string[] = [];
+  let k = end;
+  let names = 0;
+  while (k > 0 && names < width) {
+    const c = region[k - 1];
+    if (isValue(c) && !isYearish(c)) break;
+    bottom.unshift(c);
+    if (!side(c)) names++;
+    k--;
+  }
+  if (names < width) return null;
+  // Side headers just before the bottom tier (Nr, Omschrijving, Progr.) belong to it.
+  while (k > 0 && side(region[k - 1])) bottom.unshift(region[--k]);
+  const upper: string[] = [];
+  while (k > 0 && ['header', 'item'].includes(classify(region[k - 1]))) upper.unshift(region[--k]);
+  while (k > 0 && side(region[k - 1])) upper.unshift(region[--k]);
+  // Line items before the periods ("Lasten" over the labels, left of "Begroting | Werkelijk") head the rows.
+  const lead: string[] = [];
+  while (upper.length > 1 && classify(upper[0]) === 'item' && classify(upper[1]) !== 'item') lead.push(upper.shift()!);
+  sections.unshift(...lead);
+  const all = [...upper, ...bottom];
+  if (!all.some((c) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c)))) return null;
+  return { tiers: upper.length ? [upper, bottom] : [bottom], sections, used: end - k };
 }

@@ -231,7 +231,8 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     } else {
       d.cells = null;
       const cands = (ok.length ? ok : scored).map((s) => `missing ${missingCols(s.pos).join('+')}`).join('; ');
-      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'error', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
+      // A reading gap, not an arithmetic error: the row is not stored, and the verdict says "not fully read".
+      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
     }
   }
   rows = rows.filter((d) => d.cells !== null);

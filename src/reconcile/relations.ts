@@ -176,9 +176,11 @@ const columnItems = new Map<string, { item: 'lasten' | 'baten' | 'saldo'; basis:
 function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
   const item = lineItemOf(header);
   // "Begroting 2024 Lasten": a spanning period over its line items, flattened.
-  const trailing = /^(.*\S)\s+(baten|lasten|saldo)$/i.exec(header.trim());
+  const trailing = /^(.*\S)\s+(baten|lasten|saldo)$/i.exec(header.trim()) ?? /^(.*\S)\s+([LBS])$/.exec(header.trim());
   if (item !== 'lasten' && item !== 'baten' && item !== 'saldo') {
-    return trailing ? { item: trailing[2].toLowerCase() as 'lasten' | 'baten' | 'saldo', basis: trailing[1].toLowerCase() } : null;
+    if (!trailing) return null;
+    const word = trailing[2].toLowerCase();
+    return { item: word === 'l' ? 'lasten' : word === 'b' ? 'baten' : word === 's' ? 'saldo' : (word as 'lasten' | 'baten' | 'saldo'), basis: trailing[1].toLowerCase() };
   }
   // "Saldo (- = nadeel)" is a verschil column, not a saldo of baten and lasten.
   if (/^saldo\s*\(/i.test(header.trim())) return null;
