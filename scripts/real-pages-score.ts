@@ -4,12 +4,16 @@
  */
 import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, loadCorpus, scoreFacts } from '../test/real-pages/golden.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const only = args.filter((a) => !a.startsWith('-'));
+/** --floors: record each page's matched count as its floor in test/real-pages/floors.json (the test's ratchet). */
+const writeFloors = args.includes('--floors');
+const floors: Record<string, number> = {};
 const manifest = readManifest(join(CORPUS_DIR, 'manifest.csv'));
 let total = 0;
 let matched = 0;
@@ -19,6 +23,7 @@ for (const page of loadCorpus()) {
   const s = scoreFacts(doc, page.golden);
   total += page.golden.facts.length;
   matched += s.matched;
+  floors[page.slug] = s.matched;
   const sev = (x: string) => doc.findings.filter((f) => f.severity === x).length;
   const facts = doc.financial.filter((f) => f.status === 'printed').length + doc.indicators.filter((f) => f.value !== null).length;
   console.log(`${page.slug.padEnd(72)} ${String(s.matched).padStart(4)}/${String(page.golden.facts.length).padEnd(4)} miss ${String(s.missing.length).padStart(3)} wrong ${String(s.wrong.length).padStart(3)}  facts ${String(facts).padStart(4)}  E${sev('error')} W${sev('warning')} I${sev('info')}`);
@@ -29,3 +34,4 @@ for (const page of loadCorpus()) {
   }
 }
 console.log(`total ${matched}/${total} golden facts`);
+if (writeFloors) writeFileSync(join(import.meta.dirname, '..', 'test', 'real-pages', 'floors.json'), `${JSON.stringify(floors, null, 2)}\n`);
