@@ -70,6 +70,11 @@ export const IndicatorFact = z.object({
    * the alternatives.
    */
   reading: z.enum(['grammar', 'heuristic']).optional(),
+  /**
+   * The area the figure is for where the table compares areas under one indicator (`Gemeente`,
+   * `Provincie`, `Nederland`): those rows are the indicator's comparison areas, not indicators.
+   */
+  area: z.string().nullable().optional(),
   /** The source the document names for the figure ("CBS", "DUO/Ingrado"), where it names one. */
   source: z.string().nullable().optional(),
   provenance: Provenance,

@@ -5,7 +5,7 @@ import { readGluedTables } from './glued.js';
 import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-indicators.js';
 import { readStructures } from './structures.js';
 import { unreadBlockNotices } from './table-like.js';
-import { readRenderings } from './renderings.js';
+import { readPipeRenderings, readRenderings } from './renderings.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -45,6 +45,9 @@ export function extractText(content: string): Extraction {
 
   for (const table of readTabSeparated(all, used)) tables.push(table);
   for (const table of readCellPerLine(all, used)) tables.push(table);
+  const pipes = readPipeRenderings(all, used);
+  tables.push(...pipes.tables);
+  notices.push(...pipes.notices);
   // Glued tables the glued reader knows are read; the rest are reported as not read.
   const glued = readGluedTables(all, used);
   tables.push(...glued.tables);
@@ -56,7 +59,7 @@ export function extractText(content: string): Extraction {
   const structures = readStructures(all, used);
   tables.push(...structures.tables);
   notices.push(...structures.notices);
-  // Renderings of other sites' tables: pipe rows, space-separated rows, one cell per line.
+  // Renderings of other sites' tables: space-separated rows, one cell per line.
   const renderings = readRenderings(all, used);
   tables.push(...renderings.tables);
   notices.push(...renderings.notices);
@@ -178,7 +181,8 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
       });
       k = m;
     }
-    if (rows.length === 0) {
+    // A header naming fewer columns than rows print figures is not the whole header (other renderings read it).
+    if (rows.length === 0 || rows.some((r) => r.cells.length - 1 > width)) {
       i = j;
       continue;
     }
@@ -221,7 +225,6 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
       page: null,
     });
     for (const l of lines.slice(i - 1, k)) used.add(l.line);
-    void width;
     i = k;
   }
   return tables;

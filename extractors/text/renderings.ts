@@ -40,13 +40,27 @@ const isValue = (c: string) => {
 /** A cell that names something: text, not a figure, code or header word. */
 const isNameCell = (c: string) => classify(c) === 'text';
 const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header', 'vn-header'].includes(classify(c));
+const META = /^(eenheid|bron|toelichting|definitie|peildatum|periode)\s*:/i;
 const isYearish = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 const isProse = (t: string) => t.length > 160 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
 
+/**
+ * Markdown pipe tables: their cells are marked, so they are read before the readers of glued
+ * dumps (which would take their "Gemeente | 110 | …" lines for glued indicator rows).
+ */
+export function readPipeRenderings(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+  return make(all, used, pipeTables(all, used));
+}
+
+/** Space-separated rows, then one cell per line, in what no other reader took. */
 export function readRenderings(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
-  const drafts = [...pipeTables(all, used), ...spaceTables(all, used)];
+  const drafts = spaceTables(all, used);
   for (const d of drafts) for (let l = d.first; l <= d.last; l++) used.add(l);
   drafts.push(...cellTables(all, used));
+  return make(all, used, drafts);
+}
+
+function make(all: Line[], used: Set<number>, drafts: Draft[]): { tables: RawTable[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   for (const d of drafts) {
@@ -70,7 +84,10 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   let plan = planHeader(tiers, null);
   const keys = plan.keys.length;
   // The header names the columns; rows print them all (or fewer, where a cell is empty and the rendering dropped it).
-  const width = plan.columns.length > 0 && Math.max(...counts) <= plan.columns.length + keys ? plan.columns.length : modal - keys;
+  // The fullest row prints every column (renderings drop empty cells, so others may print fewer); a
+  // header naming one more is naming the label column too; one naming several more has columns no row fills.
+  const fullest = Math.max(...counts) - keys;
+  const width = plan.columns.length > fullest + 1 ? plan.columns.length : fullest > 0 ? fullest : modal - keys;
   if (plan.columns.length !== width) plan = planHeader(tiers, width);
   const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
@@ -152,10 +169,21 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     let j = i;
     while (j < all.length && !used.has(all[j].line) && (isPipeRow(all[j].text) || isSeparator(all[j].text))) j++;
     const block = all.slice(i, j).filter((l) => !isSeparator(l.text));
-    const tiers: string[][] = [];
-    const runs: Run[] = [];
+    let tiers: string[][] = [];
+    let runs: Run[] = [];
+    let start = i;
+    const flush = (endLine: number, atEnd: boolean) => {
+      if (runs.some((r) => r.values.length >= 2)) out.push({ layout: 'pipe', tiers, runs, first: all[start].line, last: endLine, atEnd, titleIdx: start });
+    };
     for (const l of block) {
       const cells = l.text.split('|').map((c) => c.trim()).filter((c) => c !== '');
+      // A header row again after rows: the next table of a stack ("Verloop reserves 2025 | Saldo 01-01-2025 | …").
+      if (runs.some((r) => r.values.length > 0) && cells.length > 1 && cells.every((c) => !isValue(c) || isYearish(c)) && tiers.length > 0 && cells.length === tiers[tiers.length - 1].length) {
+        flush(l.line - 1, false);
+        tiers = [];
+        runs = [];
+        start = all.findIndex((x) => x.line === l.line);
+      }
       // Leading rows without figures are the header (a markdown table's first rows), but a lone
       // label just above the figures heads the rows below it.
       if (runs.length === 0 && cells.every((c) => !isValue(c) || isYearish(c)) && (cells.length > 1 || tiers.length === 0)) {
@@ -167,9 +195,11 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
         tiers.push(cells);
         continue;
       }
+      // An indicator block's "Eenheid:", "Bron:" and "Toelichting:" lines describe it; they are no rows or headings.
+      if (META.test(cells[0] ?? '')) continue;
       runs.push(splitRun(cells.map((text) => ({ text, line: l.line })), l.text));
     }
-    if (runs.some((r) => r.values.length >= 2)) out.push({ layout: 'pipe', tiers, runs, first: all[i].line, last: all[j - 1].line, atEnd: endsAt(all, j), titleIdx: i });
+    flush(all[j - 1].line, endsAt(all, j));
     i = j;
   }
   return out;
@@ -386,8 +416,11 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
   for (; k < cells.length; k++) {
     const t = cells[k].text;
     if (isProse(t)) break;
+    // A bare number before a plain name ("1" | "Veiligheid") may be the row's number; never before a
+    // label that carries its own code ("0.64 Belastingen overig"): then it is the last figure of the row before.
     const startsRow = cur.values.length > 0 || cur.labels.length === 0;
-    if (isValue(t) && !(isBareNumber(t) && startsRow && isNameCell(cells[k + 1]?.text ?? ''))) {
+    const next = cells[k + 1]?.text ?? '';
+    if (isValue(t) && !(isBareNumber(t) && startsRow && isNameCell(next) && !/^\d/.test(next))) {
       cur.values.push(cells[k]);
       labelRun = 0;
       continue;
@@ -412,7 +445,8 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
  * groups; a line item or a numbered name right above the first row heads the rows. null where no
  * header word stands there at all.
  */
-function headerBefore(region: string[], width: number): { tiers: string[][]; sections: string[]; used: number } | null {
+function headerBefore(printed: string[], width: number): { tiers: string[][]; sections: string[]; used: number } | null {
+  const region = spreadGroups(printed);
   const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
   let end = region.length;
   const sections: string[] = [];
@@ -446,5 +480,28 @@ function headerBefore(region: string[], width: number): { tiers: string[][]; sec
   sections.unshift(...lead);
   const all = [...upper, ...bottom];
   if (!all.some((c) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c)))) return null;
-  return { tiers: upper.length ? [upper, bottom] : [bottom], sections, used: end - k };
+  const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
+  return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)) };
 }
+
+/**
+ * A period word without a year followed by bare years ("Meerjarenraming" | 2025 | 2026 | 2027)
+ * spans those years: one cell per year, named by both. Cells made so remember it, to count the
+ * printed cells back.
+ */
+const SPREAD = '\u0000';
+function spreadGroups(region: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < region.length; i++) {
+    const c = region[i];
+    let j = i + 1;
+    while (j < region.length && isYearish(region[j])) j++;
+    if (classify(c) === 'header' && !/\b(19|20)\d{2}\b/.test(c) && j - i - 1 >= 2) {
+      for (let k = i + 1; k < j; k++) out.push(`${c} ${region[k]}${k === i + 1 ? SPREAD : ''}`);
+      i = j - 1;
+    } else out.push(c);
+  }
+  return out;
+}
+/** Printed cells behind spread ones: each spread group stood as one more cell (its word). */
+const printedCount = (cells: string[]) => cells.length + cells.filter((c) => c.endsWith(SPREAD)).length;

@@ -194,7 +194,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   }
   const tooLong = drafts.filter((d) => d.values.length > width);
   for (const d of tooLong) {
-    findings.push(makeFinding(doc, { rule: 'extra-cells', severity: 'error', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; nothing stored for it` }));
+    findings.push(makeFinding(doc, { rule: 'extra-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; nothing stored for it` }));
   }
   let rows = drafts.filter((d) => d.values.length <= width);
 
@@ -408,6 +408,8 @@ function decideScale(
 }
 
 
+const AREA = /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
+
 function readIndicators(
   doc: Document,
   raw: RawTable,
@@ -423,6 +425,9 @@ function readIndicators(
   const seen = new Set<string>();
   for (const c of columns) if (c.footnote) seen.add(c.footnote);
   const names = drafts.map((d) => {
+    // Under an indicator's heading, rows named Gemeente / Provincie / Nederland are its comparison areas.
+    const heading = d.row.sections?.filter((s) => lineItemOf(s) === 'other').at(-1);
+    if (heading && AREA.test(d.label.trim())) return { name: heading, footnote: d.row.cells[0]?.footnote ?? null, area: d.label.trim().replace(/:$/, '') };
     const m = /^(.*\))\s*(\d{1,2})$/.exec(d.label);
     if (m) seen.add(m[2]);
     return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: d.row.cells[0]?.footnote ?? null };
@@ -450,6 +455,7 @@ function readIndicators(
   const facts: IndicatorFact[] = [];
   drafts.forEach((d, rowIndex) => {
     const { name, footnote: nameNote } = names[rowIndex];
+    const area = 'area' in names[rowIndex] ? (names[rowIndex] as { area: string }).area : null;
     const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
     // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
     const pairs = d.parsed.flatMap((q, j) => (q.kind === 'number' && q.alternative !== null && q.notes.length === 1 ? [j] : []));
@@ -477,6 +483,7 @@ function readIndicators(
           referenceYear: p.kind === 'number' ? p.referenceYear : null,
           footnote: (p.kind === 'number' ? p.footnote : null) ?? nameNote ?? columns[i].footnote,
           ...(cell.reading === 'heuristic' ? { reading: 'heuristic' as const } : {}),
+          ...(area ? { area } : {}),
           provenance: { file: doc.file, line: cell.line, page: cell.page, raw: cell.text },
         }),
       );

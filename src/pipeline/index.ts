@@ -100,7 +100,9 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
   document.amountsSeen = coverage.amountsSeen;
   document.amountsRead = coverage.amountsRead;
   for (const n of coverage.notices) interpretation.findings.push(noticeFinding(document, n));
-  if (coverage.amountsRead === 0) {
+  // Unless the extractor said so already for the whole document (no tables on the page, a page refused).
+  const said = extraction.notices.some((n) => n.rule === 'no-tables' || n.rule === 'unreadable-page');
+  if (coverage.amountsRead === 0 && !said) {
     interpretation.findings.push(
       makeFinding(document, {
         rule: 'nothing-read',

@@ -228,11 +228,14 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
   };
   const out: Relation[] = [];
   const others: GridRow[] = [];
+  // A row naming no line item takes its verschil column's ("Lasten Verschil").
+  const columnItem = columnLineItem(grid.columns[vc.v].header)?.item;
   for (const row of grid.rows) {
     if (row.isSection) continue;
-    if (row.lineItem === 'baten' || row.lineItem === 'onttrekking_reserves') out.push(make(row, true));
-    else if (row.lineItem === 'lasten' || row.lineItem === 'storting_reserves') out.push(make(row, lastenNegative));
-    else if (row.lineItem === 'other') others.push(row);
+    const item = row.lineItem === 'other' && (columnItem === 'baten' || columnItem === 'lasten') ? columnItem : row.lineItem;
+    if (item === 'baten' || item === 'onttrekking_reserves') out.push(make(row, true));
+    else if (item === 'lasten' || item === 'storting_reserves') out.push(make(row, lastenNegative));
+    else if (item === 'other') others.push(row);
   }
   if (others.length > 0) {
     // Rows of unnamed kind (e.g. "Uitgaven WMO" lines): the table's own majority tells the direction.

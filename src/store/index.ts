@@ -118,8 +118,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertIndicator: p(`INSERT INTO indicator_facts (document_id, table_index, row_index,
         doelstelling, name, unit, column_index, column_header, column_kind, year, value, decimals,
-        reference_year, footnote, file, line, page, raw, reading, source)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        reference_year, footnote, file, line, page, raw, reading, source, area)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
         raw, message, evidence_json)
@@ -193,7 +193,7 @@ export class Store {
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
           r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
           r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
-          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null);
+          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null);
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
@@ -443,16 +443,17 @@ export function financialOfRow(row: unknown[]): FinancialFact {
 }
 
 export const INDICATOR_COLUMNS = `document_id, table_index, row_index, doelstelling, name, unit, column_index,
-  column_header, column_kind, year, value, decimals, reference_year, footnote, reading, source, file, line, page, raw`;
+  column_header, column_kind, year, value, decimals, reference_year, footnote, reading, source, area, file, line, page, raw`;
 
 /** An indicator_facts row (INDICATOR_COLUMNS) as the record it stores. */
 export function indicatorOfRow(row: unknown[]): IndicatorFact {
   const [documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex,
-    columnHeader, columnKind, year, value, decimals, referenceYear, footnote, reading, source, file, line, page, raw] = row as any[];
+    columnHeader, columnKind, year, value, decimals, referenceYear, footnote, reading, source, area, file, line, page, raw] = row as any[];
   return { documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex, columnHeader, columnKind, year, value,
     decimals, referenceYear, footnote,
     // absent unless set, as the schema has them
     ...(reading ? { reading } : {}),
     ...(source !== null ? { source } : {}),
+    ...(area !== null ? { area } : {}),
     provenance: { file, line, page, raw } };
 }

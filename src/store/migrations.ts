@@ -290,11 +290,13 @@ export const MIGRATIONS: readonly string[] = [
     checked_at  TEXT NOT NULL
   ) STRICT;
   `,
-  /* 8: reading coverage per document (amounts seen in tables and table-like blocks, amounts stored
+  /* 8: reading coverage per document, and indicator figures' comparison areas (amounts seen in tables and table-like blocks, amounts stored
      as facts): a document read in part is not proven, and the report says how far it was read. */
   `
   ALTER TABLE documents ADD COLUMN amounts_seen INTEGER;
   ALTER TABLE documents ADD COLUMN amounts_read INTEGER;
+  -- the comparison area of an indicator figure (Gemeente / Provincie / Nederland), where the table has areas
+  ALTER TABLE indicator_facts ADD COLUMN area TEXT;
   `,
 ];
 

@@ -76,7 +76,13 @@ export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
     if (f.value === null || !columnMatches(f.columnHeader, g.column) || !rowMatches(f.name, g)) continue;
     out.push({ kind: 'indicator', f });
   }
-  return out;
+  // A row printed under exactly this label is the one meant ("Bestuur", not "Totaal Bestuur en ondersteuning").
+  const label = (x: AnyFact) => norm(x.kind === 'financial' ? x.f.rowLabel.replace(/\s*\(\d+(, \d+)*\)$/, '') : x.f.name);
+  const wanted = norm(g.indicator ? `${g.indicator} ${g.row}` : g.row);
+  const printed = (l: string) => norm(l.replace(/\s*\(\d+(, \d+)*\)$/, '')) === wanted;
+  // The row is in the table (under this label) even where this cell of it was not read.
+  const rowExists = doc.financial.some((f) => printed(f.rowLabel)) || doc.indicators.some((f) => printed(f.name)) || doc.findings.some((f) => f.row !== null && printed(f.row));
+  return rowExists ? out.filter((x) => label(x) === wanted) : out;
 }
 
 export interface FactScore {

@@ -28,7 +28,8 @@ const rule: Rule = {
     const out: Finding[] = [];
     const all: Row[] = [...groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`).values()].map((cells) => {
       cells.sort((a, b) => a.columnIndex - b.columnIndex);
-      return { name: cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
+      // One indicator's comparison areas (Gemeente, Nederland) are rows of their own, not the indicator twice.
+      return { name: cells[0].area ? `${cells[0].name} / ${cells[0].area}` : cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
     });
     const rows = groupBy(all, (r) => `${r.cells[0].tableIndex}:${fold(r.name)}`);
     // Where a row stands: its line in a text dump, its page in a PDF.
