@@ -371,6 +371,7 @@ interface Region {
 function regions(lines: Line[]): Region[] {
   const isRow = lines.map(isRowLine);
   const inTable = lines.map(() => false);
+  const headStart = lines.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     if (!isRow[i] || inTable[i]) continue;
     let j = i;
@@ -417,13 +418,15 @@ function regions(lines: Line[]): Region[] {
       if (over) top = h;
     }
     for (let h = top; h < i; h++) inTable[h] = true;
+    if (top < i) headStart[top] = true;
     i = j;
   }
   const out: Region[] = [];
   lines.forEach((l, i) => {
     const kind = inTable[i] ? 'table' : 'text';
     const last = out[out.length - 1];
-    if (last && last.kind === kind && (kind === 'text' || l.y - last.lines[last.lines.length - 1].y <= 3 * l.size)) last.lines.push(l);
+    // (A header starts a table of its own, however close under the table before.)
+    if (last && last.kind === kind && (kind === 'text' || (!headStart[i] && l.y - last.lines[last.lines.length - 1].y <= 3 * l.size))) last.lines.push(l);
     else out.push({ kind, lines: [l] });
   });
   return out;
@@ -431,12 +434,16 @@ function regions(lines: Line[]): Region[] {
 
 /** Line i is a table's only row: the line right above heads every figure of it. */
 function headedSingleRow(lines: Line[], i: number): boolean {
-  const head = lines[i - 1];
-  if (!head || isRowLine(head) || lines[i].y - head.y > 2.6 * head.size) return false;
   const row = lines[i];
   const from = row.chunks.findIndex((c) => isValueText(c.text));
   const figures = row.chunks.slice(from);
-  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : row.chunks[0].x0;
+  // (Up to three lines of its label above it, left of its figures: set beside a wrapped label's
+  // middle or foot, the figures stand below its first lines.)
+  let h = i - 1;
+  while (h >= 0 && i - h <= 3 && !isRowLine(lines[h]) && lines[h].chunks.every((c) => c.x1 < figures[0].x0 - 0.5 * row.size) && lines[h + 1].y - lines[h].y <= 1.35 * row.size) h--;
+  const head = lines[h];
+  if (!head || isRowLine(head) || lines[h + 1].y - head.y > 2.6 * head.size) return false;
+  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : Math.min(...lines.slice(h + 1, i + 1).map((l) => l.chunks[0].x0));
   const heads = head.chunks.filter((c) => c.x1 > labelEnd);
   return figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((h) => f.x0 < h.x1 && h.x0 < f.x1));
 }
@@ -480,18 +487,92 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
   return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
 }
 
+interface Band {
+  /** The band's lines top to bottom: its label's lines and its figure line. */
+  lines: Line[];
+  figure: Line | null;
+}
+
+/** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
+function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
+  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValueText(c.text)) : l.chunks.length;
+  const before = l.chunks.slice(0, from);
+  if (before.some((c) => c.x1 > labelRight + 0.3 * em)) return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
+  return before;
+}
+
+/**
+ * Rows as bands: a cell's wrapped lines are set at the font's line pitch, rows further apart (the
+ * cells' padding, a rule). The closest two lines of label text in the table give that pitch;
+ * lines of the label column within it of each other are one label, and the figures set beside
+ * it (at its top, middle or bottom: a figure line between or on its lines) are its row's. A band
+ * holds one figure line. Null when that cannot be told: label-only lines, but rows set as close as
+ * wrapped lines (then the older reading by line gaps and case decides), or a line of words over
+ * the figure columns among the rows.
+ */
+function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } | null {
+  const parts = lines.map((l) => labelPart(l, labelRight, em));
+  if (parts.some((p) => p === null)) return null;
+  const labelled = lines.filter((_, i) => parts[i]!.length > 0);
+  const labelOnly = lines.filter((l, i) => !isRowLine(l) && parts[i]!.length > 0);
+  if (labelOnly.length === 0) return { rows: lines.filter(isRowLine).map((l) => ({ lines: [l], figure: l })) };
+  const gaps = labelled.slice(1).map((l, i) => l.y - labelled[i].y).filter((g) => g > 0.5 * em);
+  if (gaps.length === 0) return null;
+  // One line of figures: every line of the label column around it is its label, if one under the other.
+  const figures = lines.filter(isRowLine);
+  if (figures.length === 1 && Math.max(...gaps) <= 1.5 * Math.min(...gaps)) return { rows: [{ lines, figure: figures[0] }] };
+  const pitch = Math.min(...gaps);
+  // Rows set as close as a cell's wrapped lines: no gap tells them apart.
+  if (!gaps.some((g) => g > 1.12 * pitch)) return null;
+  // Rows surely apart: two labelled figure lines one after the other. A label's lines are closer
+  // than halfway to that (a fallback font for one line of a label sets it a little apart, never
+  // as far as a row).
+  const rowGaps = labelled.slice(1).flatMap((l, i) => (isRowLine(l) && isRowLine(labelled[i]) && l.y - labelled[i].y > 1.12 * pitch ? [l.y - labelled[i].y] : []));
+  // Otherwise the widest step between the gaps (sorted) parts wraps from rows.
+  const sorted = [...gaps].sort((a, b) => a - b);
+  let step = 0;
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] / sorted[k - 1] > sorted[step + 1] / sorted[step]) step = k - 1;
+  let within = (sorted[step] + sorted[step + 1]) / 2;
+  if (rowGaps.length) within = Math.min(within, (pitch + Math.min(...rowGaps)) / 2);
+  const rows: Band[] = [];
+  let cur: (Band & { lastLabel: number | null }) | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const fig = isRowLine(l);
+    const hasLabel = parts[i]!.length > 0;
+    const near = cur !== null && (cur.lastLabel !== null ? l.y - cur.lastLabel <= within : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
+    if (cur && near && !(fig && cur.figure) && (hasLabel || !cur.figure)) {
+      cur.lines.push(l);
+      if (fig) cur.figure = l;
+    } else {
+      cur = { lines: [l], figure: fig ? l : null, lastLabel: null };
+      rows.push(cur);
+    }
+    if (hasLabel) cur.lastLabel = l.y;
+  }
+  return { rows };
+}
+
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
-  const headerLines = lines.slice(0, firstRow);
-  const bodyLines = lines.slice(firstRow);
-  const values = bodyLines.filter(isRowLine).flatMap((l) => {
+  const values = lines.slice(firstRow).filter(isRowLine).flatMap((l) => {
     const from = l.chunks.findIndex((c) => isValueText(c.text));
     return l.chunks.slice(from);
   });
   const cols = learnColumns(values, em);
   if (cols.length === 0) return null;
   const labelRight = Math.min(...cols.map((c) => c.x0));
+  // Rows as bands of the label column: a label wrapped over lines beside figures set at its top,
+  // middle or bottom line. Lines of the label column right above the first figures (and below the
+  // last header line, which has words over the columns) are its first row's label when the bands
+  // take them in.
+  let lastHead = firstRow - 1;
+  while (lastHead >= 0 && !lines[lastHead].chunks.some((c) => c.x1 > labelRight + 0.3 * em)) lastHead--;
+  const banded = bands(lines.slice(lastHead + 1), labelRight, em);
+  const bodyFrom = banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow;
+  const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
+  const bodyLines = lines.slice(headerLines.length);
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
   const headerTexts: string[][] = cols.map(() => []);
@@ -520,8 +601,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
+  const bandOf = new Map<Line, Band>();
+  for (const b of banded?.rows ?? []) if (b.figure) bandOf.set(b.figure, b);
   for (let n = 0; n < bodyLines.length; n++) {
     const l = bodyLines[n];
+    // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
+    if (banded && !isRowLine(l)) continue;
     if (!isRowLine(l)) {
       const text = l.chunks.map((c) => c.text).join(' ');
       const prev = bodyLines[n - 1];
@@ -549,6 +634,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
+    const band = bandOf.get(l);
+    if (band) {
+      const parts = band.lines.map((x) => (x === l ? labelChunks : labelPart(x, labelRight, em) ?? [])).filter((cs) => cs.length);
+      label = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+      labelChunks.splice(0, labelChunks.length, ...parts.flat());
+    }
     if (pendingLabel) {
       label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
       pendingLabel = null;
@@ -574,7 +665,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       notices.push({ rule: ambiguous ? 'ambiguous-cells' : 'unreadable-row', severity: 'error', message: ambiguous ? `${label}: the figures run together in "${raw}" split in ${ambiguous.length} ways (${ambiguous.slice(0, 4).map((s) => s.join(' | ')).join('; ')}); nothing stored for this row` : `${label}: "${unreadable}" runs figures together and no split fits the columns; nothing stored for this row`, line: null, page, raw, table: null });
       continue;
     }
-    const labelBox = labelChunks.length ? { text: label, x0: labelChunks[0].x0, x1: labelChunks.at(-1)!.x1 } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
+    const labelBox = labelChunks.length ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
     rows.push({
       cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
       line: null,
