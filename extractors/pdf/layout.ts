@@ -445,7 +445,14 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   if (!head || isRowLine(head) || lines[h + 1].y - head.y > 2.6 * head.size) return false;
   const labelEnd = from > 0 ? row.chunks[from - 1].x1 : Math.min(...lines.slice(h + 1, i + 1).map((l) => l.chunks[0].x0));
   const heads = head.chunks.filter((c) => c.x1 > labelEnd);
-  return figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((h) => f.x0 < h.x1 && h.x0 < f.x1));
+  if (figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return true;
+  // A header over several lines (heads wrapped, a group over its columns): every figure has a
+  // head word over it on one of the lines, and none of them runs in from the label column.
+  const block: Line[] = [];
+  for (let k = h; k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size; k--) block.push(lines[k]);
+  const words = block.flatMap((l) => l.chunks).filter((c) => c.x1 > labelEnd);
+  if (block.flatMap((l) => l.chunks).some((c) => c.x0 < labelEnd && c.x1 > figures[0].x0)) return false;
+  return figures.length >= 2 && block.length >= 2 && figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1));
 }
 
 export interface PageResult {
@@ -553,6 +560,40 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
   return { rows };
 }
 
+/** A header chunk's words split over the columns they stand over, each part flush with its column's edge; null if they do not. */
+function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em: number): [number, string][] | null {
+  const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
+  const words: { text: string; x0: number; x1: number }[] = [];
+  const chars = [...c.text];
+  let start = -1;
+  for (let k = 0; k <= chars.length; k++) {
+    const space = k === chars.length || chars[k] === ' ';
+    if (!space && start < 0) start = k;
+    if (space && start >= 0) {
+      words.push({ text: chars.slice(start, k).join(''), x0: edges[start], x1: edges[k] });
+      start = -1;
+    }
+  }
+  const groups: { col: number; text: string; x0: number; x1: number }[] = [];
+  for (const w of words) {
+    const mid = (w.x0 + w.x1) / 2;
+    const col = cols.findIndex((_, i) => mid >= region(i)[0] && mid <= region(i)[1]);
+    if (col < 0) return null;
+    const g = groups[groups.length - 1];
+    if (g && g.col === col) {
+      g.text += ` ${w.text}`;
+      g.x1 = w.x1;
+    } else if (g && col < g.col) return null;
+    else groups.push({ col, ...w });
+  }
+  if (groups.length < 2) return null;
+  // (Flush with the edge the figures are aligned on: a head centred over two columns may start
+  // at the first one's left edge by chance.)
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const flush = groups.every((g) => (right(cols[g.col]) ? Math.abs(g.x1 - cols[g.col].x1) : Math.abs(g.x0 - cols[g.col].x0)) <= 0.6 * em);
+  return flush ? groups.map((g) => [g.col, g.text]) : null;
+}
+
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
@@ -590,6 +631,16 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
       const mid = (c.x0 + c.x1) / 2;
       const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      if (spans.length >= 2) {
+        // Heads of neighbouring columns set closer than a word space apart run into one chunk
+        // ("Rekening 2023 Verschil"): its words split where each part ends at its column's
+        // edge (right or left, as the figures under it); a head centred over the columns spans them.
+        const parts = splitHead(c, cols, region, em);
+        if (parts) {
+          for (const [i, text] of parts) headerTexts[i].push(text);
+          continue;
+        }
+      }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       for (const i of targets) headerTexts[i].push(c.text);
     }
