@@ -500,6 +500,19 @@ interface Band {
   figure: Line | null;
 }
 
+/** A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other chunks. */
+function bandLine(b: Band, labelRight: number, em: number): Line {
+  const figs = b.lines.filter(isRowLine);
+  const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
+  const text = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  const all = parts.flat();
+  const first = figs[0];
+  const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
+  const own = new Set(all);
+  if (figs.length === 1 && parts.length <= 1) return first;
+  return { page: first.page, y: first.y, size: first.size, chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))] };
+}
+
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
 function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
   const from = isRowLine(l) ? l.chunks.findIndex((c) => isValueText(c.text)) : l.chunks.length;
@@ -523,8 +536,9 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
   const labelled = lines.filter((_, i) => parts[i]!.length > 0);
   const labelOnly = lines.filter((l, i) => !isRowLine(l) && parts[i]!.length > 0);
   if (labelOnly.length === 0) return { rows: lines.filter(isRowLine).map((l) => ({ lines: [l], figure: l })) };
-  const gaps = labelled.slice(1).map((l, i) => l.y - labelled[i].y).filter((g) => g > 0.5 * em);
-  if (gaps.length === 0) return null;
+  const gaps = labelled.slice(1).map((l, i) => l.y - labelled[i].y);
+  // (Lines of the label column closer than a line's height: rows drawn over each other, no pitch.)
+  if (gaps.length === 0 || gaps.some((g) => g < 0.8 * em)) return null;
   // One line of figures: every line of the label column around it is its label, if one under the other.
   const figures = lines.filter(isRowLine);
   if (figures.length === 1 && Math.max(...gaps) <= 1.5 * Math.min(...gaps)) return { rows: [{ lines, figure: figures[0] }] };
@@ -547,8 +561,15 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
     const l = lines[i];
     const fig = isRowLine(l);
     const hasLabel = parts[i]!.length > 0;
-    const near = cur !== null && (cur.lastLabel !== null ? l.y - cur.lastLabel <= within : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
-    if (cur && near && !(fig && cur.figure) && (hasLabel || !cur.figure)) {
+    let near = cur !== null && (cur.lastLabel !== null ? l.y - cur.lastLabel <= within : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
+    // A label goes on where its text says so (a bracket still open, a lower-case start), a little
+    // further apart than the pitch (a line in a fallback font).
+    if (cur && !near && hasLabel && !fig && cur.lastLabel !== null && l.y - cur.lastLabel <= 1.5 * pitch) {
+      const above = cur.lines.flatMap((x) => labelPart(x, labelRight, em) ?? []).map((c) => c.text).join(' ');
+      near = (above.match(/\(/g)?.length ?? 0) > (above.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(parts[i]![0].text);
+    }
+    // (Within a label's line pitch the row goes on, figures too: a figure cell wrapped over lines.)
+    if (cur && near && (hasLabel || !cur.figure || l.y - cur.lines[cur.lines.length - 1].y <= within)) {
       cur.lines.push(l);
       if (fig) cur.figure = l;
     } else {
@@ -652,10 +673,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
-  const bandOf = new Map<Line, Band>();
-  for (const b of banded?.rows ?? []) if (b.figure) bandOf.set(b.figure, b);
-  for (let n = 0; n < bodyLines.length; n++) {
-    const l = bodyLines[n];
+  // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
+  // wrapped over lines joined within its column, top to bottom).
+  const rowLines = banded ? banded.rows.filter((b) => b.figure).map((b) => bandLine(b, labelRight, em)) : bodyLines;
+  for (let n = 0; n < rowLines.length; n++) {
+    const l = rowLines[n];
     // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
     if (banded && !isRowLine(l)) continue;
     if (!isRowLine(l)) {
@@ -685,12 +707,6 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
-    const band = bandOf.get(l);
-    if (band) {
-      const parts = band.lines.map((x) => (x === l ? labelChunks : labelPart(x, labelRight, em) ?? [])).filter((cs) => cs.length);
-      label = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
-      labelChunks.splice(0, labelChunks.length, ...parts.flat());
-    }
     if (pendingLabel) {
       label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
       pendingLabel = null;
