@@ -21,7 +21,7 @@ const SOURCES = {
 } as const;
 
 /** Facts cell by cell (row label, line item, taakveld group, column, value, status), in a fixed order: a print may put a taakveld row above its sub-rows. */
-const factKeys = (r: ProcessedDocument) => r.financial.map((f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} ${f.column} | ${f.value} | ${f.status}`).sort();
+const factKeys = (r: ProcessedDocument) => r.financial.map((f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} ${f.columnHeader} ${f.columnKind} | ${f.value} | ${f.status}`).sort();
 const indicatorKeys = (r: ProcessedDocument) => r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`).sort();
 const errorKeys = (r: ProcessedDocument) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} | ${f.row} | ${f.column} | ${f.expected} | ${f.found}`).sort();
 const READING = ['unread-table', 'ambiguous-cells', 'unreadable-row', 'label-boundary', 'short-row', 'extra-cells', 'unreadable-cell'];

@@ -745,7 +745,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
-  const headerText = headerTexts.map((h) => h.join(' ').replace(/\s+/g, ' ').trim());
+  // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
+  // one or two lower-case letters alone under a word are its end.)
+  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
