@@ -84,7 +84,7 @@ export function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
 }
 
 /** A cell's figure and its footnote marker, printed apart (the marker as a superscript). */
-function marker(text: string): { base: string; sup: string } {
+export function marker(text: string): { base: string; sup: string } {
   const raised = /^(.*\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
   if (raised) return { base: raised[1], sup: [...raised[2]].map((c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join('') };
   const p = parseCell(text);

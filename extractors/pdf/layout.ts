@@ -371,6 +371,7 @@ interface Region {
 function regions(lines: Line[]): Region[] {
   const isRow = lines.map(isRowLine);
   const inTable = lines.map(() => false);
+  const headStart = lines.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     if (!isRow[i] || inTable[i]) continue;
     let j = i;
@@ -417,13 +418,15 @@ function regions(lines: Line[]): Region[] {
       if (over) top = h;
     }
     for (let h = top; h < i; h++) inTable[h] = true;
+    if (top < i) headStart[top] = true;
     i = j;
   }
   const out: Region[] = [];
   lines.forEach((l, i) => {
     const kind = inTable[i] ? 'table' : 'text';
     const last = out[out.length - 1];
-    if (last && last.kind === kind && (kind === 'text' || l.y - last.lines[last.lines.length - 1].y <= 3 * l.size)) last.lines.push(l);
+    // (A header starts a table of its own, however close under the table before.)
+    if (last && last.kind === kind && (kind === 'text' || (!headStart[i] && l.y - last.lines[last.lines.length - 1].y <= 3 * l.size))) last.lines.push(l);
     else out.push({ kind, lines: [l] });
   });
   return out;
@@ -431,14 +434,25 @@ function regions(lines: Line[]): Region[] {
 
 /** Line i is a table's only row: the line right above heads every figure of it. */
 function headedSingleRow(lines: Line[], i: number): boolean {
-  const head = lines[i - 1];
-  if (!head || isRowLine(head) || lines[i].y - head.y > 2.6 * head.size) return false;
   const row = lines[i];
   const from = row.chunks.findIndex((c) => isValueText(c.text));
   const figures = row.chunks.slice(from);
-  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : row.chunks[0].x0;
+  // (Up to three lines of its label above it, left of its figures: set beside a wrapped label's
+  // middle or foot, the figures stand below its first lines.)
+  let h = i - 1;
+  while (h >= 0 && i - h <= 3 && !isRowLine(lines[h]) && lines[h].chunks.every((c) => c.x1 < figures[0].x0 - 0.5 * row.size) && lines[h + 1].y - lines[h].y <= 1.35 * row.size) h--;
+  const head = lines[h];
+  if (!head || isRowLine(head) || lines[h + 1].y - head.y > 2.6 * head.size) return false;
+  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : Math.min(...lines.slice(h + 1, i + 1).map((l) => l.chunks[0].x0));
   const heads = head.chunks.filter((c) => c.x1 > labelEnd);
-  return figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((h) => f.x0 < h.x1 && h.x0 < f.x1));
+  if (figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return true;
+  // A header over several lines (heads wrapped, a group over its columns): every figure has a
+  // head word over it on one of the lines, and none of them runs in from the label column.
+  const block: Line[] = [];
+  for (let k = h; k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size; k--) block.push(lines[k]);
+  const words = block.flatMap((l) => l.chunks).filter((c) => c.x1 > labelEnd);
+  if (block.flatMap((l) => l.chunks).some((c) => c.x0 < labelEnd && c.x1 > figures[0].x0)) return false;
+  return figures.length >= 2 && block.length >= 2 && figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1));
 }
 
 export interface PageResult {
@@ -480,18 +494,147 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
   return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
 }
 
+interface Band {
+  /** The band's lines top to bottom: its label's lines and its figure line. */
+  lines: Line[];
+  figure: Line | null;
+}
+
+/** A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other chunks. */
+function bandLine(b: Band, labelRight: number, em: number): Line {
+  const figs = b.lines.filter(isRowLine);
+  const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
+  const text = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  const all = parts.flat();
+  const first = figs[0];
+  const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
+  const own = new Set(all);
+  if (figs.length === 1 && parts.length <= 1) return first;
+  return { page: first.page, y: first.y, size: first.size, chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))] };
+}
+
+/** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
+function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
+  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValueText(c.text)) : l.chunks.length;
+  const before = l.chunks.slice(0, from);
+  if (before.some((c) => c.x1 > labelRight + 0.3 * em)) return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
+  return before;
+}
+
+/**
+ * Rows as bands: a cell's wrapped lines are set at the font's line pitch, rows further apart (the
+ * cells' padding, a rule). The closest two lines of label text in the table give that pitch;
+ * lines of the label column within it of each other are one label, and the figures set beside
+ * it (at its top, middle or bottom: a figure line between or on its lines) are its row's. A band
+ * holds one figure line. Null when that cannot be told: label-only lines, but rows set as close as
+ * wrapped lines (then the older reading by line gaps and case decides), or a line of words over
+ * the figure columns among the rows.
+ */
+function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } | null {
+  const parts = lines.map((l) => labelPart(l, labelRight, em));
+  if (parts.some((p) => p === null)) return null;
+  const labelled = lines.filter((_, i) => parts[i]!.length > 0);
+  const labelOnly = lines.filter((l, i) => !isRowLine(l) && parts[i]!.length > 0);
+  if (labelOnly.length === 0) return { rows: lines.filter(isRowLine).map((l) => ({ lines: [l], figure: l })) };
+  const gaps = labelled.slice(1).map((l, i) => l.y - labelled[i].y);
+  // (Lines of the label column closer than a line's height: rows drawn over each other, no pitch.)
+  if (gaps.length === 0 || gaps.some((g) => g < 0.8 * em)) return null;
+  // One line of figures: every line of the label column around it is its label, if one under the other.
+  const figures = lines.filter(isRowLine);
+  if (figures.length === 1 && Math.max(...gaps) <= 1.5 * Math.min(...gaps)) return { rows: [{ lines, figure: figures[0] }] };
+  const pitch = Math.min(...gaps);
+  // Rows set as close as a cell's wrapped lines: no gap tells them apart.
+  if (!gaps.some((g) => g > 1.12 * pitch)) return null;
+  // Rows surely apart: two labelled figure lines one after the other. A label's lines are closer
+  // than halfway to that (a fallback font for one line of a label sets it a little apart, never
+  // as far as a row).
+  const rowGaps = labelled.slice(1).flatMap((l, i) => (isRowLine(l) && isRowLine(labelled[i]) && l.y - labelled[i].y > 1.12 * pitch ? [l.y - labelled[i].y] : []));
+  // Otherwise the widest step between the gaps (sorted) parts wraps from rows.
+  const sorted = [...gaps].sort((a, b) => a - b);
+  let step = 0;
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] / sorted[k - 1] > sorted[step + 1] / sorted[step]) step = k - 1;
+  let within = (sorted[step] + sorted[step + 1]) / 2;
+  if (rowGaps.length) within = Math.min(within, (pitch + Math.min(...rowGaps)) / 2);
+  const rows: Band[] = [];
+  let cur: (Band & { lastLabel: number | null }) | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const fig = isRowLine(l);
+    const hasLabel = parts[i]!.length > 0;
+    let near = cur !== null && (cur.lastLabel !== null ? l.y - cur.lastLabel <= within : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
+    // A label goes on where its text says so (a bracket still open, a lower-case start), a little
+    // further apart than the pitch (a line in a fallback font).
+    if (cur && !near && hasLabel && !fig && cur.lastLabel !== null && l.y - cur.lastLabel <= 1.5 * pitch) {
+      const above = cur.lines.flatMap((x) => labelPart(x, labelRight, em) ?? []).map((c) => c.text).join(' ');
+      near = (above.match(/\(/g)?.length ?? 0) > (above.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(parts[i]![0].text);
+    }
+    // (Within a label's line pitch the row goes on, figures too: a figure cell wrapped over lines.)
+    if (cur && near && (hasLabel || !cur.figure || l.y - cur.lines[cur.lines.length - 1].y <= within)) {
+      cur.lines.push(l);
+      if (fig) cur.figure = l;
+    } else {
+      cur = { lines: [l], figure: fig ? l : null, lastLabel: null };
+      rows.push(cur);
+    }
+    if (hasLabel) cur.lastLabel = l.y;
+  }
+  return { rows };
+}
+
+/** A header chunk's words split over the columns they stand over, each part flush with its column's edge; null if they do not. */
+function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em: number): [number, string][] | null {
+  const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
+  const words: { text: string; x0: number; x1: number }[] = [];
+  const chars = [...c.text];
+  let start = -1;
+  for (let k = 0; k <= chars.length; k++) {
+    const space = k === chars.length || chars[k] === ' ';
+    if (!space && start < 0) start = k;
+    if (space && start >= 0) {
+      words.push({ text: chars.slice(start, k).join(''), x0: edges[start], x1: edges[k] });
+      start = -1;
+    }
+  }
+  const groups: { col: number; text: string; x0: number; x1: number }[] = [];
+  for (const w of words) {
+    const mid = (w.x0 + w.x1) / 2;
+    const col = cols.findIndex((_, i) => mid >= region(i)[0] && mid <= region(i)[1]);
+    if (col < 0) return null;
+    const g = groups[groups.length - 1];
+    if (g && g.col === col) {
+      g.text += ` ${w.text}`;
+      g.x1 = w.x1;
+    } else if (g && col < g.col) return null;
+    else groups.push({ col, ...w });
+  }
+  if (groups.length < 2) return null;
+  // (Flush with the edge the figures are aligned on: a head centred over two columns may start
+  // at the first one's left edge by chance.)
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const flush = groups.every((g) => (right(cols[g.col]) ? Math.abs(g.x1 - cols[g.col].x1) : Math.abs(g.x0 - cols[g.col].x0)) <= 0.6 * em);
+  return flush ? groups.map((g) => [g.col, g.text]) : null;
+}
+
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
-  const headerLines = lines.slice(0, firstRow);
-  const bodyLines = lines.slice(firstRow);
-  const values = bodyLines.filter(isRowLine).flatMap((l) => {
+  const values = lines.slice(firstRow).filter(isRowLine).flatMap((l) => {
     const from = l.chunks.findIndex((c) => isValueText(c.text));
     return l.chunks.slice(from);
   });
   const cols = learnColumns(values, em);
   if (cols.length === 0) return null;
   const labelRight = Math.min(...cols.map((c) => c.x0));
+  // Rows as bands of the label column: a label wrapped over lines beside figures set at its top,
+  // middle or bottom line. Lines of the label column right above the first figures (and below the
+  // last header line, which has words over the columns) are its first row's label when the bands
+  // take them in.
+  let lastHead = firstRow - 1;
+  while (lastHead >= 0 && !lines[lastHead].chunks.some((c) => c.x1 > labelRight + 0.3 * em)) lastHead--;
+  const banded = bands(lines.slice(lastHead + 1), labelRight, em);
+  const bodyFrom = banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow;
+  const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
+  const bodyLines = lines.slice(headerLines.length);
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
   const headerTexts: string[][] = cols.map(() => []);
@@ -509,6 +652,16 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
       const mid = (c.x0 + c.x1) / 2;
       const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      if (spans.length >= 2) {
+        // Heads of neighbouring columns set closer than a word space apart run into one chunk
+        // ("Rekening 2023 Verschil"): its words split where each part ends at its column's
+        // edge (right or left, as the figures under it); a head centred over the columns spans them.
+        const parts = splitHead(c, cols, region, em);
+        if (parts) {
+          for (const [i, text] of parts) headerTexts[i].push(text);
+          continue;
+        }
+      }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       for (const i of targets) headerTexts[i].push(c.text);
     }
@@ -520,8 +673,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
-  for (let n = 0; n < bodyLines.length; n++) {
-    const l = bodyLines[n];
+  // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
+  // wrapped over lines joined within its column, top to bottom).
+  const rowLines = banded ? banded.rows.filter((b) => b.figure).map((b) => bandLine(b, labelRight, em)) : bodyLines;
+  for (let n = 0; n < rowLines.length; n++) {
+    const l = rowLines[n];
+    // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
+    if (banded && !isRowLine(l)) continue;
     if (!isRowLine(l)) {
       const text = l.chunks.map((c) => c.text).join(' ');
       const prev = bodyLines[n - 1];
@@ -574,7 +732,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       notices.push({ rule: ambiguous ? 'ambiguous-cells' : 'unreadable-row', severity: 'error', message: ambiguous ? `${label}: the figures run together in "${raw}" split in ${ambiguous.length} ways (${ambiguous.slice(0, 4).map((s) => s.join(' | ')).join('; ')}); nothing stored for this row` : `${label}: "${unreadable}" runs figures together and no split fits the columns; nothing stored for this row`, line: null, page, raw, table: null });
       continue;
     }
-    const labelBox = labelChunks.length ? { text: label, x0: labelChunks[0].x0, x1: labelChunks.at(-1)!.x1 } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
+    const labelBox = labelChunks.length ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
     rows.push({
       cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
       line: null,
@@ -587,7 +745,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
-  const headerText = headerTexts.map((h) => h.join(' ').replace(/\s+/g, ' ').trim());
+  // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
+  // one or two lower-case letters alone under a word are its end.)
+  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
