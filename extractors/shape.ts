@@ -18,7 +18,7 @@ import type { ExtractionNotice, RawCell, RawRow } from './types.js';
 export type CellClass = 'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
 
 const PERIOD =
-  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)/i;
+  /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
 const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|pr\.?|nr\. programma)$/i;
@@ -99,7 +99,8 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
   const printed = clean.map((t) => t.join(' | ')).join(' / ');
   if (value.length === 0) return { columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [], keys, unresolved: null, inferred: null };
   let columns = value[value.length - 1];
-  if (width !== null && columns.length === width + 1 && overLabel(columns[0])) columns = columns.slice(1);
+  // Cells over the label columns (`TV` | `Taakveld omschrijving`) lead the lower tier where it names more than the rows print.
+  if (width !== null && columns.length > width && columns.slice(0, columns.length - width).every(overLabel)) columns = columns.slice(columns.length - width);
   let inferred: string | null = null;
   for (let u = value.length - 2; u >= 0; u--) {
     const tier = value[u];
@@ -232,7 +233,7 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
     const c = labels[i];
     const next = labels[i + 1];
     const codeLike = classify(c.text) === 'code' || isBareNumber(c.text);
-    if (codeLike && next && classify(next.text) === 'text') {
+    if (codeLike && next && !['code', 'item', 'amount', 'empty', 'vn'].includes(classify(next.text))) {
       out.push({ text: `${normaliseCode(c.text)} ${next.text.trim()}`, line: c.line });
       i++;
     } else out.push({ text: classify(c.text) === 'code' ? normaliseCode(c.text) : c.text.trim(), line: c.line });

@@ -81,14 +81,17 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   if (counts.length < 2) return null;
   const modal = mode(counts);
   const tiers = d.tiers;
-  let plan = planHeader(tiers, null);
-  const keys = plan.keys.length;
-  // The header names the columns; rows print them all (or fewer, where a cell is empty and the rendering dropped it).
-  // The fullest row prints every column (renderings drop empty cells, so others may print fewer); a
-  // header naming one more is naming the label column too; one naming several more has columns no row fills.
+  // The fullest row prints every column (renderings drop empty cells, so others may print fewer);
+  // a header naming more columns names the label columns too, or columns no row fills.
+  const keys = planHeader(tiers, null).keys.length;
   const fullest = Math.max(...counts) - keys;
-  const width = plan.columns.length > fullest + 1 ? plan.columns.length : fullest > 0 ? fullest : modal - keys;
-  if (plan.columns.length !== width) plan = planHeader(tiers, width);
+  let width = fullest > 0 ? fullest : modal - keys;
+  let plan = planHeader(tiers, width);
+  const natural = planHeader(tiers, null).columns.length;
+  if (plan.unresolved && natural > width) {
+    width = natural;
+    plan = planHeader(tiers, width);
+  }
   const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
   if (plan.inferred && !plan.unresolved) {
