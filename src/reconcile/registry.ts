@@ -16,12 +16,13 @@ import taakveldCatalogue from './rules/taakveld-catalogue.js';
 import taakveldHierarchy from './rules/taakveld-hierarchy.js';
 import derivedRatio from './rules/derived-ratio.js';
 import shareOfTotal from './rules/share-of-total.js';
+import crossedRelations from './rules/crossed-relations.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
 export const rules: Rule[] = [
   saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell,
   doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue, shareOfTotal,
-  textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio,
+  textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio, crossedRelations,
 ];
 
 export interface ReconcileOptions {

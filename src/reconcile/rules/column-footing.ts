@@ -2,7 +2,7 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
 import { rowName, type Grid } from '../grid.js';
 import { evaluate, solveMissing, type Relation } from '../relations.js';
-import { cellFinding, isConsequence, type Rule } from '../rule.js';
+import { cellFinding, describeTerms, isConsequence, type Rule } from '../rule.js';
 
 /**
  * Corrections the row-level arithmetic asks for in the footing's terms: a cell another relation
@@ -52,7 +52,9 @@ const rule: Rule = {
         const row = grid.rows[rel.target.row];
         const cell = row.cells[rel.target.col];
         const column = grid.columns[rel.target.col];
-        const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatDutch(e.tolerance, 1)}).`;
+        // The rows summed, with their figures and lines, so the auditor can look for the one that is off (up to 30; else the first and last).
+        const compared = rel.terms.length <= 30 ? ` Compared: ${describeTerms(grid, rel)}.` : ` Compared: ${rel.terms.length} lines from ${rowName(grid.rows[rel.terms[0].row])} to ${rowName(grid.rows[rel.terms.at(-1)!.row])}.`;
+        const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatDutch(e.tolerance, 1)}).${explained ? '' : compared}`;
         out.push(
           cellFinding(ctx, grid, rel.target, {
             rule: rule.id,
