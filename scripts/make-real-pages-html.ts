@@ -91,17 +91,29 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
     const m = f?.taakveld ? /^(\S+)\s+(.*)$/.exec(label) : null;
     return m ? `<td>${b(m[1])}</td><td>${b(m[2])}</td>` : `<td colspan="2">${b(label)}</td>`;
   };
-  const width = cols.length + (t.keys ? 1 : 0) + (vn && vnCol < 0 ? 1 : 0);
+  const width = cols.length + (t.keys && !cols.some((c) => /^progr/i.test(c)) ? 1 : 0) + (vn && vnCol < 0 ? 1 : 0);
   const emptyRow = (label: string, heading: boolean) =>
     heading ? `      <tr class="section">${t.codeName ? `<td colspan="2"><strong>${esc(label)}</strong></td>` : `<td><strong>${esc(label)}</strong></td>`}<td colspan="${width}"></td></tr>` : `      <tr>${labelCells(label, null, false)}${'<td></td>'.repeat(width)}</tr>`;
   let prev: GoldenFact | null = null;
+  // A page the crawler cut off ends in the middle of its last row: that row ends at its last figure.
+  const lastTable = t.table === Math.max(...g.facts.map((f) => f.table));
+  if (g.truncated && lastTable && rows.length) {
+    const last = rows.at(-1)!;
+    let end = last.cells.length;
+    while (end > 0 && last.cells[end - 1] === null) end--;
+    (last as { end?: number }).end = end;
+  }
   for (const r of rows) {
     for (const s of t.sections?.(r.first, prev) ?? []) body.push(emptyRow(s, true));
     const bold = t.bold ? t.bold(r.first) : r.first.total === true;
     const cells: string[] = [];
-    if (t.keys) cells.push(`<td>${esc(t.keys(r.first.row))}</td>`);
+    // The golden columns list the Progr. column (no figures in it): its keys go there.
+    const keyCol = cols.findIndex((c) => /^progr/i.test(c));
+    if (t.keys && keyCol < 0) cells.push(`<td>${esc(t.keys(r.first.row))}</td>`);
     r.cells.forEach((v, i) => {
+      if (i >= ((r as { end?: number }).end ?? Infinity)) return;
       if (i === vnCol) return;
+      if (t.keys && i === keyCol) return void cells.push(`<td>${esc(t.keys(r.first.row))}</td>`);
       const text = v === null ? (t.empty ?? '') : dutch(v);
       cells.push(`<td>${bold && v !== null ? `<strong>${text}</strong>` : esc(text)}</td>`);
       if (vn && i === verschil) cells.push(`<td>${v === null ? '' : (vn.shift() ?? '?')}</td>`);
