@@ -116,7 +116,7 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
       if (t.keys && i === keyCol) return void cells.push(`<td>${esc(t.keys(r.first.row))}</td>`);
       const text = v === null ? (t.empty ?? '') : dutch(v);
       cells.push(`<td>${bold && v !== null ? `<strong>${text}</strong>` : esc(text)}</td>`);
-      if (vn && i === verschil) cells.push(`<td>${v === null ? '' : (vn.shift() ?? '?')}</td>`);
+      if (vn && i === verschil) cells.push(`<td>${v === null ? '' : (vn.shift() ?? '')}</td>`);
     });
     body.push(`      <tr${bold ? ' class="totaal"' : ''}>${labelCells(r.first.row, r.first, bold)}${cells.join('')}</tr>`);
     for (const l of t.blankAfter?.[r.first.row] ?? []) body.push(emptyRow(l, false));
