@@ -7,6 +7,7 @@ import { BLOCK, cellText, firstElement, textContent, isElement, isHidden, isLeaf
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
 import { startLineAdapter } from './tree-adapter.js';
+import { shapeHtmlTable } from './shape.js';
 import { parseStrict } from './strict-parse.js';
 import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
 
@@ -107,8 +108,10 @@ export function extractHtml(html: string): Extraction {
       return;
     }
     const nHeader = headerCount(item.rows, !item.marked);
-    const { header, rows } = assemble(item.rows, nHeader);
-    if (rows.length === 0 || header?.cells.length === 0) return;
+    const assembled = assemble(item.rows, nHeader);
+    const header = assembled.header;
+    if (assembled.rows.length === 0 || header?.cells.length === 0) return;
+    const rows = assembled.rows;
     const topLeft = header?.cells[0]?.text ?? '';
     const headerScale = header?.cells.find((c) => parseScale(c.text) !== null)?.text ?? null;
     const captionScale = item.caption && parseScale(item.caption) !== null ? item.caption : null;
@@ -127,7 +130,17 @@ export function extractHtml(html: string): Extraction {
       path: pathOf(item.el),
     };
     if (isIndicatorTable(table)) table.role = 'indicator';
-    tables.push(statutoryTable(table, notices) ?? table);
+    // The statutory indicator table keeps its own reading (its headings are its fields).
+    const probe: ExtractionNotice[] = [];
+    const statutory = statutoryTable({ ...table, rows: [...rows] }, probe);
+    if (statutory) {
+      notices.push(...probe);
+      tables.push(statutory);
+      return;
+    }
+    table.rows = shapeHtmlTable(header, rows, table.role === 'indicator');
+    if (table.rows.length === 0) return;
+    tables.push(table);
   });
   tables.push(...pageDoelenboomTables(structures));
   // Document order, as the dump's tables are numbered (a stable sort keeps same-line tables in order).

@@ -84,11 +84,12 @@ interface Draft {
 function sectionedRow(label: string, sections: string[] | undefined): { lineItem: LineItem; group: string | null } {
   const own = lineItemOf(label);
   if (!sections) return { lineItem: own, group: null };
-  const trailing = /\b(baten|lasten|saldo)$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
+  // "Totaal lasten (4)": a footnote number after the line item.
+  const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
   const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i === 'baten' || i === 'lasten' || i === 'saldo');
   const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
   const groupHeading = [...sections].reverse().find((s) => lineItemOf(s) === 'other');
-  const isLine = own === 'baten' || own === 'lasten' || own === 'saldo' || (trailing !== undefined && /^(totaal\s+)?(baten|lasten|saldo)$/i.test(label.trim()));
+  const isLine = own === 'baten' || own === 'lasten' || own === 'saldo' || (trailing !== undefined && /^(totaal\s+)?(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.test(label.trim()));
   return { lineItem, group: isLine && groupHeading ? groupHeading : null };
 }
 
@@ -137,7 +138,8 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     const label = row.cells[0]?.text ?? '';
     const values = row.cells.slice(1);
     const tv = taakveldOfLabel(label);
-    const sectioned = sectionedRow(label, row.sections);
+    // A taakveld's name is no line item ("0.10 Mutaties reserves"): its figures are its columns'.
+    const sectioned = sectionedRow(tv && label.trim() !== tv.code ? '' : label, row.sections);
     return {
       row,
       label,
