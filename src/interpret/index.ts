@@ -100,6 +100,8 @@ function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind 
   const numbers = parsed.filter((p) => p.kind === 'number').length;
   const texts = parsed.filter((p) => p.kind === 'invalid').length;
   if (numbers === 0 || texts >= numbers) return 'other';
+  // A table of contents: its figures are page numbers.
+  if (/^(inhoud|inhoudsopgave)\b/i.test(raw.title.trim())) return 'other';
   if (/indicator/i.test(head)) return 'indicator';
   if (/aantal|aantallen|cliënt|indicaties|volume/i.test(head)) return 'numeric';
   const money =
