@@ -72,6 +72,11 @@ export interface RawTable {
   role?: 'indicator' | 'statutory-indicators' | 'doelenboom';
   /** CSS-like path of the table element, for structured sources (HTML). */
   path?: string;
+  /**
+   * The rendering drops empty cells (text dumps of web tables): a row's unfilled columns are empty,
+   * unless the table's arithmetic needs a figure there (then missing), as with blanks in a PDF.
+   */
+  blanksDropped?: boolean;
 }
 
 export interface TextBlock {

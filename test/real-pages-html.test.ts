@@ -36,7 +36,6 @@ const KNOWN_GAPS: Record<string, { facts?: number; discrepancies?: boolean; erro
   'amstelveen-jaarstukken-2024-baten-en-lasten-per-programma': { facts: 11 },
   'lochem-jaarstukken-2021-overzicht-baten-en-lasten': { facts: 16 },
   'gouda-begroting-2024-overzicht-taakvelden': { facts: 2 },
-  'borger-odoorn-jaarstukken-2023-overzicht-taakvelden': { errors: true },
   'tiel-begroting-2021-overhead': { discrepancies: true },
 };
 

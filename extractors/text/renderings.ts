@@ -126,6 +126,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
       footnotes: [],
       line: d.first,
       page: null,
+      blanksDropped: true,
     },
     notices,
   };

@@ -206,6 +206,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   const scale = decideScale(doc, raw, kind, rows, statedScales, findings, at);
 
   // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
+  const pending: Pending[] = [];
   for (const d of rows.filter((r) => r.cells === null)) {
     const placements = combinations(width, d.values.length);
     const scored = placements.map((pos) => {
@@ -234,13 +235,27 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(d.label, missingCols(pos).join(', '), d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with this placement, none fails)` }));
     } else {
       d.cells = null;
-      const cands = (ok.length ? ok : scored).map((s) => `missing ${missingCols(s.pos).join('+')}`).join('; ');
-      // A reading gap, not an arithmetic error: the row is not stored, and the verdict says "not fully read".
-      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
+      // Placements no row relation rules out wait for the totals (below).
+      pending.push({ d, cands: (ok.length ? ok : scored.filter((x) => x.fails === 0)).map((x) => x.pos), all: ok.length ? ok : scored });
     }
   }
+  placeByTotals(doc, raw, columns, rows, convention, pending, findings, at);
+  for (const { d, all } of pending) {
+    if (d.cells !== null) continue;
+    const missingCols = (pos: number[]) => columns.filter((c) => !pos.includes(c.index)).map((c) => c.header);
+    const cands = all.map((x) => `missing ${missingCols(x.pos).join('+')}`).join('; ');
+    // A reading gap, not an arithmetic error: the row is not stored, and the verdict says "not fully read".
+    findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
+  }
+  // A row whose cells could not be placed stays in the table as unreadable: the totals over it cannot be judged, rather than judged without it.
+  for (const { d } of pending) if (d.cells === null) d.cells = columns.map(() => ({ ...EMPTY_CELL(d.row.cells[0]), status: 'unreadable' as const, raw: '' }));
   rows = rows.filter((d) => d.cells !== null);
   if (raw.layout === 'pdf') blanksMissing(makeGrid(doc, raw, columns, rows, convention));
+  else if (raw.blanksDropped) {
+    // The rendering dropped empty cells: what a placed short row leaves unfilled was empty.
+    for (const d of rows) for (const c of d.cells!) if (c.status === 'missing') Object.assign(c, { status: 'empty', raw: '' });
+    blanksMissing(makeGrid(doc, raw, columns, rows, convention));
+  }
 
   const financial: FinancialFact[] = [];
   rows.forEach((d, rowIndex) => {
@@ -274,6 +289,108 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   return { table: Table.parse({ ...baseTable, scale, signConvention: convention }), financial, indicators: [], findings };
 }
 
+interface Pending {
+  d: Draft;
+  /** Placements no relation of the row rules out. */
+  cands: number[][];
+  all: { pos: number[] }[];
+}
+
+/** Search nodes tried at most when placing short rows by their totals. */
+const TOTALS_BUDGET = 200_000;
+
+/**
+ * Short rows the row relations leave open (a rendering dropped their empty cells, and their saldo
+ * holds in several places) are placed by the totals: under each total row, the rows since the
+ * previous total must sum to it in every column. Their open placements are searched together
+ * (each column's remaining sum bounded by what the unplaced rows can still add); where exactly one
+ * combination fits every column within rounding, and the table's relations then hold, it is taken
+ * and a `short-row` notice says so. Else they stay unplaced (ambiguous-cells).
+ */
+function placeByTotals(
+  doc: Document,
+  raw: RawTable,
+  columns: Column[],
+  rows: Draft[],
+  convention: SignConvention,
+  pending: Pending[],
+  findings: Finding[],
+  at: (row: string | null, column: string | null, cell: RawCell | null) => object,
+) {
+  if (pending.length === 0 || pending.some((p) => p.cands.length === 0)) return;
+  const place = (p: Pending, pos: number[] | null) => {
+    if (!pos) return void (p.d.cells = null);
+    p.d.cells = columns.map(() => EMPTY_CELL(p.d.row.cells[0]));
+    pos.forEach((col, i) => (p.d.cells![col] = toGridCell(p.d.parsed[i], p.d.values[i])));
+  };
+  const num = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? c.value : 0);
+  const half = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? 0.5 * 10 ** -c.decimals : 0);
+  for (let t = 0; t < rows.length; t++) {
+    const total = rows[t];
+    if (!total.isTotal || total.cells === null) continue;
+    let start = t - 1;
+    while (start >= 0 && !rows[start].isTotal) start--;
+    const block = rows.slice(start + 1, t);
+    const open = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
+    if (open.length === 0 || block.some((d) => d.cells === null && !open.some((p) => p.d === d))) continue;
+    // Per column: what the open rows must add up to, and its rounding.
+    const residual = columns.map((_, c) => (total.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
+    const tolerance = columns.map((_, c) => halfUnitOf(total.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
+    // Each open row's contribution per column under each placement.
+    const contrib = open.map((p) => p.cands.map((pos) => columns.map((_, c) => { const i = pos.indexOf(c); return i < 0 ? [0, 0] : [num(p.d.parsed[i]), half(p.d.parsed[i])]; })));
+    const bounds = (from: number, c: number) => {
+      let lo = 0;
+      let hi = 0;
+      for (let r = from; r < open.length; r++) {
+        const vs = contrib[r].map((x) => x[c][0]);
+        lo += Math.min(...vs);
+        hi += Math.max(...vs);
+      }
+      return [lo, hi];
+    };
+    const solutions: number[][] = [];
+    const pick: number[] = [];
+    let nodes = 0;
+    const search = (r: number, acc: number[], tol: number[]) => {
+      if (solutions.length > 8 || ++nodes > TOTALS_BUDGET) return;
+      for (let c = 0; c < columns.length; c++) {
+        const [lo, hi] = bounds(r, c);
+        const slack = tol[c] + open.length - r + 1e-9;
+        if (residual[c] - acc[c] < lo - slack || residual[c] - acc[c] > hi + slack) return;
+      }
+      if (r === open.length) {
+        if (columns.every((_, c) => Math.abs(residual[c] - acc[c]) <= tol[c] + 1e-9)) solutions.push([...pick]);
+        return;
+      }
+      contrib[r].forEach((x, k) => {
+        pick[r] = k;
+        search(r + 1, acc.map((a, c) => a + x[c][0]), tol.map((a, c) => a + x[c][1]));
+      });
+    };
+    search(0, columns.map(() => 0), tolerance);
+    if (solutions.length === 0 || solutions.length > 8 || nodes > TOTALS_BUDGET) continue;
+    // Placements the totals cannot tell apart within rounding: the table's own relations (saldo, verschil, every footing) must.
+    const agreeing = solutions.filter((sol) => {
+      open.forEach((p, i) => place(p, p.cands[sol[i]]));
+      const kept = rows.filter((d) => d.cells !== null);
+      const grid = makeGrid(doc, raw, columns, kept, convention);
+      const placed = new Set(open.map((p) => kept.indexOf(p.d)));
+      return !buildRelations(grid).some((rel) => (placed.has(rel.target.row) || rel.terms.some((x) => placed.has(x.row))) && evaluate(grid, rel).status === 'fails');
+    });
+    // A row placed alike in every combination that fits is placed; one whose figures fit several ways (tiny figures within rounding) stays open.
+    const settled = open.map((_, i) => agreeing.length > 0 && agreeing.every((sol) => sol[i] === agreeing[0][i]));
+    open.forEach((p, i) => place(p, settled[i] ? p.cands[agreeing[0][i]] : null));
+    if (!settled.some(Boolean)) continue;
+    for (const p of open.filter((_, i) => settled[i])) {
+      const pos = p.cands[agreeing[0][open.indexOf(p)]];
+      const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
+      findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message: `Row has ${p.d.values.length} cells for ${columns.length} columns; its own arithmetic allows ${p.cands.length} placements, and of the placements of the ${open.length} such rows under "${total.label || 'the total'}" exactly one makes that total hold in every column: ${empty} left empty` } as Partial<Finding> & { rule: string; message: string }));
+    }
+  }
+}
+
+const halfUnitOf = (c: GridCell) => (c.status === 'printed' ? 0.5 * 10 ** -c.decimals : 0);
+
 function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[], rows: Draft[], convention: SignConvention): Grid {
   const gridRows: GridRow[] = rows.map((d, index) => ({
     index,
@@ -282,7 +399,7 @@ function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[],
     group: d.group,
     taakveld: d.taakveld,
     isTotal: d.isTotal,
-    isSection: (d.cells ?? []).every((c) => c.status !== 'printed'),
+    isSection: (d.cells ?? []).every((c) => c.status !== 'printed' && c.status !== 'unreadable'),
     cells: d.cells ?? columns.map(() => EMPTY_CELL(d.row.cells[0])),
   }));
   const table = { documentId: doc?.id ?? '', index: raw?.index ?? 0, kind: 'financial', title: raw?.title ?? '', scale: 1, scaleText: null, columns, signConvention: convention, line: null, page: null } as Table;

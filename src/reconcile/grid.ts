@@ -52,7 +52,8 @@ export function gridFromFacts(table: Table, facts: FinancialFact[], file: string
         group: first.group,
         taakveld: first.taakveld,
         isTotal: first.isTotal,
-        isSection: cells.every((c) => c.status !== 'printed'),
+        // A row of cells that could not be read is a row, not a heading: totals over it cannot be judged.
+        isSection: cells.every((c) => c.status !== 'printed' && c.status !== 'unreadable'),
         cells: table.columns.map(() => ({ value: null, decimals: 0, status: 'missing', line: null, page: null, raw: '' })),
       };
       for (const c of cells) {

@@ -44,7 +44,8 @@ export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?:
   for (const t of rel.terms) {
     const c = rows[t.row].cells[t.col];
     if (c.status === 'missing' || c.status === 'unreadable') {
-      if (!opts.missingTermsAsZero) missing.push(t);
+      // A cell printed as nothing may be zero; one that is there but could not be read is unknown.
+      if (!opts.missingTermsAsZero || c.status === 'unreadable') missing.push(t);
     } else if (c.status === 'printed' && c.value !== null) {
       expected += t.sign * c.value;
       tolerance += halfUnit(c.decimals);

@@ -152,6 +152,21 @@ function targetIndex(relations: Relation[]): Map<string, Relation[]> {
   return index;
 }
 
+/**
+ * A row relation of a total row (its saldo = baten − lasten): the total's figures are sums of
+ * rounded rows, so the relation between them may drift by the rounding of every row it sums, and
+ * any real error shows in a row's own relation or in a footing. Judged with that wider interval.
+ */
+export function isWithinSummedRounding(grid: Grid, rel: Relation): boolean {
+  if (rel.kind === 'footing' || !grid.rows[rel.target.row].isTotal) return false;
+  const e = evaluate(grid, rel);
+  if (e.status !== 'fails') return false;
+  let start = rel.target.row - 1;
+  while (start >= 0 && !grid.rows[start].isTotal && !grid.rows[start].isSection) start--;
+  const summed = rel.target.row - start - 1;
+  return summed > 1 && Math.abs(e.found - e.expected) <= e.tolerance * summed + 1e-9;
+}
+
 /** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */
 export function relationRule(rule: Omit<Rule, 'check'>, kinds: Relation['kind'][]): Rule {
   return {
@@ -160,7 +175,7 @@ export function relationRule(rule: Omit<Rule, 'check'>, kinds: Relation['kind'][
       const out: Finding[] = [];
       for (const { grid, relations } of ctx.arithmetic) {
         for (const rel of relations) {
-          if (!kinds.includes(rel.kind) || isConsequence(grid, relations, rel)) continue;
+          if (!kinds.includes(rel.kind) || isConsequence(grid, relations, rel) || isWithinSummedRounding(grid, rel)) continue;
           const f = relationFinding(ctx, rule, grid, rel);
           if (f) out.push(f);
         }

@@ -18,10 +18,11 @@ describe('missing-cell', () => {
     const placed = r.financial.filter((f) => f.lineItem === 'saldo').map((f) => f.value);
     expect(placed).toEqual([null, -6779, -6735, null]);
   });
-  it('stores nothing for a short row the arithmetic cannot place, and says so', () => {
+  it('stores no figure for a short row the arithmetic cannot place, and says so', () => {
     // lasten 5 in both budget columns, one saldo cell of −5: primitief or gewijzigd? Both hold.
     const r = hengeloRows([['Baten', '-', '-', '-', '-'], ['Lasten', '5', '5', '-', '-'], ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-5']]);
     expect(findingsOf(r, 'ambiguous-cells')).toHaveLength(1);
-    expect(r.financial.filter((f) => f.lineItem === 'saldo')).toEqual([]);
+    // The row stays in the table as unreadable, so that totals over it are not judged without it.
+    expect(r.financial.filter((f) => f.lineItem === 'saldo').map((f) => [f.status, f.value])).toEqual([['unreadable', null], ['unreadable', null], ['unreadable', null], ['unreadable', null]]);
   });
 });
