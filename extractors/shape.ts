@@ -67,6 +67,8 @@ export interface ShapedRow {
   values: ShapeCell[];
   /** Section headings above the row in this table (outermost first). */
   sections: string[];
+  /** The heading this Lasten / Baten / Saldo line belongs to, where it follows that heading directly. */
+  group: string | null;
   raw: string;
   line: number;
 }
@@ -206,25 +208,47 @@ function fit(columns: string[], width: number | null, keys: string[], printed: s
 export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw: string }[]): ShapedRow[] {
   const rows: ShapedRow[] = [];
   let sections: string[] = [];
+  // The group heading whose Lasten / Baten / Saldo lines follow it directly, until another row comes between.
+  let group: string | null = null;
+  const enter = (text: string) => {
+    sections = [...sections.filter((s) => (classify(s) === 'item') !== (classify(text) === 'item')), text];
+    if (classify(text) !== 'item') group = text;
+  };
   for (const run of runs) {
     const labels = mergeCodes(run.labels);
     if (run.values.length === 0) {
       // A heading: a line item replaces the line item heading before it, a group the group before it.
-      for (const l of labels) sections = [...sections.filter((s) => (classify(s) === 'item') !== (classify(l.text) === 'item')), l.text];
+      for (const l of labels) enter(l.text);
       continue;
     }
     const own = labels.at(-1) ?? null;
-    for (const l of labels.slice(0, -1)) sections = [...sections.filter((s) => (classify(s) === 'item') !== (classify(l.text) === 'item')), l.text];
+    for (const l of labels.slice(0, -1)) enter(l.text);
+    const line = own !== null && isLineOf(own.text, group);
     rows.push({
       label: own?.text ?? '',
       labelCell: own ?? { text: '', line: run.values[0].line },
       values: run.values,
       sections: [...sections],
+      group: line ? group : null,
       raw: run.raw,
       line: own?.line ?? run.values[0].line,
     });
+    if (!line) group = null;
   }
   return rows;
+}
+
+/** A line of a group: "Lasten", "Totaal baten (8)", "Saldo". */
+const LINE = /^(totaal\s+)?(baten|lasten|saldo)(\s*\(\d{1,2}\))?$/i;
+
+/**
+ * Whether a row labelled so is a line of the heading above it (that it follows directly):
+ * "Lasten" always; "Totaal lasten" only under a numbered heading ("0.1 Bestuur"), since under a
+ * plain one it may total the rows above.
+ */
+export function isLineOf(label: string, heading: string | null): boolean {
+  const t = label.trim();
+  return heading !== null && LINE.test(t) && (!/^totaal/i.test(t) || /^\d/.test(heading.trim()));
 }
 
 function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
@@ -272,6 +296,7 @@ export function toRawRow(row: ShapedRow, keys: number, page: number | null = nul
     page,
     raw: row.raw,
     ...(row.sections.length ? { sections: row.sections } : {}),
+    ...(row.group ? { group: row.group } : {}),
   };
 }
 

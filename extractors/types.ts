@@ -43,6 +43,8 @@ export interface RawRow {
    * its `Lasten` / `Baten` lines).
    */
   sections?: string[];
+  /** The heading (taakveld, programme, category) whose Lasten / Baten / Saldo lines directly follow it, for such a line. */
+  group?: string;
 }
 
 export interface Footnote {

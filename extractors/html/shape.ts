@@ -1,4 +1,4 @@
-import { CODE, classify, normaliseCode } from '../shape.js';
+import { CODE, classify, isLineOf, normaliseCode } from '../shape.js';
 import type { RawCell, RawRow } from '../types.js';
 
 /**
@@ -80,15 +80,20 @@ export function shapeHtmlTable(header: RawRow | null, rows: RawRow[], indicator:
   const out: RawRow[] = [];
   let sections: string[] = [];
   let sawHeading = false;
+  // The group heading whose Lasten / Baten / Saldo lines follow it directly (as in the text renderings).
+  let heading: string | null = null;
   for (const r of rows) {
     const label = r.cells[0]?.text.trim() ?? '';
     const values = r.cells.slice(1);
     if (label !== '' && values.every(blank) && r.cells[0].bold) {
       const isItem = classify(label) === 'item';
       sections = [...sections.filter((s) => (classify(s) === 'item') !== isItem), label];
+      if (!isItem) heading = label;
       sawHeading = true;
       continue;
     }
+    if (isLineOf(label, heading)) r.group = heading!;
+    else heading = null;
     if (indicator && sawHeading) {
       // Eenheid: / Bron: lines describe the indicator above them: no figures of their own.
       if (META_LABEL.test(label) && !values.some(isAmount)) continue;

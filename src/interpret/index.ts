@@ -81,16 +81,16 @@ interface Draft {
  * lasten`), else the nearest line-item heading above it (`LASTEN`); a Baten/Lasten/Saldo line
  * under a taakveld or programme heading belongs to that heading's group.
  */
-function sectionedRow(label: string, sections: string[] | undefined): { lineItem: LineItem; group: string | null } {
+function sectionedRow(label: string, row: RawRow): { lineItem: LineItem; group: string | null } {
   const own = lineItemOf(label);
+  const sections = row.sections;
   if (!sections) return { lineItem: own, group: null };
   // "Totaal lasten (4)": a footnote number after the line item.
   const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
   const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i === 'baten' || i === 'lasten' || i === 'saldo');
   const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
-  const groupHeading = [...sections].reverse().find((s) => lineItemOf(s) === 'other');
-  const isLine = own === 'baten' || own === 'lasten' || own === 'saldo' || (trailing !== undefined && /^(totaal\s+)?(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.test(label.trim()));
-  return { lineItem, group: isLine && groupHeading ? groupHeading : null };
+  // The extractor names the heading a line directly follows; a "Totaal lasten" after other rows totals them instead.
+  return { lineItem, group: row.group ?? null };
 }
 
 function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind {
@@ -141,7 +141,7 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     const values = row.cells.slice(1);
     const tv = taakveldOfLabel(label);
     // A taakveld's name is no line item ("0.10 Mutaties reserves"): its figures are its columns'.
-    const sectioned = sectionedRow(tv && label.trim() !== tv.code ? '' : label, row.sections);
+    const sectioned = sectionedRow(tv && label.trim() !== tv.code ? '' : label, row);
     return {
       row,
       label,
@@ -474,7 +474,8 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
 
 /** Taakveld label rows and their Baten/Lasten lines, in the order the document prints them. */
 function assignGroups(rows: Draft[], grouping: SignConvention['grouping']): (string | null)[] {
-  const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
+  // A "Totaal lasten" row totals lines; it is no Lasten line of a taakveld.
+  const isBL = (d: Draft) => (d.lineItem === 'baten' || d.lineItem === 'lasten') && !d.isTotal;
   const groups: (string | null)[] = rows.map(() => null);
   if (grouping === 'label_last') {
     let pending: number[] = [];

@@ -358,8 +358,15 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
       if (!best || holds > best.holds || (holds === best.holds && minus < best.minus)) best = { rels, holds, minus };
     }
   }
-  // A row that is bold or called a total but adds up in no column is no total of these lines.
-  return best?.rels ?? null;
+  if (best) return best.rels;
+  // A row that is only bold, or a total of some other lines, and adds up in no column is no total
+  // of these lines. But one whose label says it totals them ("Totaal lasten") right under them,
+  // with no heading between, is: it fails in every column, and each failure is a finding.
+  const terms = candidates[0] ?? [];
+  if (/^totaal\b/i.test(total.label.trim()) && terms.length >= 2 && terms.every((t) => t.index >= total.index - terms.length) && cols.some((c) => evaluate(grid, relationsFor(total, terms, terms.map(() => 1), [c])[0]).status === 'fails')) {
+    return relationsFor(total, terms, terms.map(() => 1 as const), cols);
+  }
+  return null;
 }
 
 /**
