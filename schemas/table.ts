@@ -31,6 +31,8 @@ export type Column = z.infer<typeof Column>;
  */
 export const SignConvention = z.object({
   lasten: z.enum(['positive', 'negative']).nullable(),
+  /** Baten printed negative (the ledger's credit sign: Leiden): saldo is then baten + lasten too. Absent: positive or unknown. */
+  baten: z.enum(['positive', 'negative']).nullable().optional(),
   saldo: z.enum(['baten_minus_lasten', 'lasten_minus_baten']).nullable(),
   verschil: z.enum(['favourable_positive', 'favourable_negative']).nullable(),
   /** Which line-item rows a taakveld's Baten/Lasten rows belong to: the label row before or after them. */

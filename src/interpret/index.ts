@@ -438,6 +438,14 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     ...rows.filter((d) => d.lineItem === 'other').flatMap((d) => lastenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
   ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
   const lasten = lastenValues.length === 0 ? null : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2 ? 'negative' : 'positive';
+  // Baten figures the same way (verschil columns left out: their sign is the verschil's).
+  const batenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'baten').map((c) => c.index);
+  const batenValues = [
+    ...rows.filter((d) => d.lineItem === 'baten').flatMap((d) => d.parsed.filter((_, i) => columns[i]?.kind !== 'verschil')),
+    ...rows.filter((d) => d.lineItem === 'other').flatMap((d) => batenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
+  ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
+  // Only where lasten are not negative too (then it is the lasten convention) and nearly all baten are.
+  const baten = lasten !== 'negative' && batenValues.length > 0 && batenValues.filter((p) => p.value < 0).length >= 0.8 * batenValues.length ? 'negative' : null;
   let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
   const preset = rows.some((d) => d.presetGroup);
   for (const grouping of preset ? [null] : groupings) {
@@ -446,7 +454,7 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     const items = rows.map((d, i) => (d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem));
     for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
       for (const verschil of ['favourable_positive', 'favourable_negative'] as const) {
-        const convention: SignConvention = { lasten, saldo, verschil, grouping };
+        const convention: SignConvention = { lasten, saldo, verschil, grouping, ...(baten ? { baten } : {}) };
         rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
         const grid = makeGrid(null, null, columns, rows, convention);
         let score = 0;
@@ -464,6 +472,7 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
   const hasSaldo = (rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten')) || (columnItems.has('baten') && columnItems.has('lasten'));
   const hasVerschil = columns.some((c) => c.kind === 'verschil');
   const convention: SignConvention = {
+    ...(baten ? { baten } : {}),
     lasten: best!.convention.lasten,
     saldo: hasSaldo ? best!.convention.saldo : null,
     verschil: hasVerschil ? best!.convention.verschil : null,

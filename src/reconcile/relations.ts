@@ -111,6 +111,7 @@ const term = (row: GridRow, col: number, sign: 1 | -1): Term => ({ row: row.inde
 function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef, lasten: CellRef): Relation {
   // Terms written out (no spread, no helper closures): this runs for every candidate reading.
   if (conv.lasten === 'negative') return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: 1 }], why: 'saldo = baten + lasten (lasten printed negative)' };
+  if (conv.baten === 'negative') return { kind: 'saldo', target, terms: [{ row: lasten.row, col: lasten.col, sign: 1 }, { row: baten.row, col: baten.col, sign: 1 }], why: 'saldo = lasten + baten (baten printed negative)' };
   if (conv.saldo === 'lasten_minus_baten') return { kind: 'saldo', target, terms: [{ row: lasten.row, col: lasten.col, sign: 1 }, { row: baten.row, col: baten.col, sign: -1 }], why: 'saldo = lasten − baten' };
   return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: -1 }], why: 'saldo = baten − lasten' };
 }
@@ -218,6 +219,8 @@ function columnSaldoRelations(grid: Grid): Relation[] {
 function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }): Relation[] {
   const favourableNegative = grid.convention.verschil === 'favourable_negative';
   const lastenNegative = grid.convention.lasten === 'negative';
+  // Baten printed negative: a favourable difference runs the other way, as for lasten printed positive.
+  const batenIncome = grid.convention.baten !== 'negative';
   const make = (row: GridRow, income: boolean): Relation => {
     const realMinusBudget = income !== favourableNegative;
     return {
@@ -234,7 +237,7 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
   for (const row of grid.rows) {
     if (row.isSection) continue;
     const item = row.lineItem === 'other' && (columnItem === 'baten' || columnItem === 'lasten') ? columnItem : row.lineItem;
-    if (item === 'baten' || item === 'onttrekking_reserves') out.push(make(row, true));
+    if (item === 'baten' || item === 'onttrekking_reserves') out.push(make(row, batenIncome));
     else if (item === 'lasten' || item === 'storting_reserves') out.push(make(row, lastenNegative));
     else if (item === 'other') others.push(row);
   }
