@@ -317,7 +317,7 @@ function placeByTotals(
   findings: Finding[],
   at: (row: string | null, column: string | null, cell: RawCell | null) => object,
 ) {
-  if (pending.length === 0 || pending.some((p) => p.cands.length === 0)) return;
+  if (pending.length === 0) return;
   const place = (p: Pending, pos: number[] | null) => {
     if (!pos) return void (p.d.cells = null);
     p.d.cells = columns.map(() => EMPTY_CELL(p.d.row.cells[0]));
@@ -332,7 +332,7 @@ function placeByTotals(
     while (start >= 0 && !rows[start].isTotal) start--;
     const block = rows.slice(start + 1, t);
     const open = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
-    if (open.length === 0 || block.some((d) => d.cells === null && !open.some((p) => p.d === d))) continue;
+    if (open.length === 0 || open.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !open.some((p) => p.d === d))) continue;
     // Per column: what the open rows must add up to, and its rounding.
     const residual = columns.map((_, c) => (total.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
     const tolerance = columns.map((_, c) => halfUnitOf(total.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
@@ -368,7 +368,37 @@ function placeByTotals(
       });
     };
     search(0, columns.map(() => 0), tolerance);
-    if (solutions.length === 0 || solutions.length > 8 || nodes > TOTALS_BUDGET) continue;
+    // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or the block is no sum.
+    const flat = !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) && new Set(block.map((d) => /^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')).size === 1;
+    if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
+      // No placement fits: in a column where no combination of the rows' figures reaches the total
+      // at all, the total or a figure of its rows is wrong, wherever the short rows' cells stand.
+      for (let c = 0; c < columns.length; c++) {
+        let sums = new Set<number>([0]);
+        for (const rowContrib of contrib) {
+          const next = new Set<number>();
+          for (const sum of sums) for (const x of rowContrib) next.add(Math.round((sum + x[c][0]) * 1e6) / 1e6);
+          sums = next;
+          if (sums.size > 50_000) break;
+        }
+        if (sums.size > 50_000) continue;
+        const slack = tolerance[c] + open.length;
+        if ([...sums].some((sum) => Math.abs(residual[c] - sum) <= slack + 1e-9)) continue;
+        const cell = total.cells![c];
+        const terms = block.filter((d) => d.cells !== null).map((d) => `${d.label} ${d.cells![c].raw || '–'}${d.cells![c].line ? ` (line ${d.cells![c].line})` : ''}`);
+        findings.push(makeFinding(doc, {
+          rule: 'unplaced-total',
+          severity: 'error',
+          ...at(total.label, columns[c].header, total.row.cells[c + 1] ?? null),
+          line: cell.line,
+          raw: cell.raw || null,
+          found: cell.value,
+          message: `${total.label || 'Total'}, ${columns[c].header}: the printed total ${cell.raw} is reached by no placement of the figures of ${open.map((p) => `"${p.d.label}" (${p.d.values.map((v) => v.text).join(' | ')})`).join(', ')}, whose empty cells the rendering dropped: the total or a figure of its rows is wrong. Compared: ${terms.join(' + ')}.`,
+        } as Partial<Finding> & { rule: string; message: string }));
+      }
+      continue;
+    }
+    if (solutions.length > 8 || nodes > TOTALS_BUDGET) continue;
     // Placements the totals cannot tell apart within rounding: the table's own relations (saldo, verschil, every footing) must.
     const agreeing = solutions.filter((sol) => {
       open.forEach((p, i) => place(p, p.cands[sol[i]]));
