@@ -35,7 +35,20 @@ export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.
 /** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
 export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
 
+/** Asked for the same cells again and again (cells, runs, headers): remembered, up to a bound. */
+const classified = new Map<string, CellClass>();
+
 export function classify(text: string): CellClass {
+  let hit = classified.get(text);
+  if (hit === undefined) {
+    hit = classifyCell(text);
+    if (classified.size > 20_000) classified.clear();
+    classified.set(text, hit);
+  }
+  return hit;
+}
+
+function classifyCell(text: string): CellClass {
   const t = text.trim();
   if (VN.test(t) && !/\//.test(t)) return 'vn';
   if (VN_HEADER.test(t)) return 'vn-header';
@@ -129,6 +142,11 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
     if (!named) return { ...fit(columns, width, keys, printed), unresolved: printed, inferred };
     columns = named;
   }
+  // Two columns of one name in a one-row header: the header's rows are not understood (a cell spanning two
+  // rows of a wrapped header, "Primaire | Definitieve | Jaarrekening" over "begroting | begroting").
+  // No name beats a wrong one.
+  const names = columns.map((c) => c.toLowerCase());
+  if (value.length === 1 && new Set(names).size < names.length) return { columns: Array.from({ length: width ?? columns.length }, (_, i) => `kolom ${i + 1}`), keys, unresolved: printed, inferred };
   return { ...fit(columns, width, keys, printed), inferred };
 }
 

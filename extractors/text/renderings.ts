@@ -223,6 +223,8 @@ const endsAt = (all: Line[], j: number) => all.slice(j).every((l) => l.text.trim
 
 /** Label, then figures to the end of the line: figures taken from the right while they are figures. */
 function spaceRow(t: string): { label: string; values: string[] } | null {
+  // A row ends in a figure or a dash; most lines of a dump end in a word.
+  if (!/[\d\-–—)%]\s*$/.test(t)) return null;
   const toks = t.trim().split(/\s+/);
   let k = toks.length;
   while (k > 0 && isValue(toks[k - 1])) k--;
@@ -489,7 +491,7 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
 }
 
 /**
- * A period word without a year followed by bare years ("Meerjarenraming" | 2025 | 2026 | 2027)
+ * A period word without a year, after dated ones, followed by bare years ("Meerjarenraming" | 2025 | 2026 | 2027)
  * spans those years: one cell per year, named by both. Cells made so remember it, to count the
  * printed cells back.
  */
@@ -500,7 +502,10 @@ function spreadGroups(region: string[]): string[] {
     const c = region[i];
     let j = i + 1;
     while (j < region.length && isYearish(region[j])) j++;
-    if (classify(c) === 'header' && !/\b(19|20)\d{2}\b/.test(c) && j - i - 1 >= 2) {
+    // Only where it continues a row of dated periods (Rekening 2022 | Begroting 2024 | Meerjarenraming): after a row of
+    // yearless ones (Begroting | Werkelijk | Verschil) the years are the lower tier of them all.
+    const continuesDated = i > 0 && /\b(19|20)\d{2}\b/.test(region[i - 1]);
+    if (classify(c) === 'header' && !/\b(19|20)\d{2}\b/.test(c) && j - i - 1 >= 2 && continuesDated) {
       for (let k = i + 1; k < j; k++) out.push(`${c} ${region[k]}${k === i + 1 ? SPREAD : ''}`);
       i = j - 1;
     } else out.push(c);

@@ -34,7 +34,8 @@ function tokens(text: string): string[] {
   return text.trim().split(/\s+/);
 }
 
-const isAmount = (t: string) => !YEAR.test(t) && parseCell(t).kind === 'number';
+// A figure starts with a digit, a sign, a parenthesis or €: words are ruled out before the grammar runs.
+const isAmount = (t: string) => /^[(\-−–€]*\s*\d/.test(t) && !YEAR.test(t) && parseCell(t).kind === 'number';
 
 /** How many amounts the line holds; a leading code followed by a word is a label, not an amount. */
 export function amountsOf(text: string): number {
@@ -48,7 +49,13 @@ export function amountsOf(text: string): number {
 }
 
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /^[\p{L}'’]{3,}[.,;:!?]?$/u.test(w)).length;
-const isProse = (text: string, amounts: number) => text.length > 200 || (wordsOf(text) > 12 && amounts < 3);
+/** Thirteen or more words: counted by the spaces first, cheaply. */
+function manyTokens(text: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces >= 12) return true;
+  return false;
+}
+const isProse = (text: string, amounts: number) => text.length > 200 || (amounts < 3 && manyTokens(text) && wordsOf(text) > 12);
 /** A row of a table: its figures stand at its end (label first), and it is no sentence with figures in it. */
 const isRowLine = (text: string, amounts: number) => {
   if (amounts < 2 || /\p{L}{2}[.!?]$/u.test(text)) return false;
@@ -82,7 +89,8 @@ export function findTableLikeBlocks(all: Line[], used: Set<number>): TableLikeBl
       close();
       continue;
     }
-    const amounts = amountsOf(text);
+    // Most lines of a dump are prose or labels: a long line is prose, one without a digit has no amount.
+    const amounts = text.length <= 200 && /\d/.test(text) ? amountsOf(text) : 0;
     const row = isRowLine(text, amounts);
     const single = amounts === 1 && tokens(text).length === 1;
     const header = isPeriodHeader(text);

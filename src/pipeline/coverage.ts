@@ -34,7 +34,8 @@ export function readingCoverage(extraction: Extraction, interpretation: Interpre
     for (const row of t.rows) {
       row.cells.forEach((c, i) => {
         if (i === 0 || keys.has(i) || YEAR.test(c.text.trim())) return;
-        const kind = parseCell(c.text).kind;
+        // A cell without a digit is no figure: only those with one go through the grammar.
+        const kind = /\d/.test(c.text) ? parseCell(c.text).kind : /^[\s\-−–—]*$|^(n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|\*)$/i.test(c.text.trim()) ? 'empty' : 'invalid';
         if (kind === 'number') numbers++;
         else if (kind === 'invalid') texts++;
       });
