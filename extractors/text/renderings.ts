@@ -223,8 +223,8 @@ const endsAt = (all: Line[], j: number) => all.slice(j).every((l) => l.text.trim
 
 /** Label, then figures to the end of the line: figures taken from the right while they are figures. */
 function spaceRow(t: string): { label: string; values: string[] } | null {
-  // A row ends in a figure or a dash; most lines of a dump end in a word.
-  if (!/[\d\-–—)%]\s*$/.test(t)) return null;
+  // A row ends in a figure, a dash or a V/N letter; most lines of a dump end in a word.
+  if (!/(?:[\d\-–—)%]|\s[VNvn])\s*$/.test(t)) return null;
   const toks = t.trim().split(/\s+/);
   let k = toks.length;
   while (k > 0 && isValue(toks[k - 1])) k--;
