@@ -43,3 +43,13 @@ export function hengeloRows(rows: string[][]) {
 }
 
 export const findingsOf = (result: { findings: Finding[] }, rule: string) => result.findings.filter((f) => f.rule === rule);
+
+/** mulberry32: a small seeded generator, so the changed cells are the same on every run. */
+export function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

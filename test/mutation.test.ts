@@ -10,18 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDutch } from '../src/grammar/number.js';
 import { rowName } from '../src/reconcile/grid.js';
 import { buildContext } from '../src/reconcile/rule.js';
-import { HENGELO_2023, processSample } from './helpers.js';
+import { HENGELO_2023, processSample, seeded } from './helpers.js';
 import { processCopy } from './mutate.js';
 
-/** mulberry32: a small seeded generator, so the 30 cells are the same on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('mutation: a changed figure is found at its row and column', { timeout: 120_000 }, () => {
   const original = processSample(HENGELO_2023);

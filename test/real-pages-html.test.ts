@@ -14,6 +14,7 @@ import { readManifest } from '../src/pipeline/metadata.js';
 import { rowName } from '../src/reconcile/grid.js';
 import { buildContext } from '../src/reconcile/rule.js';
 import { CORPUS_DIR, norm, scoreFacts, type Golden } from './real-pages/golden.js';
+import { seeded } from './helpers.js';
 
 const DIR = join(CORPUS_DIR, '..', 'real-pages-html');
 const manifest = readManifest(join(DIR, 'manifest.csv'));
@@ -39,15 +40,6 @@ const KNOWN_GAPS: Record<string, { facts?: number; discrepancies?: boolean; erro
   'tiel-begroting-2021-overhead': { discrepancies: true },
 };
 
-/** mulberry32: a small seeded generator, so the changed cells are the same on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('real pages as HTML', { timeout: 120_000 }, () => {
   it('has at least 10 pages, each with its golden data', () => {

@@ -22,6 +22,7 @@ import { buildContext } from '../src/reconcile/rule.js';
 import { summarise } from '../src/report/index.js';
 import { corpusFindings } from '../src/cli/corpus.js';
 import { CORPUS_DIR, loadCorpus, norm, scoreFacts } from './real-pages/golden.js';
+import { seeded } from './helpers.js';
 
 const corpus = loadCorpus();
 const manifestPath = join(CORPUS_DIR, 'manifest.csv');
@@ -88,15 +89,6 @@ describe('real pages of other gemeenten', () => {
   }
 });
 
-/** mulberry32, so the changed cells are the same on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('a changed figure on a real page is found and placed', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-real-mutation-'));

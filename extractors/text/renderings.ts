@@ -79,18 +79,16 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   const runs = d.runs.map((r, i) => ({ ...r, values: signedRuns[i] }));
   const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
   if (counts.length < 2) return null;
-  const modal = mode(counts);
-  const tiers = d.tiers;
   // The fullest row prints every column (renderings drop empty cells, so others may print fewer);
   // a header naming more columns names the label columns too, or columns no row fills.
-  const keys = planHeader(tiers, null).keys.length;
+  const natural = planHeader(d.tiers, null);
+  const keys = natural.keys.length;
   const fullest = Math.max(...counts) - keys;
-  let width = fullest > 0 ? fullest : modal - keys;
-  let plan = planHeader(tiers, width);
-  const natural = planHeader(tiers, null).columns.length;
-  if (plan.unresolved && natural > width) {
-    width = natural;
-    plan = planHeader(tiers, width);
+  let width = fullest > 0 ? fullest : mode(counts) - keys;
+  let plan = planHeader(d.tiers, width);
+  if (plan.unresolved && natural.columns.length > width) {
+    width = natural.columns.length;
+    plan = planHeader(d.tiers, width);
   }
   const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
