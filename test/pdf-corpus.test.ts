@@ -49,10 +49,12 @@ async function pagesOf(file: string, needle: string): Promise<number[]> {
 const KNOWN_LABEL_MISSES: Record<string, number> = { 'hengelo-2023.landscape.pdfkit.pdf': 3, 'hengelo-2023.narrow.pdfkit.pdf': 3 };
 
 describe('PDF corpus: the same facts from every producer and style', () => {
-  const prints = PRINTS.filter((p) => p.style !== 'holdout');
+  // (The held-out print — LibreOffice from HTML, shaded totals above unindented sub-rows, figures
+  // at the foot, Liberation Serif — is checked like the others since its indicator table is read.)
+  const prints = PRINTS;
   it('holds prints of three producers, three styles each', () => {
     const by = new Map<string, Set<string>>();
-    for (const p of prints) by.set(p.producer.replace(/^lo-.*/, 'libreoffice'), (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style));
+    for (const p of prints.filter((x) => x.style !== 'holdout')) by.set(p.producer.replace(/^lo-.*/, 'libreoffice'), (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style));
     expect([...by.keys()].sort()).toEqual(['chromium', 'libreoffice', 'pdfkit']);
     for (const styles of by.values()) expect(styles.size).toBeGreaterThanOrEqual(3);
   });

@@ -452,7 +452,13 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   for (let k = h; k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size; k--) block.push(lines[k]);
   const words = block.flatMap((l) => l.chunks).filter((c) => c.x1 > labelEnd);
   if (block.flatMap((l) => l.chunks).some((c) => c.x0 < labelEnd && c.x1 > figures[0].x0)) return false;
-  return figures.length >= 2 && block.length >= 2 && figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1));
+  if (figures.length < 2 || !figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return false;
+  // One header line whose heads ran into fewer chunks than there are figures (set closer than a
+  // word space): a head line all the same when every chunk over the figures lies within their span.
+  // (A head wider than its figures pokes out over the gutter: as far as the row's label ends.)
+  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValueText(c.text)));
+  const span = [labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size, figures[figures.length - 1].x1 + row.size];
+  return block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1]);
 }
 
 export interface PageResult {
@@ -581,8 +587,14 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
   return { rows };
 }
 
-/** A header chunk's words split over the columns they stand over, each part flush with its column's edge; null if they do not. */
-function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em: number): [number, string][] | null {
+/**
+ * A header chunk's words split over the columns they stand over, each part flush with its
+ * column's edge (the right edge of right-aligned figures, the left of left-aligned ones); null if
+ * they do not. The parts are found in reading order from the edges alone, not from where each
+ * word's middle falls: a head wider than its figures pokes out over the gutter (or the label
+ * column) on the side away from that edge.
+ */
+function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | null {
   const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
   const words: { text: string; x0: number; x1: number }[] = [];
   const chars = [...c.text];
@@ -595,24 +607,33 @@ function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em
       start = -1;
     }
   }
-  const groups: { col: number; text: string; x0: number; x1: number }[] = [];
-  for (const w of words) {
-    const mid = (w.x0 + w.x1) / 2;
-    const col = cols.findIndex((_, i) => mid >= region(i)[0] && mid <= region(i)[1]);
-    if (col < 0) return null;
-    const g = groups[groups.length - 1];
-    if (g && g.col === col) {
-      g.text += ` ${w.text}`;
-      g.x1 = w.x1;
-    } else if (g && col < g.col) return null;
-    else groups.push({ col, ...w });
-  }
-  if (groups.length < 2) return null;
-  // (Flush with the edge the figures are aligned on: a head centred over two columns may start
-  // at the first one's left edge by chance.)
+  const tol = 0.6 * em;
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
-  const flush = groups.every((g) => (right(cols[g.col]) ? Math.abs(g.x1 - cols[g.col].x1) : Math.abs(g.x0 - cols[g.col].x0)) <= 0.6 * em);
-  return flush ? groups.map((g) => [g.col, g.text]) : null;
+  // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
+  const under = cols.map((col, i) => ({ col, i })).filter(({ col }) => (right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1));
+  if (under.length < 2 || words.length < under.length) return null;
+  // (Columns of one alignment only: a mixed run has no one reading order of edges.)
+  const r = right(under[0].col);
+  if (under.some(({ col }) => right(col) !== r)) return null;
+  // Where each part ends (right-aligned: its last word flush with the column's right edge) or
+  // starts (left-aligned: its first word flush with the left edge), in order; one word each at least.
+  const flushAt = (k: number, col: Column) => (r ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0));
+  const marks: number[] = [];
+  for (const [n, { col }] of under.entries()) {
+    const from = n === 0 ? 0 : marks[n - 1] + 1;
+    let best = -1;
+    for (let k = from; k < words.length; k++) if (flushAt(k, col) <= tol && (best < 0 || flushAt(k, col) < flushAt(best, col))) best = k;
+    if (best < 0) return null;
+    marks.push(best);
+  }
+  // Right-aligned: the last part ends with the chunk; left-aligned: the first starts with it.
+  if (r ? marks.at(-1) !== words.length - 1 : marks[0] !== 0) return null;
+  const bounds = r ? [0, ...marks.map((k) => k + 1)] : [...marks, words.length];
+  const groups = under.map(({ i }, n) => ({ col: i, ws: words.slice(bounds[n], bounds[n + 1]) }));
+  if (groups.some((g) => g.ws.length === 0)) return null;
+  // A part does not run over the figures of the column before its own.
+  if (groups.some((g) => g.col > 0 && g.ws[0].x0 < cols[g.col - 1].x1 - 0.3 * em)) return null;
+  return groups.map((g) => [g.col, g.ws.map((w) => w.text).join(' ')]);
 }
 
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
@@ -656,7 +677,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // Heads of neighbouring columns set closer than a word space apart run into one chunk
         // ("Rekening 2023 Verschil"): its words split where each part ends at its column's
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
-        const parts = splitHead(c, cols, region, em);
+        const parts = splitHead(c, cols, em);
         if (parts) {
           for (const [i, text] of parts) headerTexts[i].push(text);
           continue;
