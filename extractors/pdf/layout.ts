@@ -488,16 +488,35 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       for (const part of split.parts) {
         if (part.notice) notices.push(part.notice);
         if (part.table) tables.push(part.table);
-        else textBlocks.push(...blocksOf(part.lines, p));
+        else {
+          textBlocks.push(...blocksOf(part.lines, p));
+          if (!part.notice) strayFigures(part.lines, p.page, file, notices);
+        }
         if (part.lines.length) lastText = part.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
       }
       continue;
     }
+    const before = notices.length;
     const t = readTable(r.lines, lastText, notices, file);
     if (t) tables.push(t);
-    else textBlocks.push(...blocksOf(r.lines, p));
+    else {
+      textBlocks.push(...blocksOf(r.lines, p));
+      if (!notices.slice(before).some((x) => x.rule === 'unread-table')) strayFigures(r.lines, p.page, file, notices);
+    }
   }
   return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
+}
+
+/**
+ * Lines of figures set apart in columns (two or more amounts, as a table row prints them) that no
+ * table took: an `unread-table` notice, so that figures left as running text never pass unseen.
+ */
+function strayFigures(lines: Line[], page: number, file: string, notices: ExtractionNotice[]) {
+  const amountsOf = (l: Line) => l.chunks.filter((c) => !YEAR.test(c.text) && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length;
+  const rows = lines.filter((l) => isRowLine(l) && amountsOf(l) >= 2);
+  if (rows.length === 0) return;
+  const raw = rows[0].chunks.map((c) => c.text).join(' ');
+  notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${rows.length} line${rows.length === 1 ? '' : 's'} of figures set in columns ("${raw.slice(0, 80)}") no table was read from: not checked`, line: null, page, raw, table: null, amounts: rows.reduce((n, l) => n + amountsOf(l), 0) });
 }
 
 interface Band {
@@ -659,6 +678,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
   const headerTexts: string[][] = cols.map(() => []);
+  // Columns headed by a word spanning them and by no word of their own.
+  const spanned = cols.map(() => false);
+  const own = cols.map(() => false);
   const topLeft: string[] = [];
   for (const l of headerLines) {
     for (const c of l.chunks) {
@@ -679,12 +701,16 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) headerTexts[i].push(text);
+          for (const [i, text] of parts) {
+            headerTexts[i].push(text);
+            own[i] = true;
+          }
           continue;
         }
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       for (const i of targets) headerTexts[i].push(c.text);
+      for (const i of targets) (targets.length >= 2 ? spanned : own)[i] = true;
     }
   }
   const headerY = headerLines[0];
@@ -693,6 +719,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // Body rows; label-only lines are wrapped labels or sub-headings.
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
+  // Label lines whose row the spacing does not tell (see below).
+  const tied: { text: string; above: RawRow; below: number }[] = [];
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
@@ -711,7 +739,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
       // (A label with a bracket still open goes on, whatever the next line starts with.)
       const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
-      if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // Set exactly as far from the row above as from the row below, its text saying nothing (no
+      // lower-case start, no bracket open above): the line may end the label above or begin the
+      // one below. The reading below decides, and a label-boundary warning says so.
+      const cue = /^[a-z(]/.test(text) || open;
+      if (prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter)) tied.push({ text, above: prevRow, below: rows.length });
+      if (prevRow && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -762,6 +795,23 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     });
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
+  for (const t of tied) {
+    const below = rows[t.below];
+    if (!below) continue;
+    const joined = t.above.cells[0].text.includes(t.text) ? t.above : below;
+    const other = joined === t.above ? below : t.above;
+    notices.push({
+      rule: 'label-boundary',
+      severity: 'warning',
+      message: `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from the row below (rows set as close as a label's wrapped lines); it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}": both labels rest on this`,
+      line: null,
+      page: t.above.page,
+      raw: t.text,
+      table: null,
+      row: joined.cells[0].text,
+      column: null,
+    });
+  }
 
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
@@ -770,6 +820,15 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // one or two lower-case letters alone under a word are its end.)
   const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
+  // Two columns headed only by the same spanning words (heads run together that no flush edges
+  // part, or one head over figures set in two columns): which column is which cannot be told from
+  // the page, so the table is not read rather than read with a guessed column.
+  const alike = cols.flatMap((_, i) => (spanned[i] && !own[i] ? [i] : [])).filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
+  if (alike.length >= 2) {
+    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+    notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: a table under "${headerText[alike[0]]}" is not read: that head stands over ${alike.length} columns of figures and no head of their own tells them apart (columns ${alike.map((i) => i + 1).join(', ')})`, line: null, page, raw: rows[0]?.raw ?? null, table: null, amounts });
+    return null;
+  }
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
