@@ -89,4 +89,16 @@ describe('PDF layout rules on hand-set pages', () => {
     expect(r.notices).toEqual([]);
     expect(r.tables[0].rows.map((x) => x.cells[0].text)).toEqual(['Aantal meldingen A tweede regel', 'Aantal meldingen B', 'Aantal meldingen C']);
   });
+
+  it("the last row's label going on in lower case a little further down than the pitch (a line in a fallback font): one label", () => {
+    const r = page([
+      line(100, ['Omschrijving', 40, 120], ['2022', 380, 400], ['2023', 460, 480]),
+      line(115, ['Aantal meldingen A', 40, 160], fig('120', 400), fig('130', 480)),
+      line(130, ['Aantal inwoners (≥ 65 jaar)', 40, 200], fig('140', 400), fig('150', 480)),
+      line(144, ['dat een voorziening krijgt', 40, 180]),
+      line(154, ['(%)', 40, 55]),
+    ]);
+    expect(r.tables[0].rows.map((x) => x.cells[0].text)).toEqual(['Aantal meldingen A', 'Aantal inwoners (≥ 65 jaar) dat een voorziening krijgt (%)']);
+    expect(r.notices).toEqual([]);
+  });
 });

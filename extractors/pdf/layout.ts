@@ -396,9 +396,10 @@ function regions(lines: Line[]): Region[] {
     const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
     for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
-      // (A label whose bracket is still open goes on even where the line gap is wider.)
+      // (A label whose bracket is still open, or a line starting in lower case, goes on even where
+      // the line gap is wider: a line of the label set in a fallback font stands a little apart.)
       const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
-      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0);
+      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(l.chunks[0].text);
       if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
