@@ -721,7 +721,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
   // Label lines whose row the spacing does not tell (see below).
-  const tied: { text: string; above: RawRow; below: number }[] = [];
+  const tied: { text: string; above: RawRow; below: number; read: 'above' | 'below' | 'neither' }[] = [];
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
@@ -744,7 +744,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // lower-case start, no bracket open above): the line may end the label above or begin the
       // one below. The reading below decides, and a label-boundary warning says so.
       const cue = /^[a-z(]/.test(text) || open;
-      if (prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter)) tied.push({ text, above: prevRow, below: rows.length });
+      const tie = prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
       if (prevRow && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
@@ -753,9 +753,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
-      } else if (next && !nextLabel) pendingLabel = { text, line: l };
-      else if (next && gapAfter < 0.8 * pitch) pendingLabel = { text, line: l };
+        if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
+        continue;
+      }
+      if ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch)) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
+      if (tie) tied.push({ text, above: prevRow, below: rows.length, read: pendingLabel ? 'below' : 'neither' });
       continue;
     }
     const from = l.chunks.findIndex((c) => isValueText(c.text));
@@ -796,24 +799,6 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     });
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
-  for (const t of tied) {
-    const below = rows[t.below];
-    if (!below) continue;
-    const joined = t.above.cells[0].text.includes(t.text) ? t.above : below;
-    const other = joined === t.above ? below : t.above;
-    notices.push({
-      rule: 'label-boundary',
-      severity: 'warning',
-      message: `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from the row below (rows set as close as a label's wrapped lines); it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}": both labels rest on this`,
-      line: null,
-      page: t.above.page,
-      raw: t.text,
-      table: null,
-      row: joined.cells[0].text,
-      column: null,
-    });
-  }
-
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
@@ -829,6 +814,22 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
     notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: a table under "${headerText[alike[0]]}" is not read: that head stands over ${alike.length} columns of figures and no head of their own tells them apart (columns ${alike.map((i) => i + 1).join(', ')})`, line: null, page, raw: rows[0]?.raw ?? null, table: null, amounts });
     return null;
+  }
+  for (const t of tied) {
+    const below = rows[t.below];
+    if (!below) continue;
+    const [joined, other] = t.read === 'below' ? [below, t.above] : [t.above, below];
+    notices.push({
+      rule: 'label-boundary',
+      severity: 'warning',
+      message: `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from the row below (rows set as close as a label's wrapped lines); ${t.read === 'neither' ? `it is read as a sub-heading, but it may end "${t.above.cells[0].text}" or begin "${below.cells[0].text}"` : `it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}"`}: both labels rest on this`,
+      line: null,
+      page: t.above.page,
+      raw: t.text,
+      table: null,
+      row: t.read === 'neither' ? null : joined.cells[0].text,
+      column: null,
+    });
   }
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
