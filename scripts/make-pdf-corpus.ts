@@ -185,8 +185,8 @@ function chromium(html: string, out: string) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** LibreOffice: the HTML page printed by Writer, or first saved as .docx and that printed. */
-function libreoffice(html: string, out: string, via: 'html' | 'docx', style: Style) {
+/** LibreOffice: the HTML page printed by Writer, or first saved as .docx (or .odt) and that printed. */
+function libreoffice(html: string, out: string, via: 'html' | 'docx' | 'odt', style: Style) {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-corpus-lo-'));
   const src = join(dir, 'page.html');
   writeFileSync(src, html);
@@ -198,7 +198,11 @@ function libreoffice(html: string, out: string, via: 'html' | 'docx', style: Sty
     input = join(dir, 'page.docx');
     if (style.landscape) landscapeDocx(input, dir);
   }
-  run(['--infilter=' + (via === 'docx' ? 'MS Word 2007 XML' : 'HTML (StarWriter)'), '--convert-to', 'pdf:writer_pdf_Export', input]);
+  if (via === 'odt') {
+    run(['--infilter=HTML (StarWriter)', '--convert-to', 'odt:writer8', src]);
+    input = join(dir, 'page.odt');
+  }
+  run([...(via === 'odt' ? [] : ['--infilter=' + (via === 'docx' ? 'MS Word 2007 XML' : 'HTML (StarWriter)')]), '--convert-to', 'pdf:writer_pdf_Export', input]);
   renameSync(join(dir, 'page.pdf'), out);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -338,7 +342,7 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
  * producer the extractor was not developed on, checked at the end only.
  */
 export const DOCS = ['hengelo-2023', 'hengelo-2019'] as const;
-export type Producer = 'chromium' | 'lo-html' | 'lo-docx' | 'pdfkit';
+export type Producer = 'chromium' | 'lo-html' | 'lo-docx' | 'lo-odt' | 'pdfkit';
 export const PRINTS: { doc: (typeof DOCS)[number]; style: string; producer: Producer }[] = [
   ...STYLES.flatMap((s) => [{ doc: 'hengelo-2023' as const, style: s.name, producer: 'chromium' as const }, { doc: 'hengelo-2023' as const, style: s.name, producer: 'pdfkit' as const }]),
   { doc: 'hengelo-2023', style: 'indent', producer: 'lo-docx' },
@@ -351,6 +355,16 @@ export const PRINTS: { doc: (typeof DOCS)[number]; style: string; producer: Prod
 export const HOLDOUT: Style = { ...base, name: 'holdout', totalsFirst: true, shade: true, valign: 'bottom', font: 'Liberation Serif', size: 9.5, labelWidth: '35%', repeatHeader: false };
 STYLES.push(HOLDOUT);
 PRINTS.push({ doc: 'hengelo-2023', style: 'holdout', producer: 'lo-html' });
+/**
+ * Made after the held-out print was read, in a style no print before it used: an OpenDocument
+ * text (the HTML page saved as .odt by Writer, as a gemeente's Writer template), Liberation Sans
+ * Narrow at 8 pt, a wide label column (55 %), Baten/Lasten indented by spaces under plain (not
+ * bold, not shaded) taakveld rows, figures at the top of their cells, spanning heads, the header
+ * repeated on every page.
+ */
+export const COMPACT: Style = { ...base, name: 'compact', indent: true, groupHeader: true, font: 'Liberation Sans Narrow', size: 8, valign: 'top', labelWidth: '55%' };
+STYLES.push(COMPACT);
+PRINTS.push({ doc: 'hengelo-2023', style: 'compact', producer: 'lo-odt' });
 export const fileOf = (p: (typeof PRINTS)[number]) => `${p.doc}.${p.style}.${p.producer}.pdf`;
 
 async function main() {
@@ -365,7 +379,7 @@ async function main() {
     const out = join(CORPUS, file);
     if (p.producer === 'chromium') chromium(corpusHtml(doc, style), out);
     else if (p.producer === 'pdfkit') await pdfkitCorpus(doc, style, out);
-    else libreoffice(corpusHtml(doc, style, true), out, p.producer === 'lo-html' ? 'html' : 'docx', style);
+    else libreoffice(corpusHtml(doc, style, true), out, p.producer === 'lo-html' ? 'html' : p.producer === 'lo-odt' ? 'odt' : 'docx', style);
     console.log(`${file}: ${existsSync(out) ? 'written' : 'MISSING'}`);
   }
 }

@@ -44,15 +44,13 @@ async function pagesOf(file: string, needle: string): Promise<number[]> {
   return out;
 }
 
-// Prints whose one indicator row label (drawn by pdfkit in a fallback font, its wrapped lines set
-// apart unevenly) is not yet read whole: the three facts of that row differ. See README, Limits.
-const KNOWN_LABEL_MISSES: Record<string, number> = { 'hengelo-2023.landscape.pdfkit.pdf': 3, 'hengelo-2023.narrow.pdfkit.pdf': 3 };
-
 describe('PDF corpus: the same facts from every producer and style', () => {
-  const prints = PRINTS.filter((p) => p.style !== 'holdout');
+  // (The held-out print — LibreOffice from HTML, shaded totals above unindented sub-rows, figures
+  // at the foot, Liberation Serif — is checked like the others since its indicator table is read.)
+  const prints = PRINTS;
   it('holds prints of three producers, three styles each', () => {
     const by = new Map<string, Set<string>>();
-    for (const p of prints) by.set(p.producer.replace(/^lo-.*/, 'libreoffice'), (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style));
+    for (const p of prints.filter((x) => x.style !== 'holdout')) by.set(p.producer.replace(/^lo-.*/, 'libreoffice'), (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style));
     expect([...by.keys()].sort()).toEqual(['chromium', 'libreoffice', 'pdfkit']);
     for (const styles of by.values()) expect(styles.size).toBeGreaterThanOrEqual(3);
   });
@@ -64,10 +62,7 @@ describe('PDF corpus: the same facts from every producer and style', () => {
       const txt = fromText(p.doc);
       expect(pdf.document.sourceFormat).toBe('pdf');
       expect(factKeys(pdf)).toEqual(factKeys(txt));
-      const ind = new Set(indicatorKeys(pdf));
-      const indText = new Set(indicatorKeys(txt));
-      const differing = [...ind].filter((k) => !indText.has(k)).length;
-      expect([[...indText].filter((k) => !ind.has(k)).length, differing]).toEqual([KNOWN_LABEL_MISSES[file] ?? 0, KNOWN_LABEL_MISSES[file] ?? 0]);
+      expect(indicatorKeys(pdf)).toEqual(indicatorKeys(txt));
       // No false error: exactly the text path's, each with its page.
       expect(errorKeys(pdf)).toEqual(errorKeys(txt));
       expect(pdf.findings.filter((f) => f.severity === 'error').every((f) => typeof f.page === 'number' && f.page >= 1 && f.table !== null && f.row !== null && f.column !== null)).toBe(true);

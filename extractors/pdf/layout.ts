@@ -396,9 +396,10 @@ function regions(lines: Line[]): Region[] {
     const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
     for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
-      // (A label whose bracket is still open goes on even where the line gap is wider.)
+      // (A label whose bracket is still open, or a line starting in lower case, goes on even where
+      // the line gap is wider: a line of the label set in a fallback font stands a little apart.)
       const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
-      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0);
+      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(l.chunks[0].text);
       if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
@@ -452,7 +453,13 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   for (let k = h; k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size; k--) block.push(lines[k]);
   const words = block.flatMap((l) => l.chunks).filter((c) => c.x1 > labelEnd);
   if (block.flatMap((l) => l.chunks).some((c) => c.x0 < labelEnd && c.x1 > figures[0].x0)) return false;
-  return figures.length >= 2 && block.length >= 2 && figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1));
+  if (figures.length < 2 || !figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return false;
+  // One header line whose heads ran into fewer chunks than there are figures (set closer than a
+  // word space): a head line all the same when every chunk over the figures lies within their span.
+  // (A head wider than its figures pokes out over the gutter: as far as the row's label ends.)
+  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValueText(c.text)));
+  const span = [labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size, figures[figures.length - 1].x1 + row.size];
+  return block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1]);
 }
 
 export interface PageResult {
@@ -482,16 +489,35 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       for (const part of split.parts) {
         if (part.notice) notices.push(part.notice);
         if (part.table) tables.push(part.table);
-        else textBlocks.push(...blocksOf(part.lines, p));
+        else {
+          textBlocks.push(...blocksOf(part.lines, p));
+          if (!part.notice) strayFigures(part.lines, p.page, file, notices);
+        }
         if (part.lines.length) lastText = part.lines.slice(-4).map((l) => l.chunks.map((c) => c.text).join(' '));
       }
       continue;
     }
+    const before = notices.length;
     const t = readTable(r.lines, lastText, notices, file);
     if (t) tables.push(t);
-    else textBlocks.push(...blocksOf(r.lines, p));
+    else {
+      textBlocks.push(...blocksOf(r.lines, p));
+      if (!notices.slice(before).some((x) => x.rule === 'unread-table')) strayFigures(r.lines, p.page, file, notices);
+    }
   }
   return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
+}
+
+/**
+ * Lines of figures set apart in columns (two or more amounts, as a table row prints them) that no
+ * table took: an `unread-table` notice, so that figures left as running text never pass unseen.
+ */
+function strayFigures(lines: Line[], page: number, file: string, notices: ExtractionNotice[]) {
+  const amountsOf = (l: Line) => l.chunks.filter((c) => !YEAR.test(c.text) && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length;
+  const rows = lines.filter((l) => isRowLine(l) && amountsOf(l) >= 2);
+  if (rows.length === 0) return;
+  const raw = rows[0].chunks.map((c) => c.text).join(' ');
+  notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${rows.length} line${rows.length === 1 ? '' : 's'} of figures set in columns ("${raw.slice(0, 80)}") no table was read from: not checked`, line: null, page, raw, table: null, amounts: rows.reduce((n, l) => n + amountsOf(l), 0) });
 }
 
 interface Band {
@@ -581,8 +607,14 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
   return { rows };
 }
 
-/** A header chunk's words split over the columns they stand over, each part flush with its column's edge; null if they do not. */
-function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em: number): [number, string][] | null {
+/**
+ * A header chunk's words split over the columns they stand over, each part flush with its
+ * column's edge (the right edge of right-aligned figures, the left of left-aligned ones); null if
+ * they do not. The parts are found in reading order from the edges alone, not from where each
+ * word's middle falls: a head wider than its figures pokes out over the gutter (or the label
+ * column) on the side away from that edge.
+ */
+function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | null {
   const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
   const words: { text: string; x0: number; x1: number }[] = [];
   const chars = [...c.text];
@@ -595,24 +627,33 @@ function splitHead(c: Chunk, cols: Column[], region: (i: number) => number[], em
       start = -1;
     }
   }
-  const groups: { col: number; text: string; x0: number; x1: number }[] = [];
-  for (const w of words) {
-    const mid = (w.x0 + w.x1) / 2;
-    const col = cols.findIndex((_, i) => mid >= region(i)[0] && mid <= region(i)[1]);
-    if (col < 0) return null;
-    const g = groups[groups.length - 1];
-    if (g && g.col === col) {
-      g.text += ` ${w.text}`;
-      g.x1 = w.x1;
-    } else if (g && col < g.col) return null;
-    else groups.push({ col, ...w });
-  }
-  if (groups.length < 2) return null;
-  // (Flush with the edge the figures are aligned on: a head centred over two columns may start
-  // at the first one's left edge by chance.)
+  const tol = 0.6 * em;
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
-  const flush = groups.every((g) => (right(cols[g.col]) ? Math.abs(g.x1 - cols[g.col].x1) : Math.abs(g.x0 - cols[g.col].x0)) <= 0.6 * em);
-  return flush ? groups.map((g) => [g.col, g.text]) : null;
+  // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
+  const under = cols.map((col, i) => ({ col, i })).filter(({ col }) => (right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1));
+  if (under.length < 2 || words.length < under.length) return null;
+  // (Columns of one alignment only: a mixed run has no one reading order of edges.)
+  const r = right(under[0].col);
+  if (under.some(({ col }) => right(col) !== r)) return null;
+  // Where each part ends (right-aligned: its last word flush with the column's right edge) or
+  // starts (left-aligned: its first word flush with the left edge), in order; one word each at least.
+  const flushAt = (k: number, col: Column) => (r ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0));
+  const marks: number[] = [];
+  for (const [n, { col }] of under.entries()) {
+    const from = n === 0 ? 0 : marks[n - 1] + 1;
+    let best = -1;
+    for (let k = from; k < words.length; k++) if (flushAt(k, col) <= tol && (best < 0 || flushAt(k, col) < flushAt(best, col))) best = k;
+    if (best < 0) return null;
+    marks.push(best);
+  }
+  // Right-aligned: the last part ends with the chunk; left-aligned: the first starts with it.
+  if (r ? marks.at(-1) !== words.length - 1 : marks[0] !== 0) return null;
+  const bounds = r ? [0, ...marks.map((k) => k + 1)] : [...marks, words.length];
+  const groups = under.map(({ i }, n) => ({ col: i, ws: words.slice(bounds[n], bounds[n + 1]) }));
+  if (groups.some((g) => g.ws.length === 0)) return null;
+  // A part does not run over the figures of the column before its own.
+  if (groups.some((g) => g.col > 0 && g.ws[0].x0 < cols[g.col - 1].x1 - 0.3 * em)) return null;
+  return groups.map((g) => [g.col, g.ws.map((w) => w.text).join(' ')]);
 }
 
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
@@ -638,6 +679,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
   const headerTexts: string[][] = cols.map(() => []);
+  // Columns headed by a word spanning them and by no word of their own.
+  const spanned = cols.map(() => false);
+  const own = cols.map(() => false);
   const topLeft: string[] = [];
   for (const l of headerLines) {
     for (const c of l.chunks) {
@@ -656,14 +700,18 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // Heads of neighbouring columns set closer than a word space apart run into one chunk
         // ("Rekening 2023 Verschil"): its words split where each part ends at its column's
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
-        const parts = splitHead(c, cols, region, em);
+        const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) headerTexts[i].push(text);
+          for (const [i, text] of parts) {
+            headerTexts[i].push(text);
+            own[i] = true;
+          }
           continue;
         }
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       for (const i of targets) headerTexts[i].push(c.text);
+      for (const i of targets) (targets.length >= 2 ? spanned : own)[i] = true;
     }
   }
   const headerY = headerLines[0];
@@ -672,6 +720,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // Body rows; label-only lines are wrapped labels or sub-headings.
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
+  // Label lines whose row the spacing does not tell (see below).
+  const tied: { text: string; above: RawRow; below: number; read: 'above' | 'below' | 'neither' }[] = [];
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
@@ -690,7 +740,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
       // (A label with a bracket still open goes on, whatever the next line starts with.)
       const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
-      if (prevRow && (/^[a-z(]/.test(text) || open || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // Set exactly as far from the row above as from the row below, its text saying nothing (no
+      // lower-case start, no bracket open above): the line may end the label above or begin the
+      // one below. The reading below decides, and a label-boundary warning says so.
+      const cue = /^[a-z(]/.test(text) || open;
+      const tie = prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
+      if (prevRow && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -698,9 +753,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
-      } else if (next && !nextLabel) pendingLabel = { text, line: l };
-      else if (next && gapAfter < 0.8 * pitch) pendingLabel = { text, line: l };
+        if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
+        continue;
+      }
+      if ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch)) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
+      if (tie) tied.push({ text, above: prevRow, below: rows.length, read: pendingLabel ? 'below' : 'neither' });
       continue;
     }
     const from = l.chunks.findIndex((c) => isValueText(c.text));
@@ -741,7 +799,6 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     });
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
-
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
@@ -749,6 +806,31 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // one or two lower-case letters alone under a word are its end.)
   const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
+  // Two columns headed only by the same spanning words (heads run together that no flush edges
+  // part, or one head over figures set in two columns): which column is which cannot be told from
+  // the page, so the table is not read rather than read with a guessed column.
+  const alike = cols.flatMap((_, i) => (spanned[i] && !own[i] ? [i] : [])).filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
+  if (alike.length >= 2) {
+    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+    notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: a table under "${headerText[alike[0]]}" is not read: that head stands over ${alike.length} columns of figures and no head of their own tells them apart (columns ${alike.map((i) => i + 1).join(', ')})`, line: null, page, raw: rows[0]?.raw ?? null, table: null, amounts });
+    return null;
+  }
+  for (const t of tied) {
+    const below = rows[t.below];
+    if (!below) continue;
+    const [joined, other] = t.read === 'below' ? [below, t.above] : [t.above, below];
+    notices.push({
+      rule: 'label-boundary',
+      severity: 'warning',
+      message: `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from the row below (rows set as close as a label's wrapped lines); ${t.read === 'neither' ? `it is read as a sub-heading, but it may end "${t.above.cells[0].text}" or begin "${below.cells[0].text}"` : `it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}"`}: both labels rest on this`,
+      line: null,
+      page: t.above.page,
+      raw: t.text,
+      table: null,
+      row: t.read === 'neither' ? null : joined.cells[0].text,
+      column: null,
+    });
+  }
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
