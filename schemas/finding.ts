@@ -35,7 +35,7 @@ export const Finding = z.object({
   /** The source text of the offending cell or row. */
   raw: z.string().nullable(),
   message: z.string(),
-  /** The source lines around the finding, cut out when the document was read (src/report/evidence.ts). */
+  /** The source lines around the finding, cut out when the document was read (src/reconcile/evidence.ts). */
   evidence: z.array(SourceLine).optional(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDutch } from '../src/grammar/number.js';
-import { rowName } from '../src/reconcile/grid.js';
+import { rowName } from '../src/arithmetic/grid.js';
 import { buildContext } from '../src/reconcile/rule.js';
 import { HENGELO_2023, processSample, seeded } from './helpers.js';
 import { processCopy } from './mutate.js';

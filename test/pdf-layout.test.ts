@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charEdges, readPageLayout, type Chunk, type Line } from '../extractors/pdf/layout.js';
+import { charEdges, readPageLayout } from '../extractors/pdf/layout.js';
+import type { Chunk, Line } from '../extractors/pdf/words.js';
 
 /**
  * The layout rules on pages drawn by hand (chunks with their boxes, as linesOf gives them): the

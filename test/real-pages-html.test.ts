@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDutch } from '../src/grammar/number.js';
 import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
-import { rowName } from '../src/reconcile/grid.js';
+import { rowName } from '../src/arithmetic/grid.js';
 import { buildContext } from '../src/reconcile/rule.js';
 import { CORPUS_DIR, norm, scoreFacts, type Golden } from './real-pages/golden.js';
 import { seeded } from './helpers.js';

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDutch } from '../src/grammar/number.js';
 import { processFile, type ProcessedDocument } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
-import { rowName } from '../src/reconcile/grid.js';
+import { rowName } from '../src/arithmetic/grid.js';
 import { buildContext } from '../src/reconcile/rule.js';
 import { summarise } from '../src/report/index.js';
 import { corpusFindings } from '../src/cli/corpus.js';

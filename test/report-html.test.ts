@@ -5,7 +5,7 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HENGELO_2023, processSample } from './helpers.js';
 import { HOSTILE_FILE, HOSTILE_GEMEENTE, HOSTILE_LABEL, HOSTILE_TITLE, ingestedDatabase, klopt, writeHostileDocument } from './report-fixtures.js';
-import { clipLine } from '../src/report/evidence.js';
+import { clipLine } from '../src/reconcile/evidence.js';
 
 const HENGELO_FILE = 'data/samples/hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../src/reconcile/rule.js';
-import { evaluate } from '../src/reconcile/relations.js';
+import { evaluate } from '../src/arithmetic/relations.js';
 import { processSample, TRANSFORMATIEPLAN } from './helpers.js';
 
 /**

@@ -3,29 +3,13 @@ import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
 import { splitTextTables, type OpenTextTable } from './text-table.js';
+import { isValueText, type Chunk, type Line } from './words.js';
 
 /**
  * Positioned text → lines → tables and text blocks, one page at a time. Every threshold is a
  * fraction of the font size at hand, never a fixed number of points: the same code reads a
  * 9 pt table and a 12 pt one.
  */
-
-/** A word (or a run of words) with its box; y is the baseline, from the top of the page. */
-export interface Chunk {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  page: number;
-}
-
-export interface Line {
-  page: number;
-  y: number;
-  size: number;
-  chunks: Chunk[];
-}
 
 export interface PageLayout {
   page: number;
@@ -114,26 +98,6 @@ function wordsOfSlow(item: PdfItem, page: number): Chunk[] {
   return out;
 }
 
-const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
-/** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
-const valueMemo = new Map<string, boolean>();
-export const isValueText = (text: string) => {
-  // A word of running text (a letter other than n first — "n.v.t.", "nb" are empty marks — and no
-  // digit) is never a value: answered without the memo, which it would only crowd.
-  const first = text.charCodeAt(0) | 32;
-  if (first >= 97 && first <= 122 && first !== 110 && !/\d/.test(text)) return false;
-  let v = valueMemo.get(text);
-  if (v === undefined) {
-    // Running text is never a figure: only short strings are parsed.
-    const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
-    // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
-    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, '')) ? null : parseCell(t);
-    v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
-    if (valueMemo.size > 50_000) valueMemo.clear();
-    valueMemo.set(text, v);
-  }
-  return v;
-};
 
 /**
  * Words → lines. Words share a line when their baselines are within a quarter of the font size

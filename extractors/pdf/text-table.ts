@@ -1,6 +1,6 @@
 import { statutoryTable } from '../html/structures.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable } from '../types.js';
-import { isValueText, type Chunk, type Line } from './layout.js';
+import { isValueText, type Chunk, type Line } from './words.js';
 
 /**
  * Tables of text: rows that do not end in figures (a statutory indicator list: number,

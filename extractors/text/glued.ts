@@ -1,10 +1,10 @@
 import { combinations } from '../../src/grammar/combinations.js';
 import { normaliseSpaces, parseCell, parseScale } from '../../src/grammar/number.js';
 import { taakveldCatalogue, taakveldOfLabel } from '../../src/catalogue/taakvelden.js';
-import { readColumn } from '../../src/interpret/columns.js';
-import { isTotalLabel, lineItemOf } from '../../src/interpret/lines.js';
-import { buildRelations, evaluate } from '../../src/reconcile/relations.js';
-import type { Grid, GridCell, GridRow } from '../../src/reconcile/grid.js';
+import { readColumn } from '../../src/arithmetic/columns.js';
+import { isTotalLabel, lineItemOf } from '../../src/arithmetic/lines.js';
+import { buildRelations, evaluate } from '../../src/arithmetic/relations.js';
+import type { Grid, GridCell, GridRow } from '../../src/arithmetic/grid.js';
 import type { Column, SignConvention, Table } from '../../schemas/index.js';
 import type { ExtractionNotice, RawRow, RawTable } from '../types.js';
 import { cleanCell } from './markup.js';

@@ -4,7 +4,7 @@ import type { Finding } from '../../schemas/index.js';
 import { InputError, processFileAsync, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import type { ManifestEntry } from '../pipeline/metadata.js';
-import { makeFinding } from '../reconcile/finding.js';
+import { makeFinding } from '../arithmetic/finding.js';
 import { renderCsv, renderReport, summarise, type ReportFormat } from '../report/index.js';
 import { openStore } from '../store/index.js';
 import { EXIT, VERSION, failOnOption, formatOption, inputOptions, type InputOptions, manifestsFor, oneLineSummary, reachesThreshold, reportFromStore, writeOut, type FailOn } from './common.js';

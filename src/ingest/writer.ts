@@ -8,7 +8,7 @@
 import { relative } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Severity } from '../../schemas/index.js';
-import { makeFinding } from '../reconcile/finding.js';
+import { makeFinding } from '../arithmetic/finding.js';
 import type { Store } from '../store/index.js';
 import type { FileStat, FileStatus } from './files.js';
 import type { ReadResult } from './read.js';

@@ -13,11 +13,11 @@ import {
   type SignConvention,
   type TableKind,
 } from '../../schemas/index.js';
-import { buildRelations, columnLineItem, evaluate } from '../reconcile/relations.js';
-import type { Grid, GridCell, GridRow } from '../reconcile/grid.js';
-import { makeFinding } from '../reconcile/finding.js';
-import { readColumn } from './columns.js';
-import { isTotalLabel, lineItemOf } from './lines.js';
+import { buildRelations, columnLineItem, evaluate } from '../arithmetic/relations.js';
+import type { Grid, GridCell, GridRow } from '../arithmetic/grid.js';
+import { makeFinding } from '../arithmetic/finding.js';
+import { readColumn } from '../arithmetic/columns.js';
+import { isTotalLabel, lineItemOf } from '../arithmetic/lines.js';
 import { interpretStatutory, interpretStructures } from './structures.js';
 import type { Structures } from '../../schemas/index.js';
 

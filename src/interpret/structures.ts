@@ -12,7 +12,7 @@ import {
 } from '../../schemas/index.js';
 import { bbvCatalogue, fold } from '../catalogue/bbv.js';
 import { parseCell, parseScale } from '../grammar/number.js';
-import { makeFinding } from '../reconcile/finding.js';
+import { makeFinding } from '../arithmetic/finding.js';
 
 /**
  * A "Wettelijk verplichte indicatoren" list → typed records. The printed text between number

@@ -10,12 +10,12 @@ import type { Extraction } from '../../extractors/types.js';
 import { interpret, noticeFinding } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
-import { attachEvidence } from '../report/evidence.js';
+import { attachEvidence } from '../reconcile/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
 import { DEFAULT_MAX_BYTES, InputError, readInput } from './input.js';
 import { normaliseExtraction } from './decode.js';
 import { readingCoverage } from './coverage.js';
-import { makeFinding } from '../reconcile/finding.js';
+import { makeFinding } from '../arithmetic/finding.js';
 
 export interface ProcessedDocument {
   document: Document;

@@ -3,7 +3,7 @@ import type { FinancialFact, IndicatorFact } from '../../schemas/index.js';
 import { contentWords } from '../catalogue/names.js';
 import { formatDutch } from '../grammar/number.js';
 import { eurosOf, factRow, type CorpusDocument } from './corpus.js';
-import { makeFinding } from './finding.js';
+import { makeFinding } from '../arithmetic/finding.js';
 
 export interface KeyedFigure {
   doc: CorpusDocument;

@@ -1,9 +1,9 @@
 import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
 import type { TextBlock } from '../../extractors/types.js';
 import { formatDutch } from '../grammar/number.js';
-import { gridFromFacts, rowName, type Grid } from './grid.js';
-import { buildRelations, evaluate, type Relation } from './relations.js';
-import { makeFinding, type FindingInput } from './finding.js';
+import { gridFromFacts, rowName, type Grid } from '../arithmetic/grid.js';
+import { buildRelations, evaluate, type Relation } from '../arithmetic/relations.js';
+import { makeFinding, type FindingInput } from '../arithmetic/finding.js';
 
 /** Everything a rule may look at: one document's records, plus the arithmetic derived from them. */
 export interface RuleContext {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
-import { rowName, type Grid } from '../grid.js';
-import { evaluate, type Relation } from '../relations.js';
+import { rowName, type Grid } from '../../arithmetic/grid.js';
+import { evaluate, type Relation } from '../../arithmetic/relations.js';
 import { cellFinding, type Rule } from '../rule.js';
 
 interface Failure {

@@ -1,5 +1,5 @@
 import type { DoelenboomGoal, Finding, PrintedCount } from '../../../schemas/index.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 type Kind = 'indicators' | 'actions';

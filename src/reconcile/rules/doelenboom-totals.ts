@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, halfUnit } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
-import type { Grid } from '../grid.js';
+import { makeFinding } from '../../arithmetic/finding.js';
+import type { Grid } from '../../arithmetic/grid.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 /** An amount with its rounding half-width, in euros. */

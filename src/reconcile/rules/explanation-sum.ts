@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import type { TextBlock } from '../../../extractors/types.js';
 import { formatDutch } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import { intervalsMeet, sentences, textAmounts, type TextAmount } from '../text/amounts.js';
 import type { Rule } from '../rule.js';
 

@@ -1,7 +1,7 @@
 import type { Finding, IndicatorFact } from '../../../schemas/index.js';
 import { fold } from '../../catalogue/bbv.js';
 import { formatDutch } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 import { groupBy } from '../../collections.js';
 

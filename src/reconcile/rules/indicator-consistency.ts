@@ -2,7 +2,7 @@ import type { Finding, IndicatorFact } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
 import { sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
 import { indicatorKey, indicatorYear } from '../cross-document.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import { groupBy } from '../../collections.js';
 
 interface Value {

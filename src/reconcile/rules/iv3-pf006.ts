@@ -1,6 +1,6 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { CorpusRule } from '../corpus.js';
 import { groupBy } from '../../collections.js';
 

@@ -3,7 +3,7 @@ import { familyOf } from '../../catalogue/taakvelden.js';
 import { formatDutch } from '../../grammar/number.js';
 import type { Iv3Figure, Iv3Kind } from '../../iv3/read.js';
 import { eurosOf, factRow, sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 
 type Side = 'baten' | 'lasten';
 

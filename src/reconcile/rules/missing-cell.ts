@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch } from '../../grammar/number.js';
-import { rowName } from '../grid.js';
-import { solveMissing } from '../relations.js';
+import { rowName } from '../../arithmetic/grid.js';
+import { solveMissing } from '../../arithmetic/relations.js';
 import { cellFinding, describeTerms, type Rule } from '../rule.js';
 
 const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Finding, IndicatorFact } from '../../../schemas/index.js';
 import { formatDutch, halfUnit, parseCell } from '../../grammar/number.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 import { groupBy } from '../../collections.js';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 
 const rule: Rule = {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import { canonicalCode, taakveldCatalogue, type TaakveldEntry } from '../../catalogue/taakvelden.js';
 import { namesMatch } from '../../catalogue/names.js';
-import { makeFinding } from '../finding.js';
+import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 
 const CODE_AT_START = /^(\d{1,2}\.\d{1,3}[A-Da-d]?)\s+(\S.*)$/;

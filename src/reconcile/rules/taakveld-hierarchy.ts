@@ -1,7 +1,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, halfUnit } from '../../grammar/number.js';
 import { parentCode } from '../../catalogue/taakvelden.js';
-import { rowName } from '../grid.js';
+import { rowName } from '../../arithmetic/grid.js';
 import { cellFinding, type Rule } from '../rule.js';
 
 const rule: Rule = {

@@ -5,7 +5,7 @@
 import type { Finding } from '../../../schemas/index.js';
 import type { TextBlock } from '../../../extractors/types.js';
 import { formatDutch, halfUnit } from '../../grammar/number.js';
-import { rowName, type Grid, type GridCell } from '../grid.js';
+import { rowName, type Grid, type GridCell } from '../../arithmetic/grid.js';
 import { cellFinding, type RuleContext } from '../rule.js';
 import { intervalsMeet, type TextAmount } from './amounts.js';
 

@@ -1,7 +1,7 @@
 import { halfUnit } from '../grammar/number.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
-import { lineItemOf } from '../interpret/lines.js';
+import { lineItemOf } from './lines.js';
 
 /**
  * The arithmetic a table promises, as equations target = Σ sign·term. Rules evaluate them;
