@@ -48,8 +48,14 @@ export function classify(text: string): CellClass {
   return hit;
 }
 
+/** `4.977-`: a minus printed after the figure, as some ledgers print it. */
+const TRAILING_MINUS = /^(\d{1,3}(?:\.\d{3})*|\d+)(,\d+)?-$/;
+
+/** A figure as the grammar reads it: a trailing minus put in front (`4.977-` → `-4.977`). */
+export const asFigure = (text: string) => (TRAILING_MINUS.test(text.trim()) ? `-${text.trim().slice(0, -1)}` : text);
+
 function classifyCell(text: string): CellClass {
-  const t = text.trim();
+  const t = asFigure(text).trim();
   if (VN.test(t) && !/\//.test(t)) return 'vn';
   if (VN_HEADER.test(t)) return 'vn-header';
   const p = parseCell(t);
@@ -307,7 +313,7 @@ export function applyVn(rows: ShapeCell[][]): ShapeCell[][] {
 export function toRawRow(row: ShapedRow, keys: number, page: number | null = null): RawRow {
   const keyCells = row.values.slice(0, keys);
   const label = keyCells.length ? `${row.label} (${keyCells.map((k) => k.text.trim()).join(', ')})` : row.label;
-  const cell = (c: ShapeCell, text = c.text.trim()): RawCell => ({ text, line: c.line, page, bold: false });
+  const cell = (c: ShapeCell, text = asFigure(c.text).trim()): RawCell => ({ text, line: c.line, page, bold: false });
   return {
     cells: [cell(row.labelCell, label), ...row.values.slice(keys).map((c) => cell(c))],
     line: row.line,

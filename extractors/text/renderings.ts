@@ -273,7 +273,8 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         continue;
       }
       if (used.has(all[h].line) || isProse(s) || spaceRow(s)) break;
-      if (!/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|baten|lasten|saldo|verschil|primitief|(19|20)\d{2})\b/i.test(s)) {
+      // Header words: periods in any case, line items as column heads (capitalised: "Baten Lasten Saldo", not "baten en lasten" in a title).
+      if (!/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i.test(s) && !/\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/.test(s)) {
         // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one or two.
         if (headerLines.length === 0 && s.length <= 80 && skipped.length < 2) {
           skipped.unshift(h);
@@ -303,6 +304,8 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
 }
 
 const SEGMENT_START = /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|prognose|verschil|afwijking)$/i;
+/** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
+const PERIOD_ADJECTIVE = /^(primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
 const ITEM_WORD = /^(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)$/;
 
 /** "Overzicht Begroting 2021 voor wijziging Begroting 2021 na wijziging Rekening 2021" → label, then a cell per period. */
@@ -312,7 +315,9 @@ export function segmentHeader(line: string): string[] {
   let cur: string[] = [];
   let sawPeriod = false;
   for (const t of toks) {
-    const starts = SEGMENT_START.test(t) || ITEM_WORD.test(t) || (/^(19|20)\d{2}$/.test(t) && (cur.some((c) => /^(19|20)\d{2}$/.test(c)) || !cur.some((c) => SEGMENT_START.test(c))));
+    // A period word right after its adjective continues the name; the adjective starts it.
+    const afterAdjective = cur.length > 0 && PERIOD_ADJECTIVE.test(cur[cur.length - 1]);
+    const starts = PERIOD_ADJECTIVE.test(t) || (SEGMENT_START.test(t) && !afterAdjective) || ITEM_WORD.test(t) || (/^(19|20)\d{2}$/.test(t) && (cur.some((c) => /^(19|20)\d{2}$/.test(c)) || !cur.some((c) => SEGMENT_START.test(c))));
     if (starts && (cur.length > 0 || segs.length > 0)) {
       if (cur.length) segs.push(cur);
       cur = [];

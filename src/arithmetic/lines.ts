@@ -17,5 +17,5 @@ export function lineItemOf(label: string): LineItem {
 export function isTotalLabel(label: string): boolean {
   const l = label.trim().toLowerCase();
   if (/saldo van (baten en lasten|mutaties)/.test(l)) return false;
-  return /^(totaal|total|saldo)\b/.test(l);
+  return /^(totaal|total|subtotaal|saldo)\b/.test(l);
 }
