@@ -425,11 +425,10 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
   for (; k < cells.length; k++) {
     const t = cells[k].text;
     if (isProse(t)) break;
-    // A bare number before a plain name ("1" | "Veiligheid") may be the row's number; never before a
-    // label that carries its own code ("0.64 Belastingen overig"): then it is the last figure of the row before.
-    const startsRow = cur.values.length > 0 || cur.labels.length === 0;
+    // A bare number before the first figure of a run ("1" | "Veiligheid" | 5.353 …) is the row's number;
+    // after figures it is a figure (its row's number, if it is one, is settled below by the rows' widths).
     const next = cells[k + 1]?.text ?? '';
-    if (isValue(t) && !(isBareNumber(t) && startsRow && isNameCell(next) && !/^\d/.test(next))) {
+    if (isValue(t) && !(isBareNumber(t) && cur.values.length === 0 && cur.labels.length === 0 && runs.length === 0 && isNameCell(next) && !/^\d/.test(next))) {
       cur.values.push(cells[k]);
       labelRun = 0;
       continue;
@@ -445,7 +444,27 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
   }
   if (cur.values.length) runs.push(cur);
   else k -= cur.labels.length;
-  return { runs, end: k };
+  return { runs: rowNumbers(runs), end: k };
+}
+
+/**
+ * Rows numbered in a cell of their own ("1" | "Veiligheid" | figures): read as figures, the number
+ * stands last in the row before. Where rows print one figure more than most, end in a bare number
+ * and the next row starts with a plain name, that number is the next row's.
+ */
+function rowNumbers(runs: Run[]): Run[] {
+  const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
+  if (counts.length < 3) return runs;
+  const width = mode(counts);
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const last = runs[i].values.at(-1);
+    const next = runs[i + 1].labels[0];
+    if (runs[i].values.length === width + 1 && last && isBareNumber(last.text) && next && isNameCell(next.text) && !/^\d/.test(next.text)) {
+      runs[i].values.pop();
+      runs[i + 1].labels.unshift(last);
+    }
+  }
+  return runs;
 }
 
 /**
