@@ -30,7 +30,7 @@ export interface Report {
 }
 
 /** Findings that say part of a document was not read, so silence about it proves nothing. */
-const UNREAD_RULES = new Set(['unread-table', 'ambiguous-cells', 'unreadable-row', 'extra-cells', 'nothing-read']);
+const UNREAD_RULES = new Set(['unread-table', 'ambiguous-cells', 'unreadable-row', 'extra-cells', 'nothing-read', 'cut-off-row']);
 
 export function summarise(document: Document, counts: { tables: number; financialFacts: number; indicatorFacts: number }, findings: Finding[]): DocumentSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -40,7 +40,9 @@ export function summarise(document: Document, counts: { tables: number; financia
   const coverage = document.amountsSeen == null || document.amountsRead == null ? null : { seen: document.amountsSeen, read: document.amountsRead };
   // Nothing stored is nothing proven, whatever else was said (older databases: no coverage, count the facts).
   const nothingRead = coverage ? coverage.read === 0 : counts.financialFacts + counts.indicatorFacts === 0;
-  const verdict: Verdict = bySeverity.error > 0 ? 'does not add up' : nothingRead ? 'not read' : unread ? 'not fully read' : 'adds up';
+  // Amounts seen but not stored leave the document unproven, whichever finding says why.
+  const partly = unread || (coverage !== null && coverage.read < coverage.seen);
+  const verdict: Verdict = bySeverity.error > 0 ? 'does not add up' : nothingRead ? 'not read' : partly ? 'not fully read' : 'adds up';
   return { document, ...counts, findings: bySeverity, verdict, coverage };
 }
 
