@@ -18,9 +18,11 @@ import type { ExtractionNotice, RawCell, RawRow } from './types.js';
 export type CellClass = 'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
 
 const PERIOD =
-  /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
+  /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
+/** A reserve's movements as columns name them ("Toevoegingen", "Verminde-ringen", "overige toe- voegingen"). */
+export const FLOW = /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
-const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
+const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|pr\.?|nr\. programma)$/i;
 const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
@@ -48,6 +50,9 @@ export function classify(text: string): CellClass {
   return hit;
 }
 
+/** Two figures in one cell ("1.116 368"): a cell of the value columns, which the interpreter reports as unreadable. */
+export const isFigures = (t: string) => /\s/.test(t.trim()) && t.trim().split(/\s+/).every((x) => !/^(19|20)\d{2}$/.test(x) && parseCell(x).kind === 'number');
+
 /** `4.977-`: a minus printed after the figure, as some ledgers print it. */
 const TRAILING_MINUS = /^(\d{1,3}(?:\.\d{3})*|\d+)(,\d+)?-$/;
 
@@ -62,9 +67,10 @@ function classifyCell(text: string): CellClass {
   if (p.kind === 'empty') return p.reason === 'blank' ? 'text' : 'empty';
   if (CODE.test(t)) return 'code';
   if (p.kind === 'number' && !/^(19|20)\d{2}$/.test(t)) return 'amount';
+  if (isFigures(t)) return 'amount';
   if (KEY_HEADER.test(t)) return 'key-header';
   if (ITEM.test(t)) return 'item';
-  if (t.length <= 60 && PERIOD.test(t)) return 'header';
+  if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(t.replace(/(\p{L})-\s*(\p{L})/gu, '$1$2')))) return 'header';
   if (t.length <= 60 && LABEL_HEADER.test(t)) return 'label-header';
   return 'text';
 }
@@ -135,7 +141,8 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
       }
     }
     if (!named) {
-      for (const groups of options) {
+      // Spans told by words: a leading name that is no period stands over the labels first.
+      for (const groups of [...options].reverse()) {
         const spans = alignSpans(groups, columns);
         if (spans) {
           named = columns.map((c, i) => `${groups[spans[i]]} ${c}`);
@@ -183,7 +190,8 @@ export function alignSpans(groups: string[], columns: string[]): number[] | null
   const U = units.length;
   if (U < G) return null;
   const cost = (g: number, a: number, b: number) => {
-    let c = b - a - 1;
+    // A multi-year group (Meerjarenraming, Meerjaren) spans years by its name; any other spans one unit unless it must.
+    let c = /meerjar/i.test(groups[g]) ? 0 : b - a - 1;
     const span = units.slice(a, b);
     c += 2 * Math.max(0, span.filter((x) => x.items).length - 1);
     if (YEAR_IN.test(groups[g])) c += 5 * span.filter((x) => x.year).length;

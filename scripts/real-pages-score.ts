@@ -10,6 +10,8 @@ import { CORPUS_DIR, loadCorpus, scoreFacts } from '../test/real-pages/golden.js
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
+/** --facts: print every stored fact (row | line item | column = value) of the pages named. */
+const dumpFacts = args.includes('--facts');
 const only = args.filter((a) => !a.startsWith('-'));
 /** --floors: record each page's matched count as its floor in test/real-pages/floors.json (the test's ratchet). */
 const writeFloors = args.includes('--floors');
@@ -31,6 +33,10 @@ for (const page of loadCorpus()) {
     for (const m of s.missing.slice(0, 6)) console.log('   missing', JSON.stringify(m));
     for (const w of s.wrong.slice(0, 6)) console.log('   wrong', JSON.stringify(w));
     for (const f of doc.findings.filter((f) => f.severity !== 'info')) console.log(`   ${f.severity} ${f.rule} l${f.line} ${f.row ?? ''} | ${f.column ?? ''}: ${f.message.slice(0, 160)}`);
+  }
+  if (dumpFacts) {
+    for (const f of doc.financial) console.log(`   t${f.tableIndex} l${f.provenance.line} ${f.rowLabel} | ${f.lineItem} | ${f.columnHeader} = ${f.value} (${f.status})`);
+    for (const f of doc.indicators) console.log(`   ind l${f.provenance.line} ${f.name} | ${f.area ?? ''} | ${f.columnHeader} = ${f.value}`);
   }
 }
 console.log(`total ${matched}/${total} golden facts`);

@@ -110,7 +110,7 @@ describe('klopt on a directory of saved pages', () => {
   it('ingest stores the pages', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'klopt-db-')), 'k.sqlite');
     const r = klopt('ingest', FIXTURES, '--db', db);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
     const sql = new Database(db, { readonly: true });
     const docs = sql.prepare("SELECT count(*) AS n FROM documents WHERE source_format = 'html'").get() as { n: number };
     expect(docs.n).toBe(PAGES.length);

@@ -1,3 +1,4 @@
+import { isFigures } from '../shape.js';
 import { parseCell, parseScale, normaliseSpaces } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawRow, RawTable, TextBlock } from '../types.js';
 import { cleanCell } from './markup.js';
@@ -6,6 +7,7 @@ import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-
 import { readStructures } from './structures.js';
 import { unreadBlockNotices } from './table-like.js';
 import { readPipeRenderings, readRenderings } from './renderings.js';
+import { readDescribedTables } from './described.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -27,10 +29,26 @@ const FOOTNOTE_LINE = /^\s*(\d{1,2})\.\s+(\S.*)$/;
 const HEADING = /^(#{1,6}\s+.*|\d+(\.\d+)*\.?\s+\S.{0,200}|tabel:.*)$/i;
 
 const isHeaderCell = (text: string) => text.length <= 60 && HEADER_CELL.test(text);
+/**
+ * Some sites render a table one cell per line, each cell closed by a pipe (`4.892 |`, a label
+ * broken before its pipe: `Afvalstoffenheffing` / `|`). Six or more such lines in a row are cells:
+ * their pipes are dropped here so that the one-cell-per-line reader takes them as any other.
+ */
+function unpipeCells(all: DumpLine[]): void {
+  const closed = (t: string) => /^[^|]*\S\s*\|$/.test(t) || t.trim() === '|';
+  let i = 0;
+  while (i < all.length) {
+    let j = i;
+    while (j < all.length && (closed(all[j].text) || (all[j].text.trim() !== '' && !all[j].text.includes('|') && all[j + 1]?.text.trim() === '|'))) j++;
+    if (j - i >= 6) for (let k = i; k < j; k++) all[k].text = all[k].text.replace(/\s*\|$/, '');
+    i = Math.max(j, i + 1);
+  }
+}
+
 /** A value cell: a figure, or a mark for an empty cell. Blank lines never are. */
 const isValueLine = (text: string) => {
   const parsed = parseCell(text);
-  return parsed.kind === 'number' || (parsed.kind === 'empty' && parsed.reason !== 'blank');
+  return parsed.kind === 'number' || (parsed.kind === 'empty' && parsed.reason !== 'blank') || isFigures(text);
 };
 
 export function extractText(content: string): Extraction {
@@ -39,11 +57,14 @@ export function extractText(content: string): Extraction {
     // Trailing tabs are empty cells, so only spaces are trimmed. Where non-breaking spaces stood
     // is kept: HTML dumps pad cells with them (the glued indicator reader uses that).
     .map((raw, i) => ({ text: normaliseSpaces(raw).replace(/[ \r]+$/, ''), line: i + 1, nbsp: nbspPositions(raw) }));
+  unpipeCells(all);
   const used = new Set<number>();
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
 
   for (const table of readTabSeparated(all, used)) tables.push(table);
+  // Indicator lists with describing columns (eenheid, periode, bron) before the readers that take any cell per line.
+  tables.push(...readDescribedTables(all, used));
   for (const table of readCellPerLine(all, used)) tables.push(table);
   const pipes = readPipeRenderings(all, used);
   tables.push(...pipes.tables);

@@ -11,7 +11,7 @@ import { applyVn, classify, isBareNumber, noticeOf, planHeader, shapeRows, toRaw
  * spans are lost, a row cut off where the text ends), a reading notice says so.
  */
 
-interface Line {
+export interface Line {
   text: string;
   line: number;
 }
@@ -42,7 +42,8 @@ const isNameCell = (c: string) => classify(c) === 'text';
 const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header', 'vn-header'].includes(classify(c));
 const META = /^(eenheid|bron|toelichting|definitie|peildatum|periode)\s*:/i;
 const isYearish = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
-const isProse = (t: string) => t.length > 160 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
+/** A sentence: long, or many words ending in a stop; a long line with no sentence in it is a header of many columns. */
+const isProse = (t: string) => (t.length > 160 && /[.:!?]$|[.!?]\s/.test(t)) || t.length > 400 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
 
 /**
  * Markdown pipe tables: their cells are marked, so they are read before the readers of glued
@@ -138,7 +139,7 @@ function mode(xs: number[]): number {
 }
 
 /** Caption, scale note and headings in the few lines above the table. */
-function titleAbove(all: Line[], idx: number, used: Set<number>) {
+export function titleAbove(all: Line[], idx: number, used: Set<number>) {
   let title: string | null = null;
   let scaleText: string | null = null;
   const context: string[] = [];
@@ -273,6 +274,12 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         continue;
       }
       if (used.has(all[h].line) || isProse(s) || spaceRow(s)) break;
+      // A line item alone right above the rows ("Lasten", as "Baten" further down) heads the rows below it, not the columns.
+      if (headerLines.length === 0 && skipped.length < 2 && ITEM_WORD.test(s)) {
+        skipped.unshift(h);
+        h--;
+        continue;
+      }
       // Header words: periods in any case, line items as column heads (capitalised: "Baten Lasten Saldo", not "baten en lasten" in a title).
       if (!/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i.test(s) && !/\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/.test(s)) {
         // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one or two.
@@ -288,7 +295,6 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     }
     // Headings skipped on the way up belong to the body when a header stood above them; else they are no part of the table.
     if (headerLines.length === 0) skipped.length = 0;
-    for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim()));
     const runs: Run[] = [...skipped.map((k) => all[k]), ...block]
       .filter((l) => l.text.trim() !== '')
       .map((l) => {
@@ -296,6 +302,8 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         const cell = (text: string) => ({ text, line: l.line });
         return r ? { labels: [cell(r.label)], values: r.values.map(cell), raw: l.text.trim() } : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
       });
+    const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));
+    for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim(), width));
     const first = headerLines.length ? headerLines[0] : i;
     out.push({ layout: 'space-separated', tiers, runs, first: all[first].line, last: all[lastRow].line, atEnd: endsAt(all, lastRow + 1), titleIdx: first });
     i = lastRow + 1;
@@ -303,21 +311,24 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
   return out;
 }
 
-const SEGMENT_START = /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|prognose|verschil|afwijking)$/i;
+const SEGMENT_START = /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
-const PERIOD_ADJECTIVE = /^(primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
+const PERIOD_ADJECTIVE = /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
 const ITEM_WORD = /^(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)$/;
 
-/** "Overzicht Begroting 2021 voor wijziging Begroting 2021 na wijziging Rekening 2021" → label, then a cell per period. */
-export function segmentHeader(line: string): string[] {
+/**
+ * "Overzicht Begroting 2021 voor wijziging Begroting 2021 na wijziging Rekening 2021" → label, then a
+ * cell per period. With the rows' width known, a header of free words ("Actuele Begroting 2021
+ * Voortgangsrapportage reguliere mutaties … Begroting 2021 na wijzigingen") is cut at capitalised
+ * words where that gives exactly one reading of `width` columns.
+ */
+export function segmentHeader(line: string, width?: number): string[] {
   const toks = line.split(/\s+/);
   const segs: string[][] = [];
   let cur: string[] = [];
   let sawPeriod = false;
   for (const t of toks) {
-    // A period word right after its adjective continues the name; the adjective starts it.
-    const afterAdjective = cur.length > 0 && PERIOD_ADJECTIVE.test(cur[cur.length - 1]);
-    const starts = PERIOD_ADJECTIVE.test(t) || (SEGMENT_START.test(t) && !afterAdjective) || ITEM_WORD.test(t) || (/^(19|20)\d{2}$/.test(t) && (cur.some((c) => /^(19|20)\d{2}$/.test(c)) || !cur.some((c) => SEGMENT_START.test(c))));
+    const starts = startsPeriod(cur, t);
     if (starts && (cur.length > 0 || segs.length > 0)) {
       if (cur.length) segs.push(cur);
       cur = [];
@@ -327,7 +338,52 @@ export function segmentHeader(line: string): string[] {
   }
   if (cur.length) segs.push(cur);
   if (!sawPeriod) return [line];
-  return segs.map((s) => s.join(' '));
+  const simple = segs.map((s) => s.join(' '));
+  return (width !== undefined && byCapitals(toks, width)) || simple;
+}
+
+const isYearToken = (t: string) => /^(19|20)\d{2}$/.test(t);
+
+/** A period word right after its adjective continues the name; the adjective starts it; so does a second year. */
+function startsPeriod(cur: string[], t: string): boolean {
+  const afterAdjective = cur.length > 0 && PERIOD_ADJECTIVE.test(cur[cur.length - 1]);
+  return PERIOD_ADJECTIVE.test(t) || (SEGMENT_START.test(t) && !afterAdjective) || ITEM_WORD.test(t) || (isYearToken(t) && (cur.some(isYearToken) || !cur.some((c) => SEGMENT_START.test(c))));
+}
+
+/**
+ * Columns start at period words and at a capitalised word after a year (a year ends a column's name
+ * unless lower-case words follow: "Begroting 2019 na mutatie"); other capitalised words may start one.
+ * The label column's head (a label word such as "Exploitatie") stands first. Exactly one choice of
+ * starts that gives `width` columns, none holding two years, or null.
+ */
+function byCapitals(toks: string[], width: number): string[] | null {
+  const must: number[] = [];
+  const may: number[] = [];
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    const afterAdjective = PERIOD_ADJECTIVE.test(toks[i - 1]);
+    if (!/^\p{Lu}/u.test(t) || /\d/.test(t) || afterAdjective) continue;
+    if (startsPeriod([toks[i - 1]], t) || isYearToken(toks[i - 1])) must.push(i);
+    else may.push(i);
+  }
+  const stub = classify(toks[0]) === 'label-header';
+  const readings: string[][] = [];
+  const choose = (from: number, left: number, picked: number[]) => {
+    if (readings.length > 1) return;
+    if (left === 0) {
+      const starts = [...must, ...picked].sort((a, b) => a - b);
+      const cuts = stub ? [0, ...starts] : starts[0] === 0 ? starts : [0, ...starts];
+      const parts = cuts.map((c, k) => toks.slice(c, cuts[k + 1] ?? toks.length));
+      const columns = stub ? parts.slice(1) : parts;
+      if (columns.length === width && columns.every((p) => p.filter(isYearToken).length <= 1)) readings.push(parts.map((p) => p.join(' ')));
+      return;
+    }
+    for (let k = from; k < may.length; k++) choose(k + 1, left - 1, [...picked, may[k]]);
+  };
+  const wanted = stub ? width - must.length : width - 1 - must.length;
+  if (wanted < 0 || wanted > may.length) return null;
+  choose(0, wanted, []);
+  return readings.length === 1 ? readings[0] : null;
 }
 
 // ---------- one cell per line ----------
@@ -345,7 +401,9 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     while (j < all.length && !used.has(all[j].line) && all[j].text.trim() !== '') j++;
     const group = all.slice(i, j).map((l) => l.text.trim());
     const joined = group.join(' ');
-    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && isHeaderish(joined);
+    // A word broken over two lines ("toe-" / "voegingen") is one cell whatever it says.
+    const broken = group.slice(0, -1).some((g) => /\p{L}-$/u.test(g));
+    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && (isHeaderish(joined) || broken);
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
     else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
     i = j;
@@ -474,7 +532,7 @@ function rowNumbers(runs: Run[]): Run[] {
  * header word stands there at all.
  */
 function headerBefore(printed: string[], width: number): { tiers: string[][]; sections: string[]; used: number } | null {
-  const region = spreadGroups(printed);
+  const region = spreadGroups(joinWrapped(printed));
   const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
   let end = region.length;
   const sections: string[] = [];
@@ -486,6 +544,8 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   // A run of line items as long as the columns, or one per period, is the header's lower tier.
   const itemTier = r >= 2 && (r === width || (periods > 0 && r % periods === 0));
   while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
+  // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
+  if (end > width && classify(region[end - 1]) === 'text' && region.slice(end - 1 - width, end - 1).every((c) => ['header', 'item'].includes(classify(c)))) sections.unshift(region[--end]);
   const bottom: string[] = [];
   let k = end;
   let names = 0;
@@ -534,5 +594,28 @@ function spreadGroups(region: string[]): string[] {
   }
   return out;
 }
+/**
+ * A header wrapped over two printed rows, cell by cell: "Primaire | Definitieve | Jaarrekening" then
+ * "begroting | begroting". Lower-case words continue the names left unfinished above (an adjective
+ * waiting for its noun), in order, where there are exactly as many of each; else the cells stay.
+ */
+function joinWrapped(region: string[]): string[] {
+  const out = [...region];
+  const continues = (c: string) => /^\p{Ll}/u.test(c) && !isValue(c);
+  for (let j = 1; j < out.length; j++) {
+    if (!continues(out[j]) || continues(out[j - 1])) continue;
+    let end = j;
+    while (end < out.length && continues(out[end])) end++;
+    let start = j;
+    while (start > 0 && !continues(out[start - 1]) && !isValue(out[start - 1])) start--;
+    const open = [];
+    for (let k = start; k < j; k++) if (PERIOD_ADJECTIVE.test(out[k])) open.push(k);
+    if (open.length !== end - j) continue;
+    open.forEach((k, n) => (out[k] = `${out[k]} ${out[j + n]}${SPREAD}`));
+    out.splice(j, end - j);
+  }
+  return out;
+}
+
 /** Printed cells behind spread ones: each spread group stood as one more cell (its word). */
 const printedCount = (cells: string[]) => cells.length + cells.filter((c) => c.endsWith(SPREAD)).length;

@@ -20,3 +20,18 @@ function columnKind(h: string, year: number | null, documentYear: number | null)
   if (/begroting|\bbegr\b/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }
+
+/**
+ * Columns of an indicator list that describe its figures rather than give them (`eenheid`,
+ * `periode`, `regio`, `bron`, `omschrijving`): what each one tells about the row.
+ */
+export type Describing = 'unit' | 'period' | 'area' | 'source' | 'note';
+export function describingColumn(header: string): Describing | null {
+  const h = header.trim().replace(/\*$/, '').toLowerCase();
+  if (h === 'eenheid') return 'unit';
+  if (h === 'periode' || h === 'peildatum' || h === 'jaar') return 'period';
+  if (h === 'regio' || h === 'gebied') return 'area';
+  if (h === 'bron') return 'source';
+  if (h === 'omschrijving' || h === 'toelichting') return 'note';
+  return null;
+}

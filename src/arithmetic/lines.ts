@@ -9,7 +9,7 @@ export function lineItemOf(label: string): LineItem {
   if (/^storting/.test(l)) return 'storting_reserves';
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
-  if (/saldo van baten en lasten|^saldo\b/.test(l)) return 'saldo';
+  if (/(saldo|totaal) van (de )?baten en lasten|^saldo\b/.test(l)) return 'saldo';
   return 'other';
 }
 

@@ -8,7 +8,7 @@ import { lineItemOf } from './lines.js';
  * the interpreter uses them to place the cells of a short row. One engine, so that reading
  * and checking judge a figure by the same interval arithmetic.
  */
-export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'footing';
+export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing';
 
 export interface CellRef {
   row: number;
@@ -154,6 +154,7 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
 
   // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
   rels = rels.concat(columnSaldoRelations(grid));
+  rels = rels.concat(balanceRelations(grid));
   if (vc) rels = rels.concat(verschilRelations(grid, vc));
   if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
@@ -180,6 +181,10 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
   // "Begroting 2024 Lasten": a spanning period over its line items, flattened.
   const trailing = /^(.*\S)\s+(baten|lasten|saldo)$/i.exec(header.trim()) ?? /^(.*\S)\s+([LBS])$/.exec(header.trim());
   if (item !== 'lasten' && item !== 'baten' && item !== 'saldo') {
+    // "Geraamde Lasten Begr. 2025": one line item among the header's words.
+    const words = header.trim().split(/\s+/);
+    const at = words.map((w) => w.toLowerCase()).flatMap((w, i) => (w === 'baten' || w === 'lasten' || w === 'saldo' ? [i] : []));
+    if (!trailing && at.length === 1) return { item: words[at[0]].toLowerCase() as 'lasten' | 'baten' | 'saldo', basis: words.filter((_, i) => i !== at[0]).join(' ').toLowerCase() };
     if (!trailing) return null;
     const word = trailing[2].toLowerCase();
     return { item: word === 'l' ? 'lasten' : word === 'b' ? 'baten' : word === 's' ? 'saldo' : (word as 'lasten' | 'baten' | 'saldo'), basis: trailing[1].toLowerCase() };
@@ -187,6 +192,43 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
   // "Saldo (- = nadeel)" is a verschil column, not a saldo of baten and lasten.
   if (/^saldo\s*\(/i.test(header.trim())) return null;
   return { item, basis: header.trim().replace(/^\S+\s*/, '').toLowerCase() };
+}
+
+/** A balance at a date or at the start or end of a year ("Saldo 01-01-2024", "stand 31-12-2023", "Boekwaarde begin"). */
+const STAND = /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|januari|december|\bbegin|\beind)/;
+const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
+const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
+const words = (header: string) => header.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2').trim();
+
+/**
+ * Reserve and provision tables carry each row's balance across the columns: stand at the end =
+ * stand at the start + additions − withdrawals, every column between the two balances naming a
+ * movement. Withdrawals printed negative (as most of that column's figures are) are added.
+ */
+function balanceRelations(grid: Grid): Relation[] {
+  const cols = grid.columns;
+  const stands = cols.filter((c) => STAND.test(words(c.header))).map((c) => c.index);
+  if (stands.length !== 2 || stands[1] - stands[0] < 2) return [];
+  const [start, end] = stands;
+  const flows: { col: number; sign: 1 | -1 }[] = [];
+  for (let col = start + 1; col < end; col++) {
+    const h = words(cols[col].header);
+    if (INFLOW.test(h) && !OUTFLOW.test(h)) flows.push({ col, sign: 1 });
+    else if (OUTFLOW.test(h) && !INFLOW.test(h)) {
+      const printed = grid.rows.map((r) => r.cells[col]?.value).filter((v): v is number => typeof v === 'number' && v !== 0);
+      const negative = printed.filter((v) => v < 0).length;
+      flows.push({ col, sign: negative > printed.length / 2 ? 1 : -1 });
+    } else return [];
+  }
+  const minus = flows.some((f) => f.sign === -1) ? ' − onttrekkingen' : ' + onttrekkingen (printed negative)';
+  return grid.rows
+    .filter((r) => !r.isSection)
+    .map((r) => ({
+      kind: 'balance' as const,
+      target: { row: r.index, col: end },
+      terms: [{ row: r.index, col: start, sign: 1 as const }, ...flows.map((f) => ({ row: r.index, col: f.col, sign: f.sign }))],
+      why: `${cols[end].header} = ${cols[start].header} + toevoegingen${flows.some((f) => OUTFLOW.test(words(cols[f.col].header))) ? minus : ''}`,
+    }));
 }
 
 /**

@@ -104,7 +104,8 @@ export function parseCell(input: string): ParsedCell {
   if (paren && paren.index > 0) {
     const inner = paren[1].trim();
     // `(2015)`, or a half year `(2e halfjaar 2017)`: the figure is from then, not the column's year
-    const period = /^(?:[12]e\s+halfjaar\s+)?((?:19|20)\d{2})$/i.exec(inner);
+    // `(2014, Dienst Uitvoering Onderwijs)`: the year, then the source the figure is from (kept in the raw text).
+    const period = /^(?:[12]e\s+halfjaar\s+)?((?:19|20)\d{2})(?:\s*,\s*\p{L}[^()]*)?$/iu.exec(inner);
     if (period) {
       referenceYear = Number(period[1]);
       text = text.slice(0, paren.index).trim();
@@ -123,6 +124,12 @@ export function parseCell(input: string): ParsedCell {
   if (sup) {
     footnote = [...sup[1]].map((c) => SUPERSCRIPT_DIGITS[c]).join('');
     text = text.slice(0, sup.index).trim();
+  }
+  // A star after a figure (`245*`, `1.250**`) marks a footnote, as a superscript does.
+  const star = /\d\s*(\*{1,3})$/.exec(text);
+  if (star) {
+    footnote = footnote ? `${star[1]},${footnote}` : star[1];
+    text = text.slice(0, text.length - star[1].length).trim();
   }
 
   let negative = false;
@@ -175,6 +182,8 @@ export function parseCell(input: string): ParsedCell {
     value = Number(`${point[1]}.${point[2]}`);
     notes.push(`decimal point where a comma belongs: "${text}" read as ${point[1]},${point[2]}`);
   } else {
+    const several = input.trim().split(/\s+/);
+    if (several.length > 1 && several.every((x) => parseCell(x).kind === 'number')) return { kind: 'invalid', raw, reason: `${several.length} figures in one cell ("${input.trim()}"): which the column means cannot be told` };
     return { kind: 'invalid', raw, reason: `not a Dutch figure: "${input.trim()}"` };
   }
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {

@@ -16,7 +16,7 @@ import {
 import { buildRelations, columnLineItem, evaluate } from '../arithmetic/relations.js';
 import type { Grid, GridCell, GridRow } from '../arithmetic/grid.js';
 import { makeFinding } from '../arithmetic/finding.js';
-import { readColumn } from '../arithmetic/columns.js';
+import { describingColumn, readColumn, type Describing } from '../arithmetic/columns.js';
 import { isTotalLabel, lineItemOf } from '../arithmetic/lines.js';
 import { interpretStatutory, interpretStructures } from './structures.js';
 import type { Structures } from '../../schemas/index.js';
@@ -87,7 +87,7 @@ function sectionedRow(label: string, row: RawRow): { lineItem: LineItem; group: 
   if (!sections) return { lineItem: own, group: null };
   // "Totaal lasten (4)": a footnote number after the line item.
   const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
-  const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i === 'baten' || i === 'lasten' || i === 'saldo');
+  const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i !== 'other' && i !== 'resultaat');
   const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
   // The extractor names the heading a line directly follows; a "Totaal lasten" after other rows totals them instead.
   return { lineItem, group: row.group ?? null };
@@ -219,7 +219,8 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       // Totals are judged by the rows, not the other way round: no footing here.
       for (const rel of buildRelations(grid, { footing: false })) {
         if (rel.target.row !== rowIndex && !rel.terms.some((t) => t.row === rowIndex)) continue;
-        const e = evaluate(grid, rel);
+        // Where the rendering dropped empty cells, a cell the placement leaves out was empty.
+        const e = evaluate(grid, rel, { missingTermsAsZero: raw.blanksDropped === true });
         if (e.status === 'holds' && !e.trivial) holds++;
         if (e.status === 'fails') fails++;
       }
@@ -614,6 +615,7 @@ function readIndicators(
     }
   }
   const facts: IndicatorFact[] = [];
+  const describing = columns.map((c) => describingColumn(c.header));
   drafts.forEach((d, rowIndex) => {
     const { name, footnote: nameNote } = names[rowIndex];
     const area = 'area' in names[rowIndex] ? (names[rowIndex] as { area: string }).area : null;
@@ -621,9 +623,17 @@ function readIndicators(
     // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
     const pairs = d.parsed.flatMap((q, j) => (q.kind === 'number' && q.alternative !== null && q.notes.length === 1 ? [j] : []));
     if (pairs.length > 1) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'info', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `${pairs.length} cells print a second figure in parentheses (${pairs.map((j) => d.values[j].text).join(', ')}): the first figure is stored as the value, the one in parentheses is not` }));
+    // Columns that describe the row's figures (eenheid, periode, regio, bron) give no facts of their own.
+    const told = (what: Describing) => {
+      const i = describing.indexOf(what);
+      const text = i >= 0 ? d.values[i]?.text.trim() : '';
+      return text ? text : null;
+    };
+    const period = told('period');
+    const periodYear = period && /^(19|20)\d{2}/.test(period) ? Number(period.slice(0, 4)) : null;
     d.values.forEach((cell, i) => {
       // A glued cell whose grammatical readings disagree is not read (an ambiguous-cells finding says so).
-      if (i >= columns.length || cell.reading === 'unread') return;
+      if (i >= columns.length || cell.reading === 'unread' || describing[i] !== null) return;
       const p = d.parsed[i];
       if (p.kind === 'number' && p.notes.length && !(pairs.length > 1 && pairs.includes(i))) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
       if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(name, columns[i].header, cell), message: `Indicator cell is not a figure: ${p.reason}` }));
@@ -634,17 +644,18 @@ function readIndicators(
           rowIndex,
           doelstelling,
           name,
-          unit,
+          unit: told('unit') ?? unit,
           columnIndex: i,
           columnHeader: columns[i].header,
           columnKind: columns[i].kind,
           year: columns[i].year,
           value: p.kind === 'number' ? p.value : null,
           decimals: p.kind === 'number' ? p.decimals : 0,
-          referenceYear: p.kind === 'number' ? p.referenceYear : null,
+          referenceYear: p.kind === 'number' ? (p.referenceYear ?? periodYear) : null,
           footnote: (p.kind === 'number' ? p.footnote : null) ?? nameNote ?? columns[i].footnote,
           ...(cell.reading === 'heuristic' ? { reading: 'heuristic' as const } : {}),
-          ...(area ? { area } : {}),
+          ...(area ?? told('area') ? { area: area ?? told('area') } : {}),
+          ...(told('source') ? { source: told('source') } : {}),
           provenance: { file: doc.file, line: cell.line, page: cell.page, raw: cell.text },
         }),
       );

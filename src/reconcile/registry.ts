@@ -4,6 +4,7 @@ import saldoArithmetic from './rules/saldo-arithmetic.js';
 import verschil from './rules/verschil.js';
 import saldoVerschil from './rules/saldo-verschil.js';
 import reserveMutations from './rules/reserve-mutations.js';
+import reserveBalance from './rules/reserve-balance.js';
 import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
 import doelenboomTotals from './rules/doelenboom-totals.js';
@@ -20,7 +21,7 @@ import crossedRelations from './rules/crossed-relations.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
 export const rules: Rule[] = [
-  saldoArithmetic, verschil, saldoVerschil, reserveMutations, columnFooting, missingCell,
+  saldoArithmetic, verschil, saldoVerschil, reserveMutations, reserveBalance, columnFooting, missingCell,
   doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue, shareOfTotal,
   textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio, crossedRelations,
 ];
