@@ -137,6 +137,11 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
       if (columns.length % groups.length === 0) {
         const per = columns.length / groups.length;
         named = columns.map((c, i) => `${groups[Math.floor(i / per)]} ${c}`);
+        // Even spans are printed fact only where every group has the same cells under it (Baten | Lasten | Saldo
+        // under each period); over unlike cells (Jr. 2023 | Begr. 2024 under one, Begr. 2025 | Begr. 2026 under
+        // the next) they are a reading, and said to be one.
+        const under = (g: number) => columns.slice(g * per, (g + 1) * per).map((c) => c.replace(/\b(19|20)\d{2}\b/g, '').trim().toLowerCase()).join('|');
+        if (groups.length > 1 && per > 1 && groups.some((_, g) => under(g) !== under(0))) inferred = printed;
         break;
       }
     }
@@ -159,7 +164,14 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
   // rows of a wrapped header, "Primaire | Definitieve | Jaarrekening" over "begroting | begroting").
   // No name beats a wrong one.
   const names = columns.map((c) => c.toLowerCase());
-  if (value.length === 1 && new Set(names).size < names.length) return { columns: Array.from({ length: width ?? columns.length }, (_, i) => `kolom ${i + 1}`), keys, unresolved: printed, inferred };
+  if (value.length === 1 && new Set(names).size < names.length) {
+    // One run of line items printed again and again (Lasten | Baten | Saldo under periods whose names were
+    // not read): each run is a group of its own, numbered, so that its saldo is still checked within it.
+    const run = names.indexOf(names[0], 1);
+    const repeated = run > 1 && names.length % run === 0 && names.every((n, i) => n === names[i % run] && classify(columns[i]) === 'item');
+    if (repeated && (width === null || width === columns.length)) return { columns: columns.map((c, i) => `groep ${Math.floor(i / run) + 1} ${c}`), keys, unresolved: printed, inferred };
+    return { columns: Array.from({ length: width ?? columns.length }, (_, i) => `kolom ${i + 1}`), keys, unresolved: printed, inferred };
+  }
   return { ...fit(columns, width, keys, printed), inferred };
 }
 

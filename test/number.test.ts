@@ -50,6 +50,12 @@ describe('Dutch number grammar', () => {
     expect(parseScale('WMO (bedragen * € 1.000)')).toBe(1000);
     expect(parseScale('bedragen * 1000')).toBe(1000);
     expect(parseScale('Bedragen x 1.000 euros')).toBe(1000);
+    // As other gemeenten print it (Drimmelen jaarstukken 2021: "(in € 1.000)").
+    expect(parseScale('Overzicht van baten en lasten (in € 1.000)')).toBe(1000);
+    expect(parseScale('(€ 1.000)')).toBe(1000);
+    expect(parseScale('bedragen x € 1 mln')).toBe(1_000_000);
+    expect(parseScale('bedragen in duizenden euro')).toBe(1000);
+    expect(parseScale('in 1000 woningen')).toBeNull();
     expect(parseScale('Iets anders')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { parseCell } from '../../src/grammar/number.js';
 import type { RawCell, RawRow, RawTable } from '../types.js';
 import { describingColumn } from '../../src/arithmetic/columns.js';
 import { classify } from '../shape.js';
-import { titleAbove, type Line } from './renderings.js';
+import { lineRuns, titleAbove, type Line } from './renderings.js';
 
 /**
  * Indicator lists whose columns describe the figure as well as give it, one cell per block of
@@ -23,21 +23,8 @@ interface Cell {
 }
 
 /** Blocks of non-blank lines, each one cell. */
-function blocks(all: Line[], used: Set<number>): Cell[] {
-  const out: Cell[] = [];
-  let i = 0;
-  while (i < all.length) {
-    if (used.has(all[i].line) || all[i].text.trim() === '') {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < all.length && !used.has(all[j].line) && all[j].text.trim() !== '') j++;
-    out.push({ text: all.slice(i, j).map((l) => l.text.trim()).join(' '), line: all[i].line, end: all[j - 1].line });
-    i = j;
-  }
-  return out;
-}
+const blocks = (all: Line[], used: Set<number>): Cell[] =>
+  [...lineRuns(all, used)].map(([i, j]) => ({ text: all.slice(i, j).map((l) => l.text.trim()).join(' '), line: all[i].line, end: all[j - 1].line }));
 
 const isFigure = (t: string) => {
   const p = parseCell(t);

@@ -388,9 +388,8 @@ function byCapitals(toks: string[], width: number): string[] | null {
 
 // ---------- one cell per line ----------
 
-/** Cells: runs of non-blank lines, split into one cell per line unless they are a wrapped header ("REKENING" / "2018"). */
-function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; end: number })[] {
-  const cells: (ShapeCell & { idx: number; end: number })[] = [];
+/** Runs of non-blank lines no reader took, as [first, end) indices into `all`. */
+export function* lineRuns(all: Line[], used: Set<number>): Generator<[number, number]> {
   let i = 0;
   while (i < all.length) {
     if (used.has(all[i].line) || all[i].text.trim() === '') {
@@ -399,6 +398,15 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     }
     let j = i;
     while (j < all.length && !used.has(all[j].line) && all[j].text.trim() !== '') j++;
+    yield [i, j];
+    i = j;
+  }
+}
+
+/** Cells: runs of non-blank lines, split into one cell per line unless they are a wrapped header ("REKENING" / "2018"). */
+function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; end: number })[] {
+  const cells: (ShapeCell & { idx: number; end: number })[] = [];
+  for (const [i, j] of lineRuns(all, used)) {
     const group = all.slice(i, j).map((l) => l.text.trim());
     const joined = group.join(' ');
     // A word broken over two lines ("toe-" / "voegingen") is one cell whatever it says.
@@ -406,7 +414,6 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && (isHeaderish(joined) || broken);
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
     else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
-    i = j;
   }
   return cells;
 }

@@ -215,7 +215,12 @@ export function formatDutch(value: number, decimals = 0): string {
 
 /** Parse a scale note: "bedragen x 1.000", "(x € 1.000)", "bedragen * 1000" → 1000. */
 export function parseScale(text: string): number | null {
-  const m = /(?:x|\*|×)\s*(?:€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(normaliseSpaces(text));
+  const t = normaliseSpaces(text);
+  // "x € 1 mln", "x 1 miljoen", "bedragen in miljoenen euro"
+  if (/(?:x|\*|×|\bin)\s*(?:€\s*)?1\s*(?:mln|miljoen)\b|\bin miljoenen\b/i.test(t)) return 1_000_000;
+  if (/\bin duizenden\b|\bduizenden euro/i.test(t)) return 1000;
+  // "bedragen x 1.000", "(x € 1.000)", and with the euro sign only: "(in € 1.000)", "(€ 1.000)"
+  const m = /(?:x|\*|×)\s*(?:€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t) ?? /(?:\bin\s*|\(\s*)(?:€|eur\b|euro\b)\s*(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t);
   if (!m) return null;
   return m[1].replace(/[. ]/g, '').length === 7 ? 1_000_000 : 1000;
 }
