@@ -372,7 +372,8 @@ function byCapitals(toks: string[], width: number): string[] | null {
     if (readings.length > 1) return;
     if (left === 0) {
       const starts = [...must, ...picked].sort((a, b) => a - b);
-      const cuts = stub ? [0, ...starts] : starts[0] === 0 ? starts : [0, ...starts];
+      // Starts lie past the first word: the first part is the label head (stub) or the first column.
+      const cuts = [0, ...starts];
       const parts = cuts.map((c, k) => toks.slice(c, cuts[k + 1] ?? toks.length));
       const columns = stub ? parts.slice(1) : parts;
       if (columns.length === width && columns.every((p) => p.filter(isYearToken).length <= 1)) readings.push(parts.map((p) => p.join(' ')));
