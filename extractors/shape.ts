@@ -23,7 +23,7 @@ const PERIOD =
 export const FLOW = /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
 const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
-const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|pr\.?|nr\. programma)$/i;
+const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|prg\.?|pr\.?|nr\. programma)$/i;
 const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
 const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*\/\s*nadeel|nadeel\s*\/\s*voordeel)$/i;

@@ -27,6 +27,8 @@ describe('Dutch number grammar', () => {
     expect(parseCell('—')).toMatchObject({ kind: 'empty', reason: 'dash' });
     expect(parseCell(' ')).toMatchObject({ kind: 'empty', reason: 'blank' });
     expect(parseCell('N.B.')).toMatchObject({ kind: 'empty', reason: 'not-available' });
+    // Goirle begroting 2018: "n.b.*" with "* Niet beschikbaar." under the table.
+    expect(parseCell('n.b.*')).toMatchObject({ kind: 'empty', reason: 'not-available' });
   });
   it('keeps footnote markers, reference years and second figures apart from the value', () => {
     expect(parseCell('60,7%1')).toMatchObject({ value: 60.7, decimals: 1, percent: true, footnote: '1' });

@@ -554,6 +554,8 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
   // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
   if (end > width && classify(region[end - 1]) === 'text' && region.slice(end - 1 - width, end - 1).every((c) => ['header', 'item'].includes(classify(c)))) sections.unshift(region[--end]);
+  const spanned = rowSpanned(region.slice(0, end), width);
+  if (spanned) return { tiers: [spanned.names], sections, used: printedCount(region.slice(end - spanned.used, end)) };
   const bottom: string[] = [];
   let k = end;
   let names = 0;
@@ -578,6 +580,35 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   if (!all.some((c) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c)))) return null;
   const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
   return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)) };
+}
+
+/** A date or year that tells one of two like columns from the other (`1-jan`, `31-12`, `1 januari 2024`, `2018`). */
+const QUALIFIER = /^((per\s+)?\d{1,2}[-\s/](\d{1,2}|jan(uari)?|dec(ember)?)([-\s/](19|20)\d{2})?|(19|20)\d{2}|begin|eind)$/i;
+
+/**
+ * Cells spanning both rows of a two-row header (`rowspan`): a full row of names in which some name
+ * stands twice (Stand | Dotaties | Onttrekkingen | Stand), then a shorter row of dates or years under
+ * only the like columns (1-jan | 31-dec), in order; one more leading cell stands over the labels. A
+ * text rendering keeps each row's cells but not the spans, so the short row is read this way only
+ * where its cells are qualifiers and exactly the repeated names need them.
+ */
+function rowSpanned(region: string[], width: number): { names: string[]; used: number } | null {
+  // The short row: the run of qualifiers that ends the header (a full row of them is an ordinary lower tier).
+  let m = 0;
+  while (m < region.length && QUALIFIER.test(region[region.length - 1 - m].trim())) m++;
+  if (m >= 1 && m < width && m + width <= region.length) {
+    const lower = region.slice(region.length - m);
+    const upper = region.slice(region.length - m - width, region.length - m);
+    if (!upper.every((c) => ['header', 'item', 'text'].includes(classify(c)) && !isValue(c))) return null;
+    const key = (c: string) => c.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2');
+    const like = upper.map((c, i) => upper.some((d, j) => j !== i && key(d) === key(c)));
+    const needing = like.filter(Boolean).length;
+    if (needing === 0 || (m !== needing && m !== needing + 1)) return null;
+    const qualifiers = lower.slice(m - needing);
+    let q = 0;
+    return { names: upper.map((c, i) => (like[i] ? `${c} ${qualifiers[q++]}` : c)), used: m + width };
+  }
+  return null;
 }
 
 /**

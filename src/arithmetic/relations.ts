@@ -195,7 +195,7 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
 }
 
 /** A balance at a date or at the start or end of a year ("Saldo 01-01-2024", "stand 31-12-2023", "Boekwaarde begin"). */
-const STAND = /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|januari|december|\bbegin|\beind)/;
+const STAND = /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|\b(1|31)[-/ ](1|12|jan|dec)\b|januari|december|\bbegin|\beind)/;
 const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
 const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
 const words = (header: string) => header.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2').trim();

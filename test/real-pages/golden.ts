@@ -19,6 +19,8 @@ export interface GoldenFact {
   value: number;
   total?: boolean;
   indicator?: string;
+  /** The comparison area of an indicator row printed once per area (`regio` column). */
+  area?: string;
 }
 
 export interface Golden {
@@ -73,7 +75,7 @@ export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
     out.push({ kind: 'financial', f });
   }
   for (const f of doc.indicators) {
-    if (f.value === null || !columnMatches(f.columnHeader, g.column) || !rowMatches(f.name, g)) continue;
+    if (f.value === null || !columnMatches(f.columnHeader, g.column) || !rowMatches(f.name, g) || (g.area && f.area !== g.area)) continue;
     out.push({ kind: 'indicator', f });
   }
   // A row printed under exactly this label is the one meant ("Bestuur", not "Totaal Bestuur en ondersteuning").
