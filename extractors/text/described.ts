@@ -1,6 +1,7 @@
 import { parseCell } from '../../src/grammar/number.js';
 import type { RawCell, RawRow, RawTable } from '../types.js';
 import { describingColumn } from '../../src/arithmetic/columns.js';
+import { bbvCatalogue, fold } from '../../src/catalogue/bbv.js';
 import { classify, isBareNumber } from '../shape.js';
 import { lineRuns, titleAbove, type Line } from './renderings.js';
 
@@ -123,6 +124,111 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     for (const l of all) if (l.line >= cells[h - keyed].line && l.line <= last) used.add(l.line);
     h = cells.findIndex((c) => c.line > last) - 1;
     if (h < 0) break;
+  }
+  return tables;
+}
+
+/** Words a unit starts with (`aantal per 1.000 inwoners`, `% van de werkzame beroepsbevolking`, `Kg/inwoner`). */
+const UNIT_START = /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|$)/i;
+
+/** Where the unit starts in a row's words before its periode: after a BBV indicator's name, else at the first unit word. */
+function unitStart(words: string[]): number | null {
+  const names = new Set([...bbvCatalogue().values()].map((i) => fold(i.name)));
+  for (let u = words.length - 1; u >= 1; u--) if (names.has(fold(words.slice(0, u).join(' ')))) return u;
+  const u = words.findIndex((w, i) => i >= 1 && UNIT_START.test(w));
+  return u > 0 ? u : null;
+}
+
+/** A header line of such a list, space-separated: `Indicator eenheid periode regio waarde omschrijving`, `Nr. Taakveld Indicator Eenheid Periode Werkelijk Begroting 2022 Bron`. */
+function headerLine(text: string): { keys: number; columns: string[] } | null {
+  const words = text.trim().split(/\s+/);
+  const at = words.findIndex((w) => LABEL_HEAD.test(w));
+  if (at < 0 || words.slice(0, at).some((w) => !(classify(w) === 'key-header' || classify(w) === 'label-header'))) return null;
+  const columns: string[] = [];
+  for (const w of words.slice(at + 1)) {
+    if (/^(19|20)\d{2}$/.test(w) && columns.length && VALUE_HEAD(columns[columns.length - 1])) columns[columns.length - 1] += ` ${w}`;
+    else if (describingColumn(w) !== null || VALUE_HEAD(w)) columns.push(w);
+    else return null;
+  }
+  const kinds = columns.map((c) => describingColumn(c) !== null);
+  return kinds.includes(true) && kinds.includes(false) ? { keys: at, columns } : null;
+}
+
+/**
+ * One row of a space-separated list: the numbers of its key columns, the name and unit (told
+ * apart by the BBV catalogue or a unit word), the year under periode, then each column in turn:
+ * words up to the next figure under regio, one figure per value column, the rest under the last
+ * describing column. null where the words do not make such a row.
+ */
+function spaceRow(text: string, keys: number, columns: string[]): { label: string; cells: string[] } | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length <= keys || !words.slice(0, keys).every(isBareNumber)) return null;
+  const rest = words.slice(keys);
+  const kinds = columns.map((c) => describingColumn(c));
+  const period = kinds.indexOf('period');
+  const unit = kinds.indexOf('unit');
+  // The name (and unit) run to the periode's year; without a periode column, to the first figure.
+  const stop = period >= 0 ? rest.findIndex((w, i) => i >= 1 && YEAR_CELL.test(w)) : rest.findIndex((w, i) => i >= 1 && isFigure(w));
+  if (stop < 1) return null;
+  const cells: string[] = Array(columns.length).fill('');
+  let label = rest.slice(0, stop).join(' ');
+  if (unit >= 0 && unit < (period >= 0 ? period : columns.length)) {
+    const u = unitStart(rest.slice(0, stop));
+    if (u === null) return null;
+    label = rest.slice(0, u).join(' ');
+    cells[unit] = rest.slice(u, stop).join(' ');
+  }
+  let w = stop;
+  if (period >= 0) cells[period] = rest[w++];
+  for (let c = Math.max(unit, period) + 1; c < columns.length; c++) {
+    if (kinds[c] === null) {
+      if (w >= rest.length || !isFigure(rest[w])) return null;
+      cells[c] = rest[w++];
+      continue;
+    }
+    // Words: up to the next figure where a value column follows, else all that is left.
+    const valueAfter = kinds.slice(c + 1).includes(null);
+    let end = w;
+    while (end < rest.length && !(valueAfter && isFigure(rest[end]))) end++;
+    cells[c] = rest.slice(w, end).join(' ');
+    w = end;
+  }
+  return { label, cells };
+}
+
+/** Indicator lists as space-separated lines (a site's table dumped one row per line), read as `readDescribedTables` reads blocks. */
+export function readDescribedLines(all: Line[], used: Set<number>): RawTable[] {
+  const tables: RawTable[] = [];
+  for (let h = 0; h < all.length; h++) {
+    if (used.has(all[h].line)) continue;
+    const head = headerLine(all[h].text);
+    if (!head) continue;
+    const rows: RawRow[] = [];
+    let k = h + 1;
+    for (; k < all.length && !used.has(all[k].line) && all[k].text.trim() !== ''; k++) {
+      const row = spaceRow(all[k].text, head.keys, head.columns);
+      if (!row) break;
+      const at = (text: string): RawCell => ({ text, line: all[k].line, page: null, bold: false });
+      rows.push({ cells: [at(row.label), ...row.cells.map(at)], line: all[k].line, page: null, raw: all[k].text.trim() });
+    }
+    if (rows.length < 2) continue;
+    const { title, scaleText, context } = titleAbove(all, h, used);
+    const line = all[h].line;
+    tables.push({
+      index: 0,
+      layout: 'space-separated',
+      role: 'indicator',
+      title: title ?? `Tabel op regel ${line}`,
+      context,
+      scaleText,
+      header: { cells: ['Indicator', ...head.columns].map((text) => ({ text, line, page: null, bold: false })), line, page: null, raw: all[h].text.trim() },
+      rows,
+      footnotes: [],
+      line,
+      page: null,
+    });
+    for (let i = h; i < k; i++) used.add(all[i].line);
+    h = k - 1;
   }
   return tables;
 }

@@ -7,7 +7,7 @@ import { nbspPositions, readGluedIndicatorTables, type DumpLine } from './glued-
 import { readStructures } from './structures.js';
 import { unreadBlockNotices } from './table-like.js';
 import { readPipeRenderings, readRenderings } from './renderings.js';
-import { readDescribedTables } from './described.js';
+import { readDescribedLines, readDescribedTables } from './described.js';
 
 /**
  * Text dumps of HTML pages and PDFs. Three table layouts occur:
@@ -64,7 +64,7 @@ export function extractText(content: string): Extraction {
 
   for (const table of readTabSeparated(all, used)) tables.push(table);
   // Indicator lists with describing columns (eenheid, periode, bron) before the readers that take any cell per line.
-  tables.push(...readDescribedTables(all, used));
+  tables.push(...readDescribedTables(all, used), ...readDescribedLines(all, used));
   for (const table of readCellPerLine(all, used)) tables.push(table);
   const pipes = readPipeRenderings(all, used);
   tables.push(...pipes.tables);

@@ -32,6 +32,6 @@ export function describingColumn(header: string): Describing | null {
   if (h === 'periode' || h === 'peildatum' || h === 'jaar') return 'period';
   if (h === 'regio' || h === 'gebied') return 'area';
   if (h === 'bron') return 'source';
-  if (h === 'omschrijving' || h === 'toelichting') return 'note';
+  if (h === 'omschrijving' || h === 'toelichting' || h === 'beschrijving') return 'note';
   return null;
 }
