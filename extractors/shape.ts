@@ -22,11 +22,11 @@ const PERIOD =
 /** A reserve's movements as columns name them ("Toevoegingen", "Verminde-ringen", "overige toe- voegingen"). */
 export const FLOW = /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
-const LABEL_HEADER = /^(nr\.?|nummer|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
+const LABEL_HEADER = /^(nr\.?|nummer|jaar|jaartal|boekjaar|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|prg\.?|pr\.?|nr\. programma)$/i;
 const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
-const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*\/\s*nadeel|nadeel\s*\/\s*voordeel)$/i;
+const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*(\(v\))?\s*\/\s*nadeel\s*(\(n\))?|nadeel\s*(\(n\))?\s*\/\s*voordeel\s*(\(v\))?)$/i;
 /**
  * `0.1`, `6.71A`, `0.10`, `1.` (a hoofdtaakveld), `0-1.2` (a site's hierarchical rendering of 0.1),
  * `R1000`, `P010` (reserve and product codes). A bare integer (`7`, `01`) is an amount unless a
@@ -36,6 +36,9 @@ export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.
 
 /** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
 export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
+
+/** The header of a column of years that label the rows (`Jaar` | Resultaat | V/N, `Jaartal` | Stand 1-1 | …). */
+export const YEAR_LABEL_HEADER = /^(jaar|jaartal|boekjaar)$/i;
 
 /** Asked for the same cells again and again (cells, runs, headers): remembered, up to a bound. */
 const classified = new Map<string, CellClass>();
@@ -84,6 +87,8 @@ export function normaliseCode(code: string): string {
 export interface ShapeCell {
   text: string;
   line: number;
+  /** A year under a `Jaar` / `Jaartal` column: a row's label, not an amount. */
+  yearLabel?: boolean;
 }
 
 export interface ShapedRow {
@@ -301,7 +306,11 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
     const c = labels[i];
     const next = labels[i + 1];
     const codeLike = classify(c.text) === 'code' || isBareNumber(c.text);
-    if (codeLike && next && !['code', 'item', 'amount', 'empty', 'vn'].includes(classify(next.text))) {
+    // A label and the year under a Jaartal column after it are one label ("jaarrekening 2016").
+    if (next?.yearLabel && !c.yearLabel) {
+      out.push({ text: `${c.text.trim()} ${next.text.trim()}`, line: c.line });
+      i++;
+    } else if (codeLike && next && !['code', 'item', 'amount', 'empty', 'vn'].includes(classify(next.text))) {
       out.push({ text: `${normaliseCode(c.text)} ${next.text.trim()}`, line: c.line });
       i++;
     } else out.push({ text: classify(c.text) === 'code' ? normaliseCode(c.text) : c.text.trim(), line: c.line });

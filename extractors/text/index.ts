@@ -202,8 +202,10 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
       });
       k = m;
     }
-    // A header naming fewer columns than rows print figures is not the whole header (other renderings read it).
-    if (rows.length === 0 || rows.some((r) => r.cells.length - 1 > width)) {
+    // A header naming fewer columns than rows print figures is not the whole header, and rows going on under a
+    // heading ("Mutaties in reserves:" over "- toevoegingen | 88.424 | …") are sections: other renderings read both.
+    const heading = (n: number) => n + 2 < lines.length && [lines[n], lines[n + 1]].every((l) => !isValueLine(l.text) && !isHeaderCell(l.text)) && isValueLine(lines[n + 2].text);
+    if (rows.length === 0 || rows.some((r) => r.cells.length - 1 > width) || heading(k)) {
       i = j;
       continue;
     }

@@ -1,6 +1,6 @@
 import { parseScale } from '../../src/grammar/number.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
-import { applyVn, classify, isBareNumber, noticeOf, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+import { applyVn, classify, isBareNumber, noticeOf, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -416,6 +416,21 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
     else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
   }
+  return markYearLabels(cells);
+}
+
+/**
+ * Under a `Jaar` / `Jaartal` header the bare years are the rows' labels (`2008` | 6,0 | V), until
+ * prose or the next table's header words.
+ */
+function markYearLabels<C extends ShapeCell>(cells: C[]): C[] {
+  let on = false;
+  let seen = false;
+  for (const c of cells) {
+    if (YEAR_LABEL_HEADER.test(c.text)) [on, seen] = [true, false];
+    else if (on && isYearish(c.text)) c.yearLabel = seen = true;
+    else if (on && seen && (isProse(c.text) || ['header', 'label-header'].includes(classify(c.text)))) on = false;
+  }
   return cells;
 }
 
@@ -436,13 +451,13 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       i++;
       continue;
     }
-    if (!isValue(cells[i].text) || classify(cells[i].text) === 'vn' || i === floor) {
+    if (!isValue(cells[i].text) || cells[i].yearLabel || classify(cells[i].text) === 'vn' || i === floor) {
       i++;
       continue;
     }
     // The first row's label: a name, with a code or number before it.
     let labelStart = i - 1;
-    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text)) {
+    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel) {
       i++;
       continue;
     }
@@ -494,7 +509,7 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
     // A bare number before the first figure of a run ("1" | "Veiligheid" | 5.353 …) is the row's number;
     // after figures it is a figure (its row's number, if it is one, is settled below by the rows' widths).
     const next = cells[k + 1]?.text ?? '';
-    if (isValue(t) && !(isBareNumber(t) && cur.values.length === 0 && cur.labels.length === 0 && runs.length === 0 && isNameCell(next) && !/^\d/.test(next))) {
+    if (isValue(t) && !cells[k].yearLabel && !(isBareNumber(t) && cur.values.length === 0 && cur.labels.length === 0 && runs.length === 0 && isNameCell(next) && !/^\d/.test(next))) {
       cur.values.push(cells[k]);
       labelRun = 0;
       continue;
