@@ -38,7 +38,11 @@ export const isReadableExtension = (ext: string): boolean => FORMATS.some((f) =>
  * Content first: a PDF or an HTML page is read as what it is under any name. `declared` (a
  * manifest's source format) chooses between formats the content does not settle.
  */
-export function routeFormat(path: string, head: Buffer | null, declared?: ExtractorFormat): { format: ExtractorFormat; mismatch: boolean } {
+export function routeFormat(
+  path: string,
+  head: Buffer | null,
+  declared?: ExtractorFormat,
+): { format: ExtractorFormat; mismatch: boolean } {
   const byName = formatByName(path);
   const byContent = head ? formatByContent(head) : undefined;
   const format = (byContent?.binary ? byContent : declared) ?? byContent ?? byName ?? FALLBACK;

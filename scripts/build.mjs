@@ -7,7 +7,8 @@
 // ms), so callers can run it unconditionally and never run a stale dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync }
+  from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,7 +33,9 @@ function inputHash() {
   const hash = createHash('sha256');
   const tscPackage = JSON.parse(readFileSync(join(tscRoot(), 'package.json'), 'utf8'));
   hash.update(`typescript ${tscPackage.version}\0`);
-  for (const f of [...CONFIGS, ...SOURCES.flatMap(filesUnder)]) hash.update(`${f}\0`).update(readFileSync(join(ROOT, f))).update('\0');
+  for (const f of [...CONFIGS, ...SOURCES.flatMap(filesUnder)]) {
+    hash.update(`${f}\0`).update(readFileSync(join(ROOT, f))).update('\0');
+  }
   return hash.digest('hex');
 }
 
@@ -49,10 +52,8 @@ export function build({ force = false, quiet = false } = {}) {
   // Built beside dist/ and swapped in whole: a klopt started meanwhile never sees half a build.
   const tmp = join(ROOT, `dist.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(tscRoot(), 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', tmp], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const args = [join(tscRoot(), 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', tmp];
+  const tsc = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
   if (tsc.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`tsc failed (exit ${tsc.status ?? tsc.signal}):\n${tsc.stdout}${tsc.stderr}`);
@@ -72,7 +73,8 @@ export function build({ force = false, quiet = false } = {}) {
     rmSync(tmp, { recursive: true, force: true });
   }
   rmSync(old, { recursive: true, force: true });
-  if (!quiet) process.stderr.write(`klopt build: dist/ compiled in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  if (!quiet) process.stderr.write(`klopt build: dist/ compiled in ${seconds} s\n`);
   return true;
 }
 

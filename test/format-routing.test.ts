@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processFileAsync } from '../src/pipeline/index.js';
+import type { ManifestEntry } from '../src/pipeline/metadata.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'klopt.js');
@@ -24,9 +25,12 @@ function renamed(source: string, right: string, wrong: string) {
   return { dir, right: join(dir, right), wrong: join(dir, wrong) };
 }
 
-const values = (d: Awaited<ReturnType<typeof processFileAsync>>) => d.financial.map((f) => [f.rowLabel, f.columnHeader, f.value]);
-const withoutRouting = (d: Awaited<ReturnType<typeof processFileAsync>>) =>
-  d.findings.filter((f) => f.rule !== 'format-by-content').map((f) => [f.rule, f.severity, f.row, f.column, f.expected, f.found]);
+type Doc = Awaited<ReturnType<typeof processFileAsync>>;
+const values = (d: Doc) => d.financial.map((f) => [f.rowLabel, f.columnHeader, f.value]);
+const withoutRouting = (d: Doc) =>
+  d.findings
+    .filter((f) => f.rule !== 'format-by-content')
+    .map((f) => [f.rule, f.severity, f.row, f.column, f.expected, f.found]);
 
 describe('routing by content', () => {
   it('reads a PDF named .txt as a PDF, with an info finding naming the file (klopt check)', () => {
@@ -36,14 +40,16 @@ describe('routing by content', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/processFileAsync|unreadable/);
     const wrong = JSON.parse(run.stdout);
-    expect(wrong.documents[0]).toMatchObject({ sourceFormat: 'pdf', tables: right.documents[0].tables, financialFacts: right.documents[0].financialFacts });
+    const { tables, financialFacts } = right.documents[0];
+    expect(wrong.documents[0]).toMatchObject({ sourceFormat: 'pdf', tables, financialFacts });
     expect(wrong.documents[0].financialFacts).toBeGreaterThan(100);
     const routing = wrong.findings.filter((x: { rule: string }) => x.rule === 'format-by-content');
     expect(routing).toHaveLength(1);
     const shown = relative(ROOT, f.wrong); // as klopt names files: relative to where it runs
     expect(routing[0]).toMatchObject({ severity: 'info', file: shown });
     expect(routing[0].message).toBe(`${shown} is named .txt but is a PDF: read as PDF`);
-    const errors = (r: { findings: { severity: string; rule: string }[] }) => r.findings.filter((x) => x.severity === 'error').map((x) => x.rule);
+    type Run = { findings: { severity: string; rule: string }[] };
+    const errors = (r: Run) => r.findings.filter((x) => x.severity === 'error').map((x) => x.rule);
     expect(errors(wrong)).toEqual(errors(right));
   });
 
@@ -63,8 +69,10 @@ describe('routing by content', () => {
 
   it('a manifest that says html-text keeps a page read as text', async () => {
     const f = renamed(HTML, 'pagina.html', 'pagina.txt');
-    const manifest = new Map([[f.wrong, { gemeente: null, documentType: null, year: null, programme: null, sourceFormat: 'html-text' as const }]]);
-    const doc = await processFileAsync(f.wrong, { manifest: manifest as never });
+    const entry: ManifestEntry = {
+      file: f.wrong, gemeente: null, documentType: 'begroting', year: null, programme: null, sourceFormat: 'html-text',
+    };
+    const doc = await processFileAsync(f.wrong, { manifest: new Map([[f.wrong, entry]]) });
     expect(doc.document.sourceFormat).toBe('html-text');
     expect(doc.findings.some((x) => x.rule === 'format-by-content')).toBe(false);
   });

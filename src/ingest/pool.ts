@@ -16,7 +16,7 @@ export interface Reader {
  * Compiled (dist/), the worker is plain JavaScript. Run from the TypeScript sources (tests, bench),
  * a worker thread does not inherit the main thread's tsx loader: worker-boot.mjs registers it.
  */
-const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-boot.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
+const BOOT = new URL(import.meta.url.endsWith('.ts') ? './worker-boot.mjs' : './worker.js', import.meta.url);
 
 /** `boot`: the worker script (default: BOOT; a test substitutes one that crashes). */
 export function createReader(concurrency: number, boot: URL = BOOT): Reader {

@@ -51,9 +51,12 @@ function declaredFormat(entry: ManifestEntry | undefined): ExtractorFormat | und
 
 /** Where the name says one format and the content another: read as the content, and say so. */
 function routeNotice(file: string, abs: string, format: ExtractorFormat): ExtractionNotice {
-  const message = `${file} is named ${extname(abs)} but is ${format.label}: read as ${format.name === 'text' ? 'text' : format.name.toUpperCase()}`;
+  const as = format.name === 'text' ? 'text' : format.name.toUpperCase();
+  const message = `${file} is named ${extname(abs)} but is ${format.label}: read as ${as}`;
   return { rule: 'format-by-content', severity: 'info', message, line: null, page: null, raw: null, table: null };
 }
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Extractors that need no I/O of their own, for the synchronous processFile. */
 const SYNC_EXTRACT: Record<string, (text: string) => Extraction> = { text: extractText, html: extractHtml };
@@ -73,7 +76,8 @@ export function processFile(path: string, options: ProcessOptions = {}): Process
   const input = readInput(abs, file, options.maxBytes, format.name);
   const extraction = extract(input.text!);
   extraction.notices.unshift(...input.notices, ...(mismatch ? [routeNotice(file, abs, format)] : []));
-  return finish(abs, file, createHash('sha256').update(input.bytes).digest('hex'), input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
+  const id = sha256(input.bytes);
+  return finish(abs, file, id, input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
 }
 
 /**
@@ -90,18 +94,20 @@ export async function processFileAsync(path: string, options: ProcessOptions = {
     const input = readInput(abs, file, options.maxBytes, format.name);
     const extraction = await format.extract({ path: abs, file, text: input.text, maxBytes });
     extraction.notices.unshift(...input.notices, ...notices);
-    return finish(abs, file, createHash('sha256').update(input.bytes).digest('hex'), input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
+    const id = sha256(input.bytes);
+    return finish(abs, file, id, input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
   }
   let extraction: Extraction;
   try {
-    extraction = await format.extract({ path: abs, file, text: null, maxBytes, workers: options.pdfWorkers, poolFromPages: options.pdfPoolFromPages });
+    const { pdfWorkers: workers, pdfPoolFromPages: poolFromPages } = options;
+    extraction = await format.extract({ path: abs, file, text: null, maxBytes, workers, poolFromPages });
     extraction.notices.unshift(...normaliseExtraction(extraction), ...notices);
   } catch (err) {
     if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));
     throw err;
   }
   const bytes = readFileSync(abs);
-  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), bytes.length, format.sourceFormat(abs), extraction, null, options);
+  return finish(abs, file, sha256(bytes), bytes.length, format.sourceFormat(abs), extraction, null, options);
 }
 
 /** The common tail: metadata, interpretation, reconciliation; `text` (a text source) gives findings their evidence lines. */
