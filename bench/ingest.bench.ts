@@ -241,7 +241,7 @@ for (const [file, [ok, all]] of bySample) console.log(`  ${file}: ${ok} of ${all
 console.log(`corpus-rule findings between documents (not compared above): ${corpusFindings.map((r) => `${r.rule} ${r.n}`).join(', ') || 'none'}`);
 
 await run('no-op re-run', N === 2000 ? 2 : undefined);
-// The nightly job as users run it: a new process, tsx startup and all.
+// The nightly job as users run it: a new process (bin/klopt.js, compiled dist/), start-up and all.
 const t1 = performance.now();
 const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), 'ingest', corpus, '--manifest', join(corpus, 'manifest.csv'), '--db', db, '--quiet'], { encoding: 'utf8' });
 const cliSeconds = (performance.now() - t1) / 1000;

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so a checkout needs no build step.
-import { register } from 'tsx/esm/api';
+// The CLI runs the JavaScript compiled into dist/ (`npm run build`; `npm ci` builds it), so a
+// start loads no TypeScript loader and no transpiler.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('klopt: not built yet (no dist/); run `npm run build` (npm ci does it) and try again\n');
+  process.exit(2);
+}
+await import(main.href);

@@ -16,6 +16,8 @@ const LAYERS: [prefix: string, rank: number][] = [
   ['src/grammar/', 1],
   ['src/catalogue/', 1],
   ['src/collections.ts', 1],
+  // Where package.json and data/ are, from the sources or from dist/.
+  ['src/root.ts', 0],
   ['src/arithmetic/', 2],
   ['extractors/', 3],
   ['src/interpret/', 4],

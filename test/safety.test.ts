@@ -85,8 +85,11 @@ describe('reading never fetches what a document names', () => {
 <body onload="fetch('${url}/onload')"><img src="${url}/img.png"><iframe src="${url}/frame"></iframe><script>fetch('${url}/inline')</script>
 ${url}/plain-text-url
 </body></html>\n`;
-      writeFileSync(join(dir, 'bait.txt'), `${bait}\n${readFileSync(HENGELO_2023, 'utf8')}`);
+      // A text dump carrying the bait (a dump that opened with it would be an HTML page by content),
+      // the page itself, and the page saved as .txt (read as HTML: routed by content).
+      writeFileSync(join(dir, 'bait.txt'), `${readFileSync(HENGELO_2023, 'utf8')}\n${bait}`);
       writeFileSync(join(dir, 'bait.html'), bait);
+      writeFileSync(join(dir, 'bait-page.txt'), bait);
       writeFileSync(join(dir, 'bait.md'), `![x](${url}/md.png) [y](${url}/link)\n`);
       // async spawn: the server must keep answering while klopt runs
       const child = spawn(process.execPath, [BIN, 'check', dir, join(dir, 'bait.html'), '--format', 'json'], { cwd: ROOT });
@@ -96,7 +99,7 @@ ${url}/plain-text-url
       await new Promise((r) => setTimeout(r, 200));
       server.close();
       expect(code).toBe(1); // the Hengelo errors
-      expect(JSON.parse(stdout).documents).toHaveLength(3);
+      expect(JSON.parse(stdout).documents).toHaveLength(4);
       expect(hits).toEqual([]);
     },
     CLI_TIMEOUT,

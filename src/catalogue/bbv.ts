@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { fromRoot } from '../root.js';
 
 /** One statutory indicator of the BBV (data/catalogue/bbv_indicatoren.csv). */
 export interface BbvIndicator {
@@ -10,7 +11,7 @@ export interface BbvIndicator {
   source: string;
 }
 
-const CATALOGUE_PATH = new URL('../../data/catalogue/bbv_indicatoren.csv', import.meta.url);
+const CATALOGUE_PATH = fromRoot('data', 'catalogue', 'bbv_indicatoren.csv');
 let cache: Map<number, BbvIndicator> | null = null;
 
 export function bbvCatalogue(): Map<number, BbvIndicator> {

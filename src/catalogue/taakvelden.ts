@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { fromRoot } from '../root.js';
 
 /** One (code, name) validity span of the IV3 taakveld catalogue (data/catalogue/taakvelden.csv). */
 export interface TaakveldEntry {
@@ -10,7 +11,7 @@ export interface TaakveldEntry {
   parent: string | null;
 }
 
-const CATALOGUE_PATH = new URL('../../data/catalogue/taakvelden.csv', import.meta.url);
+const CATALOGUE_PATH = fromRoot('data', 'catalogue', 'taakvelden.csv');
 let cache: TaakveldEntry[] | null = null;
 
 export function taakveldCatalogue(): TaakveldEntry[] {

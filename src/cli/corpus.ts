@@ -1,6 +1,5 @@
 /** What check and ingest add for the rules over all documents, IV3 and klopt.config.json. */
 import { createHash } from 'node:crypto';
-import { Option, type Command } from 'commander';
 import type { Finding } from '../../schemas/index.js';
 import { applyConfig, loadConfig, withRuleOptions, type KloptConfig } from '../config.js';
 import { readIv3File, type Iv3Figure } from '../iv3/read.js';
@@ -11,12 +10,6 @@ import type { CorpusDocument } from '../reconcile/corpus.js';
 import { corpusRules, reconcileCorpus } from '../reconcile/corpus-registry.js';
 import { corpusInputs } from '../store/corpus-inputs.js';
 import type { Store } from '../store/index.js';
-
-export function addConfigOptions(cmd: Command): Command {
-  return cmd
-    .option('--config <file>', 'klopt.config.json with rule severities and materiality (default: ./klopt.config.json if present)')
-    .addOption(new Option('--rule <id=severity...>', 'override a rule: <id>=error|warning|info|off (repeatable)').default([]));
-}
 
 export function configFrom(opts: { config?: string; rule?: string[] }): KloptConfig {
   return withRuleOptions(loadConfig(opts.config, ruleIds()), opts.rule ?? [], ruleIds());

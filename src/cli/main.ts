@@ -1,24 +1,26 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Finding } from '../../schemas/index.js';
-import { InputError, processFileAsync, type ProcessedDocument, type ProcessOptions } from '../pipeline/index.js';
+import type { ProcessedDocument, ProcessOptions } from '../pipeline/index.js';
 import { collectInputs, UsageError } from '../pipeline/files.js';
 import type { ManifestEntry } from '../pipeline/metadata.js';
-import { makeFinding } from '../arithmetic/finding.js';
-import { renderCsv, renderReport, summarise, type ReportFormat } from '../report/index.js';
-import { openStore } from '../store/index.js';
-import { EXIT, VERSION, failOnOption, formatOption, inputOptions, type InputOptions, manifestsFor, oneLineSummary, reachesThreshold, reportFromStore, writeOut, type FailOn } from './common.js';
+import type { ReportFormat } from '../report/index.js';
+import { EXIT, VERSION, addConfigOptions, failOnOption, formatOption, inputOptions, type InputOptions, type FailOn } from './common.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerIv3 } from './commands/iv3.js';
 import { register as registerMerge } from './commands/merge.js';
 import { register as registerRules } from './commands/rules.js';
-import { addConfigOptions, configFrom, configure, corpusFindings } from './corpus.js';
+
+// Declaring the commands imports only commander and common.ts; what a command runs is imported
+// by its action, so `klopt --help` does not load the readers, the store or the report.
 
 export { EXIT } from './common.js';
 
 /** Run the pipeline over files; a file that cannot be read becomes a finding, and the run goes on. */
 async function processAll(files: string[], manifest: Map<string, ManifestEntry>, onDocument: (d: ProcessedDocument) => void, options: ProcessOptions = {}) {
+  const { InputError, processFileAsync } = await import('../pipeline/index.js');
+  const { makeFinding } = await import('../arithmetic/finding.js');
   const failed: Finding[] = [];
   for (const file of files) {
     try {
@@ -52,6 +54,9 @@ export function buildProgram(): Command {
     .addOption(failOnOption('error'))
     .option('--iv3 <files...>', 'IV3 files (CSV export or CBS JSON) to compare the documents\' taakveld figures with')
     .action(async (paths: string[], opts: InputOptions & { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
+      const { configFrom, configure, corpusFindings } = await import('./corpus.js');
+      const { manifestsFor, oneLineSummary, reachesThreshold } = await import('./output.js');
+      const { renderReport, summarise } = await import('../report/index.js');
       const files = collectInputs(paths);
       const config = configFrom(opts);
       const manifest = manifestsFor(files, opts.manifest, opts.allowOutsideManifest);
@@ -71,8 +76,11 @@ export function buildProgram(): Command {
     .addOption(formatOption().default('md'))
     .option('--out <file>', 'write to a file instead of stdout')
     .addOption(failOnOption('never'))
-    .action((opts: { db: string; format: ReportFormat; out?: string; failOn: FailOn }) => {
+    .action(async (opts: { db: string; format: ReportFormat; out?: string; failOn: FailOn }) => {
       if (!existsSync(opts.db)) throw new UsageError(`${opts.db}: no such database (run klopt ingest first)`);
+      const { openStore } = await import('../store/index.js');
+      const { oneLineSummary, reachesThreshold, reportFromStore, writeOut } = await import('./output.js');
+      const { renderReport } = await import('../report/index.js');
       const store = openStore(opts.db);
       try {
         const report = reportFromStore(store);

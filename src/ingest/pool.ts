@@ -12,9 +12,13 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/**
+ * Compiled (dist/), the worker is plain JavaScript. Run from the TypeScript sources (tests, bench),
+ * a worker thread does not inherit the main thread's tsx loader: worker-boot.mjs registers it.
+ */
+const BOOT = new URL(import.meta.url.endsWith('.ts') ? './worker-boot.mjs' : './worker.js', import.meta.url);
 
-/** `boot`: the worker script (default: worker-boot.mjs; a test substitutes one that crashes). */
+/** `boot`: the worker script (default: BOOT; a test substitutes one that crashes). */
 export function createReader(concurrency: number, boot: URL = BOOT): Reader {
   if (concurrency <= 1) return { read: readOne, close: async () => {} };
   return new WorkerPool(concurrency, boot);

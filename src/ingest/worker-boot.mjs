@@ -1,5 +1,6 @@
-// The sources are TypeScript run through tsx; a worker thread does not inherit the main thread's
-// loader hooks, so it registers tsx itself before loading the worker.
+// For the TypeScript sources run through tsx (tests, bench; the CLI runs dist/ and starts
+// worker.js directly): a worker thread does not inherit the main thread's loader hooks, so it
+// registers tsx itself before loading the worker.
 import { register } from 'tsx/esm/api';
 
 register();

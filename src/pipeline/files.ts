@@ -1,15 +1,10 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { isReadableExtension } from '../../extractors/registry.js';
 
-/** Extensions klopt reads from a directory. A file named on the command line is always tried. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.markdown']);
-/** PDFs, read by the PDF extractor (processFileAsync). */
-export const PDF_EXTENSIONS = new Set(['.pdf']);
-/** Saved web pages, read by the HTML extractor. */
-export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
-
-/** Whether a directory walk or a glob picks up a file with this extension (lower case, with the dot). */
-export const isReadableExtension = (ext: string) => TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || PDF_EXTENSIONS.has(ext);
+// The extensions a directory walk or glob picks up are the formats' own (extractors/registry.ts).
+// A file named on the command line is always tried, and routed by its content.
+export { isReadableExtension } from '../../extractors/registry.js';
 
 export class UsageError extends Error {}
 

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { extractPdf, PdfInputError } from '../../extractors/pdf/index.js';
+import { PdfInputError } from '../../extractors/pdf/index.js';
 import { extractText } from '../../extractors/text/index.js';
 import { extractHtml } from '../../extractors/html/index.js';
-import { HTML_EXTENSIONS } from './files.js';
+import { formatNamed, routeFormat, type ExtractorFormat } from '../../extractors/registry.js';
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
-import type { Extraction } from '../../extractors/types.js';
+import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 import { interpret, noticeFinding } from '../interpret/index.js';
 import { buildContext } from '../reconcile/rule.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
 import { attachEvidence } from '../reconcile/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
-import { DEFAULT_MAX_BYTES, InputError, readInput } from './input.js';
+import { DEFAULT_MAX_BYTES, InputError, readHead, readInput } from './input.js';
 import { normaliseExtraction } from './decode.js';
 import { readingCoverage } from './coverage.js';
 import { makeFinding } from '../arithmetic/finding.js';
@@ -42,42 +42,72 @@ export interface ProcessOptions extends ReconcileOptions {
 
 export { DEFAULT_MAX_BYTES, InputError } from './input.js';
 
-/** One file (text dump or saved web page): source → extractor → raw tables → interpreter → reconciler. Pure but for reading the file. PDFs need processFileAsync. */
+/** The format a manifest's source_format asks for, where the content leaves the choice open. */
+function declaredFormat(entry: ManifestEntry | undefined): ExtractorFormat | undefined {
+  const declared = entry?.sourceFormat;
+  if (!declared || declared === 'pdf') return undefined; // a PDF is told by its content
+  return formatNamed(declared === 'html' ? 'html' : 'text');
+}
+
+/** Where the name says one format and the content another: read as the content, and say so. */
+function routeNotice(file: string, abs: string, format: ExtractorFormat): ExtractionNotice {
+  const as = format.name === 'text' ? 'text' : format.name.toUpperCase();
+  const message = `${file} is named ${extname(abs)} but is ${format.label}: read as ${as}`;
+  return { rule: 'format-by-content', severity: 'info', message, line: null, page: null, raw: null, table: null };
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Extractors that need no I/O of their own, for the synchronous processFile. */
+const SYNC_EXTRACT: Record<string, (text: string) => Extraction> = { text: extractText, html: extractHtml };
+
+/**
+ * One text dump or saved web page, synchronously: source → extractor → raw tables → interpreter →
+ * reconciler. Pure but for reading the file. PDFs (and any format whose extractor is
+ * asynchronous) need processFileAsync, which reads every format.
+ */
 export function processFile(path: string, options: ProcessOptions = {}): ProcessedDocument {
   const abs = resolve(path);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
-  // Size, emptiness, binary junk, PDF header/end marker, encoding: checked and decoded here.
-  const input = readInput(abs, file, options.maxBytes);
-  if (input.text === null) throw new InputError(file, 'a PDF: use processFileAsync');
-  const { bytes, text } = input;
-  const size = bytes.length;
-  const entry = options.manifest?.get(abs);
-  // Saved web pages go to the HTML extractor; text dumps (of pages or PDFs) to the text one.
-  const isHtml = entry?.sourceFormat ? entry.sourceFormat === 'html' : HTML_EXTENSIONS.has(extname(abs).toLowerCase());
-  const extraction = isHtml ? extractHtml(text) : extractText(text);
-  extraction.notices.unshift(...input.notices);
-  const format: SourceFormat = isHtml ? 'html' : extname(abs).toLowerCase() === '.md' ? 'pdf-markdown' : 'html-text';
-  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), size, format, extraction, text, options);
+  const { format, mismatch } = routeFormat(abs, readHead(abs), declaredFormat(options.manifest?.get(abs)));
+  const extract = SYNC_EXTRACT[format.name];
+  if (format.binary || !extract) throw new InputError(file, `${format.label}, read by processFileAsync only`);
+  // Size, emptiness, binary junk, encoding: checked and decoded here.
+  const input = readInput(abs, file, options.maxBytes, format.name);
+  const extraction = extract(input.text!);
+  extraction.notices.unshift(...input.notices, ...(mismatch ? [routeNotice(file, abs, format)] : []));
+  const id = sha256(input.bytes);
+  return finish(abs, file, id, input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
 }
 
 /**
- * Any file klopt reads, PDFs included (pdf.js is asynchronous): `.pdf` goes to the PDF
- * extractor, everything else to processFile.
+ * Any file klopt reads. Routed by content first (extractors/registry.ts): a PDF or an HTML page
+ * is read as what it is under any name, with an info finding where the name says otherwise.
  */
 export async function processFileAsync(path: string, options: ProcessOptions = {}): Promise<ProcessedDocument> {
   const abs = resolve(path);
-  if (extname(abs).toLowerCase() !== '.pdf') return processFile(path, options);
   const file = relative(options.cwd ?? process.cwd(), abs) || abs;
+  const { format, mismatch } = routeFormat(abs, readHead(abs), declaredFormat(options.manifest?.get(abs)));
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const notices = mismatch ? [routeNotice(file, abs, format)] : [];
+  if (!format.binary) {
+    const input = readInput(abs, file, options.maxBytes, format.name);
+    const extraction = await format.extract({ path: abs, file, text: input.text, maxBytes });
+    extraction.notices.unshift(...input.notices, ...notices);
+    const id = sha256(input.bytes);
+    return finish(abs, file, id, input.bytes.length, format.sourceFormat(abs), extraction, input.text, options);
+  }
   let extraction: Extraction;
   try {
-    extraction = await extractPdf(abs, { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, workers: options.pdfWorkers, poolFromPages: options.pdfPoolFromPages });
-    extraction.notices.unshift(...normaliseExtraction(extraction));
+    const { pdfWorkers: workers, pdfPoolFromPages: poolFromPages } = options;
+    extraction = await format.extract({ path: abs, file, text: null, maxBytes, workers, poolFromPages });
+    extraction.notices.unshift(...normaliseExtraction(extraction), ...notices);
   } catch (err) {
     if (err instanceof PdfInputError) throw new InputError(file, err.message.slice(file.length + 2));
     throw err;
   }
   const bytes = readFileSync(abs);
-  return finish(abs, file, createHash('sha256').update(bytes).digest('hex'), bytes.length, 'pdf', extraction, null, options);
+  return finish(abs, file, sha256(bytes), bytes.length, format.sourceFormat(abs), extraction, null, options);
 }
 
 /** The common tail: metadata, interpretation, reconciliation; `text` (a text source) gives findings their evidence lines. */

@@ -22,7 +22,8 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 /** Above this share of control or undecodable characters a "text" file is binary junk. */
 export const MAX_JUNK_SHARE = 0.05;
 
-export type InputFormat = 'text' | 'html' | 'pdf';
+/** The format decoded text is checked as (its name in messages); a binary format's bytes are not decoded. */
+export type InputFormat = 'text' | 'html' | 'pdf' | (string & {});
 
 export interface PdfFacts {
   /** The trailer names an /Encrypt dictionary. pdf.js opens those with an empty user password; others need one. */
@@ -104,6 +105,26 @@ export function checkPdf(file: string, bytes: Buffer): PdfFacts {
   return { version: /^%PDF-(\d\.\d)/.exec(head.slice(at))?.[1] ?? '?', encrypted: /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(latin1(bytes)) };
 }
 
+/**
+ * The first bytes of a file, for routing it by content; null when it is not a regular file or
+ * cannot be read (readInput then says why, naming the file).
+ */
+export function readHead(abs: string, length = 1024): Buffer | null {
+  try {
+    // Checked before opening: opening a FIFO for reading blocks until someone writes to it.
+    if (!statSync(abs).isFile()) return null;
+    const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(length);
+      return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
 function formatOf(abs: string, bytes: Buffer): InputFormat {
   const ext = extname(abs).toLowerCase();
   if (ext === '.pdf' || latin1(bytes.subarray(0, 5)) === '%PDF-') return 'pdf';
@@ -113,9 +134,9 @@ function formatOf(abs: string, bytes: Buffer): InputFormat {
 }
 
 /** Read and check one file; throws InputError (naming `file`) when it cannot be read as a document. */
-export function readInput(abs: string, file: string, maxBytes = DEFAULT_MAX_BYTES): Input {
+export function readInput(abs: string, file: string, maxBytes = DEFAULT_MAX_BYTES, routed?: InputFormat): Input {
   const bytes = readBounded(abs, file, maxBytes);
-  const format = formatOf(abs, bytes);
+  const format = routed ?? formatOf(abs, bytes);
   if (format === 'pdf') return { bytes, format, text: null, encoding: null, notices: [], pdf: checkPdf(file, bytes) };
   const decoded = decodeBytes(bytes);
   if (decoded.text.includes('\u0000') || junkShare(decoded.text) > MAX_JUNK_SHARE) {

@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../pipeline/files.js';
 import { EXPORTS, exportColumns, exportRows, renderExport, type ExportFormat, type ExportWhat } from '../../report/export.js';
-import { openStore } from '../../store/index.js';
 
 /** `klopt export`: stored facts or findings as CSV or JSON, for analysts and spreadsheets. */
 export function register(program: Command): void {
@@ -15,9 +14,10 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
     .option('--excel-nl', 'CSV for Dutch Excel: semicolons, decimal commas, UTF-8 BOM, formulas neutralised')
-    .action((opts: { what: ExportWhat; format: ExportFormat; out?: string; db: string; excelNl?: boolean }) => {
+    .action(async (opts: { what: ExportWhat; format: ExportFormat; out?: string; db: string; excelNl?: boolean }) => {
       if (opts.excelNl && opts.format !== 'csv') throw new UsageError('--excel-nl applies to --format csv only');
       if (!existsSync(opts.db)) throw new UsageError(`${opts.db}: no such database (run klopt ingest first)`);
+      const { openStore } = await import('../../store/index.js');
       const store = openStore(opts.db);
       try {
         const rows = exportRows(store, opts.what);

@@ -1,12 +1,9 @@
 /** `klopt ingest`: bulk, incremental, parallel ingestion into SQLite (src/ingest). */
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { renderCsv, renderReport } from '../../report/index.js';
-import { openStore } from '../../store/index.js';
-import { BusyError, createReporter, ingest, type LogFormat, type Reporter } from '../../ingest/index.js';
+import type { LogFormat, Reporter } from '../../ingest/index.js';
 import type { FileEvent } from '../../ingest/writer.js';
-import { EXIT, VERSION, failOnOption, positiveInt, inputOptions, type InputOptions, reachesThreshold, reportFromStore, writeOut, type FailOn } from '../common.js';
-import { addConfigOptions, configFrom, ingestHooks } from '../corpus.js';
+import { EXIT, VERSION, addConfigOptions, failOnOption, positiveInt, inputOptions, type InputOptions, type FailOn } from '../common.js';
 
 interface IngestCliOptions extends InputOptions {
   db: string;
@@ -47,6 +44,11 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'stdout: the per-file log (text), or one JSON object for the whole run at the end (json)').choices(['text', 'json']).default('text'))
     .addOption(new Option('--log-format <format>', 'per-file log: text lines, or JSON lines (default: text on a terminal, json otherwise)').choices(['text', 'json']))
     .action(async (paths: string[], opts: IngestCliOptions) => {
+      const { BusyError, createReporter, ingest } = await import('../../ingest/index.js');
+      const { renderCsv, renderReport } = await import('../../report/index.js');
+      const { openStore } = await import('../../store/index.js');
+      const { reachesThreshold, reportFromStore, writeOut } = await import('../output.js');
+      const { configFrom, ingestHooks } = await import('../corpus.js');
       const format: LogFormat = opts.logFormat ?? (process.stdout.isTTY ? 'text' : 'json');
       const config = configFrom(opts);
       const collected = opts.format === 'json' ? collectingReporter() : null;

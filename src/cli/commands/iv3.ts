@@ -1,13 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { severityRank, type Severity } from '../../../schemas/index.js';
-import { Iv3InputError, readIv3File, type Iv3Kind } from '../../iv3/read.js';
-import { importIv3, listIv3Figures } from '../../iv3/store.js';
-import { iv3Rules, reconcileCorpus } from '../../reconcile/corpus-registry.js';
-import { renderReport, type ReportFormat } from '../../report/index.js';
-import { openStore } from '../../store/index.js';
+import type { Severity } from '../../../schemas/index.js';
+import type { Iv3Kind } from '../../iv3/read.js';
+import type { ReportFormat } from '../../report/index.js';
 import { UsageError } from '../../pipeline/files.js';
-import { configFrom, addConfigOptions, configure } from '../corpus.js';
+import { addConfigOptions } from '../common.js';
 
 export function register(program: Command): void {
   const iv3 = program.command('iv3').description('IV3 figures delivered to CBS: import them, check them');
@@ -19,8 +16,11 @@ export function register(program: Command): void {
     .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
     .option('--year <year>', 'year of a CSV export whose file name does not say', (v) => Number(v))
     .addOption(new Option('--kind <kind>', 'begroting or realisatie, for a CSV export whose file name does not say').choices(['begroting', 'realisatie']))
-    .action((files: string[], opts: { db: string; year?: number; kind?: Iv3Kind }) => {
+    .action(async (files: string[], opts: { db: string; year?: number; kind?: Iv3Kind }) => {
       for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
+      const { Iv3InputError, readIv3File } = await import('../../iv3/read.js');
+      const { importIv3 } = await import('../../iv3/store.js');
+      const { openStore } = await import('../../store/index.js');
       // Read everything first: a bad file stops the run before anything is written.
       const inputs = files.map((f) => {
         try {
@@ -49,8 +49,14 @@ export function register(program: Command): void {
       .option('--db <file>', 'SQLite database', 'out/klopt.sqlite')
       .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'md']).default('md'))
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default('error')),
-  ).action((opts: { db: string; format: ReportFormat; failOn: Severity | 'never'; config?: string; rule?: string[] }) => {
+  ).action(async (opts: { db: string; format: ReportFormat; failOn: Severity | 'never'; config?: string; rule?: string[] }) => {
     if (!existsSync(opts.db)) throw new UsageError(`${opts.db}: no such database (run klopt iv3 import first)`);
+    const { severityRank } = await import('../../../schemas/index.js');
+    const { listIv3Figures } = await import('../../iv3/store.js');
+    const { iv3Rules, reconcileCorpus } = await import('../../reconcile/corpus-registry.js');
+    const { renderReport } = await import('../../report/index.js');
+    const { openStore } = await import('../../store/index.js');
+    const { configFrom, configure } = await import('../corpus.js');
     const store = openStore(opts.db);
     try {
       const figures = listIv3Figures(store);

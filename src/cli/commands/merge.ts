@@ -2,12 +2,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../pipeline/files.js';
-import { claimRun, finishRun } from '../../ingest/runs.js';
-import { corpusRules } from '../../reconcile/corpus-registry.js';
-import { openStore } from '../../store/index.js';
-import { checkShard, MergeError, mergeShard, type ShardMerge } from '../../store/merge.js';
-import { EXIT, VERSION } from '../common.js';
-import { addConfigOptions, configFrom, recheckStore } from '../corpus.js';
+import type { ShardMerge } from '../../store/merge.js';
+import { EXIT, VERSION, addConfigOptions } from '../common.js';
 
 interface MergeCliOptions {
   out: string;
@@ -26,7 +22,12 @@ export function register(program: Command): void {
     .argument('<shards...>', 'shard databases, in this order (the same content in two: the first holds it, the other file is its duplicate)')
     .addOption(new Option('--out <file>', 'the new database (must not exist; written under <file>.partial and renamed when complete)').makeOptionMandatory())
     .addOption(new Option('--format <format>', 'summary as text on stderr, or one JSON object on stdout').choices(['text', 'json']).default('text'))
-    .action((shards: string[], opts: MergeCliOptions) => {
+    .action(async (shards: string[], opts: MergeCliOptions) => {
+      const { claimRun, finishRun } = await import('../../ingest/runs.js');
+      const { corpusRules } = await import('../../reconcile/corpus-registry.js');
+      const { openStore } = await import('../../store/index.js');
+      const { checkShard, MergeError, mergeShard } = await import('../../store/merge.js');
+      const { configFrom, recheckStore } = await import('../corpus.js');
       const config = configFrom(opts);
       const twice = shards.find((s, i) => shards.indexOf(s) !== i);
       if (twice) throw new UsageError(`${twice} is named twice`);

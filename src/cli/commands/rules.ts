@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { allRules, ruleMarkdown } from '../../reconcile/all-rules.js';
 
 export function register(program: Command): void {
   program
     .command('rules')
     .description('list every rule with its id, default severity, scope and a one-line description')
     .option('--write-docs <dir>', 'write <dir>/<id>.md for every rule (what, why, example)')
-    .action((opts: { writeDocs?: string }) => {
+    .action(async (opts: { writeDocs?: string }) => {
+      const { allRules, ruleMarkdown } = await import('../../reconcile/all-rules.js');
       if (opts.writeDocs) {
         mkdirSync(opts.writeDocs, { recursive: true });
         for (const r of allRules) writeFileSync(join(opts.writeDocs, `${r.id}.md`), ruleMarkdown(r));
