@@ -1,4 +1,5 @@
 import { parseCell, parseScale } from '../../src/grammar/number.js';
+import { classify, isBareNumber, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
@@ -174,8 +175,25 @@ export function linesOf(page: PageText): Line[] {
         prev.x1 = w.x1;
       } else chunks.push(w); // (the word itself: words are not used again)
     }
+    numberedLabel(chunks);
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
+}
+
+/**
+ * A code or number first on a line with words after it is where the label starts, however far
+ * apart they are set: a taakveld code in a column of its own (`0.1` | `Bestuur`), a numbered
+ * programme (`0 - Bestuur`). Not a figure: it joins the words as one label (`0.1 Bestuur`).
+ */
+function numberedLabel(chunks: Chunk[]): void {
+  if (chunks.length < 2) return;
+  const [code, name] = chunks;
+  if (!(classify(code.text) === 'code' || isBareNumber(code.text))) return;
+  // (A dash before the words belongs to the label: "0" "- Bestuur".)
+  const words = name.text.replace(/^[-−–]\s*/, '');
+  if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words))) return;
+  if (!/^\p{L}/u.test(words)) return;
+  chunks.splice(0, 2, { ...code, text: `${classify(code.text) === 'code' ? normaliseCode(code.text) : code.text} ${name.text}`, x1: name.x1 });
 }
 
 const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?$/i;
@@ -620,6 +638,55 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
   return groups.map((g) => [g.col, g.ws.map((w) => w.text).join(' ')]);
 }
 
+/**
+ * A group head set centred over its columns ("Begroting 2024" over Primitief | Lasten | Baten |
+ * Saldo) may stand over the middle ones only, narrower than its span. It heads every column of
+ * the run it is centred over, up to the heads beside it on its line, where each column taken in
+ * has a head of its own below it that names no year (a head that needs a group: Primitief, Saldo,
+ * Lasten); a column headed in full (Realisatie 2022) is never taken into a group beside it.
+ */
+function widenCentredHeads(placed: { line: number; text: string; x0: number; x1: number; targets: number[]; split: boolean }[], cols: Column[], labelRight: number, em: number): void {
+  const lastLine = Math.max(-1, ...placed.map((h) => h.line));
+  const pitch = cols.length > 1 ? (cols[cols.length - 1].x1 - cols[0].x1) / (cols.length - 1) : 4 * em;
+  // Where a run of columns starts: the figures' end in the column before it (the first column
+  // taken as wide as the second).
+  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em);
+  for (const h of placed) {
+    if (h.split || h.line === lastLine) continue;
+    // A head flush with its one column's edge, as its figures are set, is that column's own,
+    // unless it stands as well in the middle of a run about that column.
+    const [only] = h.targets;
+    const flush = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
+    const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
+    const mid = (h.x0 + h.x1) / 2;
+    // Columns headed beside it on its line, or grouped by a head above that does not head its own
+    // columns too (a head wrapped over two lines heads the same run on both).
+    const above = (o: (typeof placed)[number]) => o.line < h.line && o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
+    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || above(o))).flatMap((o) => o.targets));
+    // Needs a group: a head under it on a lower line, with no year of its own.
+    const open = (i: number) => {
+      const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
+      return !taken.has(i) && below.length > 0 && below.every((o) => o.targets.length === 1 && !/\b(19|20)\d{2}\b/.test(o.text));
+    };
+    const lo0 = Math.min(...h.targets);
+    const hi0 = Math.max(...h.targets);
+    // The run best centred under the head; of runs as well centred (a wider run about the same
+    // middle), the widest.
+    const runs: { a: number; b: number; d: number }[] = [];
+    for (let a = lo0; a >= 0 && (a === lo0 || open(a)); a--) {
+      for (let b = hi0; b < cols.length && (b === hi0 || open(b)); b++) {
+        if (symmetric && b - hi0 !== lo0 - a) continue;
+        const d = Math.abs((left(a) + cols[b].x1) / 2 - mid);
+        if (d <= Math.max(0.25 * pitch, 0.12 * (cols[b].x1 - left(a)))) runs.push({ a, b, d });
+      }
+    }
+    const dmin = Math.min(...runs.map((r) => r.d));
+    const pick = runs.filter((r) => r.d <= dmin + 0.5 * em).sort((p, q) => q.b - q.a - (p.b - p.a))[0];
+    const best = pick && (pick.a !== lo0 || pick.b !== hi0) ? [pick.a, pick.b] : null;
+    if (best) h.targets = Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best![0] + k);
+  }
+}
+
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
@@ -647,7 +714,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const spanned = cols.map(() => false);
   const own = cols.map(() => false);
   const topLeft: string[] = [];
-  for (const l of headerLines) {
+  // Each head chunk with the columns it heads, line by line; widened to its centred span below.
+  const placed: { line: number; text: string; x0: number; x1: number; targets: number[]; split: boolean }[] = [];
+  for (const [n, l] of headerLines.entries()) {
     for (const c of l.chunks) {
       if (c.x1 <= labelRight - 0.3 * em) {
         topLeft.push(c.text);
@@ -666,17 +735,17 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) {
-            headerTexts[i].push(text);
-            own[i] = true;
-          }
+          for (const [i, text] of parts) placed.push({ line: n, text, x0: c.x0, x1: c.x1, targets: [i], split: true });
           continue;
         }
       }
-      const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
-      for (const i of targets) headerTexts[i].push(c.text);
-      for (const i of targets) (targets.length >= 2 ? spanned : own)[i] = true;
+      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets: spans.length >= 2 ? spans.map((s) => s.i) : [closest], split: false });
     }
+  }
+  widenCentredHeads(placed, cols, labelRight, em);
+  for (const h of placed) {
+    for (const i of h.targets) headerTexts[i].push(h.text);
+    for (const i of h.targets) (h.targets.length >= 2 ? spanned : own)[i] = true;
   }
   const headerY = headerLines[0];
   const page = lines[0].page;
