@@ -216,8 +216,10 @@ export function pdfkitReal(page: string, style: Style, out: string): Promise<voi
       const w = Array.from({ length: part.width }, (_, col) => {
         const texts = all.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1 && (figureCols.has(col) ? c.figure : true)).map((c) => c.text));
         const widest = Math.max(0, ...texts.map((t) => pdf.widthOfString(t)));
+        // A head wraps between its words, never inside one: the column is as wide as its longest word.
+        const word = Math.max(0, ...all.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1)).flatMap((c) => c.text.split(/\s+/)).map((t) => pdf.widthOfString(t)));
         // Figure columns: as wide as their widest figure, heads wrap; label columns: as their text, to a limit.
-        return figureCols.has(col) ? Math.max(widest + 8, (style.narrow ? 3.8 : 4.8) * f) : Math.min(widest + 10, (style.narrow ? 17 : 26) * f);
+        return figureCols.has(col) ? Math.max(widest + 8, word + 8, (style.narrow ? 3.8 : 4.8) * f) : Math.min(widest + 10, (style.narrow ? 17 : 26) * f);
       });
       return w;
     };

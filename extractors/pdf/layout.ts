@@ -1,5 +1,5 @@
 import { parseCell, parseScale } from '../../src/grammar/number.js';
-import { classify, isBareNumber, normaliseCode } from '../shape.js';
+import { classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
@@ -176,6 +176,9 @@ export function linesOf(page: PageText): Line[] {
       } else chunks.push(w); // (the word itself: words are not used again)
     }
     numberedLabel(chunks);
+    // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
+    // figure is read as printed, as the HTML and text readers read it.
+    if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
 }
@@ -195,6 +198,10 @@ function numberedLabel(chunks: Chunk[]): void {
   if (!/^\p{L}/u.test(words)) return;
   chunks.splice(0, 2, { ...code, text: `${classify(code.text) === 'code' ? normaliseCode(code.text) : code.text} ${name.text}`, x1: name.x1 });
 }
+
+const VN_LETTER = /^(V|N)$/;
+/** The head of a V/N column ("V / N", "N/V"). */
+const VN_HEAD = /^(V\s*\/\s*N|N\s*\/\s*V)$/i;
 
 const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?$/i;
 
@@ -704,7 +711,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   let lastHead = firstRow - 1;
   while (lastHead >= 0 && !lines[lastHead].chunks.some((c) => c.x1 > labelRight + 0.3 * em)) lastHead--;
   const banded = bands(lines.slice(lastHead + 1), labelRight, em);
-  const bodyFrom = banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow;
+  // (A numbered label of no figures under the last head line, "0.0 Bestuur en ondersteuning", is a
+  // sub-heading of the body, not a head.)
+  const numbered = (l: Line) => l.chunks[0].x1 <= labelRight && classify(l.chunks[0].text.split(' ')[0]) === 'code';
+  const headingsFrom = lines.slice(lastHead + 1, firstRow).every(numbered) ? lastHead + 1 : firstRow;
+  const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
   const bodyLines = lines.slice(headerLines.length);
 
@@ -722,6 +733,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         topLeft.push(c.text);
         continue;
       }
+      // The head of a V/N column right of the figures: its letters are no cells (linesOf).
+      if (VN_HEAD.test(c.text.trim()) && c.x0 > cols[cols.length - 1].x1) continue;
       // Spanning: the word covers two or more columns' figures whole. Otherwise: the column whose
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
@@ -758,7 +771,34 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
-  const rowLines = banded ? banded.rows.filter((b) => b.figure).map((b) => bandLine(b, labelRight, em)) : bodyLines;
+  // Sub-headings (a label with no figures) stand over the rows after them: sections of those
+  // rows, and the group of the Lasten / Baten / Saldo lines right under one (as the HTML and text
+  // readers carry their section rows).
+  const headingsBefore = new Map<Line, string[]>();
+  let headings: string[] = [];
+  const rowLines: Line[] = [];
+  if (banded) {
+    for (const b of banded.rows) {
+      if (!b.figure) {
+        const text = b.lines.map((x) => x.chunks.map((c) => c.text).join(' ')).join(' ').trim();
+        if (text) headings.push(text);
+        continue;
+      }
+      const line = bandLine(b, labelRight, em);
+      if (headings.length) headingsBefore.set(line, headings);
+      headings = [];
+      rowLines.push(line);
+    }
+  } else rowLines.push(...bodyLines);
+  let sections: string[] = [];
+  let group: string | null = null;
+  let sawHeading = false;
+  const enter = (text: string) => {
+    const isItem = classify(text) === 'item';
+    sections = [...sections.filter((x) => (classify(x) === 'item') !== isItem), text];
+    if (!isItem) group = text;
+    sawHeading = true;
+  };
   for (let n = 0; n < rowLines.length; n++) {
     const l = rowLines[n];
     // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
@@ -777,8 +817,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // lower-case start, no bracket open above): the line may end the label above or begin the
       // one below. The reading below decides, and a label-boundary warning says so.
       const cue = /^[a-z(]/.test(text) || open;
-      const tie = prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // A numbered label over a row of its own label, or over its Lasten / Baten / Saldo line, is
+      // a heading however it is spaced: a wrapped label goes on in words, not with a code.
+      const nextText = nextLabel ? next.chunks[0].text : '';
+      const heading = nextLabel && !cue && (classify(text.split(' ')[0]) === 'code' || isLineOf(nextText, text));
+      const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
+      if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -789,8 +833,10 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
         continue;
       }
-      if ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch)) pendingLabel = { text, line: l };
+      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
+      // (One that may as well end or begin a label is no heading: label-boundary says so below.)
+      else if (!tie) headings.push(text);
       if (tie) tied.push({ text, above: prevRow, below: rows.length, read: pendingLabel ? 'below' : 'neither' });
       continue;
     }
@@ -824,12 +870,18 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       continue;
     }
     const labelBox = labelChunks.length ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
-    rows.push({
+    for (const h of banded ? headingsBefore.get(l) ?? [] : headings) enter(h);
+    headings = [];
+    const row: RawRow = {
       cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
       line: null,
       page,
       raw,
-    });
+    };
+    if (isLineOf(label, group)) row.group = group!;
+    else group = null;
+    if (sawHeading && sections.length) row.sections = [...sections];
+    rows.push(row);
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
@@ -864,6 +916,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       column: null,
     });
   }
+  foldKeyColumns(headerText, rows);
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
@@ -889,6 +942,21 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     line: null,
     page: headerY?.page ?? page,
   };
+}
+
+/**
+ * A column headed as a key (Progr., Prog., Programma nr) holds a programme number per row, no
+ * amount: it goes into the row's label, `0.1 Bestuur (7)`, as the text and HTML readers put it.
+ */
+function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
+  const keys = headerText.flatMap((h, i) => (classify(h) === 'key-header' ? [i] : []));
+  if (keys.length === 0) return;
+  for (const r of rows) {
+    const texts = keys.map((k) => r.cells[k + 1]?.text.trim() ?? '').filter((t) => t !== '');
+    if (texts.length) r.cells[0] = { ...r.cells[0], text: `${r.cells[0].text} (${texts.join(', ')})` };
+    r.cells = r.cells.filter((_, i) => !keys.includes(i - 1));
+  }
+  for (const k of [...keys].reverse()) headerText.splice(k, 1);
 }
 
 const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
