@@ -195,7 +195,7 @@ function numberedLabel(chunks: Chunk[]): void {
   // (A dash before the words belongs to the label: "0" "- Bestuur".)
   const words = name.text.replace(/^[-−–]\s*/, '');
   if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words))) return;
-  if (!/^\p{L}/u.test(words)) return;
+  if (!/^[\p{L}(]/u.test(words)) return;
   chunks.splice(0, 2, { ...code, text: `${classify(code.text) === 'code' ? normaliseCode(code.text) : code.text} ${name.text}`, x1: name.x1 });
 }
 
@@ -519,7 +519,16 @@ interface Band {
 function bandLine(b: Band, labelRight: number, em: number): Line {
   const figs = b.lines.filter(isRowLine);
   const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
-  const text = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  const texts = parts.map((cs) => cs.map((c) => c.text).join(' '));
+  // A code set in a column of its own beside a wrapped name stands on one of the name's lines (its
+  // middle or foot): it begins the label ("Res. van de rekening" / "0.11 van baten en lasten").
+  const coded = parts.findIndex((cs, k) => k > 0 && cs[0].x0 < parts[0][0].x0 - 0.5 * em && classify(texts[k].split(' ')[0]) === 'code');
+  if (coded > 0) {
+    const [code, ...rest] = texts[coded].split(' ');
+    texts[coded] = rest.join(' ');
+    texts[0] = `${code} ${texts[0]}`;
+  }
+  const text = texts.filter((t) => t !== '').reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
   const all = parts.flat();
   const first = figs[0];
   const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
@@ -845,7 +854,10 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
     if (pendingLabel) {
-      label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
+      // (A code beside the name's last line begins the label, as in bandLine.)
+      const [first, ...rest] = label.split(' ');
+      const code = label && classify(first) === 'code' && classify(pendingLabel.text.split(' ')[0]) !== 'code';
+      label = code ? `${first} ${pendingLabel.text} ${rest.join(' ')}`.trim() : label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
       pendingLabel = null;
     }
     const cells: (RawCell | null)[] = cols.map(() => null);
