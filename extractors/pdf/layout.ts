@@ -176,6 +176,9 @@ export function linesOf(page: PageText): Line[] {
       } else chunks.push(w); // (the word itself: words are not used again)
     }
     numberedLabel(chunks);
+    // A taakveld code alone before the figures (its name wrapped onto the lines above and below
+    // it) is the label's, not a figure: "0.11" is no Dutch amount.
+    if (chunks.length >= 2 && classify(chunks[0].text) === 'code' && /^\d/.test(chunks[0].text) && isValueText(chunks[1].text)) chunks[0].label = true;
     // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
     // figure is read as printed, as the HTML and text readers read it.
     if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
@@ -198,6 +201,9 @@ function numberedLabel(chunks: Chunk[]): void {
   if (!/^[\p{L}(]/u.test(words)) return;
   chunks.splice(0, 2, { ...code, text: `${classify(code.text) === 'code' ? normaliseCode(code.text) : code.text} ${name.text}`, x1: name.x1 });
 }
+
+/** A chunk that belongs in a value column: a value's text, unless the layout made it a label's. */
+const isValue = (c: Chunk) => !c.label && isValueText(c.text);
 
 const VN_LETTER = /^(V|N)$/;
 /** The head of a V/N column ("V / N", "N/V"). */
@@ -236,11 +242,11 @@ function isRowLine(l: Line): boolean {
 }
 
 function rowLine(l: Line): boolean {
-  const values = l.chunks.filter((c) => isValueText(c.text));
-  if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
+  const values = l.chunks.filter((c) => isValue(c));
+  if (values.length === 0 || !isValue(l.chunks[l.chunks.length - 1])) return false;
   // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
   if (values.every((c) => YEAR.test(c.text))) return false;
-  const firstValue = l.chunks.findIndex((c) => isValueText(c.text));
+  const firstValue = l.chunks.findIndex((c) => isValue(c));
   // A figure in a column stands well apart from the label; one in running text does not.
   const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
   return values.length >= 2 || apart;
@@ -374,7 +380,7 @@ function regions(lines: Line[]): Region[] {
         rows++;
       } else {
         // Running text runs on into the figures; a wrapped label stays left of them.
-        const figuresFrom = lines[j].chunks.find((c) => isValueText(c.text))!.x0;
+        const figuresFrom = lines[j].chunks.find((c) => isValue(c))!.x0;
         if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
       }
     }
@@ -382,19 +388,19 @@ function regions(lines: Line[]): Region[] {
     if (rows < 2 && !headedSingleRow(lines, i)) continue;
     // The last row's label wrapped onto the lines below it: narrow text in the label column,
     // set as tight as the wrapped labels above.
-    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
     for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
       // (A label whose bracket is still open, or a line starting in lower case, goes on even where
       // the line gap is wider: a line of the label set in a fallback font stands a little apart.)
-      const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
+      const labelAbove = lines[k - 1].chunks.filter((c) => !isValue(c)).map((c) => c.text).join(' ');
       const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(l.chunks[0].text);
       if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
     for (let k = i; k <= j; k++) inTable[k] = true;
     // Header lines above: text over the figure columns, close above the first row.
-    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
     const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
@@ -425,7 +431,7 @@ function regions(lines: Line[]): Region[] {
 /** Line i is a table's only row: the line right above heads every figure of it. */
 function headedSingleRow(lines: Line[], i: number): boolean {
   const row = lines[i];
-  const from = row.chunks.findIndex((c) => isValueText(c.text));
+  const from = row.chunks.findIndex((c) => isValue(c));
   const figures = row.chunks.slice(from);
   // (Up to three lines of its label above it, left of its figures: set beside a wrapped label's
   // middle or foot, the figures stand below its first lines.)
@@ -446,7 +452,7 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   // One header line whose heads ran into fewer chunks than there are figures (set closer than a
   // word space): a head line all the same when every chunk over the figures lies within their span.
   // (A head wider than its figures pokes out over the gutter: as far as the row's label ends.)
-  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValueText(c.text)));
+  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValue(c)));
   const span = [labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size, figures[figures.length - 1].x1 + row.size];
   return block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1]);
 }
@@ -539,7 +545,7 @@ function bandLine(b: Band, labelRight: number, em: number): Line {
 
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
 function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
-  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValueText(c.text)) : l.chunks.length;
+  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValue(c)) : l.chunks.length;
   const before = l.chunks.slice(0, from);
   if (before.some((c) => c.x1 > labelRight + 0.3 * em)) return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
   return before;
@@ -707,7 +713,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
   const values = lines.slice(firstRow).filter(isRowLine).flatMap((l) => {
-    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    const from = l.chunks.findIndex((c) => isValue(c));
     return l.chunks.slice(from);
   });
   const cols = learnColumns(values, em);
@@ -819,7 +825,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const prevRow = rows[rows.length - 1];
       const gapBefore = prev ? l.y - prev.y : Infinity;
       const gapAfter = next ? next.y - l.y : Infinity;
-      const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
+      const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) : false;
       // (A label with a bracket still open goes on, whatever the next line starts with.)
       const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
       // Set exactly as far from the row above as from the row below, its text saying nothing (no
@@ -849,7 +855,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       if (tie) tied.push({ text, above: prevRow, below: rows.length, read: pendingLabel ? 'below' : 'neither' });
       continue;
     }
-    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    const from = l.chunks.findIndex((c) => isValue(c));
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
