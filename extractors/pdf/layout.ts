@@ -404,7 +404,7 @@ function regions(lines: Line[]): Region[] {
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
     const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
-    for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
+    for (let h = i - 1; h >= 0 && i - h <= 7 && !inTable[h]; h--) {
       if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
       // Running text starts at the left margin and runs on into the figures; a column head
@@ -834,8 +834,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const cue = /^[a-z(]/.test(text) || open;
       // A numbered label over a row of its own label, or over its Lasten / Baten / Saldo line, is
       // a heading however it is spaced: a wrapped label goes on in words, not with a code.
-      const nextText = nextLabel ? next.chunks[0].text : '';
-      const heading = nextLabel && !cue && (classify(text.split(' ')[0]) === 'code' || isLineOf(nextText, text));
+      // (So is a numbered label over a label line of its own, which wraps into the row below it.)
+      const nextText = next && next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) ? next.chunks[0].text : '';
+      const first = text.split(' ')[0];
+      const numberedText = (classify(first) === 'code' || isBareNumber(first)) && text.includes(' ');
+      const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && ((nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text))) || (numberedText && !isRowLine(next) && !/^\d/.test(nextText)));
       const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
       if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
@@ -907,7 +910,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
   // one or two lower-case letters alone under a word are its end.)
-  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
+  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
   // Two columns headed only by the same spanning words (heads run together that no flush edges
   // part, or one head over figures set in two columns): which column is which cannot be told from
@@ -976,6 +979,9 @@ function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
   }
   for (const k of [...keys].reverse()) headerText.splice(k, 1);
 }
+
+/** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
+const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
 
 const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
 
