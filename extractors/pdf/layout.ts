@@ -182,6 +182,16 @@ export function linesOf(page: PageText): Line[] {
     // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
     // figure is read as printed, as the HTML and text readers read it.
     if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
+    else {
+      // (Set a word space after its figure, the letter ran into the figure's chunk: "-314 V".)
+      const last = chunks[chunks.length - 1];
+      const m = / +[VN]$/.exec(last.text);
+      if (m && chunks.length >= 2 && isValueText(last.text.slice(0, m.index))) {
+        const edges = charEdges({ s: last.text, x: last.x0, w: last.x1 - last.x0 });
+        last.x1 = edges[m.index];
+        last.text = last.text.slice(0, m.index);
+      }
+    }
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
 }
@@ -749,7 +759,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         continue;
       }
       // The head of a V/N column right of the figures: its letters are no cells (linesOf).
-      if (VN_HEAD.test(c.text.trim()) && c.x0 > cols[cols.length - 1].x1) continue;
+      // (Wrapped in a narrow column: "V /" over "N".)
+      if ((VN_HEAD.test(c.text.trim()) || /^[VN/\s]+$/.test(c.text)) && c.x0 > cols[cols.length - 1].x1) continue;
       // Spanning: the word covers two or more columns' figures whole. Otherwise: the column whose
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
