@@ -683,7 +683,8 @@ function widenCentredHeads(placed: { line: number; text: string; x0: number; x1:
   // Where a run of columns starts: the figures' end in the column before it (the first column
   // taken as wide as the second).
   const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em);
-  for (const h of placed) {
+  // Lower heads first: a group on a line under another is settled before the one above it.
+  for (const h of [...placed].sort((p, q) => q.line - p.line)) {
     if (h.split || h.line === lastLine) continue;
     // A head flush with its one column's edge, as its figures are set, is that column's own,
     // unless it stands as well in the middle of a run about that column.
@@ -691,14 +692,19 @@ function widenCentredHeads(placed: { line: number; text: string; x0: number; x1:
     const flush = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
     const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
     const mid = (h.x0 + h.x1) / 2;
-    // Columns headed beside it on its line, or grouped by a head above that does not head its own
-    // columns too (a head wrapped over two lines heads the same run on both).
-    const above = (o: (typeof placed)[number]) => o.line < h.line && o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
-    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || above(o))).flatMap((o) => o.targets));
-    // Needs a group: a head under it on a lower line, with no year of its own.
+    // Columns headed beside it on its line, or grouped by a head above or below that does not head
+    // its own columns too (groups nest, never cross; a head wrapped over two lines heads the same
+    // run on both).
+    const other = (o: (typeof placed)[number]) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
+    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || other(o))).flatMap((o) => o.targets));
+    // Needs a group: a head under it on a lower line; under a head that names a year, one that
+    // names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
+    // (A head flush with its own column, widened only about it, takes no dated head: it may be a
+    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023".)
+    const dated = YEAR_IN.test(h.text) || symmetric;
     const open = (i: number) => {
       const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
-      return !taken.has(i) && below.length > 0 && below.every((o) => o.targets.length === 1 && !/\b(19|20)\d{2}\b/.test(o.text));
+      return !taken.has(i) && below.length > 0 && below.every((o) => (o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j))) && !(dated && YEAR_IN.test(o.text)));
     };
     const lo0 = Math.min(...h.targets);
     const hi0 = Math.max(...h.targets);
@@ -742,6 +748,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const headingsFrom = lines.slice(lastHead + 1, firstRow).every(numbered) ? lastHead + 1 : firstRow;
   const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
+  // Heads right of the last column of figures head columns left blank in every row: on the lowest
+  // header line that has such heads, each is a column of its own (not words of the last one's head).
+  const beyond = (c: Chunk) => c.x0 > cols[cols.length - 1].x1 + 0.5 * em && !/^[VN/\s]+$/.test(c.text);
+  const blankHeads = [...headerLines].reverse().find((l) => l.chunks.some(beyond))?.chunks.filter(beyond) ?? [];
+  for (const c of blankHeads) cols.push({ anchor: c.x1, x0: c.x0, x1: c.x1 });
   const bodyLines = lines.slice(headerLines.length);
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
@@ -990,6 +1001,8 @@ function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
   }
   for (const k of [...keys].reverse()) headerText.splice(k, 1);
 }
+
+const YEAR_IN = /\b(19|20)\d{2}\b/;
 
 /** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
 const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
