@@ -927,6 +927,15 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     rows.push(row);
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
+  // An indicator's description lines (Eenheid:, Bron:, Toelichting:) above figures are no heads:
+  // which year and kind each column holds is not printed there, so the table is not read rather
+  // than read with those words as its columns.
+  const described = headerLines.find((l) => l.chunks.some((c) => META_LINE.test(c.text)));
+  if (described) {
+    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+    notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${rows.length} rows of figures ("${rows[0].raw.slice(0, 60)}") stand under description lines ("${described.chunks.map((c) => c.text).join(' ').slice(0, 60)}"), not under heads of their own: which column is which cannot be told, so they are not read`, line: null, page, raw: rows[0].raw, table: null, amounts });
+    return null;
+  }
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
@@ -1003,6 +1012,8 @@ function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
 }
 
 const YEAR_IN = /\b(19|20)\d{2}\b/;
+
+const META_LINE = /^(eenheid|bron|toelichting|definitie|periode)\s*:/i;
 
 /** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
 const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
