@@ -178,7 +178,8 @@ export function linesOf(page: PageText): Line[] {
     numberedLabel(chunks);
     // A taakveld code alone before the figures (its name wrapped onto the lines above and below
     // it) is the label's, not a figure: "0.11" is no Dutch amount.
-    if (chunks.length >= 2 && classify(chunks[0].text) === 'code' && /^\d/.test(chunks[0].text) && isValueText(chunks[1].text)) chunks[0].label = true;
+    const [lead, second] = chunks;
+    if (second && classify(lead.text) === 'code' && /^\d/.test(lead.text) && isValueText(second.text)) lead.label = true;
     // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
     // figure is read as printed, as the HTML and text readers read it.
     if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
@@ -209,7 +210,8 @@ function numberedLabel(chunks: Chunk[]): void {
   const words = name.text.replace(/^[-−–]\s*/, '');
   if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words))) return;
   if (!/^[\p{L}(]/u.test(words)) return;
-  chunks.splice(0, 2, { ...code, text: `${classify(code.text) === 'code' ? normaliseCode(code.text) : code.text} ${name.text}`, x1: name.x1 });
+  const key = classify(code.text) === 'code' ? normaliseCode(code.text) : code.text;
+  chunks.splice(0, 2, { ...code, text: `${key} ${name.text}`, x1: name.x1 });
 }
 
 /** A chunk that belongs in a value column: a value's text, unless the layout made it a label's. */
@@ -538,7 +540,9 @@ function bandLine(b: Band, labelRight: number, em: number): Line {
   const texts = parts.map((cs) => cs.map((c) => c.text).join(' '));
   // A code set in a column of its own beside a wrapped name stands on one of the name's lines (its
   // middle or foot): it begins the label ("Res. van de rekening" / "0.11 van baten en lasten").
-  const coded = parts.findIndex((cs, k) => k > 0 && cs[0].x0 < parts[0][0].x0 - 0.5 * em && classify(texts[k].split(' ')[0]) === 'code');
+  const coded = parts.findIndex(
+    (cs, k) => k > 0 && cs[0].x0 < parts[0][0].x0 - 0.5 * em && classify(texts[k].split(' ')[0]) === 'code',
+  );
   if (coded > 0) {
     const [code, ...rest] = texts[coded].split(' ');
     texts[coded] = rest.join(' ');
@@ -677,7 +681,16 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
  * has a head of its own below it that names no year (a head that needs a group: Primitief, Saldo,
  * Lasten); a column headed in full (Realisatie 2022) is never taken into a group beside it.
  */
-function widenCentredHeads(placed: { line: number; text: string; x0: number; x1: number; targets: number[]; split: boolean }[], cols: Column[], labelRight: number, em: number): void {
+interface PlacedHead {
+  line: number;
+  text: string;
+  x0: number;
+  x1: number;
+  targets: number[];
+  split: boolean;
+}
+
+function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: number, em: number): void {
   const lastLine = Math.max(-1, ...placed.map((h) => h.line));
   const pitch = cols.length > 1 ? (cols[cols.length - 1].x1 - cols[0].x1) / (cols.length - 1) : 4 * em;
   // Where a run of columns starts: the figures' end in the column before it (the first column
@@ -689,13 +702,14 @@ function widenCentredHeads(placed: { line: number; text: string; x0: number; x1:
     // A head flush with its one column's edge, as its figures are set, is that column's own,
     // unless it stands as well in the middle of a run about that column.
     const [only] = h.targets;
-    const flush = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
+    const flush = (col: Column) =>
+      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
     const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
     const mid = (h.x0 + h.x1) / 2;
     // Columns headed beside it on its line, or grouped by a head above or below that does not head
     // its own columns too (groups nest, never cross; a head wrapped over two lines heads the same
     // run on both).
-    const other = (o: (typeof placed)[number]) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
+    const other = (o: PlacedHead) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
     const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || other(o))).flatMap((o) => o.targets));
     // Needs a group: a head under it on a lower line; under a head that names a year, one that
     // names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
@@ -704,7 +718,8 @@ function widenCentredHeads(placed: { line: number; text: string; x0: number; x1:
     const dated = YEAR_IN.test(h.text) || symmetric;
     const open = (i: number) => {
       const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
-      return !taken.has(i) && below.length > 0 && below.every((o) => (o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j))) && !(dated && YEAR_IN.test(o.text)));
+      const fits = (o: PlacedHead) => o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j));
+      return !taken.has(i) && below.length > 0 && below.every((o) => fits(o) && !(dated && YEAR_IN.test(o.text)));
     };
     const lo0 = Math.min(...h.targets);
     const hi0 = Math.max(...h.targets);
@@ -762,7 +777,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const own = cols.map(() => false);
   const topLeft: string[] = [];
   // Each head chunk with the columns it heads, line by line; widened to its centred span below.
-  const placed: { line: number; text: string; x0: number; x1: number; targets: number[]; split: boolean }[] = [];
+  const placed: PlacedHead[] = [];
   for (const [n, l] of headerLines.entries()) {
     for (const c of l.chunks) {
       if (c.x1 <= labelRight - 0.3 * em) {
@@ -789,7 +804,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
           continue;
         }
       }
-      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets: spans.length >= 2 ? spans.map((s) => s.i) : [closest], split: false });
+      const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
+      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
   }
   widenCentredHeads(placed, cols, labelRight, em);
@@ -860,7 +876,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const nextText = next && next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) ? next.chunks[0].text : '';
       const first = text.split(' ')[0];
       const numberedText = (classify(first) === 'code' || isBareNumber(first)) && text.includes(' ');
-      const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && ((nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text))) || (numberedText && !isRowLine(next) && !/^\d/.test(nextText)));
+      const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
+      const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
+      const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
       const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
       if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
@@ -888,7 +906,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // (A code beside the name's last line begins the label, as in bandLine.)
       const [first, ...rest] = label.split(' ');
       const code = label && classify(first) === 'code' && classify(pendingLabel.text.split(' ')[0]) !== 'code';
-      label = code ? `${first} ${pendingLabel.text} ${rest.join(' ')}`.trim() : label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
+      if (code) label = `${first} ${pendingLabel.text} ${rest.join(' ')}`.trim();
+      else label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
       pendingLabel = null;
     }
     const cells: (RawCell | null)[] = cols.map(() => null);
@@ -933,7 +952,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const described = headerLines.find((l) => l.chunks.some((c) => META_LINE.test(c.text)));
   if (described) {
     const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
-    notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${rows.length} rows of figures ("${rows[0].raw.slice(0, 60)}") stand under description lines ("${described.chunks.map((c) => c.text).join(' ').slice(0, 60)}"), not under heads of their own: which column is which cannot be told, so they are not read`, line: null, page, raw: rows[0].raw, table: null, amounts });
+    const what = described.chunks.map((c) => c.text).join(' ').slice(0, 60);
+    const message =
+      `${file}: page ${page}: ${rows.length} rows of figures ("${rows[0].raw.slice(0, 60)}") stand under description ` +
+      `lines ("${what}"), not under heads of their own: which column is which cannot be told, so they are not read`;
+    notices.push({ rule: 'unread-table', severity: 'warning', message, line: null, page, raw: rows[0].raw, table: null, amounts });
     return null;
   }
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
