@@ -54,12 +54,15 @@ const SCALE_NOTE = /bedrag|€\s*1[.]?000|x\s*€|duizend|mln|miljoen/i;
  * words; codes before the labels ("0.1", "6.71A") stay left as printed beside them.
  */
 function figureColumns(body: Row[], width: number): Set<number> {
-  const single = (col: number) => body.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1 && c.text !== ''));
+  const single = (col: number) =>
+    body.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1 && c.text !== ''));
   const firstLabel = Array.from({ length: width }, (_, i) => i).find((i) => single(i).some((c) => !c.figure)) ?? 0;
-  return new Set(Array.from({ length: width }, (_, i) => i).filter((i) => i > firstLabel && single(i).length > 0 && single(i).every((c) => c.figure)));
+  const figures = (i: number) => single(i).length > 0 && single(i).every((c) => c.figure);
+  return new Set(Array.from({ length: width }, (_, i) => i).filter((i) => i > firstLabel && figures(i)));
 }
 
-const widthOf = (rows: Row[]) => Math.max(0, ...rows.map((r) => r.cells.reduce((a, c) => Math.max(a, c.col + c.span), 0)));
+const widthOf = (rows: Row[]) =>
+  Math.max(0, ...rows.map((r) => r.cells.reduce((a, c) => Math.max(a, c.col + c.span), 0)));
 
 /** The page reduced to headings, scale notes and tables; figure cells and their heads get class "n". */
 function reduced($: CheerioAPI): void {
@@ -70,13 +73,18 @@ function reduced($: CheerioAPI): void {
     const head = rowsOf($, $(t).children('thead').children('tr'), new Map(), 0);
     const body = rowsOf($, $(t).children('tbody').children('tr'), new Map(), 0);
     const figures = figureColumns(body, widthOf([...head, ...body]));
-    for (const c of [...head, ...body].flatMap((r) => r.cells)) if (c.span === 1 && figures.has(c.col)) $(c.el).addClass('n');
+    for (const c of [...head, ...body].flatMap((r) => r.cells)) {
+      if (c.span === 1 && figures.has(c.col)) $(c.el).addClass('n');
+    }
   });
 }
 
 function css(style: Style): string {
   const page = style.landscape ? 'A4 landscape' : 'A4';
-  const running = style.running ? `@top-left { content: "klopt corpus: pagina van een gemeente"; font-size: 7pt; } @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 7pt; }` : '';
+  const running = style.running
+    ? '@top-left { content: "klopt corpus: pagina van een gemeente"; font-size: 7pt; } ' +
+      '@bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 7pt; }'
+    : '';
   return `
 @page { size: ${page}; margin: 18mm 15mm; ${running} }
 body { font-family: '${style.font}', sans-serif; font-size: ${style.size}pt; }
@@ -119,7 +127,10 @@ interface Row {
   cells: Cell[];
   total: boolean;
 }
-type Part = { kind: 'heading'; level: number; text: string } | { kind: 'note'; text: string } | { kind: 'table'; head: Row[]; body: Row[]; width: number };
+type Part =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'table'; head: Row[]; body: Row[]; width: number };
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -139,7 +150,8 @@ function rowsOf($: CheerioAPI, trs: ReturnType<CheerioAPI>, taken: Map<string, b
         const copy = $(c).clone();
         copy.find('br').replaceWith('\n');
         const text = copy.text().split('\n').map(clean).filter(Boolean).join('\n');
-        const cell = { el: c, text, col, span, rowspan, bold: $(c).is('th') || $(c).find('strong, b').length > 0, figure: FIGURE.test(clean(text)) };
+        const bold = $(c).is('th') || $(c).find('strong, b').length > 0;
+        const cell = { el: c, text, col, span, rowspan, bold, figure: FIGURE.test(clean(text)) };
         col += span;
         return cell;
       });
@@ -165,7 +177,10 @@ function partsOf(page: string): Part[] {
             const taken = new Map<string, boolean>();
             const rows = rowsOf($, $(sec).children('tr'), taken, 0);
             const last = parts.at(-1);
-            if ($(sec).is('thead') || !last || last.kind !== 'table' || last.body.length > 0) parts.push({ kind: 'table', head: $(sec).is('thead') ? rows : [], body: $(sec).is('thead') ? [] : rows, width: 0 });
+            const head = $(sec).is('thead');
+            if (head || !last || last.kind !== 'table' || last.body.length > 0) {
+              parts.push({ kind: 'table', head: head ? rows : [], body: head ? [] : rows, width: 0 });
+            }
             else last.body = rows;
           });
       }
@@ -180,7 +195,8 @@ const FONTS = { sans: { r: 'Helvetica', b: 'Helvetica-Bold' }, serif: { r: 'Time
 export function pdfkitReal(page: string, style: Style, out: string): Promise<void> {
   const size: [number, number] = style.landscape ? [841.89, 595.28] : [595.28, 841.89];
   const M = 45;
-  const pdf = new PDFDocument({ size, margin: M, autoFirstPage: false, compress: true, info: { Title: page, Producer: 'klopt corpus' } });
+  const info = { Title: page, Producer: 'klopt corpus' };
+  const pdf = new PDFDocument({ size, margin: M, autoFirstPage: false, compress: true, info });
   const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(out)).on('finish', () => resolve()));
   const fonts = style.font.includes('Serif') ? FONTS.serif : FONTS.sans;
   const bottom = size[1] - M - 12;
@@ -214,12 +230,14 @@ export function pdfkitReal(page: string, style: Style, out: string): Promise<voi
     const widths = (f: number) => {
       pdf.font(fonts.b).fontSize(f);
       const w = Array.from({ length: part.width }, (_, col) => {
-        const texts = all.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1 && (figureCols.has(col) ? c.figure : true)).map((c) => c.text));
+        const own = all.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1));
+        const texts = own.filter((c) => (figureCols.has(col) ? c.figure : true)).map((c) => c.text);
         const widest = Math.max(0, ...texts.map((t) => pdf.widthOfString(t)));
         // A head wraps between its words, never inside one: the column is as wide as its longest word.
-        const word = Math.max(0, ...all.flatMap((r) => r.cells.filter((c) => c.col === col && c.span === 1)).flatMap((c) => c.text.split(/\s+/)).map((t) => pdf.widthOfString(t)));
+        const word = Math.max(0, ...own.flatMap((c) => c.text.split(/\s+/)).map((t) => pdf.widthOfString(t)));
         // Figure columns: as wide as their widest figure, heads wrap; label columns: as their text, to a limit.
-        return figureCols.has(col) ? Math.max(widest + 8, word + 8, (style.narrow ? 3.8 : 4.8) * f) : Math.min(widest + 10, (style.narrow ? 17 : 26) * f);
+        if (figureCols.has(col)) return Math.max(widest + 8, word + 8, (style.narrow ? 3.8 : 4.8) * f);
+        return Math.min(widest + 10, (style.narrow ? 17 : 26) * f);
       });
       return w;
     };
@@ -306,4 +324,6 @@ export async function makeRealPrints(only: string[] = []): Promise<void> {
   writeFileSync(join(REAL_PDF, 'manifest.csv'), [lines[0], ...rows].join('\n') + '\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await makeRealPrints(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await makeRealPrints(process.argv.slice(2));
+}
