@@ -14,6 +14,7 @@
  * Only the tables and the headings right above them are printed (no running text): the files stay
  * small. Run: `npx tsx scripts/make-pdf-corpus.ts` (needs `chromium` and `soffice` on PATH: apt-get
  * install chromium libreoffice-writer-nogui). The tests use the committed files and never run this.
+ * It then prints the real pages of other gemeenten too (make-pdf-real-pages.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -177,7 +178,7 @@ ${body.join('\n')}
 </body></html>`;
 }
 
-function chromium(html: string, out: string) {
+export function chromium(html: string, out: string) {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-corpus-'));
   const src = join(dir, 'page.html');
   writeFileSync(src, html);
@@ -186,7 +187,7 @@ function chromium(html: string, out: string) {
 }
 
 /** LibreOffice: the HTML page printed by Writer, or first saved as .docx (or .odt) and that printed. */
-function libreoffice(html: string, out: string, via: 'html' | 'docx' | 'odt', style: Style) {
+export function libreoffice(html: string, out: string, via: 'html' | 'docx' | 'odt', style: Style) {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-corpus-lo-'));
   const src = join(dir, 'page.html');
   writeFileSync(src, html);
@@ -382,6 +383,15 @@ async function main() {
     else libreoffice(corpusHtml(doc, style, true), out, p.producer === 'lo-html' ? 'html' : p.producer === 'lo-odt' ? 'odt' : 'docx', style);
     console.log(`${file}: ${existsSync(out) ? 'written' : 'MISSING'}`);
   }
+  // The real pages of other gemeenten (test/fixtures/pdf/real-pages), by the same producers and styles.
+  const { makeRealPrints } = await import('./make-pdf-real-pages.js');
+  await makeRealPrints(only);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+// Not awaited at the top level: make-pdf-real-pages imports this module, which must have finished loading.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

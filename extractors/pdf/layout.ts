@@ -1,4 +1,5 @@
 import { parseCell, parseScale } from '../../src/grammar/number.js';
+import { classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
@@ -174,9 +175,51 @@ export function linesOf(page: PageText): Line[] {
         prev.x1 = w.x1;
       } else chunks.push(w); // (the word itself: words are not used again)
     }
+    numberedLabel(chunks);
+    // A taakveld code alone before the figures (its name wrapped onto the lines above and below
+    // it) is the label's, not a figure: "0.11" is no Dutch amount.
+    const [lead, second] = chunks;
+    if (second && classify(lead.text) === 'code' && /^\d/.test(lead.text) && isValueText(second.text)) lead.label = true;
+    // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
+    // figure is read as printed, as the HTML and text readers read it.
+    if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
+    else {
+      // (Set a word space after its figure, the letter ran into the figure's chunk: "-314 V".)
+      const last = chunks[chunks.length - 1];
+      const m = / +[VN]$/.exec(last.text);
+      if (m && chunks.length >= 2 && isValueText(last.text.slice(0, m.index))) {
+        const edges = charEdges({ s: last.text, x: last.x0, w: last.x1 - last.x0 });
+        last.x1 = edges[m.index];
+        last.text = last.text.slice(0, m.index);
+      }
+    }
     return { page: ws[0].page, y: l.y, size: l.size, chunks };
   });
 }
+
+/**
+ * A code or number first on a line with words after it is where the label starts, however far
+ * apart they are set: a taakveld code in a column of its own (`0.1` | `Bestuur`), a numbered
+ * programme (`0 - Bestuur`). Not a figure: it joins the words as one label (`0.1 Bestuur`).
+ */
+function numberedLabel(chunks: Chunk[]): void {
+  if (chunks.length < 2) return;
+  const [code, name] = chunks;
+  if (!(classify(code.text) === 'code' || isBareNumber(code.text))) return;
+  // (A dash before the words belongs to the label: "0" "- Bestuur".)
+  const words = name.text.replace(/^[-−–]\s*/, '');
+  if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words))) return;
+  if (!/^[\p{L}(]/u.test(words)) return;
+  const key = classify(code.text) === 'code' ? normaliseCode(code.text) : code.text;
+  chunks.splice(0, 2, { ...code, text: `${key} ${name.text}`, x1: name.x1 });
+}
+
+/** A chunk that belongs in a value column: a value's text, unless the layout made it a label's. */
+const isValue = (c: Chunk) => !c.label && isValueText(c.text);
+
+const VN_LETTER = /^(V|N)$/;
+/** The head of a V/N column ("V / N", "N/V"). */
+const VN_HEAD = /^(V\s*\/\s*N|N\s*\/\s*V)$/i;
 
 const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?$/i;
 
@@ -211,11 +254,11 @@ function isRowLine(l: Line): boolean {
 }
 
 function rowLine(l: Line): boolean {
-  const values = l.chunks.filter((c) => isValueText(c.text));
-  if (values.length === 0 || !isValueText(l.chunks[l.chunks.length - 1].text)) return false;
+  const values = l.chunks.filter((c) => isValue(c));
+  if (values.length === 0 || !isValue(l.chunks[l.chunks.length - 1])) return false;
   // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
   if (values.every((c) => YEAR.test(c.text))) return false;
-  const firstValue = l.chunks.findIndex((c) => isValueText(c.text));
+  const firstValue = l.chunks.findIndex((c) => isValue(c));
   // A figure in a column stands well apart from the label; one in running text does not.
   const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
   return values.length >= 2 || apart;
@@ -349,7 +392,7 @@ function regions(lines: Line[]): Region[] {
         rows++;
       } else {
         // Running text runs on into the figures; a wrapped label stays left of them.
-        const figuresFrom = lines[j].chunks.find((c) => isValueText(c.text))!.x0;
+        const figuresFrom = lines[j].chunks.find((c) => isValue(c))!.x0;
         if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
       }
     }
@@ -357,23 +400,23 @@ function regions(lines: Line[]): Region[] {
     if (rows < 2 && !headedSingleRow(lines, i)) continue;
     // The last row's label wrapped onto the lines below it: narrow text in the label column,
     // set as tight as the wrapped labels above.
-    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
     for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
       // (A label whose bracket is still open, or a line starting in lower case, goes on even where
       // the line gap is wider: a line of the label set in a fallback font stands a little apart.)
-      const labelAbove = lines[k - 1].chunks.filter((c) => !isValueText(c.text)).map((c) => c.text).join(' ');
+      const labelAbove = lines[k - 1].chunks.filter((c) => !isValue(c)).map((c) => c.text).join(' ');
       const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(l.chunks[0].text);
       if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
       j = k;
     }
     for (let k = i; k <= j; k++) inTable[k] = true;
     // Header lines above: text over the figure columns, close above the first row.
-    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValueText(c.text))!.x0));
+    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
     const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
-    for (let h = i - 1; h >= 0 && i - h <= 5 && !inTable[h]; h--) {
+    for (let h = i - 1; h >= 0 && i - h <= 7 && !inTable[h]; h--) {
       if (lines[h + 1].y - lines[h].y > 2.6 * lines[h].size) break;
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
       // Running text starts at the left margin and runs on into the figures; a column head
@@ -400,7 +443,7 @@ function regions(lines: Line[]): Region[] {
 /** Line i is a table's only row: the line right above heads every figure of it. */
 function headedSingleRow(lines: Line[], i: number): boolean {
   const row = lines[i];
-  const from = row.chunks.findIndex((c) => isValueText(c.text));
+  const from = row.chunks.findIndex((c) => isValue(c));
   const figures = row.chunks.slice(from);
   // (Up to three lines of its label above it, left of its figures: set beside a wrapped label's
   // middle or foot, the figures stand below its first lines.)
@@ -421,7 +464,7 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   // One header line whose heads ran into fewer chunks than there are figures (set closer than a
   // word space): a head line all the same when every chunk over the figures lies within their span.
   // (A head wider than its figures pokes out over the gutter: as far as the row's label ends.)
-  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValueText(c.text)));
+  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValue(c)));
   const span = [labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size, figures[figures.length - 1].x1 + row.size];
   return block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1]);
 }
@@ -494,7 +537,18 @@ interface Band {
 function bandLine(b: Band, labelRight: number, em: number): Line {
   const figs = b.lines.filter(isRowLine);
   const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
-  const text = parts.map((cs) => cs.map((c) => c.text).join(' ')).reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  const texts = parts.map((cs) => cs.map((c) => c.text).join(' '));
+  // A code set in a column of its own beside a wrapped name stands on one of the name's lines (its
+  // middle or foot): it begins the label ("Res. van de rekening" / "0.11 van baten en lasten").
+  const coded = parts.findIndex(
+    (cs, k) => k > 0 && cs[0].x0 < parts[0][0].x0 - 0.5 * em && classify(texts[k].split(' ')[0]) === 'code',
+  );
+  if (coded > 0) {
+    const [code, ...rest] = texts[coded].split(' ');
+    texts[coded] = rest.join(' ');
+    texts[0] = `${code} ${texts[0]}`;
+  }
+  const text = texts.filter((t) => t !== '').reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
   const all = parts.flat();
   const first = figs[0];
   const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
@@ -505,7 +559,7 @@ function bandLine(b: Band, labelRight: number, em: number): Line {
 
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
 function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
-  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValueText(c.text)) : l.chunks.length;
+  const from = isRowLine(l) ? l.chunks.findIndex((c) => isValue(c)) : l.chunks.length;
   const before = l.chunks.slice(0, from);
   if (before.some((c) => c.x1 > labelRight + 0.3 * em)) return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
   return before;
@@ -620,11 +674,77 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
   return groups.map((g) => [g.col, g.ws.map((w) => w.text).join(' ')]);
 }
 
+/**
+ * A group head set centred over its columns ("Begroting 2024" over Primitief | Lasten | Baten |
+ * Saldo) may stand over the middle ones only, narrower than its span. It heads every column of
+ * the run it is centred over, up to the heads beside it on its line, where each column taken in
+ * has a head of its own below it that names no year (a head that needs a group: Primitief, Saldo,
+ * Lasten); a column headed in full (Realisatie 2022) is never taken into a group beside it.
+ */
+interface PlacedHead {
+  line: number;
+  text: string;
+  x0: number;
+  x1: number;
+  targets: number[];
+  split: boolean;
+}
+
+function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: number, em: number): void {
+  const lastLine = Math.max(-1, ...placed.map((h) => h.line));
+  const pitch = cols.length > 1 ? (cols[cols.length - 1].x1 - cols[0].x1) / (cols.length - 1) : 4 * em;
+  // Where a run of columns starts: the figures' end in the column before it (the first column
+  // taken as wide as the second).
+  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em);
+  // Lower heads first: a group on a line under another is settled before the one above it.
+  for (const h of [...placed].sort((p, q) => q.line - p.line)) {
+    if (h.split || h.line === lastLine) continue;
+    // A head flush with its one column's edge, as its figures are set, is that column's own,
+    // unless it stands as well in the middle of a run about that column.
+    const [only] = h.targets;
+    const flush = (col: Column) =>
+      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
+    const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
+    const mid = (h.x0 + h.x1) / 2;
+    // Columns headed beside it on its line, or grouped by a head above or below that does not head
+    // its own columns too (groups nest, never cross; a head wrapped over two lines heads the same
+    // run on both).
+    const other = (o: PlacedHead) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
+    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || other(o))).flatMap((o) => o.targets));
+    // Needs a group: a head under it on a lower line; under a head that names a year, one that
+    // names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
+    // (A head flush with its own column, widened only about it, takes no dated head: it may be a
+    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023".)
+    const dated = YEAR_IN.test(h.text) || symmetric;
+    const open = (i: number) => {
+      const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
+      const fits = (o: PlacedHead) => o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j));
+      return !taken.has(i) && below.length > 0 && below.every((o) => fits(o) && !(dated && YEAR_IN.test(o.text)));
+    };
+    const lo0 = Math.min(...h.targets);
+    const hi0 = Math.max(...h.targets);
+    // The run best centred under the head; of runs as well centred (a wider run about the same
+    // middle), the widest.
+    const runs: { a: number; b: number; d: number }[] = [];
+    for (let a = lo0; a >= 0 && (a === lo0 || open(a)); a--) {
+      for (let b = hi0; b < cols.length && (b === hi0 || open(b)); b++) {
+        if (symmetric && b - hi0 !== lo0 - a) continue;
+        const d = Math.abs((left(a) + cols[b].x1) / 2 - mid);
+        if (d <= Math.max(0.25 * pitch, 0.12 * (cols[b].x1 - left(a)))) runs.push({ a, b, d });
+      }
+    }
+    const dmin = Math.min(...runs.map((r) => r.d));
+    const pick = runs.filter((r) => r.d <= dmin + 0.5 * em).sort((p, q) => q.b - q.a - (p.b - p.a))[0];
+    const best = pick && (pick.a !== lo0 || pick.b !== hi0) ? [pick.a, pick.b] : null;
+    if (best) h.targets = Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best![0] + k);
+  }
+}
+
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
   const values = lines.slice(firstRow).filter(isRowLine).flatMap((l) => {
-    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    const from = l.chunks.findIndex((c) => isValue(c));
     return l.chunks.slice(from);
   });
   const cols = learnColumns(values, em);
@@ -637,8 +757,17 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   let lastHead = firstRow - 1;
   while (lastHead >= 0 && !lines[lastHead].chunks.some((c) => c.x1 > labelRight + 0.3 * em)) lastHead--;
   const banded = bands(lines.slice(lastHead + 1), labelRight, em);
-  const bodyFrom = banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow;
+  // (A numbered label of no figures under the last head line, "0.0 Bestuur en ondersteuning", is a
+  // sub-heading of the body, not a head.)
+  const numbered = (l: Line) => l.chunks[0].x1 <= labelRight && classify(l.chunks[0].text.split(' ')[0]) === 'code';
+  const headingsFrom = lines.slice(lastHead + 1, firstRow).every(numbered) ? lastHead + 1 : firstRow;
+  const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
+  // Heads right of the last column of figures head columns left blank in every row: on the lowest
+  // header line that has such heads, each is a column of its own (not words of the last one's head).
+  const beyond = (c: Chunk) => c.x0 > cols[cols.length - 1].x1 + 0.5 * em && !/^[VN/\s]+$/.test(c.text);
+  const blankHeads = [...headerLines].reverse().find((l) => l.chunks.some(beyond))?.chunks.filter(beyond) ?? [];
+  for (const c of blankHeads) cols.push({ anchor: c.x1, x0: c.x0, x1: c.x1 });
   const bodyLines = lines.slice(headerLines.length);
 
   // Header: words over the columns; a word over several columns (a spanning header) heads each.
@@ -647,12 +776,17 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const spanned = cols.map(() => false);
   const own = cols.map(() => false);
   const topLeft: string[] = [];
-  for (const l of headerLines) {
+  // Each head chunk with the columns it heads, line by line; widened to its centred span below.
+  const placed: PlacedHead[] = [];
+  for (const [n, l] of headerLines.entries()) {
     for (const c of l.chunks) {
       if (c.x1 <= labelRight - 0.3 * em) {
         topLeft.push(c.text);
         continue;
       }
+      // The head of a V/N column right of the figures: its letters are no cells (linesOf).
+      // (Wrapped in a narrow column: "V /" over "N".)
+      if ((VN_HEAD.test(c.text.trim()) || /^[VN/\s]+$/.test(c.text)) && c.x0 > cols[cols.length - 1].x1) continue;
       // Spanning: the word covers two or more columns' figures whole. Otherwise: the column whose
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
@@ -666,17 +800,18 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) {
-            headerTexts[i].push(text);
-            own[i] = true;
-          }
+          for (const [i, text] of parts) placed.push({ line: n, text, x0: c.x0, x1: c.x1, targets: [i], split: true });
           continue;
         }
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
-      for (const i of targets) headerTexts[i].push(c.text);
-      for (const i of targets) (targets.length >= 2 ? spanned : own)[i] = true;
+      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
+  }
+  widenCentredHeads(placed, cols, labelRight, em);
+  for (const h of placed) {
+    for (const i of h.targets) headerTexts[i].push(h.text);
+    for (const i of h.targets) (h.targets.length >= 2 ? spanned : own)[i] = true;
   }
   const headerY = headerLines[0];
   const page = lines[0].page;
@@ -689,7 +824,34 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
-  const rowLines = banded ? banded.rows.filter((b) => b.figure).map((b) => bandLine(b, labelRight, em)) : bodyLines;
+  // Sub-headings (a label with no figures) stand over the rows after them: sections of those
+  // rows, and the group of the Lasten / Baten / Saldo lines right under one (as the HTML and text
+  // readers carry their section rows).
+  const headingsBefore = new Map<Line, string[]>();
+  let headings: string[] = [];
+  const rowLines: Line[] = [];
+  if (banded) {
+    for (const b of banded.rows) {
+      if (!b.figure) {
+        const text = b.lines.map((x) => x.chunks.map((c) => c.text).join(' ')).join(' ').trim();
+        if (text) headings.push(text);
+        continue;
+      }
+      const line = bandLine(b, labelRight, em);
+      if (headings.length) headingsBefore.set(line, headings);
+      headings = [];
+      rowLines.push(line);
+    }
+  } else rowLines.push(...bodyLines);
+  let sections: string[] = [];
+  let group: string | null = null;
+  let sawHeading = false;
+  const enter = (text: string) => {
+    const isItem = classify(text) === 'item';
+    sections = [...sections.filter((x) => (classify(x) === 'item') !== isItem), text];
+    if (!isItem) group = text;
+    sawHeading = true;
+  };
   for (let n = 0; n < rowLines.length; n++) {
     const l = rowLines[n];
     // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
@@ -701,15 +863,24 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const prevRow = rows[rows.length - 1];
       const gapBefore = prev ? l.y - prev.y : Infinity;
       const gapAfter = next ? next.y - l.y : Infinity;
-      const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValueText(next.chunks[0].text) : false;
+      const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) : false;
       // (A label with a bracket still open goes on, whatever the next line starts with.)
       const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
       // Set exactly as far from the row above as from the row below, its text saying nothing (no
       // lower-case start, no bracket open above): the line may end the label above or begin the
       // one below. The reading below decides, and a label-boundary warning says so.
       const cue = /^[a-z(]/.test(text) || open;
-      const tie = prevRow && next && isRowLine(next) && !cue && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      // A numbered label over a row of its own label, or over its Lasten / Baten / Saldo line, is
+      // a heading however it is spaced: a wrapped label goes on in words, not with a code.
+      // (So is a numbered label over a label line of its own, which wraps into the row below it.)
+      const nextText = next && next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) ? next.chunks[0].text : '';
+      const first = text.split(' ')[0];
+      const numberedText = (classify(first) === 'code' || isBareNumber(first)) && text.includes(' ');
+      const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
+      const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
+      const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
+      const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
+      if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -720,17 +891,23 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
         continue;
       }
-      if ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch)) pendingLabel = { text, line: l };
+      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) pendingLabel = { text, line: l };
       // else: a sub-heading inside the table; it carries no figures.
+      // (One that may as well end or begin a label is no heading: label-boundary says so below.)
+      else if (!tie) headings.push(text);
       if (tie) tied.push({ text, above: prevRow, below: rows.length, read: pendingLabel ? 'below' : 'neither' });
       continue;
     }
-    const from = l.chunks.findIndex((c) => isValueText(c.text));
+    const from = l.chunks.findIndex((c) => isValue(c));
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
     if (pendingLabel) {
-      label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
+      // (A code beside the name's last line begins the label, as in bandLine.)
+      const [first, ...rest] = label.split(' ');
+      const code = label && classify(first) === 'code' && classify(pendingLabel.text.split(' ')[0]) !== 'code';
+      if (code) label = `${first} ${pendingLabel.text} ${rest.join(' ')}`.trim();
+      else label = label ? `${pendingLabel.text} ${label}` : pendingLabel.text;
       pendingLabel = null;
     }
     const cells: (RawCell | null)[] = cols.map(() => null);
@@ -755,20 +932,39 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       continue;
     }
     const labelBox = labelChunks.length ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
-    rows.push({
+    for (const h of banded ? headingsBefore.get(l) ?? [] : headings) enter(h);
+    headings = [];
+    const row: RawRow = {
       cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
       line: null,
       page,
       raw,
-    });
+    };
+    if (isLineOf(label, group)) row.group = group!;
+    else group = null;
+    if (sawHeading && sections.length) row.sections = [...sections];
+    rows.push(row);
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
+  // An indicator's description lines (Eenheid:, Bron:, Toelichting:) above figures are no heads:
+  // which year and kind each column holds is not printed there, so the table is not read rather
+  // than read with those words as its columns.
+  const described = headerLines.find((l) => l.chunks.some((c) => META_LINE.test(c.text)));
+  if (described) {
+    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+    const what = described.chunks.map((c) => c.text).join(' ').slice(0, 60);
+    const message =
+      `${file}: page ${page}: ${rows.length} rows of figures ("${rows[0].raw.slice(0, 60)}") stand under description ` +
+      `lines ("${what}"), not under heads of their own: which column is which cannot be told, so they are not read`;
+    notices.push({ rule: 'unread-table', severity: 'warning', message, line: null, page, raw: rows[0].raw, table: null, amounts });
+    return null;
+  }
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
   // one or two lower-case letters alone under a word are its end.)
-  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
+  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
   const headerPresent = headerText.some((h) => h !== '');
   // Two columns headed only by the same spanning words (heads run together that no flush edges
   // part, or one head over figures set in two columns): which column is which cannot be told from
@@ -795,6 +991,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       column: null,
     });
   }
+  foldKeyColumns(headerText, rows);
   const near = [...above, topLeft.join(' ')];
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
@@ -821,6 +1018,28 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     page: headerY?.page ?? page,
   };
 }
+
+/**
+ * A column headed as a key (Progr., Prog., Programma nr) holds a programme number per row, no
+ * amount: it goes into the row's label, `0.1 Bestuur (7)`, as the text and HTML readers put it.
+ */
+function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
+  const keys = headerText.flatMap((h, i) => (classify(h) === 'key-header' ? [i] : []));
+  if (keys.length === 0) return;
+  for (const r of rows) {
+    const texts = keys.map((k) => r.cells[k + 1]?.text.trim() ?? '').filter((t) => t !== '');
+    if (texts.length) r.cells[0] = { ...r.cells[0], text: `${r.cells[0].text} (${texts.join(', ')})` };
+    r.cells = r.cells.filter((_, i) => !keys.includes(i - 1));
+  }
+  for (const k of [...keys].reverse()) headerText.splice(k, 1);
+}
+
+const YEAR_IN = /\b(19|20)\d{2}\b/;
+
+const META_LINE = /^(eenheid|bron|toelichting|definitie|periode)\s*:/i;
+
+/** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
+const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
 
 const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
 

@@ -14,6 +14,8 @@ export interface Chunk {
   y: number;
   size: number;
   page: number;
+  /** Set where the layout reads a value-like text as part of a label (a taakveld code before the figures). */
+  label?: boolean;
 }
 
 export interface Line {
