@@ -71,7 +71,10 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     const keyed = h > 0 && classify(cells[h - 1].text) === 'key-header' ? 1 : 0;
     const columns: Cell[] = [];
     let k = h + 1;
-    while (k < cells.length && cells[k].text.length <= 40 && !isFigure(cells[k].text) && (describingColumn(cells[k].text) !== null || VALUE_HEAD(cells[k].text))) columns.push(cells[k++]);
+    const heads = (c: Cell | undefined) => c !== undefined && c.text.length <= 40 && !isFigure(c.text) && (describingColumn(c.text) !== null || VALUE_HEAD(c.text));
+    // A gemeente's own name heads its figures' column (`Heerenveen` | `Nederland`): a short name before another column head.
+    const place = (i: number) => /^\p{Lu}[\p{L}' -]{1,30}$/u.test(cells[i]?.text ?? '') && columns.length > 0 && heads(cells[i + 1]) && !describingColumn(cells[i + 1].text);
+    while (k < cells.length && (heads(cells[k]) || place(k))) columns.push(cells[k++]);
     const kinds = columns.map((c) => describingColumn(c.text) !== null);
     if (columns.length < 2 || !kinds.includes(true) || !kinds.includes(false)) continue;
     const rows: RawRow[] = [];
