@@ -357,7 +357,7 @@ function footingRelations(grid: Grid): Relation[] {
       block = [];
       continue;
     }
-    const candidate = row.isTotal ? bestFooting(grid, row, [block, units], cols) : null;
+    const candidate = row.isTotal ? bestFooting(grid, row, [block, units], cols) : impliedSubtotal(grid, row, block, cols);
     if (candidate) {
       out.push(...candidate);
       const consumed = new Set(candidate[0].terms.map((t) => t.row));
@@ -370,6 +370,20 @@ function footingRelations(grid: Grid): Relation[] {
     }
   }
   return out;
+}
+
+/**
+ * A row not labelled a total that is the sum of the block above it in every column that can be
+ * judged, at least two (`Algemene reserves` under its three reserves), is a subtotal: the total
+ * below sums it, not its lines again.
+ */
+function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
+  if (block.length < 2) return null;
+  const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
+  const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+  const holds = ev.filter((e) => e.status === 'holds').length;
+  // Every column but at most one (whose failure is then this subtotal's finding), and at least two.
+  return holds >= 2 && (holds === ev.length || (ev.length >= 3 && holds === ev.length - 1)) ? rels.map((r) => ({ ...r, why: `subtotal = sum of the ${block.length} lines above (a row not labelled a total that holds as one)` })) : null;
 }
 
 function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {

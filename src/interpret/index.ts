@@ -326,17 +326,12 @@ function placeByTotals(
   };
   const num = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? c.value : 0);
   const half = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? 0.5 * 10 ** -c.decimals : 0);
-  for (let t = 0; t < rows.length; t++) {
-    const total = rows[t];
-    if (!total.isTotal || total.cells === null) continue;
-    let start = t - 1;
-    while (start >= 0 && !rows[start].isTotal) start--;
-    const block = rows.slice(start + 1, t);
+  /** The placements of a block's open short rows under which the block sums to `target` in every column (searched together, bounded). */
+  const solveFor = (target: Draft, block: Draft[]) => {
     const open = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
-    if (open.length === 0 || open.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !open.some((p) => p.d === d))) continue;
     // Per column: what the open rows must add up to, and its rounding.
-    const residual = columns.map((_, c) => (total.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
-    const tolerance = columns.map((_, c) => halfUnitOf(total.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
+    const residual = columns.map((_, c) => (target.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
+    const tolerance = columns.map((_, c) => halfUnitOf(target.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
     // Each open row's contribution per column under each placement.
     const contrib = open.map((p) => p.cands.map((pos) => columns.map((_, c) => { const i = pos.indexOf(c); return i < 0 ? [0, 0] : [num(p.d.parsed[i]), half(p.d.parsed[i])]; })));
     const bounds = (from: number, c: number) => {
@@ -369,8 +364,46 @@ function placeByTotals(
       });
     };
     search(0, columns.map(() => 0), tolerance);
+    return { open, contrib, residual, tolerance, solutions, nodes };
+  };
+  for (let t = 0; t < rows.length; t++) {
+    const total = rows[t];
+    if (!total.isTotal || total.cells === null) continue;
+    let start = t - 1;
+    while (start >= 0 && !rows[start].isTotal) start--;
+    const block = rows.slice(start + 1, t);
+    const all = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
+    if (all.length === 0 || all.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !all.some((p) => p.d === d))) continue;
+    let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block);
     // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or the block is no sum.
     const flat = !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) && new Set(block.map((d) => /^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')).size === 1;
+    if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
+      // Subtotals printed without "Totaal" under their lines (`Algemene reserves` under its three reserves): the
+      // total sums them, not their lines again. A row is one where its lines reach it alone: with their short rows
+      // placed in exactly one way, or, all placed, in every column but at most one (that one is a finding of the
+      // subtotal, not of every column of the total).
+      const subtotals: Draft[] = [];
+      let from = 0;
+      block.forEach((d, i) => {
+        if (d.cells === null || i - from < 2 || d.cells.every((c) => !c.value)) return;
+        const segment = block.slice(from, i);
+        const fit = solveFor(d, segment);
+        const placed = fit.open.length === 0 && columns.filter((_, c) => Math.abs(fit.residual[c]) > fit.tolerance[c] + 1e-9).length <= 1 && columns.length >= 3;
+        if ((fit.solutions.length === 1 && fit.nodes <= TOTALS_BUDGET) || placed) {
+          fit.open.forEach((p, k) => {
+            const pos = p.cands[fit.solutions[0][k]];
+            place(p, pos);
+            const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
+            findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message: `Row has ${p.d.values.length} cells for ${columns.length} columns; of its ${p.cands.length} placements exactly one makes "${d.label}" below it (a subtotal, not labelled so) hold in every column: ${empty} left empty` } as Partial<Finding> & { rule: string; message: string }));
+          });
+          subtotals.push(d);
+          from = i + 1;
+        }
+      });
+      // The total over the subtotals and the lines outside them.
+      const inside = new Set(subtotals.flatMap((d) => block.slice(0, block.indexOf(d))));
+      if (subtotals.length > 0) ({ open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block.filter((d) => subtotals.includes(d) || !inside.has(d))));
+    }
     if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
       // No placement fits: in a column where no combination of the rows' figures reaches the total
       // at all, the total or a figure of its rows is wrong, wherever the short rows' cells stand.
