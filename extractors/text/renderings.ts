@@ -426,11 +426,13 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
 function markYearLabels<C extends ShapeCell>(cells: C[]): C[] {
   let on = false;
   let seen = false;
-  for (const c of cells) {
+  const heads = (c: ShapeCell | undefined) => c !== undefined && !isYearish(c.text) && ['header', 'label-header'].includes(classify(c.text));
+  cells.forEach((c, i) => {
     if (YEAR_LABEL_HEADER.test(c.text)) [on, seen] = [true, false];
     else if (on && isYearish(c.text)) c.yearLabel = seen = true;
-    else if (on && seen && (isProse(c.text) || ['header', 'label-header'].includes(classify(c.text)))) on = false;
-  }
+    // A row of header words (two in a row) starts the next table; one (`jaarrekening` before its year) is a label.
+    else if (on && seen && (isProse(c.text) || (heads(c) && heads(cells[i + 1])))) on = false;
+  });
   return cells;
 }
 
@@ -464,6 +466,9 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     // A line item's row ("lasten") names its programme or taakveld just before it.
     if (classify(cells[labelStart].text) === 'item' && labelStart - 1 >= floor && classify(cells[labelStart - 1].text) === 'text') labelStart--;
     if (labelStart - 1 >= floor && classify(cells[labelStart].text) === 'text' && (classify(cells[labelStart - 1].text) === 'code' || isBareNumber(cells[labelStart - 1].text))) labelStart--;
+    // A word printed before every year label (`jaarrekening | 2016`, `jaarrekening | 2017`) is the label's first cell.
+    const lead = cells[labelStart - 1]?.text;
+    if (cells[labelStart].yearLabel && labelStart - 1 > floor && !isValue(lead) && cells.some((c, k) => k > labelStart && c.yearLabel && cells[k - 1].text === lead)) labelStart--;
     const body = readBody(cells, labelStart);
     const withValues = body.runs.filter((r) => r.values.length > 0);
     if (withValues.length < 2) {
@@ -515,7 +520,7 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
       continue;
     }
     // Header words after rows: the next table begins.
-    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '')) break;
+    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '') && !cells[k + 1]?.yearLabel) break;
     if (cur.values.length) {
       runs.push(cur);
       cur = { labels: [], values: [], raw: '' };
@@ -568,7 +573,9 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   const itemTier = r >= 2 && (r === width || (periods > 0 && r % periods === 0));
   while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
   // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
-  if (end > width && classify(region[end - 1]) === 'text' && region.slice(end - 1 - width, end - 1).every((c) => ['header', 'item'].includes(classify(c)))) sections.unshift(region[--end]);
+  // (One of those names may be words: `Bestemming resultaat vorig boekjaar`.)
+  const full = (cs: string[]) => cs.length === width && cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) && cs.every((c) => !isValue(c) && !isProse(c));
+  if (end > width && classify(region[end - 1]) === 'text' && !QUALIFIER.test(region[end - 1]) && full(region.slice(end - 1 - width, end - 1))) sections.unshift(region[--end]);
   const spanned = rowSpanned(region.slice(0, end), width);
   if (spanned) return { tiers: [spanned.names], sections, used: printedCount(region.slice(end - spanned.used, end)) };
   const bottom: string[] = [];

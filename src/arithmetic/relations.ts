@@ -198,6 +198,8 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
 const STAND = /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|\b(1|31)[-/ ](1|12|jan|dec)\b|januari|december|\bbegin|\beind)/;
 const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
 const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
+/** Movements printed with their own sign, either way (`Bestemming resultaat vorig boekjaar`: 15.856, -19.641). */
+const SIGNED_FLOW = /resultaat|resultaatbestemming/;
 const words = (header: string) => header.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2').trim();
 
 /**
@@ -213,7 +215,7 @@ function balanceRelations(grid: Grid): Relation[] {
   const flows: { col: number; sign: 1 | -1 }[] = [];
   for (let col = start + 1; col < end; col++) {
     const h = words(cols[col].header);
-    if (INFLOW.test(h) && !OUTFLOW.test(h)) flows.push({ col, sign: 1 });
+    if ((INFLOW.test(h) && !OUTFLOW.test(h)) || (SIGNED_FLOW.test(h) && !INFLOW.test(h) && !OUTFLOW.test(h))) flows.push({ col, sign: 1 });
     else if (OUTFLOW.test(h) && !INFLOW.test(h)) {
       const printed = grid.rows.map((r) => r.cells[col]?.value).filter((v): v is number => typeof v === 'number' && v !== 0);
       const negative = printed.filter((v) => v < 0).length;
