@@ -459,7 +459,7 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     }
     // The first row's label: a name, with a code or number before it.
     let labelStart = i - 1;
-    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel) {
+    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel && !BALANCE_ROW.test(cells[labelStart].text)) {
       i++;
       continue;
     }
@@ -603,6 +603,9 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
   return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)) };
 }
+
+/** A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a period's. */
+const BALANCE_ROW = /^(stand|saldo|boekwaarde)\s+(per\s+)?(\d{1,2}[-\s/](\d{1,2}|januari|december|jan|dec)\b|begin|eind)/i;
 
 /** A date or year that tells one of two like columns from the other (`1-jan`, `31-12`, `1 januari 2024`, `2018`). */
 const QUALIFIER = /^((per\s+)?\d{1,2}[-\s/](\d{1,2}|jan(uari)?|dec(ember)?)([-\s/](19|20)\d{2})?|(19|20)\d{2}|begin|eind)$/i;

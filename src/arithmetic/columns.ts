@@ -16,7 +16,7 @@ function columnKind(h: string, year: number | null, documentYear: number | null)
   if (/gewijzigd|na wijz|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
   if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
-  if (/raming/i.test(h)) return 'meerjarenraming';
+  if (/raming|\bmj[br]\b/i.test(h)) return 'meerjarenraming';
   if (/begroting|\bbegr\b/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }

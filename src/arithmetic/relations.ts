@@ -154,7 +154,7 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
 
   // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
   rels = rels.concat(columnSaldoRelations(grid));
-  rels = rels.concat(balanceRelations(grid));
+  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid));
   if (vc) rels = rels.concat(verschilRelations(grid, vc));
   if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
@@ -231,6 +231,37 @@ function balanceRelations(grid: Grid): Relation[] {
       terms: [{ row: r.index, col: start, sign: 1 as const }, ...flows.map((f) => ({ row: r.index, col: f.col, sign: f.sign }))],
       why: `${cols[end].header} = ${cols[start].header} + toevoegingen${flows.some((f) => OUTFLOW.test(words(cols[f.col].header))) ? minus : ''}`,
     }));
+}
+
+const BEGIN_ROW = /^(stand|saldo|boekwaarde)\b.*(\b1[-/ ](1|jan)\b|1 januari|\bbegin)/;
+const END_ROW = /^(stand|saldo|boekwaarde)\b.*(\b31[-/ ](12|dec)\b|31 december|\beind)/;
+
+/**
+ * The same balance down the rows (`Stand per 1 januari | Stortingen | Onttrekkingen | Stand per 31
+ * december`, one column per year): in each column the end row = the begin row + the movements
+ * between them, withdrawals printed negative detected as in `balanceRelations`.
+ */
+function rowBalanceRelations(grid: Grid): Relation[] {
+  const out: Relation[] = [];
+  const rows = grid.rows;
+  for (let b = 0; b < rows.length; b++) {
+    if (!BEGIN_ROW.test(words(rows[b].label))) continue;
+    const flows: { row: number; sign: 1 | -1 }[] = [];
+    let e = b + 1;
+    for (; e < rows.length && !END_ROW.test(words(rows[e].label)); e++) {
+      const h = words(rows[e].label);
+      const printed = rows[e].cells.map((c) => c.value).filter((v): v is number => typeof v === 'number' && v !== 0);
+      if ((INFLOW.test(h) && !OUTFLOW.test(h)) || (SIGNED_FLOW.test(h) && !OUTFLOW.test(h))) flows.push({ row: e, sign: 1 });
+      else if (OUTFLOW.test(h) && !INFLOW.test(h)) flows.push({ row: e, sign: printed.filter((v) => v < 0).length > printed.length / 2 ? 1 : -1 });
+      else break;
+    }
+    if (e >= rows.length || !END_ROW.test(words(rows[e].label)) || flows.length === 0) continue;
+    for (const c of grid.columns) {
+      out.push({ kind: 'balance', target: { row: e, col: c.index }, terms: [{ row: b, col: c.index, sign: 1 }, ...flows.map((f) => ({ row: f.row, col: c.index, sign: f.sign }))], why: `${rows[e].label} = ${rows[b].label} + the movements between them` });
+    }
+    b = e;
+  }
+  return out;
 }
 
 /**
@@ -359,7 +390,9 @@ function footingRelations(grid: Grid): Relation[] {
       block = [];
       continue;
     }
-    const candidate = row.isTotal ? bestFooting(grid, row, [block, units], cols) : impliedSubtotal(grid, row, block, cols);
+    // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31 december`).
+    const ends = units.filter((u) => END_ROW.test(words(u.label)));
+    const candidate = row.isTotal ? bestFooting(grid, row, ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units], cols) : impliedSubtotal(grid, row, block, cols);
     if (candidate) {
       out.push(...candidate);
       const consumed = new Set(candidate[0].terms.map((t) => t.row));
@@ -380,7 +413,8 @@ function footingRelations(grid: Grid): Relation[] {
  * below sums it, not its lines again.
  */
 function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
-  if (block.length < 2) return null;
+  // An end balance equals its begin row plus movements by `rowBalanceRelations` already: no subtotal twice.
+  if (block.length < 2 || END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
   const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
   const holds = ev.filter((e) => e.status === 'holds').length;
