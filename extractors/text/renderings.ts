@@ -194,7 +194,7 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
         continue;
       }
       // A header cell of years under a group ("| 2023 | Primitief |") reads as figures: before any row it is a tier.
-      if (runs.length === 0 && tiers.length > 0 && cells.some(isHeaderish) && !cells.some((c) => classify(c) === 'code')) {
+      if (runs.length === 0 && tiers.length > 0 && cells.some(isHeaderish) && !cells.some((c) => classify(c) === 'code') && !BALANCE_ROW.test(cells[0] ?? '')) {
         tiers.push(cells);
         continue;
       }

@@ -34,4 +34,19 @@ R2100 Reserve majeure projecten | 25.471 | 25.471 | 1.530 | -2.530 | 24.472 |
     expect(findingsOf(processText(text('28.410')), 'reserve-balance')).toEqual([]);
     expect(findingsOf(processText(text('28.401')), 'reserve-balance').map((f) => [f.row, f.expected, f.found])).toEqual([['R1000 Algemene reserve', 28410, 28401]]);
   });
+
+  it('checks balances down the rows, one column per year (De Fryske Marren begroting 2023, Algemene reserves)', () => {
+    const text = (storting: string) => `Reserves en voorzieningen | Begroting 2023 | Begroting 2024 | Begroting 2025 | Begroting 2026 |
+---|---|---|---|---|
+Stand per 1 januari | 15.687 | 11.698 | 12.609 | 16.548 |
+Stortingen | 800 | ${storting} | 4.787 | - |
+Onttrekkingen | -4.789 | -3.749 | -848 | -1.560 |
+Stand per 31 december | 11.698 | 12.609 | 16.548 | 14.988 |
+`;
+    const ok = processText(text('4.660'));
+    expect(ok.financial.filter((f) => f.status === 'printed')).toHaveLength(15);
+    expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const found = findingsOf(processText(text('4.760')), 'reserve-balance').map((f) => [f.row, f.column, f.expected, f.found]);
+    expect(found).toEqual([['Stand per 31 december', 'Begroting 2024', 12709, 12609]]);
+  });
 });
