@@ -391,8 +391,11 @@ function footingRelations(grid: Grid): Relation[] {
       continue;
     }
     // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31 december`).
-    const ends = units.filter((u) => END_ROW.test(words(u.label)));
-    const candidate = row.isTotal ? bestFooting(grid, row, ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units], cols) : impliedSubtotal(grid, row, block, cols);
+    let candidate: Relation[] | null = null;
+    if (row.isTotal) {
+      const ends = units.filter((u) => END_ROW.test(words(u.label)));
+      candidate = bestFooting(grid, row, ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units], cols);
+    } else candidate = impliedSubtotal(grid, row, block, cols);
     if (candidate) {
       out.push(...candidate);
       const consumed = new Set(candidate[0].terms.map((t) => t.row));
@@ -412,9 +415,12 @@ function footingRelations(grid: Grid): Relation[] {
  * judged, at least two (`Algemene reserves` under its three reserves), is a subtotal: the total
  * below sums it, not its lines again.
  */
+const MAX_SUBTOTAL_TERMS = 400;
+
 function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
   // An end balance equals its begin row plus movements by `rowBalanceRelations` already: no subtotal twice.
-  if (block.length < 2 || END_ROW.test(words(row.label))) return null;
+  // (Bounded: every row of a long block tried against all the lines above it would be quadratic.)
+  if (block.length < 2 || block.length > MAX_SUBTOTAL_TERMS || END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
   const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
   const holds = ev.filter((e) => e.status === 'holds').length;

@@ -297,6 +297,9 @@ interface Pending {
   all: { pos: number[] }[];
 }
 
+/** Rows of a block under a total searched at most for subtotals printed without "Totaal". */
+const MAX_SUBTOTAL_BLOCK = 400;
+
 /** Search nodes tried at most when placing short rows by their totals. */
 const TOTALS_BUDGET = 200_000;
 
@@ -377,7 +380,8 @@ function placeByTotals(
     let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block);
     // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or the block is no sum.
     const flat = !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) && new Set(block.map((d) => /^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')).size === 1;
-    if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
+    // (Bounded: each row is tried against the lines since the last subtotal, which is quadratic in the block.)
+    if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat && block.length <= MAX_SUBTOTAL_BLOCK) {
       // Subtotals printed without "Totaal" under their lines (`Algemene reserves` under its three reserves): the
       // total sums them, not their lines again. A row is one where its lines reach it alone: with their short rows
       // placed in exactly one way, or, all placed, in every column but at most one (that one is a finding of the
