@@ -135,8 +135,9 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
 const UNIT_START = /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|$)/i;
 
 /** Where the unit starts in a row's words before its periode: after a BBV indicator's name, else at the first unit word. */
+let bbvNames: Set<string> | null = null;
 function unitStart(words: string[]): number | null {
-  const names = new Set([...bbvCatalogue().values()].map((i) => fold(i.name)));
+  const names = (bbvNames ??= new Set([...bbvCatalogue().values()].map((i) => fold(i.name))));
   for (let u = words.length - 1; u >= 1; u--) if (names.has(fold(words.slice(0, u).join(' ')))) return u;
   const u = words.findIndex((w, i) => i >= 1 && UNIT_START.test(w));
   return u > 0 ? u : null;
