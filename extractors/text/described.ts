@@ -145,6 +145,8 @@ function unitStart(words: string[]): number | null {
 
 /** A header line of such a list, space-separated: `Indicator eenheid periode regio waarde omschrijving`, `Nr. Taakveld Indicator Eenheid Periode Werkelijk Begroting 2022 Bron`. */
 function headerLine(text: string): { keys: number; columns: string[] } | null {
+  // Most lines name no indicator: asked of every line of every document, so tested before they are split.
+  if (text.length > 200 || !/(indicator|naam)/i.test(text)) return null;
   const words = text.trim().split(/\s+/);
   const at = words.findIndex((w) => LABEL_HEAD.test(w));
   if (at < 0 || words.slice(0, at).some((w) => !(classify(w) === 'key-header' || classify(w) === 'label-header'))) return null;

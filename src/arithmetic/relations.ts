@@ -245,7 +245,8 @@ function rowBalanceRelations(grid: Grid): Relation[] {
   const out: Relation[] = [];
   const rows = grid.rows;
   for (let b = 0; b < rows.length; b++) {
-    if (!BEGIN_ROW.test(words(rows[b].label))) continue;
+    // A cheap look at the label first: this runs over every row of every table.
+    if (!/^\s*(stand|saldo|boekwaarde)/i.test(rows[b].label) || !BEGIN_ROW.test(words(rows[b].label))) continue;
     const flows: { row: number; sign: 1 | -1 }[] = [];
     let e = b + 1;
     for (; e < rows.length && !END_ROW.test(words(rows[e].label)); e++) {
@@ -420,7 +421,13 @@ const MAX_SUBTOTAL_TERMS = 400;
 function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
   // An end balance equals its begin row plus movements by `rowBalanceRelations` already: no subtotal twice.
   // (Bounded: every row of a long block tried against all the lines above it would be quadratic.)
-  if (block.length < 2 || block.length > MAX_SUBTOTAL_TERMS || END_ROW.test(words(row.label))) return null;
+  if (block.length < 2 || block.length > MAX_SUBTOTAL_TERMS) return null;
+  // One column first, by plain sums (most rows are no subtotal): within the summed half units, else no.
+  const col = cols.find((c) => typeof row.cells[c]?.value === 'number');
+  if (col === undefined) return null;
+  let sum = 0;
+  for (const b of block) sum += b.cells[col]?.value ?? 0;
+  if (Math.abs(sum - (row.cells[col].value as number)) > block.length + 1 || END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
   const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
   const holds = ev.filter((e) => e.status === 'holds').length;
