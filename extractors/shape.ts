@@ -1,4 +1,5 @@
 import { parseCell } from '../src/grammar/number.js';
+import { unbreak } from '../src/grammar/words.js';
 import type { ExtractionNotice, RawCell, RawRow } from './types.js';
 
 /**
@@ -73,7 +74,7 @@ function classifyCell(text: string): CellClass {
   if (isFigures(t)) return 'amount';
   if (KEY_HEADER.test(t)) return 'key-header';
   if (ITEM.test(t)) return 'item';
-  if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(t.replace(/(\p{L})-\s*(\p{L})/gu, '$1$2')))) return 'header';
+  if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(unbreak(t)))) return 'header';
   if (t.length <= 60 && LABEL_HEADER.test(t)) return 'label-header';
   return 'text';
 }

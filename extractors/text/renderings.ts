@@ -1,4 +1,5 @@
 import { parseScale } from '../../src/grammar/number.js';
+import { unbreak } from '../../src/grammar/words.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
 import { applyVn, classify, isBareNumber, noticeOf, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
 
@@ -625,7 +626,7 @@ function rowSpanned(region: string[], width: number): { names: string[]; used: n
     const lower = region.slice(region.length - m);
     const upper = region.slice(region.length - m - width, region.length - m);
     if (!upper.every((c) => ['header', 'item', 'text'].includes(classify(c)) && !isValue(c))) return null;
-    const key = (c: string) => c.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2');
+    const key = (c: string) => unbreak(c.toLowerCase());
     const like = upper.map((c, i) => upper.some((d, j) => j !== i && key(d) === key(c)));
     const needing = like.filter(Boolean).length;
     if (needing === 0 || (m !== needing && m !== needing + 1)) return null;

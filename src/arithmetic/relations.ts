@@ -1,4 +1,5 @@
 import { halfUnit } from '../grammar/number.js';
+import { unbreak } from '../grammar/words.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
 import { lineItemOf } from './lines.js';
@@ -200,7 +201,20 @@ const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
 const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
 /** Movements printed with their own sign, either way (`Bestemming resultaat vorig boekjaar`: 15.856, -19.641). */
 const SIGNED_FLOW = /resultaat|resultaatbestemming/;
-const words = (header: string) => header.toLowerCase().replace(/(\p{L})-\s*(\p{L})/gu, '$1$2').trim();
+const words = (header: string) => unbreak(header.toLowerCase()).trim();
+
+/**
+ * How a movement adds to a balance: + for additions and for movements printed with their own sign,
+ * withdrawals + where most of their figures are printed negative, else −; null for no movement.
+ */
+function flowSign(label: string, printed: (number | null | undefined)[]): 1 | -1 | null {
+  const inflow = INFLOW.test(label);
+  const outflow = OUTFLOW.test(label);
+  if ((inflow || SIGNED_FLOW.test(label)) && !outflow) return 1;
+  if (!outflow || inflow) return null;
+  const figures = printed.filter((v): v is number => typeof v === 'number' && v !== 0);
+  return figures.filter((v) => v < 0).length > figures.length / 2 ? 1 : -1;
+}
 
 /**
  * Reserve and provision tables carry each row's balance across the columns: stand at the end =
@@ -214,13 +228,9 @@ function balanceRelations(grid: Grid): Relation[] {
   const [start, end] = stands;
   const flows: { col: number; sign: 1 | -1 }[] = [];
   for (let col = start + 1; col < end; col++) {
-    const h = words(cols[col].header);
-    if ((INFLOW.test(h) && !OUTFLOW.test(h)) || (SIGNED_FLOW.test(h) && !INFLOW.test(h) && !OUTFLOW.test(h))) flows.push({ col, sign: 1 });
-    else if (OUTFLOW.test(h) && !INFLOW.test(h)) {
-      const printed = grid.rows.map((r) => r.cells[col]?.value).filter((v): v is number => typeof v === 'number' && v !== 0);
-      const negative = printed.filter((v) => v < 0).length;
-      flows.push({ col, sign: negative > printed.length / 2 ? 1 : -1 });
-    } else return [];
+    const sign = flowSign(words(cols[col].header), grid.rows.map((r) => r.cells[col]?.value));
+    if (sign === null) return [];
+    flows.push({ col, sign });
   }
   const minus = flows.some((f) => f.sign === -1) ? ' − onttrekkingen' : ' + onttrekkingen (printed negative)';
   return grid.rows
@@ -250,11 +260,9 @@ function rowBalanceRelations(grid: Grid): Relation[] {
     const flows: { row: number; sign: 1 | -1 }[] = [];
     let e = b + 1;
     for (; e < rows.length && !END_ROW.test(words(rows[e].label)); e++) {
-      const h = words(rows[e].label);
-      const printed = rows[e].cells.map((c) => c.value).filter((v): v is number => typeof v === 'number' && v !== 0);
-      if ((INFLOW.test(h) && !OUTFLOW.test(h)) || (SIGNED_FLOW.test(h) && !OUTFLOW.test(h))) flows.push({ row: e, sign: 1 });
-      else if (OUTFLOW.test(h) && !INFLOW.test(h)) flows.push({ row: e, sign: printed.filter((v) => v < 0).length > printed.length / 2 ? 1 : -1 });
-      else break;
+      const sign = flowSign(words(rows[e].label), rows[e].cells.map((c) => c.value));
+      if (sign === null) break;
+      flows.push({ row: e, sign });
     }
     if (e >= rows.length || !END_ROW.test(words(rows[e].label)) || flows.length === 0) continue;
     for (const c of grid.columns) {
@@ -411,23 +419,24 @@ function footingRelations(grid: Grid): Relation[] {
   return out;
 }
 
+/** Lines above a row tried at most as its subtotal's terms: every row of a long block tried against all the lines above it is quadratic. */
+const MAX_SUBTOTAL_TERMS = 400;
+
 /**
  * A row not labelled a total that is the sum of the block above it in every column that can be
  * judged, at least two (`Algemene reserves` under its three reserves), is a subtotal: the total
  * below sums it, not its lines again.
  */
-const MAX_SUBTOTAL_TERMS = 400;
-
 function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
-  // An end balance equals its begin row plus movements by `rowBalanceRelations` already: no subtotal twice.
-  // (Bounded: every row of a long block tried against all the lines above it would be quadratic.)
   if (block.length < 2 || block.length > MAX_SUBTOTAL_TERMS) return null;
   // One column first, by plain sums (most rows are no subtotal): within the summed half units, else no.
   const col = cols.find((c) => typeof row.cells[c]?.value === 'number');
   if (col === undefined) return null;
   let sum = 0;
   for (const b of block) sum += b.cells[col]?.value ?? 0;
-  if (Math.abs(sum - (row.cells[col].value as number)) > block.length + 1 || END_ROW.test(words(row.label))) return null;
+  if (Math.abs(sum - (row.cells[col].value as number)) > block.length + 1) return null;
+  // An end balance equals its begin row plus the movements by `rowBalanceRelations` already: not as a subtotal twice.
+  if (END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
   const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
   const holds = ev.filter((e) => e.status === 'holds').length;
