@@ -327,11 +327,17 @@ function placeByTotals(
     p.d.cells = columns.map(() => EMPTY_CELL(p.d.row.cells[0]));
     pos.forEach((col, i) => (p.d.cells![col] = toGridCell(p.d.parsed[i], p.d.values[i])));
   };
+  /** A short row placed by a sum: a `short-row` notice naming the columns left empty and why. */
+  const noteShortRow = (p: Pending, pos: number[], why: string) => {
+    const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
+    const message = `Row has ${p.d.values.length} cells for ${columns.length} columns; ${why}: ${empty} left empty`;
+    findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message } as Partial<Finding> & { rule: string; message: string }));
+  };
+  const openIn = (block: Draft[]) => pending.filter((p) => block.includes(p.d) && p.d.cells === null);
   const num = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? c.value : 0);
   const half = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? 0.5 * 10 ** -c.decimals : 0);
   /** The placements of a block's open short rows under which the block sums to `target` in every column (searched together, bounded). */
-  const solveFor = (target: Draft, block: Draft[]) => {
-    const open = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
+  const solveFor = (target: Draft, block: Draft[], open = openIn(block)) => {
     // Per column: what the open rows must add up to, and its rounding.
     const residual = columns.map((_, c) => (target.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
     const tolerance = columns.map((_, c) => halfUnitOf(target.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
@@ -375,9 +381,9 @@ function placeByTotals(
     let start = t - 1;
     while (start >= 0 && !rows[start].isTotal) start--;
     const block = rows.slice(start + 1, t);
-    const all = pending.filter((p) => block.includes(p.d) && p.d.cells === null);
-    if (all.length === 0 || all.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !all.some((p) => p.d === d))) continue;
-    let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block);
+    const unplaced = openIn(block);
+    if (unplaced.length === 0 || unplaced.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !unplaced.some((p) => p.d === d))) continue;
+    let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block, unplaced);
     // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or the block is no sum.
     const flat = !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) && new Set(block.map((d) => /^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')).size === 1;
     // (Bounded: each row is tried against the lines since the last subtotal, which is quadratic in the block.)
@@ -397,16 +403,15 @@ function placeByTotals(
           fit.open.forEach((p, k) => {
             const pos = p.cands[fit.solutions[0][k]];
             place(p, pos);
-            const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
-            findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message: `Row has ${p.d.values.length} cells for ${columns.length} columns; of its ${p.cands.length} placements exactly one makes "${d.label}" below it (a subtotal, not labelled so) hold in every column: ${empty} left empty` } as Partial<Finding> & { rule: string; message: string }));
+            noteShortRow(p, pos, `of its ${p.cands.length} placements exactly one makes "${d.label}" below it (a subtotal, not labelled so) hold in every column`);
           });
           subtotals.push(d);
           from = i + 1;
         }
       });
-      // The total over the subtotals and the lines outside them.
-      const inside = new Set(subtotals.flatMap((d) => block.slice(0, block.indexOf(d))));
-      if (subtotals.length > 0) ({ open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block.filter((d) => subtotals.includes(d) || !inside.has(d))));
+      // The total over the subtotals and the lines after the last (each line before it lies in a subtotal's segment).
+      const last = block.indexOf(subtotals.at(-1)!);
+      if (subtotals.length > 0) ({ open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block.filter((d, i) => subtotals.includes(d) || i > last)));
     }
     if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
       // No placement fits: in a column where no combination of the rows' figures reaches the total
@@ -450,9 +455,7 @@ function placeByTotals(
     open.forEach((p, i) => place(p, settled[i] ? p.cands[agreeing[0][i]] : null));
     if (!settled.some(Boolean)) continue;
     for (const p of open.filter((_, i) => settled[i])) {
-      const pos = p.cands[agreeing[0][open.indexOf(p)]];
-      const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
-      findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message: `Row has ${p.d.values.length} cells for ${columns.length} columns; its own arithmetic allows ${p.cands.length} placements, and of the placements of the ${open.length} such rows under "${total.label || 'the total'}" exactly one makes that total hold in every column: ${empty} left empty` } as Partial<Finding> & { rule: string; message: string }));
+      noteShortRow(p, p.cands[agreeing[0][open.indexOf(p)]], `its own arithmetic allows ${p.cands.length} placements, and of the placements of the ${open.length} such rows under "${total.label || 'the total'}" exactly one makes that total hold in every column`);
     }
   }
 }
