@@ -8,7 +8,8 @@ import { formatNamed, routeFormat, type ExtractorFormat } from '../../extractors
 import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
 import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 import { interpret, noticeFinding } from '../interpret/index.js';
-import { buildContext } from '../reconcile/rule.js';
+import { buildContext, type RuleContext } from '../reconcile/rule.js';
+import { checkCoverage } from '../reconcile/checked.js';
 import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
 import { attachEvidence } from '../reconcile/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
@@ -148,7 +149,38 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
     structures: interpretation.structures,
     textBlocks: extraction.textBlocks,
   });
-  const reconciled = [...interpretation.findings, ...reconcile(ctx, options)];
+  const reconciled = [...interpretation.findings, ...reconcile(ctx, options), ...checkNotices(document, ctx, coverage.amountsRead)];
   const findings = text === null ? reconciled : attachEvidence(reconciled, text, interpretation.financial);
   return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
 }
+
+/** Tables of figures read but proven by no relation, and a document of which no figure was checked: read is not proven. */
+function checkNotices(document: Document, ctx: RuleContext, amountsRead: number): Finding[] {
+  const checks = checkCoverage(ctx);
+  const out: Finding[] = [];
+  for (const c of checks) {
+    if (c.relations > 0 || c.amounts < 2) continue;
+    out.push(
+      makeFinding(document, {
+        rule: 'unchecked-table',
+        severity: 'info',
+        table: c.table.title,
+        tableIndex: c.table.index,
+        line: c.table.line,
+        page: c.table.page,
+        message: `Table "${c.table.title}": ${c.amounts} amounts read, but its layout states no total, saldo, verschil or balance that klopt could evaluate: read, not checked`,
+      }),
+    );
+  }
+  if (amountsRead > 0 && checks.every((c) => c.relations === 0)) {
+    out.push(
+      makeFinding(document, {
+        rule: 'nothing-checked',
+        severity: 'info',
+        message: `${amountsRead} figures were read, but none of them takes part in a sum klopt could evaluate (no total, saldo, verschil or balance in these tables): the document is read, not proven to add up`,
+      }),
+    );
+  }
+  return out;
+}
+

@@ -187,7 +187,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
 <body>
 <header>
 <h1>klopt — discrepancy report</h1>
-<p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read, ${verdictCounts('not read')} not read. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
+<p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read, ${verdictCounts('not read')} not read, ${verdictCounts('no sums checked')} read with no sums to check. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
 <p class="legend"><b>adds up</b>: every relation klopt read holds within rounding; <b>does not add up</b>: at least one error; <b>not fully read</b>: no error, but part of the document could not be read, so it is not proven; <b>not read</b>: no figure of the document was read, so nothing in it is proven. <b>Amounts read</b>: amounts stored as facts of the amounts seen in its tables and table-like blocks.</p>
 </header>
 <main>
@@ -231,7 +231,7 @@ table.summary td.file { min-width: 24em; }
 .file { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 .badge, .verdict { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
-.verdict-adds-up .verdict { background: var(--ok); } .verdict-not-read .verdict { background: #6b7280; } .verdict-does-not-add-up .verdict { background: var(--error); } .verdict-not-fully-read .verdict { background: var(--warning); }
+.verdict-adds-up .verdict { background: var(--ok); } .verdict-not-read .verdict { background: #6b7280; } .verdict-does-not-add-up .verdict { background: var(--error); } .verdict-not-fully-read .verdict { background: var(--warning); } .verdict-no-sums-checked .verdict { background: #2563eb; }
 .label { color: #59636e; font-size: 11px; text-transform: uppercase; letter-spacing: .03em; }
 .at { font-weight: 600; }
 tbody.finding tr.head td { border-bottom: none; }

@@ -10,14 +10,15 @@ export interface DocumentSummary {
   /**
    * "does not add up" when an error finding stands against the document; "not read" when no figure
    * of it was stored, so nothing is proven; "not fully read" when some table or table-like block
-   * could not be read; else "adds up".
+   * could not be read; "no sums checked" when figures were read but none took part in a relation klopt
+   * could evaluate (a list without totals, indicators): read, not proven; else "adds up".
    */
   verdict: Verdict;
   /** Amounts stored as facts / amounts seen in tables and table-like blocks; null where not measured. */
   coverage: { seen: number; read: number } | null;
 }
 
-export const VERDICTS = ['adds up', 'does not add up', 'not fully read', 'not read'] as const;
+export const VERDICTS = ['adds up', 'does not add up', 'not fully read', 'not read', 'no sums checked'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** "412 of 430 (96 %)", or "not measured". */
@@ -42,7 +43,8 @@ export function summarise(document: Document, counts: { tables: number; financia
   const nothingRead = coverage ? coverage.read === 0 : counts.financialFacts + counts.indicatorFacts === 0;
   // Amounts seen but not stored leave the document unproven, whichever finding says why.
   const partly = unread || (coverage !== null && coverage.read < coverage.seen);
-  const verdict: Verdict = bySeverity.error > 0 ? 'does not add up' : nothingRead ? 'not read' : partly ? 'not fully read' : 'adds up';
+  const unchecked = own.some((f) => f.rule === 'nothing-checked');
+  const verdict: Verdict = bySeverity.error > 0 ? 'does not add up' : nothingRead ? 'not read' : partly ? 'not fully read' : unchecked ? 'no sums checked' : 'adds up';
   return { document, ...counts, findings: bySeverity, verdict, coverage };
 }
 
