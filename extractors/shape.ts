@@ -1,4 +1,4 @@
-import { parseCell } from '../src/grammar/number.js';
+import { parseCell, parseScale } from '../src/grammar/number.js';
 import { unbreak } from '../src/grammar/words.js';
 import type { ExtractionNotice, RawCell, RawRow } from './types.js';
 
@@ -19,7 +19,7 @@ import type { ExtractionNotice, RawCell, RawRow } from './types.js';
 export type CellClass = 'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
 
 const PERIOD =
-  /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
+  /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|afwijkingen|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
 /** A reserve's movements as columns name them ("Toevoegingen", "Verminde-ringen", "overige toe- voegingen"). */
 export const FLOW = /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
@@ -76,6 +76,8 @@ function classifyCell(text: string): CellClass {
   if (ITEM.test(t)) return 'item';
   if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(unbreak(t)))) return 'header';
   if (t.length <= 60 && LABEL_HEADER.test(t)) return 'label-header';
+  // A scale statement heading a column ("( x € 1.000)", "x 1.000 euro") stands over the labels: it names no column of figures.
+  if (t.length <= 40 && parseScale(t) !== null) return 'label-header';
   return 'text';
 }
 

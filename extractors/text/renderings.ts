@@ -32,6 +32,8 @@ interface Draft {
   /** The text ends inside the table: its last row may be cut off. */
   atEnd: boolean;
   titleIdx: number;
+  /** Header rows above the tiers read that no tier took (a stacked header of three or four rows): printed, not understood. */
+  unplaced?: string[];
 }
 
 const isValue = (c: string) => {
@@ -94,6 +96,11 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   }
   const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
+  if (d.unplaced) {
+    // The upper rows' words cannot be put over their columns: keep the lowest row's names, and say what was printed.
+    const printed = [d.unplaced.join(' | '), ...d.tiers.map((t) => t.join(' | '))].join(' / ');
+    plan = { ...planHeader(d.tiers.slice(-1), width), unresolved: printed, inferred: null };
+  }
   if (plan.inferred && !plan.unresolved) {
     notices.push(noticeOf('header-spans-inferred', 'info', `The header's upper cells do not print which columns they span (${plan.inferred}); read from the words as ${plan.columns.join(' | ')}`, d.first, name, plan.inferred));
   }
@@ -460,12 +467,12 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     }
     // The first row's label: a name, with a code or number before it.
     let labelStart = i - 1;
-    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel && !BALANCE_ROW.test(cells[labelStart].text)) {
+    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel && !BALANCE_ROW.test(cells[labelStart].text) && !MOVEMENT_ROW.test(cells[labelStart].text)) {
       i++;
       continue;
     }
     // A line item's row ("lasten") names its programme or taakveld just before it.
-    if (classify(cells[labelStart].text) === 'item' && labelStart - 1 >= floor && classify(cells[labelStart - 1].text) === 'text') labelStart--;
+    if (classify(cells[labelStart].text) === 'item' && labelStart - 1 >= floor && (classify(cells[labelStart - 1].text) === 'text' || MOVEMENT_ROW.test(cells[labelStart - 1].text))) labelStart--;
     if (labelStart - 1 >= floor && classify(cells[labelStart].text) === 'text' && (classify(cells[labelStart - 1].text) === 'code' || isBareNumber(cells[labelStart - 1].text))) labelStart--;
     // A word printed before every year label (`jaarrekening | 2016`, `jaarrekening | 2017`) is the label's first cell.
     const lead = cells[labelStart - 1]?.text;
@@ -492,6 +499,7 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     out.push({
       layout: 'cell-per-line',
       tiers: head.tiers,
+      ...(head.unplaced ? { unplaced: head.unplaced } : {}),
       runs: body.runs,
       first: cells[first].line,
       last: all[lastCell.end].line,
@@ -521,7 +529,7 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
       continue;
     }
     // Header words after rows: the next table begins.
-    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '') && !cells[k + 1]?.yearLabel) break;
+    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '') && !cells[k + 1]?.yearLabel && !MOVEMENT_ROW.test(t)) break;
     if (cur.values.length) {
       runs.push(cur);
       cur = { labels: [], values: [], raw: '' };
@@ -560,7 +568,7 @@ function rowNumbers(runs: Run[]): Run[] {
  * groups; a line item or a numbered name right above the first row heads the rows. null where no
  * header word stands there at all.
  */
-function headerBefore(printed: string[], width: number): { tiers: string[][]; sections: string[]; used: number } | null {
+function headerBefore(printed: string[], width: number): { tiers: string[][]; sections: string[]; used: number; unplaced?: string[] } | null {
   const region = spreadGroups(joinWrapped(printed));
   const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
   let end = region.length;
@@ -571,7 +579,8 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   while (r < region.length && classify(region[region.length - 1 - r]) === 'item') r++;
   const periods = region.filter((c) => classify(c) === 'header').length;
   // A run of line items as long as the columns, or one per period, is the header's lower tier.
-  const itemTier = r >= 2 && (r === width || (periods > 0 && r % periods === 0));
+  // So is a run of names printed once per period (Lasten | Baten | Mutatie reserves | Saldo under three periods) ending the header.
+  const itemTier = (r >= 2 && (r === width || (periods > 0 && r % periods === 0))) || (r >= 1 && repeatsPerPeriod(region.filter((c) => !side(c)).slice(-width)));
   while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
   // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
   // (One of those names may be words: `Bestemming resultaat vorig boekjaar`.)
@@ -602,8 +611,39 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   const all = [...upper, ...bottom];
   if (!all.some((c) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c)))) return null;
   const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
-  return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)) };
+  const unplaced = stackedAbove(region.slice(0, k));
+  return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)), ...(unplaced ? { unplaced: unmark(unplaced) } : {}) };
 }
+
+/**
+ * More header rows above the ones read (Rekening | Begroting | Begroting | Verschil / 2015 | 2016 | 2017 |
+ * 2016/ / Actueel | 2017 over the Saldo | Baten | Lasten row): short cells straight above the header,
+ * up to its label head or a sentence, of which two or more are period words or years. A title above a
+ * table has one such word at most.
+ */
+function stackedAbove(before: string[]): string[] | null {
+  const run: string[] = [];
+  for (let j = before.length - 1; j >= 0; j--) {
+    const c = before[j];
+    if (isProse(c) || c.length > 40 || isLabelHead(c) || (isValue(c) && !isYearish(c))) break;
+    run.unshift(c);
+  }
+  return run.filter((c) => classify(c) === 'header').length >= 2 ? run : null;
+}
+const isLabelHead = (c: string) => ['label-header', 'key-header'].includes(classify(c));
+
+/** `names` is one run of names, with a line item among them, printed again under each of several periods. */
+function repeatsPerPeriod(names: string[]): boolean {
+  const key = (c: string) => c.toLowerCase();
+  for (let per = 2; per <= names.length / 2; per++) {
+    if (names.length % per !== 0) continue;
+    if (names.every((c, i) => key(c) === key(names[i % per]))) return names.slice(0, per).some((c) => classify(c) === 'item');
+  }
+  return false;
+}
+
+/** A reserve movement named as a row (`Stortingen in reserves`, `Toevoegingen rente aan reserves`): a label, though a column may be headed `Stortingen`. */
+const MOVEMENT_ROW = /^(toevoeging|onttrekking|storting|putting|dotatie|vrijval)(en)?\s+(\S+\s+)?(aan|in|uit|van)\s+(de\s+)?(reserves?|voorzieningen?)\b/i;
 
 /** A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a period's. */
 const BALANCE_ROW = /^(stand|saldo|boekwaarde)\s+(per\s+)?(\d{1,2}[-\s/](\d{1,2}|januari|december|jan|dec)\b|begin|eind)/i;

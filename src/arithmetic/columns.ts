@@ -13,7 +13,7 @@ export function readColumn(index: number, header: string, documentYear: number |
 function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
   if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
   if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
-  if (/gewijzigd|na wijz|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
+  if (/gewijzigd|na (wijz|mutatie|bijstelling)|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
   if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
   if (/raming|\bmj[br]\b/i.test(h)) return 'meerjarenraming';

@@ -78,7 +78,8 @@ export function rowName(row: GridRow): string {
   const item = LINE_ITEM_NAMES[row.lineItem];
   if (row.group && item) {
     if (row.label === row.group) return `${row.label} / ${item}`;
-    if (row.lineItem === 'baten' || row.lineItem === 'lasten') return `${row.group} / ${item}`;
+    // A bare "saldo" line (Aalsmeer 2024) is named by its group as its Baten and Lasten lines are.
+    if (row.lineItem === 'baten' || row.lineItem === 'lasten' || row.label.trim().toLowerCase() === item.toLowerCase()) return `${row.group} / ${item}`;
   }
   return row.label;
 }

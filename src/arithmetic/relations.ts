@@ -9,7 +9,7 @@ import { lineItemOf } from './lines.js';
  * the interpreter uses them to place the cells of a short row. One engine, so that reading
  * and checking judge a figure by the same interval arithmetic.
  */
-export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing';
+export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging';
 
 export interface CellRef {
   row: number;
@@ -69,15 +69,33 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Which columns the verschil compares: the realisatie to its left, and the budget left of that. */
 export function verschilColumns(grid: Grid): { v: number; r: number; b: number } | null {
+  const v = grid.columns.findIndex((c) => c.kind === 'verschil');
+  return v < 0 ? null : comparedBy(grid, v, () => true);
+}
+
+/**
+ * Every verschil column with the columns it compares. Where verschil columns name line items
+ * (Afwijkingen Lasten | Baten | Mutatie reserves | Saldo after Begroting … and Realisatie … of the
+ * same items), each compares the realisatie and budget columns of its own item; otherwise the
+ * first verschil column compares the realisatie and budget before it.
+ */
+function verschilColumnSets(grid: Grid): { v: number; r: number; b: number }[] {
+  const first = verschilColumns(grid);
+  const itemOf = (header: string) => columnLineItem(header)?.item ?? mutatiesColumn(header)?.item ?? null;
+  const named = grid.columns.filter((c) => c.kind === 'verschil' && itemOf(c.header) !== null);
+  if (named.length < 2) return first ? [first] : [];
+  const sets = named.map((c) => comparedBy(grid, c.index, (h) => itemOf(h) === itemOf(c.header)));
+  return sets.every((x) => x !== null) ? (sets as { v: number; r: number; b: number }[]) : first ? [first] : [];
+}
+
+function comparedBy(grid: Grid, v: number, like: (header: string) => boolean): { v: number; r: number; b: number } | null {
   const cols = grid.columns;
-  const v = cols.findIndex((c) => c.kind === 'verschil');
-  if (v < 0) return null;
   let r = -1;
-  for (let i = v - 1; i >= 0; i--) if (cols[i].kind === 'realisatie' || cols[i].kind === 'werkelijk') { r = i; break; }
+  for (let i = v - 1; i >= 0; i--) if ((cols[i].kind === 'realisatie' || cols[i].kind === 'werkelijk') && like(cols[i].header)) { r = i; break; }
   if (r < 0) return null;
   let b = -1;
-  for (let i = r - 1; i >= 0; i--) if (cols[i].kind === 'begroting_gewijzigd') { b = i; break; }
-  if (b < 0) for (let i = r - 1; i >= 0; i--) if (cols[i].kind.startsWith('begroting')) { b = i; break; }
+  for (let i = r - 1; i >= 0; i--) if (cols[i].kind === 'begroting_gewijzigd' && like(cols[i].header)) { b = i; break; }
+  if (b < 0) for (let i = r - 1; i >= 0; i--) if (cols[i].kind.startsWith('begroting') && like(cols[i].header)) { b = i; break; }
   return b < 0 ? null : { v, r, b };
 }
 
@@ -97,7 +115,8 @@ const GROUP_LINE: Record<string, keyof GroupLines> = { baten: 'baten', lasten: '
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
   for (const row of grid.rows) {
-    if (row.isTotal) continue;
+    // A total is no line of its group, except a bare "saldo" under its group's baten and lasten (Aalsmeer 2024).
+    if (row.isTotal && !(row.lineItem === 'saldo' && row.group !== null && row.label.trim().toLowerCase() === 'saldo')) continue;
     const g = out.get(row.group) ?? {};
     const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
@@ -155,8 +174,8 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
 
   // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
   rels = rels.concat(columnSaldoRelations(grid));
-  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid));
-  if (vc) rels = rels.concat(verschilRelations(grid, vc));
+  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid), budgetChangeRelations(grid));
+  for (const set of verschilColumnSets(grid)) rels = rels.concat(verschilRelations(grid, set));
   if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
 }
@@ -278,22 +297,72 @@ function rowBalanceRelations(grid: Grid): Relation[] {
  * Saldo per taakveld row): per row, the saldo column follows from the lasten and baten columns.
  */
 function columnSaldoRelations(grid: Grid): Relation[] {
-  const byBasis = new Map<string, { lasten?: number; baten?: number; saldo?: number }>();
+  const byBasis = new Map<string, { lasten?: number; baten?: number; saldo?: number; mutaties?: number }>();
+  const twice = new Set<string>();
   for (const c of grid.columns) {
-    const li = columnLineItem(c.header);
+    const li = columnLineItem(c.header) ?? mutatiesColumn(c.header);
     if (!li) continue;
     const entry = byBasis.get(li.basis) ?? {};
     if (entry[li.item] === undefined) entry[li.item] = c.index;
+    else twice.add(li.basis);
     byBasis.set(li.basis, entry);
   }
+  // Two columns of one line item under one name (2017 Saldo | 2017 Saldo): the header does not tell which saldo is this baten − lasten.
+  for (const basis of twice) byBasis.delete(basis);
   const conv = grid.convention;
   const out: Relation[] = [];
-  for (const { lasten, baten, saldo } of byBasis.values()) {
+  for (const { lasten, baten, saldo, mutaties } of byBasis.values()) {
     if (lasten === undefined || baten === undefined || saldo === undefined) continue;
+    const rows = grid.rows.filter((row) => !row.isSection && row.lineItem === 'other');
+    // Rows that carry a line item themselves are judged by the row-wise relations.
+    const base = rows.map((row) => saldoRelation(conv, { row: row.index, col: saldo }, { row: row.index, col: baten }, { row: row.index, col: lasten }));
+    out.push(...(mutaties === undefined ? base : withMutaties(grid, base, mutaties, baten)));
+  }
+  return out;
+}
+
+/** A column of reserve mutations beside baten and lasten ("Begroting 2021 Mutatie reserves"): a term of the saldo. */
+function mutatiesColumn(header: string): { item: 'mutaties'; basis: string } | null {
+  const m = /^(.*?)\s*\b(mutaties?\s+(in\s+(de\s+)?)?reserves?|reservemutaties|saldo\s+(van\s+)?(de\s+)?mutaties(\s+reserves)?)\s*(.*)$/i.exec(header.trim());
+  return m ? { item: 'mutaties', basis: `${m[1]} ${m[8]}`.trim().toLowerCase() } : null;
+}
+
+/**
+ * saldo = baten and lasten + the reserves' mutations. Whether an onttrekking is printed with the
+ * sign of a baat or of a last is the document's convention, told by its numbers: the sign under
+ * which more rows hold (a tie, as when every mutation is zero, keeps the baten's sign).
+ */
+function withMutaties(grid: Grid, base: Relation[], col: number, batenCol: number): Relation[] {
+  const made = (sign: 1 | -1) => base.map((r) => ({ ...r, terms: [...r.terms, { row: r.target.row, col, sign }], why: `${r.why} ${sign === 1 ? '+' : '−'} mutaties reserves` }));
+  const holding = (rels: Relation[]) => rels.filter((r) => evaluate(grid, r).status === 'holds').length;
+  const batenSign = base[0]?.terms.find((t) => t.col === batenCol)?.sign ?? 1;
+  const plus = made(batenSign);
+  const minus = made(batenSign === 1 ? -1 : 1);
+  return holding(minus) > holding(plus) ? minus : plus;
+}
+
+/** A column of budget changes: `Mutaties Zomernota 2019`, `Wijzigingen`, `Begrotingswijziging 2024`, `1e wijziging`. */
+const CHANGE = /^(\d+e\s+)?(mutaties?|wijzigingen?|begrotingswijzigingen?|bijstellingen?)\b/i;
+
+/**
+ * A budget, its changes, and the budget after them, side by side (Begroting 2019 | Mutaties
+ * Zomernota 2019 | Begroting 2019 na mutatie): per row the changed budget = the budget + the
+ * changes, each printed with its own sign. Only where every column between the two budgets is a
+ * change column.
+ */
+function budgetChangeRelations(grid: Grid): Relation[] {
+  const cols = grid.columns;
+  const out: Relation[] = [];
+  for (let a = 2; a < cols.length; a++) {
+    if (cols[a].kind !== 'begroting_gewijzigd') continue;
+    let b = a - 1;
+    while (b >= 0 && CHANGE.test(cols[b].header.trim()) && cols[b].kind !== 'begroting_gewijzigd') b--;
+    if (b < 0 || b === a - 1 || !['begroting', 'begroting_primitief', 'meerjarenraming'].includes(cols[b].kind)) continue;
     for (const row of grid.rows) {
-      // Rows that carry a line item themselves are judged by the row-wise relations.
-      if (row.isSection || row.lineItem !== 'other') continue;
-      out.push(saldoRelation(conv, { row: row.index, col: saldo }, { row: row.index, col: baten }, { row: row.index, col: lasten }));
+      if (row.isSection) continue;
+      const terms: Term[] = [term(row, b, 1)];
+      for (let m = b + 1; m < a; m++) terms.push(term(row, m, 1));
+      out.push({ kind: 'wijziging', target: { row: row.index, col: a }, terms, why: 'begroting na wijziging = begroting + wijzigingen' });
     }
   }
   return out;
@@ -315,6 +384,11 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     };
   };
   const out: Relation[] = [];
+  // Begroting − realisatie on every row, whatever its line item: the table's own convention, told by its numbers.
+  if (grid.convention.verschil === 'budget_minus_actual') {
+    for (const row of grid.rows) if (!row.isSection) out.push(make(row, false));
+    return out;
+  }
   const others: GridRow[] = [];
   // A row naming no line item takes its verschil column's ("Lasten Verschil").
   const columnItem = columnLineItem(grid.columns[vc.v].header)?.item;

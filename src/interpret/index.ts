@@ -518,13 +518,14 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
   // Only where lasten are not negative too (then it is the lasten convention) and nearly all baten are.
   const baten = lasten !== 'negative' && batenValues.length > 0 && batenValues.filter((p) => p.value < 0).length >= 0.8 * batenValues.length ? 'negative' : null;
   let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
+  let uniform: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
   const preset = rows.some((d) => d.presetGroup);
   for (const grouping of preset ? [null] : groupings) {
     // Headings that name a row's group settle it; the layout search is for tables that do not.
     const groups = preset ? rows.map((d) => d.presetGroup ?? null) : assignGroups(rows, grouping);
     const items = rows.map((d, i) => (d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem));
     for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
-      for (const verschil of ['favourable_positive', 'favourable_negative'] as const) {
+      for (const verschil of ['favourable_positive', 'favourable_negative', 'budget_minus_actual'] as const) {
         const convention: SignConvention = { lasten, saldo, verschil, grouping, ...(baten ? { baten } : {}) };
         rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
         const grid = makeGrid(null, null, columns, rows, convention);
@@ -534,10 +535,15 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
           if (e.status === 'holds' && !e.trivial) score++;
           if (e.status === 'fails') score--;
         }
-        if (!best || score > best.score) best = { score, convention, groups, items };
+        if (verschil === 'budget_minus_actual') {
+          if (!uniform || score > uniform.score) uniform = { score, convention, groups, items };
+        } else if (!best || score > best.score) best = { score, convention, groups, items };
       }
     }
   }
+  // Begroting − realisatie on every row would explain a baten row's sign error away (Hengelo 6.72D): taken only
+  // where it beats the favourable reading by two rows at least (Deventer 2022: every row holds only so).
+  if (uniform && best && uniform.score >= best.score + 2) best = uniform;
   rows.forEach((d, i) => ((d.group = best!.groups[i]), (d.lineItem = best!.items[i])));
   const columnItems = new Set(columns.map((c) => columnLineItem(c.header)?.item));
   const hasSaldo = (rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten')) || (columnItems.has('baten') && columnItems.has('lasten'));
