@@ -35,6 +35,9 @@ const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*(\(v\))?\s*\/\s*nadeel\s*(
  */
 export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.\d?|[A-Z]{1,2}\d{2,5})$/;
 
+/** A column's key letter or the formula a header row prints under its name (`a`, `c = a + b`, `f = c + d - e`). */
+export const FORMULA_KEY = /^[a-z](\s*=\s*[a-z](\s*[-+]\s*[a-z])+)?$/;
+
 /** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
 export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
 
@@ -130,7 +133,12 @@ const isYear = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 export function planHeader(tiers: string[][], width: number | null): HeaderPlan {
   const clean = tiers.map((t) => t.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== ''));
   const keys = clean.flat().filter((c) => classify(c) === 'key-header');
-  const value = clean.map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header')).filter((t) => t.length > 0);
+  let value = clean.map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header')).filter((t) => t.length > 0);
+  // A row of key letters and formulas under the names (a | b | c = a + b): each name keeps its key, for the arithmetic.
+  const keys0 = value.at(-1) ?? [];
+  if (value.length >= 2 && keys0.every((k) => FORMULA_KEY.test(k)) && value[value.length - 2].length === keys0.length) {
+    value = [...value.slice(0, -2), value[value.length - 2].map((n, i) => `${n} (${keys0[i]})`)];
+  }
   const printed = clean.map((t) => t.join(' | ')).join(' / ');
   if (value.length === 0) return { columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [], keys, unresolved: null, inferred: null };
   let columns = value[value.length - 1];

@@ -101,6 +101,25 @@ describe('a header of more rows than klopt can put over the columns', () => {
   });
 });
 
+describe('formulas printed under the names, and "Totaal" lines that are categories', () => {
+  const UTRECHT = 'utrecht-jaarstukken-2017-stand-en-verloop-reserves';
+  it('Utrecht 2017: names broken over lines down to their date, keys a … f kept, scale from the note under the table, no false footing', () => {
+    const d = read(UTRECHT);
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+      'Stand 31-12-2016 (a)', 'B&D voorstellen 2016 (b)', 'Stand 1-1-2017 (c = a + b)', 'Toevoeging 2017 (d)', 'Onttrekking 2017 (e)', 'Stand 31-12-2017 (f = c + d - e)',
+    ]);
+    expect(d.tables[0].scale).toBe(1000);
+    // Totaal Gemeentelijk Vastgoed / Algemene middelen / Overhead are lines of Totaal programmareserves, not totals of the programmes.
+    expect(errors(d)).toEqual([]);
+    expect(verdict(d)).toBe('adds up');
+  });
+  it('a changed onttrekking is named at its row and column (the formula and the footing cross there)', () => {
+    const found = errors(changed(UTRECHT, '110', '210'));
+    expect(found).toContainEqual(['crossed-relations', 'Programma Economie', 'Onttrekking 2017 (e)', 110, 210]);
+    expect(found.filter((f) => f[0] === 'column-footing').map((f) => f[1])).toEqual(['Totaal programmareserves']);
+  });
+});
+
 describe('read is not checked: the verdict says when no relation could be evaluated', () => {
   it('a taakveld list without totals or saldo (Utrechtse Heuvelrug 2024) and an indicator list (Goirle 2018): "no sums checked"', () => {
     const list = read('utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld');

@@ -1,6 +1,7 @@
 import type { Element } from 'domhandler';
 import { parseCell } from '../../src/grammar/number.js';
 import type { RawCell, RawRow } from '../types.js';
+import { FORMULA_KEY } from '../shape.js';
 import { cellText, lineOf, nthOfType, pathOf, visibleChildren } from './dom.js';
 
 /**
@@ -158,6 +159,9 @@ export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | n
   let header: RawRow | null = null;
   if (nHeader > 0) {
     const head = rows.slice(0, nHeader);
+    // A lowest header row of key letters and formulas (a | b | c = a + b): each name keeps its key in parentheses.
+    const keyTexts = head.length > 1 ? head[head.length - 1].slots.map((s) => s?.text.trim() ?? '').filter((t) => t !== '') : [];
+    const keyRow = keyTexts.length >= 2 && keyTexts.every((t) => FORMULA_KEY.test(t)) ? head[head.length - 1] : null;
     const cells: RawCell[] = [];
     for (let c = 0; c < width; c++) {
       const texts: string[] = [];
@@ -167,6 +171,10 @@ export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | n
         const s = r.slots[c];
         if (!s) return;
         first ??= s;
+        if (r === keyRow) {
+          if (s.text.trim()) texts.push(`(${s.text.trim()})`);
+          return;
+        }
         if (s.text && texts.at(-1) !== s.text) texts.push(s.text);
         if (s.footnote && s.spanned === null) footnote = s.footnote;
       });

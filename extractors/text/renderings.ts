@@ -1,7 +1,7 @@
 import { parseScale } from '../../src/grammar/number.js';
 import { unbreak } from '../../src/grammar/words.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
-import { applyVn, classify, isBareNumber, noticeOf, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+import { applyVn, classify, FORMULA_KEY, isBareNumber, noticeOf, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -114,7 +114,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     notices.push(noticeOf('cut-off-row', 'warning', `The text ends inside this table: its last row "${last.label}" has ${last.values.length} of ${width + keys} cells and is not stored`, last.line, name, last.raw, last.label));
     shaped = shaped.slice(0, -1);
   }
-  const scale = scaleText ?? (d.tiers.flat().find((c) => parseScale(c) !== null) ?? null);
+  const scale = scaleText ?? d.tiers.flat().find((c) => parseScale(c) !== null) ?? scaleBelow(all, d.last);
   const headerCells = [name, ...plan.columns];
   return {
     table: {
@@ -139,6 +139,12 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   };
 }
 
+
+/** A scale stated in a short note right under the table ("Bedragen zijn in duizenden euro's", Utrecht 2017). */
+function scaleBelow(all: Line[], last: number): string | null {
+  const next = all.find((l) => l.line > last && l.text.trim() !== '');
+  return next && next.text.trim().length <= 80 && parseScale(next.text) !== null ? next.text.trim() : null;
+}
 
 function mode(xs: number[]): number {
   const n = new Map<number, number>();
@@ -420,7 +426,9 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     const joined = group.join(' ');
     // A word broken over two lines ("toe-" / "voegingen") is one cell whatever it says.
     const broken = group.slice(0, -1).some((g) => /\p{L}-$/u.test(g));
-    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && (isHeaderish(joined) || broken);
+    // So is a name broken over lines down to its year or date ("B&D" / "voorstellen" / "2016"): one header cell.
+    const dated = QUALIFIER.test(group[group.length - 1]) && !group.slice(0, -1).some((g) => QUALIFIER.test(g));
+    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && (isHeaderish(joined) || broken || dated);
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
     else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
   }
@@ -586,6 +594,8 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   // (One of those names may be words: `Bestemming resultaat vorig boekjaar`.)
   const full = (cs: string[]) => cs.length === width && cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) && cs.every((c) => !isValue(c) && !isProse(c));
   if (end > width && classify(region[end - 1]) === 'text' && !QUALIFIER.test(region[end - 1]) && full(region.slice(end - 1 - width, end - 1))) sections.unshift(region[--end]);
+  const keyed = formulaKeyed(region.slice(0, end), width);
+  if (keyed) return { tiers: [keyed], sections, used: printedCount(region.slice(end - 2 * width, end)) };
   const spanned = rowSpanned(region.slice(0, end), width);
   if (spanned) return { tiers: [spanned.names], sections, used: printedCount(region.slice(end - spanned.used, end)) };
   const bottom: string[] = [];
@@ -644,6 +654,20 @@ function repeatsPerPeriod(names: string[]): boolean {
 
 /** A reserve movement named as a row (`Stortingen in reserves`, `Toevoegingen rente aan reserves`): a label, though a column may be headed `Stortingen`. */
 const MOVEMENT_ROW = /^(toevoeging|onttrekking|storting|putting|dotatie|vrijval)(en)?\s+(\S+\s+)?(aan|in|uit|van)\s+(de\s+)?(reserves?|voorzieningen?)\b/i;
+
+/**
+ * A header row of key letters and formulas under the columns' names (Utrecht 2017: `Stand 31-12-2016`
+ * … over `a | b | c = a + b | d | e | f = c + d - e`): the names are the row above, each keeps its key
+ * in parentheses, so that the arithmetic can check the formulas the table prints.
+ */
+function formulaKeyed(region: string[], width: number): string[] | null {
+  if (region.length < 2 * width) return null;
+  const keys = region.slice(region.length - width).map((c) => c.trim());
+  if (!keys.every((k) => FORMULA_KEY.test(k)) || new Set(keys.map((k) => k[0])).size !== width) return null;
+  const names = region.slice(region.length - 2 * width, region.length - width);
+  if (names.some((n) => isValue(n) || isProse(n) || FORMULA_KEY.test(n.trim()))) return null;
+  return names.map((n, i) => `${n.replace(SPREAD, '')} (${keys[i]})`);
+}
 
 /** A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a period's. */
 const BALANCE_ROW = /^(stand|saldo|boekwaarde)\s+(per\s+)?(\d{1,2}[-\s/](\d{1,2}|januari|december|jan|dec)\b|begin|eind)/i;

@@ -9,7 +9,7 @@ import { lineItemOf } from './lines.js';
  * the interpreter uses them to place the cells of a short row. One engine, so that reading
  * and checking judge a figure by the same interval arithmetic.
  */
-export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging';
+export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging' | 'formula';
 
 export interface CellRef {
   row: number;
@@ -174,7 +174,7 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
 
   // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
   rels = rels.concat(columnSaldoRelations(grid));
-  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid), budgetChangeRelations(grid));
+  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid), budgetChangeRelations(grid), formulaRelations(grid));
   for (const set of verschilColumnSets(grid)) rels = rels.concat(verschilRelations(grid, set));
   if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
@@ -339,6 +339,30 @@ function withMutaties(grid: Grid, base: Relation[], col: number, batenCol: numbe
   const plus = made(batenSign);
   const minus = made(batenSign === 1 ? -1 : 1);
   return holding(minus) > holding(plus) ? minus : plus;
+}
+
+/**
+ * Formulas a table prints under its column names (`Stand 1-1-2017 (c = a + b)`, keys a … f): per
+ * row, the column = the sum of the columns its formula names, each with its sign.
+ */
+function formulaRelations(grid: Grid): Relation[] {
+  const key = new Map<string, number>();
+  const formulas: { col: number; terms: { letter: string; sign: 1 | -1 }[]; text: string }[] = [];
+  for (const c of grid.columns) {
+    const m = /\(([a-z])(\s*=\s*([a-z](?:\s*[-+]\s*[a-z])+))?\)$/.exec(c.header.trim());
+    if (!m) continue;
+    key.set(m[1], c.index);
+    if (m[3]) formulas.push({ col: c.index, text: `${m[1]} = ${m[3]}`, terms: [...`+${m[3].replace(/\s+/g, '')}`.matchAll(/([-+])([a-z])/g)].map((t) => ({ letter: t[2], sign: t[1] === '-' ? -1 : 1 })) });
+  }
+  const out: Relation[] = [];
+  for (const f of formulas) {
+    if (!f.terms.every((t) => key.has(t.letter))) continue;
+    for (const row of grid.rows) {
+      if (row.isSection) continue;
+      out.push({ kind: 'formula', target: { row: row.index, col: f.col }, terms: f.terms.map((t) => term(row, key.get(t.letter)!, t.sign)), why: `the table's own formula ${f.text}` });
+    }
+  }
+  return out;
 }
 
 /** A column of budget changes: `Mutaties Zomernota 2019`, `Wijzigingen`, `Begrotingswijziging 2024`, `1e wijziging`. */
@@ -554,10 +578,39 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
   // of these lines. But one whose label says it totals them ("Totaal lasten") right under them,
   // with no heading between, is: it fails in every column, and each failure is a finding.
   const terms = candidates[0] ?? [];
-  if (/^totaal\b/i.test(total.label.trim()) && terms.length >= 2 && terms.every((t) => t.index >= total.index - terms.length) && cols.some((c) => evaluate(grid, relationsFor(total, terms, terms.map(() => 1), [c])[0]).status === 'fails')) {
+  if (/^totaal\b/i.test(total.label.trim()) && terms.length >= 2 && terms.every((t) => t.index >= total.index - terms.length) && cols.some((c) => evaluate(grid, relationsFor(total, terms, terms.map(() => 1), [c])[0]).status === 'fails') && !lineOfLaterTotal(grid, total, terms, cols)) {
     return relationsFor(total, terms, terms.map(() => 1 as const), cols);
   }
   return null;
+}
+
+/** Later total rows looked at to tell a category line from a total (`Totaal Overhead` among `Totaal …` lines). */
+const LOOKAHEAD_TOTALS = 6;
+
+/**
+ * A row labelled a total that sums none of the lines above it may be a category of its own (Utrecht
+ * 2017: `Totaal Gemeentelijk Vastgoed`, `Totaal Overhead` under thirteen programmes): it is a line
+ * where a later total row is, in every column that can be judged but at most one (at least two), the
+ * sum of those lines, this row and the rows between.
+ */
+function lineOfLaterTotal(grid: Grid, row: GridRow, above: GridRow[], cols: number[]): boolean {
+  const at = grid.rows.indexOf(row);
+  const between: GridRow[] = [];
+  let seen = 0;
+  for (let k = at + 1; k < grid.rows.length && seen < LOOKAHEAD_TOTALS; k++) {
+    const later = grid.rows[k];
+    if (later.isSection) return false;
+    if (later.isTotal) {
+      seen++;
+      const terms = [...above, row, ...between];
+      const ev = relationsFor(later, terms, terms.map(() => 1 as const), cols).map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+      const holds = ev.filter((e) => e.status === 'holds').length;
+      // Every column but at most one (a changed figure among the lines is that total's finding, not a new reading).
+      if (holds >= 2 && (holds === ev.length || (ev.length >= 3 && holds === ev.length - 1))) return true;
+    }
+    between.push(later);
+  }
+  return false;
 }
 
 /**

@@ -6,6 +6,7 @@ import saldoVerschil from './rules/saldo-verschil.js';
 import reserveMutations from './rules/reserve-mutations.js';
 import reserveBalance from './rules/reserve-balance.js';
 import budgetChange from './rules/budget-change.js';
+import printedFormula from './rules/printed-formula.js';
 import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
 import doelenboomTotals from './rules/doelenboom-totals.js';
@@ -22,7 +23,7 @@ import crossedRelations from './rules/crossed-relations.js';
 
 /** Every check klopt runs, in the order their findings are reported. */
 export const rules: Rule[] = [
-  saldoArithmetic, verschil, saldoVerschil, reserveMutations, reserveBalance, budgetChange, columnFooting, missingCell,
+  saldoArithmetic, verschil, saldoVerschil, reserveMutations, reserveBalance, budgetChange, printedFormula, columnFooting, missingCell,
   doelenboomTotals, doelenboomCounts, indicatorConflict, statutoryCatalogue, shareOfTotal,
   textVsTable, explanationSum, taakveldCatalogue, taakveldHierarchy, derivedRatio, crossedRelations,
 ];
