@@ -4,7 +4,7 @@
  * document goes through `esc`; the inline script reads only data-* attributes and the DOM, so no
  * document text is ever placed inside script code.
  */
-import { formatDutch } from '../grammar/number.js';
+import { formatDutch, formatTolerance } from '../grammar/number.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
 import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 
@@ -91,7 +91,7 @@ function findingRows(f: Finding): string {
   ].join(' ');
   return `<tbody class="finding sev-${esc(f.severity)}" ${attrs}>
 <tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}</td><td class="place">${place(f)}</td>
-<td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(dutchAmount(f.tolerance))}`}</td></tr>
+<td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
 <tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}</td></tr>
 </tbody>`;
 }
