@@ -19,6 +19,7 @@ import {
   type Severity,
 } from '../../schemas/index.js';
 import type { z } from 'zod';
+import { financialFactKind, indicatorFactKind } from './fact-kind.js';
 import { migrate } from './migrations.js';
 
 export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -114,12 +115,12 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinancial: p(`INSERT INTO financial_facts (document_id, table_index, row_index, taakveld,
         row_label, line_item, group_label, is_total, column_index, column_header, column_kind, year,
-        value, status, decimals, scale, file, line, page, raw)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        value, status, decimals, scale, file, line, page, raw, table_kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertIndicator: p(`INSERT INTO indicator_facts (document_id, table_index, row_index,
         doelstelling, name, unit, column_index, column_header, column_kind, year, value, decimals,
-        reference_year, footnote, file, line, page, raw, reading, source, area)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        reference_year, footnote, file, line, page, raw, reading, source, area, table_kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
         raw, message, evidence_json)
@@ -172,8 +173,10 @@ export class Store {
       this.stmts.deleteDocument.run(doc.id, doc.file);
       this.stmts.insertDocument.run({ ...doc, amountsSeen: doc.amountsSeen ?? null, amountsRead: doc.amountsRead ?? null, ingestedAt: now() });
       // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
+      const tableOf = new Map<number, Table>();
       for (const t of input.tables) {
         const r = valid(Table, t);
+        tableOf.set(r.index, r);
         sameDocument(doc, r.documentId, 'table');
         this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
           JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
@@ -184,7 +187,8 @@ export class Store {
         const pv = r.provenance;
         this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
           r.lineItem, r.group, bool(r.isTotal), r.columnIndex, r.columnHeader, r.columnKind, r.year,
-          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw);
+          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw,
+          financialFactKind(tableOf.get(r.tableIndex), { rowLabel: r.rowLabel, columnHeader: r.columnHeader, decimals: r.decimals, raw: pv.raw }));
       }
       for (const f of input.indicators) {
         const r = valid(IndicatorFact, f);
@@ -193,7 +197,8 @@ export class Store {
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
           r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
           r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
-          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null);
+          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null,
+          indicatorFactKind({ name: r.name, unit: r.unit, decimals: r.decimals, raw: pv.raw }));
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
