@@ -91,7 +91,7 @@ describe('table_kind on every fact', () => {
     expect(mantelzorg).toMatchObject({ table_kind: 'percentage', value: 47.3, raw: '47,3%' });
   });
 
-  it('a database of schema version 8 upgrades: every fact classified as a new ingest classifies it, counts out of amount_eur and v_taakveld_year', () => {
+  it('a database of schema version 8 upgrades: every fact classified and every finding fingerprinted as a new ingest does it, counts out of amount_eur and v_taakveld_year', () => {
     const old = asVersion8(db);
     const before = new Database(old, { readonly: true });
     // version 8 stored the 38 client and benefit counts and the 3 averages as euros
@@ -107,6 +107,8 @@ describe('table_kind on every fact', () => {
       'SELECT id, table_kind, amount_eur, quantity FROM financial_facts ORDER BY id',
       'SELECT id, table_kind FROM indicator_facts ORDER BY id',
       'SELECT * FROM v_taakveld_year ORDER BY 1, 2, 3, 4, 5, 6, 7, 8',
+      // migration 10: the findings' fingerprints, as triage keys them
+      'SELECT id, fingerprint FROM findings ORDER BY id',
     ]) {
       expect(q(b, sql)).toEqual(q(a, sql));
     }

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_FILE, ingestedDatabase, klopt, TEST_OUTPUT } from './report-fixtures.js';
+import { CHROMIUM_SKIP_REASON, chromiumExecutable, HOSTILE_FILE, ingestedDatabase, klopt, TEST_OUTPUT } from './report-fixtures.js';
 
-const CANDIDATES = [process.env.KLOPT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const executable = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-const SKIP_REASON = `no chromium executable found (tried ${CANDIDATES.filter(Boolean).join(', ')}); install the Debian package "chromium" or set KLOPT_CHROMIUM — the HTML report was NOT tested in a browser`;
+const executable = chromiumExecutable;
+const SKIP_REASON = CHROMIUM_SKIP_REASON;
 if (!executable) console.warn(`\n*** SKIPPING the browser test of the HTML report: ${SKIP_REASON} ***\n`);
 
 const REPORT = join(TEST_OUTPUT, 'report.html');

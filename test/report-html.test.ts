@@ -28,7 +28,7 @@ describe('klopt report --format html on the samples', () => {
 
   it('writes one self-contained file: no external script, style, image, font or link', () => {
     expect(status).toBe(0);
-    expect(stderr).toMatch(/^klopt: 5 document\(s\), 6 error\(s\), 25 warning\(s\), 23 info; 1 adds up, 3 does not add up, 1 not fully read; amounts read 927 of 927 \(100 %\)\n$/);
+    expect(stderr).toMatch(/^klopt: 5 document\(s\), 6 error\(s\), 25 warning\(s\), 23 info; 1 adds up, 3 does not add up, 1 not fully read; amounts read 927 of 927 \(100 %\); triage: 54 new\n$/);
     const $ = load(html);
     expect($('script[src], link, img, iframe, object, embed').length).toBe(0);
     expect(html).not.toMatch(/@import|url\(/);

@@ -7,12 +7,18 @@
 import { formatDutch, formatTolerance } from '../grammar/number.js';
 import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
 import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
+import { TRIAGE_STATES, type TriageStateName } from '../store/triage.js';
+import { shownFindings, triageSummary, type ReportView, type ShownFinding } from './view.js';
 
 export interface HtmlOptions {
   /** Shown in the header; ISO timestamp. */
   generatedAt?: string;
   kloptVersion?: string;
+  /** The findings with their fingerprints and triage states (renderReport passes it); default: all new. */
+  triage?: ReportView;
 }
+
+const TRIAGE_LABELS: Record<TriageStateName, string> = { new: 'new', review: 'review', explained: 'explained', accepted: 'accepted', 'false-alarm': 'false alarm' };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const LINE_REF = /\(line (\d+)\)/g;
@@ -76,9 +82,32 @@ function evidence(f: Finding): string {
   return `<div class="evidence" aria-label="source excerpt">${out.join('')}</div>`;
 }
 
-function findingRows(f: Finding): string {
+/** What the page's triage export needs of a finding to write its entry (read by the script as JSON from data-finding). */
+function identity(f: Finding, fingerprint: string): string {
+  const { rule, file, documentId, table, tableIndex, row, column, line, page, expected, found } = f;
+  return JSON.stringify({ fingerprint, rule, file, documentId, table, tableIndex, row, column, line, page, expected, found });
+}
+
+/** The triage of a finding: its state, the decision on record, and the controls to record one (left out in print). */
+function triageCell({ triage }: ShownFinding): string {
+  const current = triage.status === 'new' || triage.status === 'review' ? '' : triage.status;
+  const recorded = triage.status === 'new' ? '' : triage.status === 'review'
+    ? `<p class="triage-note review">Review: this finding was marked <b>${esc(TRIAGE_LABELS[triage.entry.status])}</b> (“${esc(triage.entry.comment)}”${triage.entry.by ? `, ${esc(triage.entry.by)}` : ''}, ${esc(triage.entry.at.slice(0, 10))}); the document or the finding has changed since.</p>`
+    : `<p class="triage-note">Marked <b>${esc(TRIAGE_LABELS[triage.status])}</b>: “${esc(triage.entry.comment)}”${triage.entry.by ? ` (${esc(triage.entry.by)}, ${esc(triage.entry.at.slice(0, 10))})` : ` (${esc(triage.entry.at.slice(0, 10))})`}</p>`;
+  const opts = ['', 'explained', 'accepted', 'false-alarm'].map((v) => `<option value="${v}"${v === current ? ' selected' : ''}>${v === '' ? '— not triaged' : esc(TRIAGE_LABELS[v as TriageStateName])}</option>`).join('');
+  const comment = current ? triage.status !== 'new' && triage.status !== 'review' ? triage.entry.comment : '' : '';
+  return `${recorded}<div class="triage noprint"><label>Triage <select class="triage-status" aria-label="triage status">${opts}</select></label> <input type="text" class="triage-comment" aria-label="triage comment" placeholder="why (required to export)" value="${esc(comment)}" size="50"></div>`;
+}
+
+function findingRows(shown: ShownFinding): string {
+  const { finding: f, fingerprint, triage } = shown;
   const num = (x: number | null) => (x === null ? '' : String(x));
+  const entry = triage.status === 'new' ? null : triage.entry;
   const attrs = [
+    `data-fingerprint="${fingerprint}"`,
+    `data-triage="${triage.status}"`,
+    `data-finding="${esc(identity(f, fingerprint))}"`,
+    ...(entry && triage.status !== 'review' ? [`data-triage-comment="${esc(entry.comment)}"`, `data-triage-by="${esc(entry.by)}"`, `data-triage-at="${esc(entry.at)}"`] : []),
     `data-severity="${esc(f.severity)}"`,
     `data-rule="${esc(f.rule)}"`,
     `data-document="${esc(documentOf(f))}"`,
@@ -89,10 +118,10 @@ function findingRows(f: Finding): string {
     `data-sort-found="${num(f.found)}"`,
     `data-sort-difference="${f.difference === null ? '' : Math.abs(f.difference)}"`,
   ].join(' ');
-  return `<tbody class="finding sev-${esc(f.severity)}" ${attrs}>
-<tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}</td><td class="place">${place(f)}</td>
+  return `<tbody class="finding sev-${esc(f.severity)} triage-${triage.status}" ${attrs}>
+<tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f)}</td>
 <td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
-<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}</td></tr>
+<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}${triageCell(shown)}</td></tr>
 </tbody>`;
 }
 
@@ -167,6 +196,8 @@ const SORT_COLUMNS: Array<[key: string, label: string, numeric: boolean]> = [
 /** Renders the report. `findings` are expected in report order (renderReport sorts them). */
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { documents, findings } = report;
+  const view = opts.triage ?? shownFindings({ documents, findings });
+  const triageLine = `Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
   const total = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -188,6 +219,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
 <header>
 <h1>klopt — discrepancy report</h1>
 <p class="meta">${documents.length} document(s): ${verdictCounts('adds up')} add up, ${verdictCounts('does not add up')} do not add up, ${verdictCounts('not fully read')} not fully read, ${verdictCounts('not read')} not read, ${verdictCounts('no sums checked')} read with no sums to check. ${total('error')} error(s), ${total('warning')} warning(s), ${total('info')} info.${opts.generatedAt ? ` Generated ${esc(opts.generatedAt)}` : ''}${opts.kloptVersion ? ` by klopt ${esc(opts.kloptVersion)}` : ''}.</p>
+<p class="meta" id="triage-summary">${esc(triageLine)}</p>
 <p class="legend"><b>adds up</b>: every relation klopt read holds within rounding; <b>does not add up</b>: at least one error; <b>not fully read</b>: no error, but part of the document could not be read, so it is not proven; <b>not read</b>: no figure of the document was read, so nothing in it is proven. <b>Amounts read</b>: amounts stored as facts of the amounts seen in its tables and table-like blocks.</p>
 </header>
 <main>
@@ -199,14 +231,17 @@ ${charts}
 <label>Severity <select id="filter-severity"><option value="">all</option>${options(SEVERITIES.filter((s) => total(s) > 0))}</select></label>
 <label>Rule <select id="filter-rule"><option value="">all</option>${options(rules)}</select></label>
 <label>Document <select id="filter-document"><option value="">all</option>${options(docs)}</select></label>
+<label>Triage <select id="filter-triage"><option value="">all</option>${TRIAGE_STATES.filter((t) => view.counts[t] > 0).map((t) => `<option value="${t}">${esc(TRIAGE_LABELS[t])}</option>`).join('')}</select></label>
 <button type="button" id="filter-reset">reset</button>
 <span id="shown-count" aria-live="polite">${findings.length} of ${findings.length} findings shown</span>
 </form>
 <p class="print-only" id="print-filter"></p>
+<div id="triage-bar" class="noprint"><p id="triage-counts">${esc(triageLine)}</p>
+<p>Mark findings below (status and a comment), then <button type="button" id="triage-export">export triage file</button> <label>by <input type="text" id="triage-by" size="16" placeholder="your name"></label> and read it into the database with <code>klopt triage import &lt;file&gt; --db …</code>. <span id="triage-message" aria-live="polite"></span></p></div>
 ${
   findings.length
     ? `<table id="findings"><thead><tr>${heads.join('')}<th class="num">Tolerance</th></tr></thead>
-${findings.map(findingRows).join('\n')}
+${view.shown.map(findingRows).join('\n')}
 </table>`
     : '<p>No findings.</p>'
 }
@@ -249,6 +284,12 @@ th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="
 .chart text { font-size: 12px; fill: #1f2328; } .chart .chart-title { font-weight: 600; }
 .bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); }
 .print-only { display: none; }
+.triage-badge { display: inline-block; font-size: 11px; padding: 0 .35rem; border-radius: 3px; background: #eaeef2; color: #1f2328; }
+.triage-review .triage-badge { background: #fff1e5; color: #9a3412; font-weight: 700; } .triage-explained .triage-badge, .triage-accepted .triage-badge, .triage-false-alarm .triage-badge { background: #dafbe1; color: #1a7f37; }
+.fp { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; color: #8c959f; }
+.triage { margin-top: .35rem; } .triage-note { margin: .35rem 0 0; font-size: 12px; } .triage-note.review { color: #9a3412; }
+.triage-comment.invalid { outline: 2px solid var(--error); }
+#triage-bar { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 4px; padding: .25rem .75rem; margin-bottom: .75rem; } #triage-bar p { margin: .25rem 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   .noprint { display: none !important; } .print-only { display: block; }
@@ -266,13 +307,14 @@ const SCRIPT = `
   var sev = document.getElementById('filter-severity');
   var rule = document.getElementById('filter-rule');
   var doc = document.getElementById('filter-document');
+  var tri = document.getElementById('filter-triage');
   var count = document.getElementById('shown-count');
   var printNote = document.getElementById('print-filter');
   var items = table ? Array.prototype.slice.call(table.tBodies) : [];
   function apply() {
     var shown = 0;
     items.forEach(function (tb) {
-      var ok = (!sev.value || tb.dataset.severity === sev.value) && (!rule.value || tb.dataset.rule === rule.value) && (!doc.value || tb.dataset.document === doc.value);
+      var ok = (!sev.value || tb.dataset.severity === sev.value) && (!rule.value || tb.dataset.rule === rule.value) && (!doc.value || tb.dataset.document === doc.value) && (!tri.value || tb.dataset.triage === tri.value);
       tb.hidden = !ok;
       if (ok) shown++;
     });
@@ -281,10 +323,44 @@ const SCRIPT = `
     if (sev.value) parts.push('severity ' + sev.value);
     if (rule.value) parts.push('rule ' + rule.value);
     if (doc.value) parts.push('document ' + doc.value);
+    if (tri.value) parts.push('triage ' + tri.value);
     printNote.textContent = parts.length ? 'Filtered: ' + parts.join(', ') + ' (' + count.textContent + ').' : '';
   }
-  [sev, rule, doc].forEach(function (s) { s.addEventListener('change', apply); });
-  document.getElementById('filter-reset').addEventListener('click', function () { sev.value = ''; rule.value = ''; doc.value = ''; apply(); });
+  [sev, rule, doc, tri].forEach(function (s) { s.addEventListener('change', apply); });
+  document.getElementById('filter-reset').addEventListener('click', function () { sev.value = ''; rule.value = ''; doc.value = ''; tri.value = ''; apply(); });
+  // Triage: the marks made in the page are written to a file klopt triage import reads. A mark
+  // unchanged from the database keeps its comment, author and time.
+  var message = document.getElementById('triage-message');
+  var exportButton = document.getElementById('triage-export');
+  if (exportButton) exportButton.addEventListener('click', function () {
+    var by = document.getElementById('triage-by').value.trim() || null;
+    var now = new Date().toISOString();
+    var entries = [], missing = 0;
+    items.forEach(function (tb) {
+      var status = tb.querySelector('select.triage-status').value;
+      var input = tb.querySelector('input.triage-comment');
+      var comment = input.value.trim();
+      input.classList.remove('invalid');
+      if (!status) return;
+      if (!comment) { input.classList.add('invalid'); missing++; return; }
+      var entry = JSON.parse(tb.dataset.finding);
+      var same = tb.dataset.triage === status && tb.dataset.triageComment === comment;
+      entry.status = status;
+      entry.comment = comment;
+      entry.by = same ? (tb.dataset.triageBy || null) : by;
+      entry.at = same ? tb.dataset.triageAt : now;
+      entries.push(entry);
+    });
+    if (missing) { message.textContent = missing + ' marked finding(s) have no comment: say why before exporting.'; return; }
+    var blob = new Blob([JSON.stringify({ klopt: 'triage', version: 1, entries: entries }, null, 2) + '\\n'], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'klopt-triage.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    message.textContent = entries.length + ' triaged finding(s) exported to klopt-triage.json.';
+  });
   Array.prototype.forEach.call(document.querySelectorAll('button.show-doc'), function (b) {
     b.addEventListener('click', function () { doc.value = b.dataset.document; apply(); if (table) table.scrollIntoView(); });
   });

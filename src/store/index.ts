@@ -15,12 +15,14 @@ import {
   Finding,
   IndicatorFact,
   Table,
+  TriageEntry,
   severityRank,
   type Severity,
 } from '../../schemas/index.js';
 import type { z } from 'zod';
 import { financialFactKind, indicatorFactKind } from './fact-kind.js';
 import { migrate } from './migrations.js';
+import { fingerprintOf, locusOf } from './triage.js';
 
 export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 
@@ -123,8 +125,15 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
-        raw, message, evidence_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        raw, message, evidence_json, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      listTriage: p('SELECT * FROM triage ORDER BY at, fingerprint'),
+      deleteTriageAt: p('DELETE FROM triage WHERE locus = ? AND fingerprint <> ?'),
+      putTriage: p(`INSERT OR REPLACE INTO triage (fingerprint, locus, rule, file, document_id, table_title, table_index,
+        row_label, column_header, line, page, expected, found, status, comment, by, at)
+        VALUES (@fingerprint, @locus, @rule, @file, @documentId, @table, @tableIndex, @row, @column, @line, @page,
+        @expected, @found, @status, @comment, @by, @at)`),
+      deleteTriage: p('DELETE FROM triage WHERE fingerprint = ?'),
       insertGoal: p(`INSERT INTO doelenboom_goals (document_id, goal_index, code, name, level, scale,
         totale_lasten_json, claimed_indicators_json, claimed_actions_json, section_json, file, line,
         page, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -399,6 +408,39 @@ export class Store {
     }));
   }
 
+  /** Every triage decision, oldest first. */
+  listTriage(): TriageEntry[] {
+    return this.stmts.listTriage.all().map((r) => ({
+      fingerprint: r.fingerprint, rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title,
+      tableIndex: r.table_index, row: r.row_label, column: r.column_header, line: r.line, page: r.page,
+      expected: r.expected, found: r.found, status: r.status, comment: r.comment, by: r.by, at: r.at,
+    }));
+  }
+
+  /**
+   * Stores triage decisions in one transaction (all or none): each replaces the decision on the
+   * same finding and any older one at its locus (the finding as it was before it changed).
+   * An entry whose fingerprint is not that of its own fields is refused, naming it.
+   */
+  putTriage(entries: TriageEntry[], source = 'triage'): void {
+    this.db.transaction(() => {
+      entries.forEach((e, i) => {
+        const r = TriageEntry.parse(e);
+        if (fingerprintOf(r) !== r.fingerprint) {
+          throw new Error(`${source}: entry ${i + 1} (${r.rule} at ${r.file}${r.row ? `, ${r.row}` : ''}${r.column ? `, ${r.column}` : ''}): its fingerprint is not that of its rule, document, place and values`);
+        }
+        const locus = locusOf(r);
+        this.stmts.deleteTriageAt.run(locus, r.fingerprint);
+        this.stmts.putTriage.run({ ...r, locus });
+      });
+    })();
+  }
+
+  /** Removes the decision on a finding; false when there was none. */
+  clearTriage(fingerprint: string): boolean {
+    return this.stmts.deleteTriage.run(fingerprint).changes > 0;
+  }
+
   /** Row count per table. */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -421,7 +463,7 @@ export class Store {
   private insertFinding(r: Finding, runId: number | null): void {
     this.stmts.insertFinding.run(r.documentId, runId, r.rule, r.severity, r.file, r.table,
       r.tableIndex, r.row, r.column, r.line, r.page, r.expected, r.found, r.difference,
-      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null);
+      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null, fingerprintOf(r));
   }
 }
 

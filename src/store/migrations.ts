@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Table } from '../../schemas/index.js';
 import { financialFactKind, indicatorFactKind } from './fact-kind.js';
+import { fingerprintOf } from './triage.js';
 
 /**
  * Schema migrations, in order: migration i brings the database to `PRAGMA user_version` i+1.
@@ -327,6 +328,35 @@ export const MIGRATIONS: readonly string[] = [
     JOIN iv3_inwoners i ON lower(i.gemeente) = lower(v.gemeente)
                        AND i.year = coalesce(v.column_year, v.year);
   `,
+  /* 10: triage (issue 15). Each finding's fingerprint (src/store/triage.ts: rule, document content,
+     table, row, column, place, values; the same after re-ingesting an unchanged document), and the
+     auditors' decisions keyed by it, with the finding's fields so a decision whose finding changed
+     is found again by its locus (rule, file, table, row, column) and flagged for review. Triage
+     refers to no document row: it outlives the document's replacement. */
+  `
+  ALTER TABLE findings ADD COLUMN fingerprint TEXT;
+  CREATE INDEX findings_fingerprint ON findings (fingerprint);
+  CREATE TABLE triage (
+    fingerprint   TEXT PRIMARY KEY,
+    locus         TEXT NOT NULL,
+    rule          TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    document_id   TEXT,
+    table_title   TEXT,
+    table_index   INTEGER,
+    row_label     TEXT,
+    column_header TEXT,
+    line          INTEGER,
+    page          INTEGER,
+    expected      REAL,
+    found         REAL,
+    status        TEXT NOT NULL CHECK (status IN ('explained', 'accepted', 'false-alarm')),
+    comment       TEXT NOT NULL CHECK (length(trim(comment)) > 0),
+    by            TEXT,
+    at            TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX triage_locus ON triage (locus);
+  `,
 ];
 
 /**
@@ -335,7 +365,18 @@ export const MIGRATIONS: readonly string[] = [
  */
 const BACKFILLS: Readonly<Record<number, (db: Database) => void>> = {
   8: backfillFactKinds,
+  9: backfillFingerprints,
 };
+
+/** Migration 10: the fingerprints of the findings a database already holds. */
+function backfillFingerprints(db: Database): void {
+  const set = db.prepare('UPDATE findings SET fingerprint = ? WHERE id = ?');
+  const rows = db.prepare<[], Record<string, any>>('SELECT * FROM findings').all();
+  for (const r of rows) {
+    set.run(fingerprintOf({ rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title, tableIndex: r.table_index,
+      row: r.row_label, column: r.column_header, line: r.line, page: r.page, expected: r.expected, found: r.found }), r.id);
+  }
+}
 
 /** Migration 9: table_kind of the facts a database already holds, as the store writes it for new ones. */
 function backfillFactKinds(db: Database): void {
