@@ -80,7 +80,7 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     expect(await page.textContent(`${VERSCHIL} .triage-note`)).toContain(`Marked explained: “${COMMENT}” (A. Auditor, `);
     expect(await page.textContent('#triage-counts')).toBe('Triage: 14 new, 1 explained.');
     await page.selectOption('#filter-triage', 'explained');
-    expect(await page.textContent('#shown-count')).toBe('1 of 15 findings shown');
+    expect(await page.textContent('#shown-count')).toBe('1 of 14 entries shown (1 findings)');
 
     // the cell changes (7 → 8): a new fingerprint, the earlier decision shown for review
     writeFileSync(copy.file, readFileSync(copy.file, 'utf8').replace(/\n78\n\n71\n\n7\n/, '\n78\n\n71\n\n8\n'));

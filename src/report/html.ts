@@ -9,6 +9,8 @@ import { severityRank, type Finding, type Severity } from '../../schemas/index.j
 import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 import { TRIAGE_STATES, type TriageStateName } from '../store/triage.js';
 import { shownFindings, triageSummary, type ReportView, type ShownFinding } from './view.js';
+import { groupFindings, type Entry } from './groups.js';
+import { basename } from 'node:path';
 
 export interface HtmlOptions {
   /** Shown in the header; ISO timestamp. */
@@ -16,6 +18,8 @@ export interface HtmlOptions {
   kloptVersion?: string;
   /** The findings with their fingerprints and triage states (renderReport passes it); default: all new. */
   triage?: ReportView;
+  /** Tells a check (a rule's finding) from a reading notice (renderReport passes klopt's rules); default: all checks. */
+  isCheck?: (rule: string) => boolean;
 }
 
 const TRIAGE_LABELS: Record<TriageStateName, string> = { new: 'new', review: 'review', explained: 'explained', accepted: 'accepted', 'false-alarm': 'false alarm' };
@@ -99,14 +103,27 @@ function triageCell({ triage }: ShownFinding): string {
   return `${recorded}<div class="triage noprint"><label>Triage <select class="triage-status" aria-label="triage status">${opts}</select></label> <input type="text" class="triage-comment" aria-label="triage comment" placeholder="why (required to export)" value="${esc(comment)}" size="50"></div>`;
 }
 
-function findingRows(shown: ShownFinding): string {
+/** One finding of an entry beyond its head, or a consequence: rule, severity, place, values and message, compactly. */
+function memberItem({ finding: m, triage }: ShownFinding, withPlace: boolean): string {
+  const at = [m.page !== null ? `p. ${m.page}` : '', m.line !== null ? `line ${m.line}` : ''].filter(Boolean).join(', ');
+  const where = withPlace ? [m.table, m.row, m.column].filter((x) => x !== null).map((x) => esc(x)).join(' · ') : esc(m.column ?? '');
+  const values = m.expected !== null || m.found !== null ? ` <span class="muted">expected ${esc(dutchAmount(m.expected))}, found ${esc(dutchAmount(m.found))}</span>` : '';
+  return `<li><span class="badge ${esc(m.severity)}">${esc(m.severity)}</span> <b>${esc(m.rule)}</b>${where ? ` ${where}` : ''}${at ? ` <span class="at">${esc(at)}</span>` : ''}${values} <span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span><br><span class="member-message">${esc(m.message)}</span></li>`;
+}
+
+function findingRows(e: Entry): string {
+  const shown = e.head;
   const { finding: f, fingerprint, triage } = shown;
   const num = (x: number | null) => (x === null ? '' : String(x));
   const entry = triage.status === 'new' ? null : triage.entry;
+  const members = [e.head, ...e.same];
   const attrs = [
+    `data-kind="${e.kind}"`,
+    `data-findings="${members.length}"`,
     `data-fingerprint="${fingerprint}"`,
     `data-triage="${triage.status}"`,
     `data-finding="${esc(identity(f, fingerprint))}"`,
+    `data-members="${esc(`[${members.map((m) => identity(m.finding, m.fingerprint)).join(',')}]`)}"`,
     ...(entry && triage.status !== 'review' ? [`data-triage-comment="${esc(entry.comment)}"`, `data-triage-by="${esc(entry.by)}"`, `data-triage-at="${esc(entry.at)}"`] : []),
     `data-severity="${esc(f.severity)}"`,
     `data-rule="${esc(f.rule)}"`,
@@ -121,7 +138,9 @@ function findingRows(shown: ShownFinding): string {
   return `<tbody class="finding sev-${esc(f.severity)} triage-${triage.status}" ${attrs}>
 <tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f)}</td>
 <td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
-<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}${triageCell(shown)}</td></tr>
+<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}${
+    e.same.length ? `<div class="same"><p class="group-title">Also at this place (${e.same.length}):</p><ul>${e.same.map((m) => memberItem(m, false)).join('')}</ul></div>` : ''}${
+    e.consequences.length ? `<div class="consequences"><p class="group-title">Consequences (${e.consequences.length}): what this breaks elsewhere</p><ul>${e.consequences.map((m) => memberItem(m, true)).join('')}</ul></div>` : ''}${triageCell(shown)}</td></tr>
 </tbody>`;
 }
 
@@ -133,7 +152,7 @@ interface ChartRow {
 /** A horizontal bar per row, stacked by severity; plain SVG, text escaped like everything else. */
 function barChart(title: string, rows: ChartRow[]): string {
   if (rows.length === 0) return '';
-  const labelW = 300;
+  const labelW = Math.max(120, Math.min(560, 12 + 6.6 * Math.max(...rows.map((r) => r.label.length))));
   const barW = 320;
   const rowH = 22;
   const max = Math.max(1, ...rows.map((r) => SEVERITIES.reduce((s, k) => s + r.counts[k], 0)));
@@ -150,8 +169,7 @@ function barChart(title: string, rows: ChartRow[]): string {
           return rect;
         })
         .join('');
-      const label = r.label.length > 44 ? `…${r.label.slice(-43)}` : r.label;
-      return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
+      return `<text x="${(labelW - 6).toFixed(1)}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(r.label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
     })
     .join('');
   const h = 30 + rows.length * rowH;
@@ -197,14 +215,23 @@ const SORT_COLUMNS: Array<[key: string, label: string, numeric: boolean]> = [
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { documents, findings } = report;
   const view = opts.triage ?? shownFindings({ documents, findings });
+  const entries = groupFindings(view.shown, opts.isCheck ?? (() => true));
   const triageLine = `Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
   const total = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const verdictCounts = (v: DocumentSummary['verdict']) => documents.filter((s) => s.verdict === v).length;
   const heads = SORT_COLUMNS.map(([key, label, numeric]) => `<th${numeric && key !== 'severity' ? ' class="num"' : ''}><button type="button" class="sort" data-key="${key}" data-numeric="${numeric}">${label}</button></th>`);
+  const isCheck = opts.isCheck ?? (() => true);
+  const checks = findings.filter((f) => isCheck(f.rule));
+  const notices = findings.filter((f) => !isCheck(f.rule));
+  const docLabel = (f: Finding) => basename(documentOf(f));
   const charts = findings.length
-    ? `<section class="charts">${barChart('Findings per document', countsBy(findings, documentOf))}${barChart('Findings per rule', countsBy(findings, (f) => f.rule))}</section>`
+    ? `<section class="charts" aria-label="charts">
+<p class="chart-legend">${SEVERITIES.map((s) => `<span class="swatch bar-${s}"></span> ${s}`).join(' ')} — <b>Checks</b>: klopt's rules (a relation that fails, figures that disagree). <b>Reading notices</b>: what klopt could not read, or read by a documented heuristic; they say how far the checks reach, not that a figure is wrong.</p>
+<div class="chart-row">${barChart('Checks per document', countsBy(checks, docLabel))}${barChart('Checks per rule', countsBy(checks, (f) => f.rule))}</div>
+<div class="chart-row">${barChart('Reading notices per document', countsBy(notices, docLabel))}${barChart('Reading notices per rule', countsBy(notices, (f) => f.rule))}</div>
+</section>`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -233,7 +260,7 @@ ${charts}
 <label>Document <select id="filter-document"><option value="">all</option>${options(docs)}</select></label>
 <label>Triage <select id="filter-triage"><option value="">all</option>${TRIAGE_STATES.filter((t) => view.counts[t] > 0).map((t) => `<option value="${t}">${esc(TRIAGE_LABELS[t])}</option>`).join('')}</select></label>
 <button type="button" id="filter-reset">reset</button>
-<span id="shown-count" aria-live="polite">${findings.length} of ${findings.length} findings shown</span>
+<span id="shown-count" aria-live="polite">${entries.length} of ${entries.length} entries shown (${entries.reduce((a, e) => a + 1 + e.same.length, 0)} findings)</span>
 </form>
 <p class="print-only" id="print-filter"></p>
 <div id="triage-bar" class="noprint"><p id="triage-counts">${esc(triageLine)}</p>
@@ -241,7 +268,10 @@ ${charts}
 ${
   findings.length
     ? `<table id="findings"><thead><tr>${heads.join('')}<th class="num">Tolerance</th></tr></thead>
-${view.shown.map(findingRows).join('\n')}
+${(['check', 'reading'] as const).map((k) => {
+  const own = entries.filter((e) => e.kind === k);
+  return own.length ? `<tbody class="section" data-kind="${k}"><tr><th colspan="7">${k === 'check' ? 'Checks' : 'Reading notices'} <span class="muted">(${own.length} ${own.length === 1 ? 'entry' : 'entries'}${k === 'check' ? '; a finding that follows from another is listed under it as its consequence' : ': what klopt could not read, or read by a heuristic'})</span></th></tr></tbody>\n${own.map(findingRows).join('\n')}` : '';
+}).join('\n')}
 </table>`
     : '<p>No findings.</p>'
 }
@@ -284,6 +314,11 @@ th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="
 .chart text { font-size: 12px; fill: #1f2328; } .chart .chart-title { font-weight: 600; }
 .bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); }
 .print-only { display: none; }
+tbody.section th { background: #fff; font-size: 1rem; padding-top: 1rem; border-bottom: 2px solid var(--line); }
+.same, .consequences { margin-top: .4rem; font-size: 12px; } .group-title { margin: 0; font-weight: 600; } .same ul, .consequences ul { margin: .2rem 0; padding-left: 1.2rem; } .consequences { border-left: 3px solid var(--error); padding-left: .5rem; }
+.member-message { color: #59636e; }
+.chart-row { display: flex; flex-wrap: wrap; gap: 1rem; width: 100%; } .chart-legend { width: 100%; margin: 0; font-size: 12px; color: #59636e; }
+.swatch { display: inline-block; width: .8em; height: .8em; vertical-align: middle; } .swatch.bar-error { background: var(--error); } .swatch.bar-warning { background: var(--warning); } .swatch.bar-info { background: var(--info); }
 .triage-badge { display: inline-block; font-size: 11px; padding: 0 .35rem; border-radius: 3px; background: #eaeef2; color: #1f2328; }
 .triage-review .triage-badge { background: #fff1e5; color: #9a3412; font-weight: 700; } .triage-explained .triage-badge, .triage-accepted .triage-badge, .triage-false-alarm .triage-badge { background: #dafbe1; color: #1a7f37; }
 .fp { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; color: #8c959f; }
@@ -310,7 +345,9 @@ const SCRIPT = `
   var tri = document.getElementById('filter-triage');
   var count = document.getElementById('shown-count');
   var printNote = document.getElementById('print-filter');
-  var items = table ? Array.prototype.slice.call(table.tBodies) : [];
+  var items = table ? Array.prototype.slice.call(table.querySelectorAll('tbody.finding')) : [];
+  var sections = table ? Array.prototype.slice.call(table.querySelectorAll('tbody.section')) : [];
+  function findingsIn(list) { return list.reduce(function (a, tb) { return a + Number(tb.dataset.findings); }, 0); }
   function apply() {
     var shown = 0;
     items.forEach(function (tb) {
@@ -318,7 +355,8 @@ const SCRIPT = `
       tb.hidden = !ok;
       if (ok) shown++;
     });
-    count.textContent = shown + ' of ' + items.length + ' findings shown';
+    count.textContent = shown + ' of ' + items.length + ' entries shown (' + findingsIn(items.filter(function (tb) { return !tb.hidden; })) + ' findings)';
+    sections.forEach(function (sec) { sec.hidden = !items.some(function (tb) { return !tb.hidden && tb.dataset.kind === sec.dataset.kind; }); });
     var parts = [];
     if (sev.value) parts.push('severity ' + sev.value);
     if (rule.value) parts.push('rule ' + rule.value);
@@ -343,13 +381,15 @@ const SCRIPT = `
       input.classList.remove('invalid');
       if (!status) return;
       if (!comment) { input.classList.add('invalid'); missing++; return; }
-      var entry = JSON.parse(tb.dataset.finding);
+      // the decision is on every finding of the entry (the same place); consequences keep their own
       var same = tb.dataset.triage === status && tb.dataset.triageComment === comment;
-      entry.status = status;
-      entry.comment = comment;
-      entry.by = same ? (tb.dataset.triageBy || null) : by;
-      entry.at = same ? tb.dataset.triageAt : now;
-      entries.push(entry);
+      JSON.parse(tb.dataset.members).forEach(function (entry) {
+        entry.status = status;
+        entry.comment = comment;
+        entry.by = same ? (tb.dataset.triageBy || null) : by;
+        entry.at = same ? tb.dataset.triageAt : now;
+        entries.push(entry);
+      });
     });
     if (missing) { message.textContent = missing + ' marked finding(s) have no comment: say why before exporting.'; return; }
     var blob = new Blob([JSON.stringify({ klopt: 'triage', version: 1, entries: entries }, null, 2) + '\\n'], { type: 'application/json' });
@@ -374,13 +414,17 @@ const SCRIPT = `
       var numeric = b.dataset.numeric === 'true';
       var sign = dir === 'ascending' ? 1 : -1;
       items.sort(function (x, y) {
+        if (x.dataset.kind !== y.dataset.kind) return x.dataset.kind === 'check' ? -1 : 1; // checks, then reading notices
         var a = x.dataset[key], c = y.dataset[key];
         if (a === c) return 0;
         if (a === '') return 1; // empty values last, either direction
         if (c === '') return -1;
         return sign * (numeric ? Number(a) - Number(c) : (a < c ? -1 : 1));
       });
-      items.forEach(function (tb) { table.appendChild(tb); });
+      sections.forEach(function (sec) {
+        table.appendChild(sec);
+        items.forEach(function (tb) { if (tb.dataset.kind === sec.dataset.kind) table.appendChild(tb); });
+      });
     });
   });
   apply();

@@ -5,7 +5,10 @@ import { renderHtml, type HtmlOptions } from './html.js';
 import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 import { fingerprintOf, type TriageState } from '../store/triage.js';
 import { shownFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';
+import { groupFindings, type Entry } from './groups.js';
+import { ruleIds } from '../reconcile/all-rules.js';
 
+export { groupFindings, type Entry, type EntryKind } from './groups.js';
 export { shownFindings, sortFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';
 
 export type ReportFormat = 'json' | 'csv' | 'md' | 'html';
@@ -19,9 +22,10 @@ export const TRIAGE_COLUMNS = ['fingerprint', 'triage', 'triage_comment'] as con
 export function renderReport(report: Report, format: ReportFormat, html: HtmlOptions = {}): string {
   const view = shownFindings(report);
   const findings = view.shown.map((s) => s.finding);
-  if (format === 'html') return renderHtml({ documents: report.documents, findings }, { ...html, triage: view });
+  if (format === 'html') return renderHtml({ documents: report.documents, findings }, { ...html, triage: view, isCheck });
   if (format === 'json') {
-    return `${JSON.stringify({ documents: report.documents.map(jsonSummary), triage: { ...view.counts, hidden: view.hidden }, findings: view.shown.map(jsonFinding) }, null, 2)}\n`;
+    const entries = groupFindings(view.shown, isCheck).map(jsonEntry);
+    return `${JSON.stringify({ documents: report.documents.map(jsonSummary), triage: { ...view.counts, hidden: view.hidden }, findings: view.shown.map(jsonFinding), entries }, null, 2)}\n`;
   }
   if (format === 'csv') return csvOf(view.shown);
   return renderMarkdown(report.documents, view, report.triage !== undefined);
@@ -29,6 +33,17 @@ export function renderReport(report: Report, format: ReportFormat, html: HtmlOpt
 
 function jsonSummary(s: DocumentSummary) {
   return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, coverage: s.coverage, findings: s.findings, verdict: s.verdict };
+}
+
+/** A finding of klopt's rules (`klopt rules`) is a check; any other finding a reading notice. */
+const RULE_IDS = new Set(ruleIds());
+export const isCheck = (rule: string) => RULE_IDS.has(rule);
+
+/** An entry as JSON: its kind, and its findings and consequences by fingerprint (the findings array holds them). */
+function jsonEntry(e: Entry) {
+  const f = e.head.finding;
+  return { kind: e.kind, rule: f.rule, severity: f.severity, file: f.file, table: f.table, row: f.row, column: f.column, line: f.line, page: f.page,
+    findings: [e.head, ...e.same].map((s) => s.fingerprint), consequences: e.consequences.map((s) => s.fingerprint) };
 }
 
 /** A triage state as JSON: the decision, and for review the one made before the finding changed. */
