@@ -103,6 +103,46 @@ describe('the HTML report in headless chromium', () => {
     expect(await page.textContent('#shown-count')).toBe('44 of 44 entries shown (52 findings)');
   });
 
+  it('searches, keeps filters and sort in the URL, filters by a click on a chart, links to the document and its source', async (ctx) => {
+    if (!executable) ctx.skip(SKIP_REASON);
+    await page.click('#filter-reset');
+    await page.fill('#filter-search', 'Gemiddeld aantal per');
+    expect(await page.textContent('#shown-count')).toBe('0 of 44 entries shown (0 findings)');
+    await page.fill('#filter-search', '6.73B Gezinsgericht');
+    // its own entry, and the two whose consequence (the footing) names it
+    expect((await visibleFindings(page)).map((f) => [f.rule, f.row]).sort((a, b) => a[1]!.localeCompare(b[1]!))).toEqual([
+      ['saldo-verschil', '6.73A Pleegzorg / Saldo'],
+      ['saldo-verschil', '6.73B Gezinsgericht / Saldo'],
+      ['missing-cell', '6.74A Jeugdhulp behandeling GGZ zonder verblijf / Saldo'],
+    ]);
+    await page.selectOption('#filter-severity', 'error');
+    await page.click('button.sort[data-key="difference"]');
+    expect(new URL(page.url()).hash).toBe('#severity=error&q=6.73B%20Gezinsgericht&sort=difference:ascending');
+    // the URL shows the same list after a reload, or to whoever it is sent to
+    await page.reload();
+    expect(await page.inputValue('#filter-search')).toBe('6.73B Gezinsgericht');
+    expect(await page.inputValue('#filter-severity')).toBe('error');
+    expect(await page.getAttribute('button.sort[data-key="difference"] >> xpath=..', 'aria-sort')).toBe('ascending');
+    expect((await visibleFindings(page)).map((f) => f.found)).toEqual(['16', '-31', '']);
+    // a click on a chart's bar lists its findings
+    await page.click('svg[aria-label="Checks per rule"] g.chart-link[data-filter-value="missing-cell"]');
+    expect(await page.inputValue('#filter-rule')).toBe('missing-cell');
+    expect(await page.inputValue('#filter-search')).toBe('');
+    expect((await visibleFindings(page)).map((f) => f.row)).toEqual(['6.74A Jeugdhulp behandeling GGZ zonder verblijf / Saldo']);
+    await page.click('svg[aria-label="Reading notices per document"] g.chart-link[data-filter-value="data/samples/enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt"]');
+    expect(await page.textContent('#shown-count')).toBe('4 of 44 entries shown (4 findings)');
+    // the finding's file links to its document in the summary and to the source file beside the report
+    const entry = 'tbody.finding[data-rule="missing-cell"]';
+    expect(await page.getAttribute(`${entry} a.doc-link`, 'href')).toBe('#doc-5'); // the hostile document's path, ../../tmp/…, sorts first
+    expect(await page.textContent('#doc-5 td.file')).toBe(HENGELO_FILE);
+    expect(await page.getAttribute(`${entry} a.source-link`, 'href')).toBe(`../${HENGELO_FILE}`);
+    const hostileSource = await page.$$eval('a.source-link', (as) => as.map((a) => a.getAttribute('href')!).find((h) => h.includes('evil')));
+    expect(hostileSource).toMatch(/\/evil%20%3Cimg%20src%3Dx%20onerror%3Dwindow\.__xss%3D4%3E\.txt$/);
+    // reset clears the filters and the search; the order stays
+    await page.click('#filter-reset');
+    expect(new URL(page.url()).hash).toBe('#sort=difference:ascending');
+  });
+
   it('runs nothing a document put in it, and makes no network request', async (ctx) => {
     if (!executable) ctx.skip(SKIP_REASON);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Finding } from '../../schemas/index.js';
 import type { ProcessedDocument, ProcessOptions } from '../pipeline/index.js';
@@ -96,7 +97,9 @@ export function buildProgram(): Command {
       const store = openStore(opts.db);
       try {
         const report = reportFromStore(store, opts.hideTriaged);
-        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION });
+        // source files are linked relative to where the report is written
+        const linkBase = opts.out ? dirname(resolve(opts.out)) : process.cwd();
+        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION, linkBase });
         if (opts.out) writeOut(opts.out, text);
         else process.stdout.write(text);
         const view = shownFindings(report);

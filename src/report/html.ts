@@ -10,7 +10,7 @@ import { formatCoverage, type DocumentSummary, type Report } from './summary.js'
 import { TRIAGE_STATES, type TriageStateName } from '../store/triage.js';
 import { shownFindings, triageSummary, type ReportView, type ShownFinding } from './view.js';
 import { groupFindings, type Entry } from './groups.js';
-import { basename } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 
 export interface HtmlOptions {
   /** Shown in the header; ISO timestamp. */
@@ -18,6 +18,11 @@ export interface HtmlOptions {
   kloptVersion?: string;
   /** The findings with their fingerprints and triage states (renderReport passes it); default: all new. */
   triage?: ReportView;
+  /**
+   * The directory the report is written to, so a finding links to its source file relative to it
+   * (the CLI passes --out's directory, or the working directory for stdout); absent: no links to files.
+   */
+  linkBase?: string;
   /** Tells a check (a rule's finding) from a reading notice (renderReport passes klopt's rules); default: all checks. */
   isCheck?: (rule: string) => boolean;
 }
@@ -46,8 +51,26 @@ const verdictClass = (v: DocumentSummary['verdict']) => `verdict-${v.replace(/ /
 /** The document a finding belongs to, by file (findings about unreadable files have no document). */
 const documentOf = (f: Finding) => f.file;
 
-function place(f: Finding): string {
-  const parts: string[] = [`<span class="file">${esc(f.file)}</span>`];
+/**
+ * A relative link from the report's directory to a file, never a scheme: each segment
+ * percent-encoded (a file named `javascript:x` becomes `./javascript%3Ax`).
+ */
+export function fileHref(file: string, base: string): string {
+  const rel = relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
+  return rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+/** Links of a report: a document's row in the summary, and source files relative to the report. */
+interface Links {
+  docAnchor: Map<string, string>;
+  base?: string;
+}
+
+function place(f: Finding, links: Links): string {
+  const anchor = links.docAnchor.get(f.file);
+  const name = anchor ? `<a class="file doc-link" href="#${anchor}" title="the document in the summary">${esc(f.file)}</a>` : `<span class="file">${esc(f.file)}</span>`;
+  const source = links.base ? ` <a class="source-link noprint" href="${esc(fileHref(f.file, links.base))}" title="the source file as it is now (the excerpt below is what it printed when read)">source</a>` : '';
+  const parts: string[] = [`${name}${source}`];
   const at = [f.page !== null ? `p. ${f.page}` : '', f.line !== null ? `line ${f.line}` : ''].filter(Boolean).join(', ');
   if (at) parts.push(`<span class="at">${esc(at)}</span>`);
   if (f.table !== null) parts.push(`<span class="label">table</span> ${esc(f.table)}${f.tableIndex !== null ? ` <span class="muted">(#${esc(f.tableIndex)})</span>` : ''}`);
@@ -111,7 +134,7 @@ function memberItem({ finding: m, triage }: ShownFinding, withPlace: boolean): s
   return `<li><span class="badge ${esc(m.severity)}">${esc(m.severity)}</span> <b>${esc(m.rule)}</b>${where ? ` ${where}` : ''}${at ? ` <span class="at">${esc(at)}</span>` : ''}${values} <span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span><br><span class="member-message">${esc(m.message)}</span></li>`;
 }
 
-function findingRows(e: Entry): string {
+function findingRows(e: Entry, links: Links): string {
   const shown = e.head;
   const { finding: f, fingerprint, triage } = shown;
   const num = (x: number | null) => (x === null ? '' : String(x));
@@ -136,7 +159,7 @@ function findingRows(e: Entry): string {
     `data-sort-difference="${f.difference === null ? '' : Math.abs(f.difference)}"`,
   ].join(' ');
   return `<tbody class="finding sev-${esc(f.severity)} triage-${triage.status}" ${attrs}>
-<tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f)}</td>
+<tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f, links)}</td>
 <td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
 <tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}${
     e.same.length ? `<div class="same"><p class="group-title">Also at this place (${e.same.length}):</p><ul>${e.same.map((m) => memberItem(m, false)).join('')}</ul></div>` : ''}${
@@ -146,6 +169,8 @@ function findingRows(e: Entry): string {
 
 interface ChartRow {
   label: string;
+  /** What a click on the row filters the list by. */
+  filter?: { by: 'document' | 'rule'; value: string };
   counts: Record<Severity, number>;
 }
 
@@ -169,29 +194,30 @@ function barChart(title: string, rows: ChartRow[]): string {
           return rect;
         })
         .join('');
-      return `<text x="${(labelW - 6).toFixed(1)}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(r.label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
+      const row = `<text x="${(labelW - 6).toFixed(1)}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(r.label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
+      return r.filter ? `<g class="chart-link" role="button" tabindex="0" data-filter-by="${r.filter.by}" data-filter-value="${esc(r.filter.value)}">${row}</g>` : row;
     })
     .join('');
   const h = 30 + rows.length * rowH;
   return `<figure class="chart"><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 40} ${h}" width="${labelW + barW + 40}" height="${h}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" class="chart-title">${esc(title)}</text>${body}</svg></figure>`;
 }
 
-function countsBy(findings: Finding[], key: (f: Finding) => string): ChartRow[] {
-  const map = new Map<string, Record<Severity, number>>();
+function countsBy(findings: Finding[], key: (f: Finding) => string, by?: 'document' | 'rule', value: (f: Finding) => string = key): ChartRow[] {
+  const map = new Map<string, { counts: Record<Severity, number>; value: string }>();
   for (const f of findings) {
     const k = key(f);
-    const c = map.get(k) ?? { error: 0, warning: 0, info: 0 };
-    c[f.severity]++;
+    const c = map.get(k) ?? { counts: { error: 0, warning: 0, info: 0 }, value: value(f) };
+    c.counts[f.severity]++;
     map.set(k, c);
   }
-  return [...map].map(([label, counts]) => ({ label, counts })).sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.counts.info - a.counts.info || a.label.localeCompare(b.label));
+  return [...map].map(([label, { counts, value: v }]) => ({ label, counts, ...(by ? { filter: { by, value: v } } : {}) })).sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.counts.info - a.counts.info || a.label.localeCompare(b.label));
 }
 
 function summaryTable(documents: DocumentSummary[]): string {
   const rows = documents
-    .map((s) => {
+    .map((s, i) => {
       const d = s.document;
-      return `<tr class="${verdictClass(s.verdict)}"><td class="file">${esc(d.file)}</td><td>${esc(d.gemeente)}</td><td>${esc(d.documentType)}</td><td>${esc(d.year)}</td><td>${esc(d.programme)}</td>
+      return `<tr id="doc-${i + 1}" class="${verdictClass(s.verdict)}"><td class="file">${esc(d.file)}</td><td>${esc(d.gemeente)}</td><td>${esc(d.documentType)}</td><td>${esc(d.year)}</td><td>${esc(d.programme)}</td>
 <td class="num">${s.tables}</td><td class="num">${s.financialFacts + s.indicatorFacts}</td><td class="num">${esc(formatCoverage(s.coverage))}</td><td class="num">${s.findings.error}</td><td class="num">${s.findings.warning}</td><td class="num">${s.findings.info}</td>
 <td><span class="verdict ${verdictClass(s.verdict)}">${esc(s.verdict)}</span></td><td class="noprint"><button type="button" class="show-doc" data-document="${esc(d.file)}">show findings</button></td></tr>`;
     })
@@ -216,6 +242,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { documents, findings } = report;
   const view = opts.triage ?? shownFindings({ documents, findings });
   const entries = groupFindings(view.shown, opts.isCheck ?? (() => true));
+  const links: Links = { docAnchor: new Map(documents.map((d, i) => [d.document.file, `doc-${i + 1}`])), base: opts.linkBase };
   const triageLine = `Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
@@ -229,8 +256,9 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const charts = findings.length
     ? `<section class="charts" aria-label="charts">
 <p class="chart-legend">${SEVERITIES.map((s) => `<span class="swatch bar-${s}"></span> ${s}`).join(' ')} — <b>Checks</b>: klopt's rules (a relation that fails, figures that disagree). <b>Reading notices</b>: what klopt could not read, or read by a documented heuristic; they say how far the checks reach, not that a figure is wrong.</p>
-<div class="chart-row">${barChart('Checks per document', countsBy(checks, docLabel))}${barChart('Checks per rule', countsBy(checks, (f) => f.rule))}</div>
-<div class="chart-row">${barChart('Reading notices per document', countsBy(notices, docLabel))}${barChart('Reading notices per rule', countsBy(notices, (f) => f.rule))}</div>
+<div class="chart-row">${barChart('Checks per document', countsBy(checks, docLabel, 'document', documentOf))}${barChart('Checks per rule', countsBy(checks, (f) => f.rule, 'rule'))}</div>
+<div class="chart-row">${barChart('Reading notices per document', countsBy(notices, docLabel, 'document', documentOf))}${barChart('Reading notices per rule', countsBy(notices, (f) => f.rule, 'rule'))}</div>
+<p class="chart-legend noprint">Click a bar to list its findings.</p>
 </section>`
     : '';
   return `<!doctype html>
@@ -259,6 +287,7 @@ ${charts}
 <label>Rule <select id="filter-rule"><option value="">all</option>${options(rules)}</select></label>
 <label>Document <select id="filter-document"><option value="">all</option>${options(docs)}</select></label>
 <label>Triage <select id="filter-triage"><option value="">all</option>${TRIAGE_STATES.filter((t) => view.counts[t] > 0).map((t) => `<option value="${t}">${esc(TRIAGE_LABELS[t])}</option>`).join('')}</select></label>
+<label>Search <input type="search" id="filter-search" placeholder="row, column, message, file…" size="28"></label>
 <button type="button" id="filter-reset">reset</button>
 <span id="shown-count" aria-live="polite">${entries.length} of ${entries.length} entries shown (${entries.reduce((a, e) => a + 1 + e.same.length, 0)} findings)</span>
 </form>
@@ -270,7 +299,7 @@ ${
     ? `<table id="findings"><thead><tr>${heads.join('')}<th class="num">Tolerance</th></tr></thead>
 ${(['check', 'reading'] as const).map((k) => {
   const own = entries.filter((e) => e.kind === k);
-  return own.length ? `<tbody class="section" data-kind="${k}"><tr><th colspan="7">${k === 'check' ? 'Checks' : 'Reading notices'} <span class="muted">(${own.length} ${own.length === 1 ? 'entry' : 'entries'}${k === 'check' ? '; a finding that follows from another is listed under it as its consequence' : ': what klopt could not read, or read by a heuristic'})</span></th></tr></tbody>\n${own.map(findingRows).join('\n')}` : '';
+  return own.length ? `<tbody class="section" data-kind="${k}"><tr><th colspan="7">${k === 'check' ? 'Checks' : 'Reading notices'} <span class="muted">(${own.length} ${own.length === 1 ? 'entry' : 'entries'}${k === 'check' ? '; a finding that follows from another is listed under it as its consequence' : ': what klopt could not read, or read by a heuristic'})</span></th></tr></tbody>\n${own.map((e) => findingRows(e, links)).join('\n')}` : '';
 }).join('\n')}
 </table>`
     : '<p>No findings.</p>'
@@ -314,6 +343,8 @@ th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="
 .chart text { font-size: 12px; fill: #1f2328; } .chart .chart-title { font-weight: 600; }
 .bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); }
 .print-only { display: none; }
+.chart-link { cursor: pointer; } .chart-link:hover text, .chart-link:focus text { text-decoration: underline; } .chart-link:hover rect { opacity: .8; }
+a.doc-link { color: inherit; } a.source-link { font-size: 11px; }
 tbody.section th { background: #fff; font-size: 1rem; padding-top: 1rem; border-bottom: 2px solid var(--line); }
 .same, .consequences { margin-top: .4rem; font-size: 12px; } .group-title { margin: 0; font-weight: 600; } .same ul, .consequences ul { margin: .2rem 0; padding-left: 1.2rem; } .consequences { border-left: 3px solid var(--error); padding-left: .5rem; }
 .member-message { color: #59636e; }
@@ -343,6 +374,8 @@ const SCRIPT = `
   var rule = document.getElementById('filter-rule');
   var doc = document.getElementById('filter-document');
   var tri = document.getElementById('filter-triage');
+  var search = document.getElementById('filter-search');
+  var selects = { severity: sev, rule: rule, document: doc, triage: tri };
   var count = document.getElementById('shown-count');
   var printNote = document.getElementById('print-filter');
   var items = table ? Array.prototype.slice.call(table.querySelectorAll('tbody.finding')) : [];
@@ -351,7 +384,8 @@ const SCRIPT = `
   function apply() {
     var shown = 0;
     items.forEach(function (tb) {
-      var ok = (!sev.value || tb.dataset.severity === sev.value) && (!rule.value || tb.dataset.rule === rule.value) && (!doc.value || tb.dataset.document === doc.value) && (!tri.value || tb.dataset.triage === tri.value);
+      var q = search.value.trim().toLowerCase();
+      var ok = (!sev.value || tb.dataset.severity === sev.value) && (!rule.value || tb.dataset.rule === rule.value) && (!doc.value || tb.dataset.document === doc.value) && (!tri.value || tb.dataset.triage === tri.value) && (!q || tb.textContent.toLowerCase().indexOf(q) >= 0);
       tb.hidden = !ok;
       if (ok) shown++;
     });
@@ -362,10 +396,50 @@ const SCRIPT = `
     if (rule.value) parts.push('rule ' + rule.value);
     if (doc.value) parts.push('document ' + doc.value);
     if (tri.value) parts.push('triage ' + tri.value);
+    if (search.value.trim()) parts.push('search "' + search.value.trim() + '"');
+    saveState();
     printNote.textContent = parts.length ? 'Filtered: ' + parts.join(', ') + ' (' + count.textContent + ').' : '';
   }
+  // Filters, search and sort live in the URL's fragment (works from disk): a link or a reload shows the same list.
+  var sortState = '';
+  function saveState() {
+    var params = [];
+    Object.keys(selects).forEach(function (k) { if (selects[k].value) params.push(k + '=' + encodeURIComponent(selects[k].value)); });
+    if (search.value.trim()) params.push('q=' + encodeURIComponent(search.value.trim()));
+    if (sortState) params.push('sort=' + sortState);
+    var hash = params.length ? '#' + params.join('&') : '';
+    if (location.hash !== hash && !(hash === '' && location.hash === '')) history.replaceState(null, '', hash || location.pathname + location.search);
+  }
+  function setSelect(s, value) {
+    var known = Array.prototype.some.call(s.options, function (o) { return o.value === value; });
+    s.value = known ? value : '';
+  }
+  function loadState() {
+    var sort = '';
+    location.hash.replace(/^#/, '').split('&').forEach(function (p) {
+      var i = p.indexOf('=');
+      if (i < 0) return;
+      var k = p.slice(0, i), v = decodeURIComponent(p.slice(i + 1));
+      if (selects[k]) setSelect(selects[k], v);
+      else if (k === 'q') search.value = v;
+      else if (k === 'sort') sort = v;
+    });
+    return sort;
+  }
   [sev, rule, doc, tri].forEach(function (s) { s.addEventListener('change', apply); });
-  document.getElementById('filter-reset').addEventListener('click', function () { sev.value = ''; rule.value = ''; doc.value = ''; tri.value = ''; apply(); });
+  search.addEventListener('input', apply);
+  document.getElementById('filter-reset').addEventListener('click', function () { sev.value = ''; rule.value = ''; doc.value = ''; tri.value = ''; search.value = ''; apply(); });
+  Array.prototype.forEach.call(document.querySelectorAll('.chart-link'), function (g) {
+    function pick() {
+      Object.keys(selects).forEach(function (k) { selects[k].value = ''; });
+      search.value = '';
+      setSelect(selects[g.dataset.filterBy], g.dataset.filterValue);
+      apply();
+      if (table) table.scrollIntoView();
+    }
+    g.addEventListener('click', pick);
+    g.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+  });
   // Triage: the marks made in the page are written to a file klopt triage import reads. A mark
   // unchanged from the database keeps its comment, author and time.
   var message = document.getElementById('triage-message');
@@ -404,10 +478,8 @@ const SCRIPT = `
   Array.prototype.forEach.call(document.querySelectorAll('button.show-doc'), function (b) {
     b.addEventListener('click', function () { doc.value = b.dataset.document; apply(); if (table) table.scrollIntoView(); });
   });
-  Array.prototype.forEach.call(document.querySelectorAll('button.sort'), function (b) {
-    b.addEventListener('click', function () {
+  function sortBy(b, dir) {
       var th = b.parentNode;
-      var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', dir);
       var key = 'sort' + b.dataset.key.charAt(0).toUpperCase() + b.dataset.key.slice(1);
@@ -425,8 +497,17 @@ const SCRIPT = `
         table.appendChild(sec);
         items.forEach(function (tb) { if (tb.dataset.kind === sec.dataset.kind) table.appendChild(tb); });
       });
+      sortState = b.dataset.key + ':' + dir;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('button.sort'), function (b) {
+    b.addEventListener('click', function () {
+      sortBy(b, b.parentNode.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending');
+      saveState();
     });
   });
+  var initialSort = loadState().split(':');
+  var sortButton = initialSort[0] && document.querySelector('button.sort[data-key="' + initialSort[0].replace(/[^a-z]/g, '') + '"]');
+  if (sortButton) sortBy(sortButton, initialSort[1] === 'descending' ? 'descending' : 'ascending');
   apply();
 })();
 `;
