@@ -89,4 +89,26 @@ describe('grouped findings on the samples', () => {
     expect(share.find('.same li').length).toBe(4);
     expect($('#shown-count').text()).toBe('41 of 41 entries shown (49 findings)');
   });
+
+  it('shows a check\'s evidence as the grid of its stored cells, the offending cell marked, the compared ones shaded, the source lines a click away', () => {
+    const $ = load(html);
+    const pleegzorg = $('tbody.finding[data-rule="saldo-verschil"]').first();
+    const grid = pleegzorg.find('table.grid');
+    expect(grid.find('caption').text()).toBe('6 Sociaal domein: expected -16, printed 16 (line 1050); marked: this cell, shaded: the cells compared');
+    expect(grid.find('thead th').toArray().map((th) => $(th).text())).toEqual(['', 'Begroting 2023 primitief', 'Begroting 2023 gewijzigd', 'Rekening 2023', 'Verschil']);
+    expect(grid.find('tbody tr').toArray().map((tr) => $(tr).find('th, td').toArray().map((c) => $(c).text()))).toEqual([
+      ['6.73A Pleegzorg / Baten', '-', '-', '-', '-'],
+      ['6.73A Pleegzorg / Lasten', '-', '1.993', '2.009', '-16'],
+      ['6.73A Pleegzorg', '-', '-1.993', '-2.009', '16'],
+    ]);
+    expect(grid.find('td.offending').text()).toBe('16');
+    expect(grid.find('td.compared').toArray().map((td) => $(td).text())).toEqual(['-', '-16']);
+    expect(pleegzorg.find('details.source-lines .src.focus .tx').text()).toBe('16');
+    // the missing cell: its row, nothing printed where 44 belongs
+    const missing = $('tbody.finding[data-rule="missing-cell"] table.grid');
+    expect(missing.find('td.offending').text()).toBe('(not printed)');
+    expect(missing.find('caption').text()).toContain('expected 44, printed nothing (line 1132)');
+    // reading notices keep their source lines
+    expect($('tbody.finding[data-kind="reading"] table.grid').length).toBe(0);
+  });
 });

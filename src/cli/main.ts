@@ -72,7 +72,8 @@ export function buildProgram(): Command {
       const failed = await processAll(files, manifest, (d) => docs.push(d), { maxBytes: opts.maxBytes });
       const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
-      const report = { documents, findings, ...(opts.triage ? { triage: { entries, hide: opts.hideTriaged } } : {}) };
+      const cellsOf = (documentId: string, tableIndex: number) => docs.find((d) => d.document.id === documentId)?.financial.filter((c) => c.tableIndex === tableIndex) ?? [];
+      const report = { documents, findings, cellsOf, ...(opts.triage ? { triage: { entries, hide: opts.hideTriaged } } : {}) };
       process.stdout.write(renderReport(report, opts.format));
       const view = shownFindings(report);
       process.stderr.write(`${oneLineSummary(findings, files.length, documents, opts.triage ? view : undefined)}\n`);

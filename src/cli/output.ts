@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import { severityRank, type FinancialFact, type Finding, type Severity } from '../../schemas/index.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
 import { VERDICTS, formatCoverage, summarise, triageSummary, type DocumentSummary, type Report, type ReportView } from '../report/index.js';
 import type { Store } from '../store/index.js';
@@ -32,7 +32,13 @@ export function writeOut(path: string, content: string) {
 export function reportFromStore(store: Store, hideTriaged = false): Report {
   const findings = store.listFindings();
   const documents = store.listDocuments().map((d) => summarise(d, store.documentCounts(d.id), findings));
-  return { documents, findings, triage: { entries: store.listTriage(), hide: hideTriaged } };
+  const tables = new Map<string, FinancialFact[]>();
+  const cellsOf = (documentId: string, tableIndex: number) => {
+    const key = `${documentId}\u0000${tableIndex}`;
+    if (!tables.has(key)) tables.set(key, store.listTableFacts(documentId, tableIndex));
+    return tables.get(key)!;
+  };
+  return { documents, findings, triage: { entries: store.listTriage(), hide: hideTriaged }, cellsOf };
 }
 
 /**

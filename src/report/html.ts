@@ -5,7 +5,7 @@
  * document text is ever placed inside script code.
  */
 import { formatDutch, formatTolerance } from '../grammar/number.js';
-import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import { severityRank, type FinancialFact, type Finding, type Severity } from '../../schemas/index.js';
 import { formatCoverage, type DocumentSummary, type Report } from './summary.js';
 import { TRIAGE_STATES, type TriageStateName } from '../store/triage.js';
 import { shownFindings, triageSummary, type ReportView, type ShownFinding } from './view.js';
@@ -64,6 +64,8 @@ export function fileHref(file: string, base: string): string {
 interface Links {
   docAnchor: Map<string, string>;
   base?: string;
+  /** The stored cells of a table, for evidence grids. */
+  grids?: Report['cellsOf'];
 }
 
 function place(f: Finding, links: Links): string {
@@ -88,6 +90,51 @@ function highlight(text: string, raw: string | null): string {
   if (!m) return `<mark>${esc(text)}</mark>`;
   const end = m.index + needle.length;
   return `${esc(text.slice(0, m.index))}<mark>${esc(text.slice(m.index, end))}</mark>${esc(text.slice(end))}`;
+}
+
+/** A fact's row as findings name it: "6.73A Pleegzorg / Lasten" for a line of a taakveld, else its label. */
+const factRowName = (c: FinancialFact) => (c.group && c.group !== c.rowLabel ? `${c.group} / ${c.rowLabel}` : c.rowLabel);
+
+/**
+ * The rows and columns a finding involves, rebuilt from the stored cells: its own cell (found where
+ * the finding stands: its line, else its row and column) and the cells its message compares
+ * ("(line 1038)"), each row with every column of the table. The finding's cell is marked, the
+ * compared cells shaded. Empty when the cells are not at hand or not found.
+ */
+function evidenceGrid(f: Finding, cells: FinancialFact[] | undefined): string {
+  if (!cells?.length || f.column === null) return '';
+  const target =
+    cells.find((c) => c.columnHeader === f.column && f.line !== null && c.provenance.line === f.line) ??
+    cells.find((c) => c.columnHeader === f.column && f.row !== null && factRowName(c) === f.row && (f.page === null || c.provenance.page === f.page));
+  if (!target) return '';
+  const lines = new Set([...f.message.matchAll(LINE_REF)].map((m) => Number(m[1])));
+  const compared = new Set(cells.filter((c) => c !== target && c.provenance.line !== null && lines.has(c.provenance.line)));
+  const rows = [...new Set([target, ...compared].map((c) => c.rowIndex))].sort((a, b) => a - b);
+  const inRows = cells.filter((c) => rows.includes(c.rowIndex));
+  const columns = [...new Map(inRows.map((c) => [c.columnIndex, c.columnHeader])).entries()].sort((a, b) => a[0] - b[0]);
+  const at = (r: number, col: number) => inRows.find((c) => c.rowIndex === r && c.columnIndex === col);
+  const cellHtml = (c: FinancialFact | undefined) => {
+    if (!c) return '<td></td>';
+    const cls = c === target ? 'num offending' : compared.has(c) ? 'num compared' : 'num';
+    const text = c.status === 'missing' ? '<span class="muted">(not printed)</span>' : esc(c.provenance.raw || '');
+    const where = c.provenance.page !== null ? `p. ${c.provenance.page}` : c.provenance.line !== null ? `line ${c.provenance.line}` : '';
+    const title = c === target ? `printed ${c.provenance.raw || 'nothing'}${f.expected !== null ? `, expected ${dutchAmount(f.expected)}` : ''}${where ? ` (${where})` : ''}` : where;
+    return `<td class="${cls}" title="${esc(title)}">${text}</td>`;
+  };
+  const body = rows
+    .map((r) => `<tr><th scope="row">${esc(factRowName(inRows.find((c) => c.rowIndex === r)!))}</th>${columns.map(([col]) => cellHtml(at(r, col))).join('')}</tr>`)
+    .join('');
+  const expected = f.expected !== null ? `expected <b>${esc(dutchAmount(f.expected))}</b>, ` : '';
+  const where = target.provenance.page !== null ? `p. ${target.provenance.page}` : target.provenance.line !== null ? `line ${target.provenance.line}` : '';
+  return `<table class="grid" aria-label="cells involved"><caption>${esc(f.table ?? '')}: ${expected}printed <b>${target.status === 'missing' ? 'nothing' : esc(target.provenance.raw)}</b>${where ? ` (${esc(where)})` : ''}; marked: this cell, shaded: the cells compared</caption><thead><tr><th></th>${columns.map(([, h]) => `<th class="num">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** The grid where the stored cells allow, with the source lines one click away; else the source lines. */
+function evidenceBlock(f: Finding, cellsOf: Report['cellsOf']): string {
+  const grid = f.documentId !== null && f.tableIndex !== null && cellsOf ? evidenceGrid(f, cellsOf(f.documentId, f.tableIndex)) : '';
+  const lines = evidence(f);
+  if (!grid) return lines;
+  return `${grid}${lines ? `<details class="source-lines"><summary>source lines</summary>${lines}</details>` : ''}`;
 }
 
 function evidence(f: Finding): string {
@@ -161,7 +208,7 @@ function findingRows(e: Entry, links: Links): string {
   return `<tbody class="finding sev-${esc(f.severity)} triage-${triage.status}" ${attrs}>
 <tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f, links)}</td>
 <td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
-<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${evidence(f)}${
+<tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${links.grids && e.kind === 'check' ? evidenceBlock(f, links.grids) : evidence(f)}${
     e.same.length ? `<div class="same"><p class="group-title">Also at this place (${e.same.length}):</p><ul>${e.same.map((m) => memberItem(m, false)).join('')}</ul></div>` : ''}${
     e.consequences.length ? `<div class="consequences"><p class="group-title">Consequences (${e.consequences.length}): what this breaks elsewhere</p><ul>${e.consequences.map((m) => memberItem(m, true)).join('')}</ul></div>` : ''}${triageCell(shown)}</td></tr>
 </tbody>`;
@@ -242,7 +289,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { documents, findings } = report;
   const view = opts.triage ?? shownFindings({ documents, findings });
   const entries = groupFindings(view.shown, opts.isCheck ?? (() => true));
-  const links: Links = { docAnchor: new Map(documents.map((d, i) => [d.document.file, `doc-${i + 1}`])), base: opts.linkBase };
+  const links: Links = { docAnchor: new Map(documents.map((d, i) => [d.document.file, `doc-${i + 1}`])), base: opts.linkBase, grids: report.cellsOf };
   const triageLine = `Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
@@ -343,6 +390,10 @@ th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="
 .chart text { font-size: 12px; fill: #1f2328; } .chart .chart-title { font-weight: 600; }
 .bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); }
 .print-only { display: none; }
+table.grid { width: auto; margin: .25rem 0 .35rem; font-size: 12px; border: 1px solid var(--line); } table.grid caption { text-align: left; caption-side: top; padding: .2rem 0; color: #59636e; }
+table.grid th, table.grid td { padding: .15rem .5rem; } table.grid td.offending { background: #ffd33d; font-weight: 700; outline: 2px solid var(--error); } table.grid td.compared { background: #eef4ff; }
+details.source-lines summary { cursor: pointer; font-size: 12px; color: #59636e; }
+@media print { details.source-lines > .evidence { display: block; } }
 .chart-link { cursor: pointer; } .chart-link:hover text, .chart-link:focus text { text-decoration: underline; } .chart-link:hover rect { opacity: .8; }
 a.doc-link { color: inherit; } a.source-link { font-size: 11px; }
 tbody.section th { background: #fff; font-size: 1rem; padding-top: 1rem; border-bottom: 2px solid var(--line); }

@@ -22,7 +22,7 @@ export const TRIAGE_COLUMNS = ['fingerprint', 'triage', 'triage_comment'] as con
 export function renderReport(report: Report, format: ReportFormat, html: HtmlOptions = {}): string {
   const view = shownFindings(report);
   const findings = view.shown.map((s) => s.finding);
-  if (format === 'html') return renderHtml({ documents: report.documents, findings }, { ...html, triage: view, isCheck });
+  if (format === 'html') return renderHtml({ documents: report.documents, findings, cellsOf: report.cellsOf }, { ...html, triage: view, isCheck });
   if (format === 'json') {
     const entries = groupFindings(view.shown, isCheck).map(jsonEntry);
     return `${JSON.stringify({ documents: report.documents.map(jsonSummary), triage: { ...view.counts, hidden: view.hidden }, findings: view.shown.map(jsonFinding), entries }, null, 2)}\n`;

@@ -160,6 +160,7 @@ export class Store {
       listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
       listFinancialOf: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
       listIndicatorsOf: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
+      listFinancialOfTable: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = ? AND table_index = ? ORDER BY row_index, column_index`).raw(),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
       listFinancial: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
@@ -325,6 +326,11 @@ export class Store {
     // iterated, not .all(): a whole database's rows are not held twice
     const rows = documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId });
     return Array.from(rows as Iterable<unknown[]>, financialOfRow);
+  }
+
+  /** The financial facts of one table, by row and column (the report's evidence grids). */
+  listTableFacts(documentId: string, tableIndex: number): FinancialFact[] {
+    return (this.stmts.listFinancialOfTable.all(documentId, tableIndex) as unknown[][]).map(financialOfRow);
   }
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
