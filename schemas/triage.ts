@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Finding } from './finding.js';
 
 /** What an auditor decided about a finding. */
 export const TriageStatus = z.enum(['explained', 'accepted', 'false-alarm']);
@@ -9,19 +10,11 @@ export type TriageStatus = z.infer<typeof TriageStatus>;
  * fingerprint and the fields it is made of (so a file can be checked and its finding found again
  * after the document changed), the status, the auditor's comment, who and when.
  */
-export const TriageEntry = z.object({
+export const TriageEntry = Finding.pick({
+  rule: true, file: true, documentId: true, table: true, tableIndex: true, row: true, column: true,
+  line: true, page: true, expected: true, found: true,
+}).extend({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a fingerprint is 64 hexadecimal characters'),
-  rule: z.string().min(1),
-  file: z.string(),
-  documentId: z.string().nullable(),
-  table: z.string().nullable(),
-  tableIndex: z.number().int().nullable(),
-  row: z.string().nullable(),
-  column: z.string().nullable(),
-  line: z.number().int().nullable(),
-  page: z.number().int().nullable(),
-  expected: z.number().nullable(),
-  found: z.number().nullable(),
   status: TriageStatus,
   comment: z.string().trim().min(1, 'a triage needs a comment saying why'),
   by: z.string().nullable(),
