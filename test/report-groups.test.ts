@@ -87,7 +87,7 @@ describe('grouped findings on the samples', () => {
     expect(share.length).toBe(1);
     expect(share.attr('data-findings')).toBe('5');
     expect(share.find('.same li').length).toBe(4);
-    expect($('#shown-count').text()).toBe('41 of 41 entries shown (49 findings)');
+    expect($('#shown-count').text()).toBe('45 of 45 entries shown (53 findings)');
   });
 
   it('shows a check\'s evidence as the grid of its stored cells, the offending cell marked, the compared ones shaded, the source lines a click away', () => {

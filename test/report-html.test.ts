@@ -115,7 +115,7 @@ describe('klopt report --format html on the samples', () => {
     expect($('svg[aria-label="Checks per rule"] rect.bar-error').length).toBe(5);
     expect($('svg[aria-label="Reading notices per document"] rect.bar-error').length).toBe(0);
     const ruleLabels = (chart: string) => $(`svg[aria-label="${chart}"] text title`).toArray().map((t) => $(t).text());
-    expect(ruleLabels('Reading notices per rule').sort()).toEqual(['footnote-marker', 'heuristic-split', 'label-boundary', 'number-format', 'scale-inferred', 'short-row', 'text-normalised', 'unread-table']);
+    expect(ruleLabels('Reading notices per rule').sort()).toEqual(['footnote-marker', 'heuristic-split', 'label-boundary', 'number-format', 'scale-inferred', 'short-row', 'text-normalised', 'unchecked-table', 'unread-table']);
     // documents by their whole file name, not cut
     expect(ruleLabels('Checks per document')).toContain('hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt');
     expect($('.chart-legend').text()).toContain('Reading notices: what klopt could not read');
