@@ -14,6 +14,14 @@ export const LineItem = z.enum([
 ]);
 export type LineItem = z.infer<typeof LineItem>;
 
+/**
+ * What a figure measures (stored as `table_kind` on every fact row): an amount of money, a count
+ * (clients, indications, benefits), a ratio (an average, a rate per 1.000 inwoners, an index) or a
+ * percentage. Only money has euros (`financial_facts.amount_eur`); the others are `quantity`.
+ */
+export const FactKind = z.enum(['money', 'count', 'ratio', 'percentage']);
+export type FactKind = z.infer<typeof FactKind>;
+
 export const FinancialFact = z.object({
   documentId: z.string(),
   tableIndex: z.number().int().nonnegative(),

@@ -4,3 +4,4 @@ export * from './table.js';
 export * from './facts.js';
 export * from './finding.js';
 export * from './doelenboom.js';
+export * from './triage.js';

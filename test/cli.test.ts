@@ -34,7 +34,8 @@ describe('klopt check', () => {
   it('writes CSV with a header and one line per finding', () => {
     const r = klopt('check', HENGELO_2023, '--format', 'csv');
     const lines = r.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('rule,severity,file,table,row,column,line,page,expected,found,difference,tolerance,raw,message');
+    // the finding's fingerprint and triage state close each row (new: check read no triage file)
+    expect(lines[0]).toBe('rule,severity,file,table,row,column,line,page,expected,found,difference,tolerance,raw,message,fingerprint,triage,triage_comment');
     expect(lines.some((l) => l.startsWith('saldo-verschil,error,') && l.includes('6.73A Pleegzorg / Saldo'))).toBe(true);
   });
 

@@ -3,7 +3,7 @@
  * hostile document whose labels, file name and manifest metadata carry HTML and formulas.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellPerLine, SAMPLES } from './helpers.js';
@@ -47,4 +47,24 @@ export function ingestedDatabase(options: { hostile?: boolean } = {}): string {
   const r = klopt('ingest', ...paths, '--db', db);
   if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr}`);
   return db;
+}
+
+const CHROMIUM_CANDIDATES = [process.env.KLOPT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** The chromium the browser tests drive (Debian's package; KLOPT_CHROMIUM overrides), or undefined. */
+export const chromiumExecutable = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+export const CHROMIUM_SKIP_REASON = `no chromium executable found (tried ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}); install the Debian package "chromium" or set KLOPT_CHROMIUM — the HTML report was NOT tested in a browser`;
+
+export const HENGELO_2023_NAME = 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
+
+/** A fresh directory with a copy of the Hengelo 2023 sample and its manifest row, ingested into a fresh database there. */
+export function ingestedHengeloCopy(): { dir: string; file: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'klopt-triage-'));
+  const file = join(dir, HENGELO_2023_NAME);
+  copyFileSync(join(SAMPLES, HENGELO_2023_NAME), file);
+  const row = readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${HENGELO_2023_NAME},`))!;
+  writeFileSync(join(dir, 'manifest.csv'), `file,gemeente,document_type,jaar,programma,source_format\n${row}\n`);
+  const db = join(dir, 'klopt.sqlite');
+  const r = klopt('ingest', file, '--db', db);
+  if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr}`);
+  return { dir, file, db };
 }

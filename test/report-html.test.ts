@@ -28,7 +28,7 @@ describe('klopt report --format html on the samples', () => {
 
   it('writes one self-contained file: no external script, style, image, font or link', () => {
     expect(status).toBe(0);
-    expect(stderr).toMatch(/^klopt: 5 document\(s\), 6 error\(s\), 25 warning\(s\), 23 info; 1 adds up, 3 does not add up, 1 not fully read; amounts read 927 of 927 \(100 %\)\n$/);
+    expect(stderr).toMatch(/^klopt: 5 document\(s\), 6 error\(s\), 25 warning\(s\), 23 info; 1 adds up, 3 does not add up, 1 not fully read; amounts read 927 of 927 \(100 %\); triage: 54 new\n$/);
     const $ = load(html);
     expect($('script[src], link, img, iframe, object, embed').length).toBe(0);
     expect(html).not.toMatch(/@import|url\(/);
@@ -100,7 +100,7 @@ describe('klopt report --format html on the samples', () => {
     expect($('tbody.finding[data-rule="verschil"] .src.compared .ln').toArray().map((e) => $(e).text())).toEqual(['996', '998']);
   });
 
-  it('has filters for every severity, rule and document present, and a chart of findings per document and rule', () => {
+  it('has filters for every severity, rule and document present, and charts of checks and of reading notices per document and rule', () => {
     const $ = load(html);
     const values = (id: string) => $(`#${id} option`).toArray().map((o) => $(o).attr('value'));
     expect(values('filter-severity')).toEqual(['', 'error', 'warning', 'info']);
@@ -110,8 +110,15 @@ describe('klopt report --format html on the samples', () => {
       'text-normalised', 'unchecked-table', 'unread-table', 'verschil',
     ]);
     expect(values('filter-document')).toHaveLength(6); // "all" and the five samples
-    expect($('svg[aria-label="Findings per document"] rect.bar-error').length).toBe(3);
-    expect($('svg[aria-label="Findings per rule"] rect.bar-error').length).toBe(5);
+    // errors come from checks only: three documents, five rules; reading notices are charted apart
+    expect($('svg[aria-label="Checks per document"] rect.bar-error').length).toBe(3);
+    expect($('svg[aria-label="Checks per rule"] rect.bar-error').length).toBe(5);
+    expect($('svg[aria-label="Reading notices per document"] rect.bar-error').length).toBe(0);
+    const ruleLabels = (chart: string) => $(`svg[aria-label="${chart}"] text title`).toArray().map((t) => $(t).text());
+    expect(ruleLabels('Reading notices per rule').sort()).toEqual(['footnote-marker', 'heuristic-split', 'label-boundary', 'number-format', 'scale-inferred', 'short-row', 'text-normalised', 'unchecked-table', 'unread-table']);
+    // documents by their whole file name, not cut
+    expect(ruleLabels('Checks per document')).toContain('hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt');
+    expect($('.chart-legend').text()).toContain('Reading notices: what klopt could not read');
   });
 });
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Finding } from '../../schemas/index.js';
 import type { ProcessedDocument, ProcessOptions } from '../pipeline/index.js';
@@ -11,6 +12,7 @@ import { register as registerExport } from './commands/export.js';
 import { register as registerIv3 } from './commands/iv3.js';
 import { register as registerMerge } from './commands/merge.js';
 import { register as registerRules } from './commands/rules.js';
+import { register as registerTriage } from './commands/triage.js';
 
 // Declaring the commands imports only commander and common.ts; what a command runs is imported
 // by its action, so `klopt --help` does not load the readers, the store or the report.
@@ -53,10 +55,16 @@ export function buildProgram(): Command {
     .addOption(formatOption().default('md'))
     .addOption(failOnOption('error'))
     .option('--iv3 <files...>', 'IV3 files (CSV export or CBS JSON) to compare the documents\' taakveld figures with')
-    .action(async (paths: string[], opts: InputOptions & { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[] }) => {
+    .option('--triage <files...>', 'triage files (klopt triage export, or the HTML report\'s export): show each finding\'s decision')
+    .option('--hide-triaged', 'leave findings triaged (and unchanged since) out of the report and of --fail-on')
+    .action(async (paths: string[], opts: InputOptions & { manifest?: string; format: ReportFormat; failOn: FailOn; iv3?: string[]; config?: string; rule?: string[]; triage?: string[]; hideTriaged?: boolean }) => {
       const { configFrom, configure, corpusFindings } = await import('./corpus.js');
       const { manifestsFor, oneLineSummary, reachesThreshold } = await import('./output.js');
-      const { renderReport, summarise } = await import('../report/index.js');
+      const { renderReport, shownFindings, summarise } = await import('../report/index.js');
+      const { readTriageFile } = await import('./commands/triage.js');
+      if (opts.hideTriaged && !opts.triage) throw new UsageError('--hide-triaged needs --triage <file> (check has no database)');
+      const entries = [];
+      for (const f of opts.triage ?? []) entries.push(...(await readTriageFile(f)));
       const files = collectInputs(paths);
       const config = configFrom(opts);
       const manifest = manifestsFor(files, opts.manifest, opts.allowOutsideManifest);
@@ -64,9 +72,14 @@ export function buildProgram(): Command {
       const failed = await processAll(files, manifest, (d) => docs.push(d), { maxBytes: opts.maxBytes });
       const findings = [...configure([...docs.flatMap((d) => d.findings), ...corpusFindings(docs, opts.iv3 ?? [])], config, docs), ...failed];
       const documents = docs.map((d) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, findings));
-      process.stdout.write(renderReport({ documents, findings }, opts.format));
-      process.stderr.write(`${oneLineSummary(findings, files.length, documents)}\n`);
-      process.exitCode = failed.length ? EXIT.unreadableFiles : reachesThreshold(findings, opts.failOn) ? EXIT.findings : EXIT.ok;
+      const cellsOf = (documentId: string, tableIndex: number) => docs.find((d) => d.document.id === documentId)?.financial.filter((c) => c.tableIndex === tableIndex) ?? [];
+      const report = { documents, findings, cellsOf, ...(opts.triage ? { triage: { entries, hide: opts.hideTriaged } } : {}) };
+      process.stdout.write(renderReport(report, opts.format));
+      const view = shownFindings(report);
+      process.stderr.write(`${oneLineSummary(findings, files.length, documents, opts.triage ? view : undefined)}\n`);
+      // Like a baseline: findings triaged and unchanged since do not fail the run when hidden.
+      const counted = view.shown.map((s) => s.finding);
+      process.exitCode = failed.length ? EXIT.unreadableFiles : reachesThreshold(counted, opts.failOn) ? EXIT.findings : EXIT.ok;
     });
 
   program
@@ -76,19 +89,23 @@ export function buildProgram(): Command {
     .addOption(formatOption().default('md'))
     .option('--out <file>', 'write to a file instead of stdout')
     .addOption(failOnOption('never'))
-    .action(async (opts: { db: string; format: ReportFormat; out?: string; failOn: FailOn }) => {
+    .option('--hide-triaged', 'leave findings triaged (and unchanged since) out of the report and of --fail-on')
+    .action(async (opts: { db: string; format: ReportFormat; out?: string; failOn: FailOn; hideTriaged?: boolean }) => {
       if (!existsSync(opts.db)) throw new UsageError(`${opts.db}: no such database (run klopt ingest first)`);
       const { openStore } = await import('../store/index.js');
       const { oneLineSummary, reachesThreshold, reportFromStore, writeOut } = await import('./output.js');
-      const { renderReport } = await import('../report/index.js');
+      const { renderReport, shownFindings } = await import('../report/index.js');
       const store = openStore(opts.db);
       try {
-        const report = reportFromStore(store);
-        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION });
+        const report = reportFromStore(store, opts.hideTriaged);
+        // source files are linked relative to where the report is written
+        const linkBase = opts.out ? dirname(resolve(opts.out)) : process.cwd();
+        const text = renderReport(report, opts.format, { generatedAt: new Date().toISOString(), kloptVersion: VERSION, linkBase });
         if (opts.out) writeOut(opts.out, text);
         else process.stdout.write(text);
-        process.stderr.write(`${oneLineSummary(report.findings, report.documents.length, report.documents)}\n`);
-        process.exitCode = reachesThreshold(report.findings, opts.failOn) ? EXIT.findings : EXIT.ok;
+        const view = shownFindings(report);
+        process.stderr.write(`${oneLineSummary(report.findings, report.documents.length, report.documents, view)}\n`);
+        process.exitCode = reachesThreshold(view.shown.map((s) => s.finding), opts.failOn) ? EXIT.findings : EXIT.ok;
       } finally {
         store.close();
       }
@@ -96,6 +113,7 @@ export function buildProgram(): Command {
 
   registerExport(program);
   registerRules(program);
+  registerTriage(program);
   registerIv3(program);
   registerMerge(program);
   return program;

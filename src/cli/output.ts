@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { severityRank, type Finding, type Severity } from '../../schemas/index.js';
+import { severityRank, type FinancialFact, type Finding, type Severity } from '../../schemas/index.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
-import { VERDICTS, formatCoverage, summarise, type DocumentSummary, type Report } from '../report/index.js';
+import { VERDICTS, formatCoverage, summarise, triageSummary, type DocumentSummary, type Report, type ReportView } from '../report/index.js';
 import type { Store } from '../store/index.js';
 import type { FailOn } from './common.js';
 
@@ -28,13 +28,29 @@ export function writeOut(path: string, content: string) {
   writeFileSync(path, content);
 }
 
-export function reportFromStore(store: Store): Report {
+/** The stored documents and findings, with the database's triage (`hideTriaged`: leave the settled findings out). */
+export function reportFromStore(store: Store, hideTriaged = false): Report {
   const findings = store.listFindings();
   const documents = store.listDocuments().map((d) => summarise(d, store.documentCounts(d.id), findings));
-  return { documents, findings };
+  const tables = new Map<string, FinancialFact[]>();
+  const cellsOf = (documentId: string, tableIndex: number) => {
+    const key = `${documentId}\u0000${tableIndex}`;
+    if (!tables.has(key)) tables.set(key, store.listTableFacts(documentId, tableIndex));
+    return tables.get(key)!;
+  };
+  return { documents, findings, triage: { entries: store.listTriage(), hide: hideTriaged }, cellsOf };
 }
 
-export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[] = []): string {
+/**
+ * `klopt: 5 document(s), 6 error(s), …; 1 adds up, …; amounts read …`, and with a triage view
+ * `; triage: 48 new, 1 explained (1 left out)`.
+ */
+export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[] = [], triage?: ReportView): string {
+  const line = summaryLine(findings, documents, summaries);
+  return triage ? `${line}; triage: ${triageSummary(triage.counts) || 'no findings'}${triage.hidden ? ` (${triage.hidden} left out)` : ''}` : line;
+}
+
+function summaryLine(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[]): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const line = `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
   if (summaries.length === 0) return line;

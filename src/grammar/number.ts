@@ -214,6 +214,32 @@ export function formatDutch(value: number, decimals = 0): string {
   return `${value < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
+/**
+ * The decimals a figure needs to be written exactly, up to `max` (binary noise beyond it dropped):
+ * 0,515 → 3, 1,5 → 1, 12 → 0.
+ */
+export function decimalsNeeded(value: number, max = 4): number {
+  const fixed = Math.abs(value).toFixed(max).replace(/0+$/, '');
+  return fixed.length - fixed.indexOf('.') - 1;
+}
+
+/**
+ * A tolerance as messages and reports state it: every decimal it has (up to four), at least
+ * `minDecimals`. A message that says "±0,5" for a check that allowed 0,515 misstates the check.
+ */
+export function formatTolerance(value: number, minDecimals = 0): string {
+  return formatDutch(value, Math.max(minDecimals, decimalsNeeded(value)));
+}
+
+/**
+ * A tolerance in a table's printed unit (what a finding stores), with its euros where that unit is
+ * not one euro: "±1,5 × 1.000 = ±1.500 euro".
+ */
+export function toleranceInUnit(tolerance: number, scale: number): string {
+  const inUnit = `±${formatTolerance(tolerance)}`;
+  return scale === 1 ? `${inUnit} euro` : `${inUnit} × ${formatDutch(scale)} = ±${formatTolerance(tolerance * scale)} euro`;
+}
+
 /** Parse a scale note: "bedragen x 1.000", "(x € 1.000)", "bedragen * 1000" → 1000. */
 export function parseScale(text: string): number | null {
   const t = normaliseSpaces(text);

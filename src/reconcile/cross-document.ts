@@ -1,7 +1,7 @@
 /** Helpers of the cross-document rules: a document's taakveld figures and indicator values keyed for comparison. */
 import type { FinancialFact, IndicatorFact } from '../../schemas/index.js';
 import { contentWords } from '../catalogue/names.js';
-import { formatDutch } from '../grammar/number.js';
+import { formatDutch, toleranceInUnit } from '../grammar/number.js';
 import { eurosOf, factRow, type CorpusDocument } from './corpus.js';
 import { makeFinding } from '../arithmetic/finding.js';
 
@@ -42,7 +42,7 @@ export function pairFinding(rule: { id: string; severity: 'error' | 'warning' | 
     expected: b.value / scale,
     found: a.value / scale,
     tolerance: (a.halfWidth + b.halfWidth) / scale,
-    message: `${what}: ${factRow(a.fact)}, ${a.fact.columnHeader} = ${formatDutch(a.value)} euro (${where(a)}) against ${factRow(b.fact)}, ${b.fact.columnHeader} = ${formatDutch(b.value)} euro (${where(b)}); difference ${formatDutch(a.value - b.value)} euro, rounding tolerance ±${formatDutch(a.halfWidth + b.halfWidth)}.`,
+    message: `${what}: ${factRow(a.fact)}, ${a.fact.columnHeader} = ${formatDutch(a.value)} euro (${where(a)}) against ${factRow(b.fact)}, ${b.fact.columnHeader} = ${formatDutch(b.value)} euro (${where(b)}); difference ${formatDutch(a.value - b.value)} euro, rounding tolerance ${toleranceInUnit((a.halfWidth + b.halfWidth) / scale, scale)}.`,
   });
 }
 

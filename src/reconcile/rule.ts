@@ -1,6 +1,6 @@
 import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
 import type { TextBlock } from '../../extractors/types.js';
-import { formatDutch } from '../grammar/number.js';
+import { formatDutch, formatTolerance } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from '../arithmetic/grid.js';
 import { buildRelations, evaluate, type Relation } from '../arithmetic/relations.js';
 import { makeFinding, type FindingInput } from '../arithmetic/finding.js';
@@ -104,7 +104,7 @@ export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'sever
     expected: e.expected,
     found: e.found,
     tolerance: e.tolerance,
-    message: `${rowName(row)}, ${column.header}: ${rel.why} gives ${fmt(e.expected, decimals)}, the table prints ${cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`} (difference ${fmt(e.found - e.expected, decimals)}, rounding tolerance ±${formatDutch(e.tolerance, decimals + 1)}). Compared: ${describeTerms(grid, rel)}.${extra}`,
+    message: `${rowName(row)}, ${column.header}: ${rel.why} gives ${fmt(e.expected, decimals)}, the table prints ${cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`} (difference ${fmt(e.found - e.expected, decimals)}, rounding tolerance ±${formatTolerance(e.tolerance, decimals + 1)}). Compared: ${describeTerms(grid, rel)}.${extra}`,
   });
 }
 

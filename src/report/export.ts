@@ -15,17 +15,19 @@ export type ExportRow = Record<string, string | number | null>;
 const DOCUMENT_COLUMNS = `d.gemeente, d.document_type, d.year AS document_year, d.programme, d.file`;
 
 // One row per cell; columns named as in the database so SQL users and CSV users see the same names.
+// table_kind says what a figure measures: amount_eur holds money only (value × scale), quantity
+// the counts, ratios and percentages (migration 9).
 const QUERIES: Record<ExportWhat, string> = {
   financial: `SELECT ${DOCUMENT_COLUMNS}, f.table_index, t.title AS table_title, f.row_index,
       f.taakveld, f.row_label, f.line_item, f.group_label, f.is_total, f.column_index,
-      f.column_header, f.column_kind, f.year AS column_year, f.value, f.status, f.decimals, f.scale,
-      f.amount_eur, f.line, f.page, f.raw, f.document_id
+      f.column_header, f.column_kind, f.year AS column_year, f.table_kind, f.value, f.status, f.decimals,
+      f.scale, f.amount_eur, f.quantity, f.line, f.page, f.raw, f.document_id
     FROM financial_facts f JOIN documents d ON d.id = f.document_id
     LEFT JOIN tables t ON t.document_id = f.document_id AND t.table_index = f.table_index
     ORDER BY d.file, f.table_index, f.row_index, f.column_index`,
   indicators: `SELECT ${DOCUMENT_COLUMNS}, i.table_index, t.title AS table_title, i.row_index,
       i.doelstelling, i.name, i.unit, i.column_index, i.column_header, i.column_kind,
-      i.year AS column_year, i.value, i.decimals, i.reference_year, i.footnote, i.line, i.page,
+      i.year AS column_year, i.table_kind, i.value, i.decimals, i.reference_year, i.footnote, i.line, i.page,
       i.raw, i.document_id
     FROM indicator_facts i JOIN documents d ON d.id = i.document_id
     LEFT JOIN tables t ON t.document_id = i.document_id AND t.table_index = i.table_index

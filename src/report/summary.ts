@@ -1,4 +1,4 @@
-import type { Document, Finding, Severity } from '../../schemas/index.js';
+import type { Document, FinancialFact, Finding, Severity, TriageEntry } from '../../schemas/index.js';
 
 /** A document's verdict and counts: what every report format shows first. */
 export interface DocumentSummary {
@@ -28,6 +28,14 @@ export const formatCoverage = (c: DocumentSummary['coverage']) =>
 export interface Report {
   documents: DocumentSummary[];
   findings: Finding[];
+  /**
+   * The auditors' decisions (a database's triage table, or a triage file): each finding is shown
+   * with its state; `hide` leaves the settled ones (triaged and unchanged since) out of the list,
+   * as --hide-triaged does. The documents' verdicts and counts stay those of every finding.
+   */
+  triage?: { entries: TriageEntry[]; hide?: boolean };
+  /** The stored cells of a table, for the HTML report's evidence grids; absent: excerpts only. */
+  cellsOf?: (documentId: string, tableIndex: number) => FinancialFact[];
 }
 
 /** Findings that say part of a document was not read, so silence about it proves nothing. */

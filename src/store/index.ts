@@ -15,11 +15,14 @@ import {
   Finding,
   IndicatorFact,
   Table,
+  TriageEntry,
   severityRank,
   type Severity,
 } from '../../schemas/index.js';
 import type { z } from 'zod';
+import { financialFactKind, indicatorFactKind } from './fact-kind.js';
 import { migrate } from './migrations.js';
+import { fingerprintOf, locusOf } from './triage.js';
 
 export { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 
@@ -114,16 +117,23 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinancial: p(`INSERT INTO financial_facts (document_id, table_index, row_index, taakveld,
         row_label, line_item, group_label, is_total, column_index, column_header, column_kind, year,
-        value, status, decimals, scale, file, line, page, raw)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        value, status, decimals, scale, file, line, page, raw, table_kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertIndicator: p(`INSERT INTO indicator_facts (document_id, table_index, row_index,
         doelstelling, name, unit, column_index, column_header, column_kind, year, value, decimals,
-        reference_year, footnote, file, line, page, raw, reading, source, area)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        reference_year, footnote, file, line, page, raw, reading, source, area, table_kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinding: p(`INSERT INTO findings (document_id, run_id, rule, severity, file, table_title,
         table_index, row_label, column_header, line, page, expected, found, difference, tolerance,
-        raw, message, evidence_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        raw, message, evidence_json, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      listTriage: p('SELECT * FROM triage ORDER BY at, fingerprint'),
+      deleteTriageAt: p('DELETE FROM triage WHERE locus = ? AND fingerprint <> ?'),
+      putTriage: p(`INSERT OR REPLACE INTO triage (fingerprint, locus, rule, file, document_id, table_title, table_index,
+        row_label, column_header, line, page, expected, found, status, comment, by, at)
+        VALUES (@fingerprint, @locus, @rule, @file, @documentId, @table, @tableIndex, @row, @column, @line, @page,
+        @expected, @found, @status, @comment, @by, @at)`),
+      deleteTriage: p('DELETE FROM triage WHERE fingerprint = ?'),
       insertGoal: p(`INSERT INTO doelenboom_goals (document_id, goal_index, code, name, level, scale,
         totale_lasten_json, claimed_indicators_json, claimed_actions_json, section_json, file, line,
         page, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -150,6 +160,7 @@ export class Store {
       listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
       listFinancialOf: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
       listIndicatorsOf: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
+      listFinancialOfTable: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = ? AND table_index = ? ORDER BY row_index, column_index`).raw(),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
       listFinancial: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
@@ -172,8 +183,10 @@ export class Store {
       this.stmts.deleteDocument.run(doc.id, doc.file);
       this.stmts.insertDocument.run({ ...doc, amountsSeen: doc.amountsSeen ?? null, amountsRead: doc.amountsRead ?? null, ingestedAt: now() });
       // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
+      const tableOf = new Map<number, Table>();
       for (const t of input.tables) {
         const r = valid(Table, t);
+        tableOf.set(r.index, r);
         sameDocument(doc, r.documentId, 'table');
         this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
           JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
@@ -184,7 +197,8 @@ export class Store {
         const pv = r.provenance;
         this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
           r.lineItem, r.group, bool(r.isTotal), r.columnIndex, r.columnHeader, r.columnKind, r.year,
-          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw);
+          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw,
+          financialFactKind(tableOf.get(r.tableIndex), { rowLabel: r.rowLabel, columnHeader: r.columnHeader, decimals: r.decimals, raw: pv.raw }));
       }
       for (const f of input.indicators) {
         const r = valid(IndicatorFact, f);
@@ -193,7 +207,8 @@ export class Store {
         this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
           r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
           r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
-          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null);
+          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null,
+          indicatorFactKind({ name: r.name, unit: r.unit, decimals: r.decimals, raw: pv.raw }));
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
@@ -313,6 +328,11 @@ export class Store {
     return Array.from(rows as Iterable<unknown[]>, financialOfRow);
   }
 
+  /** The financial facts of one table, by row and column (the report's evidence grids). */
+  listTableFacts(documentId: string, tableIndex: number): FinancialFact[] {
+    return (this.stmts.listFinancialOfTable.all(documentId, tableIndex) as unknown[][]).map(financialOfRow);
+  }
+
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
     const rows = documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId });
@@ -394,6 +414,39 @@ export class Store {
     }));
   }
 
+  /** Every triage decision, oldest first. */
+  listTriage(): TriageEntry[] {
+    return this.stmts.listTriage.all().map((r) => ({
+      fingerprint: r.fingerprint, rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title,
+      tableIndex: r.table_index, row: r.row_label, column: r.column_header, line: r.line, page: r.page,
+      expected: r.expected, found: r.found, status: r.status, comment: r.comment, by: r.by, at: r.at,
+    }));
+  }
+
+  /**
+   * Stores triage decisions in one transaction (all or none): each replaces the decision on the
+   * same finding and any older one at its locus (the finding as it was before it changed).
+   * An entry whose fingerprint is not that of its own fields is refused, naming it.
+   */
+  putTriage(entries: TriageEntry[], source = 'triage'): void {
+    this.db.transaction(() => {
+      entries.forEach((e, i) => {
+        const r = TriageEntry.parse(e);
+        if (fingerprintOf(r) !== r.fingerprint) {
+          throw new Error(`${source}: entry ${i + 1} (${r.rule} at ${r.file}${r.row ? `, ${r.row}` : ''}${r.column ? `, ${r.column}` : ''}): its fingerprint is not that of its rule, document, place and values`);
+        }
+        const locus = locusOf(r);
+        this.stmts.deleteTriageAt.run(locus, r.fingerprint);
+        this.stmts.putTriage.run({ ...r, locus });
+      });
+    })();
+  }
+
+  /** Removes the decision on a finding; false when there was none. */
+  clearTriage(fingerprint: string): boolean {
+    return this.stmts.deleteTriage.run(fingerprint).changes > 0;
+  }
+
   /** Row count per table. */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -416,7 +469,7 @@ export class Store {
   private insertFinding(r: Finding, runId: number | null): void {
     this.stmts.insertFinding.run(r.documentId, runId, r.rule, r.severity, r.file, r.table,
       r.tableIndex, r.row, r.column, r.line, r.page, r.expected, r.found, r.difference,
-      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null);
+      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null, fingerprintOf(r));
   }
 }
 

@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Table } from '../../schemas/index.js';
+import { financialFactKind, indicatorFactKind } from './fact-kind.js';
+import { fingerprintOf } from './triage.js';
 
 /**
  * Schema migrations, in order: migration i brings the database to `PRAGMA user_version` i+1.
@@ -298,7 +301,104 @@ export const MIGRATIONS: readonly string[] = [
   -- the comparison area of an indicator figure (Gemeente / Provincie / Nederland), where the table has areas
   ALTER TABLE indicator_facts ADD COLUMN area TEXT;
   `,
+  /* 9: what each figure measures (issue 15): table_kind money, count, ratio or percentage on every
+     fact; amount_eur holds money only (a count of clients is no amount of euros), the other
+     figures are in quantity (value × scale, in the unit table_kind names). amount_eur becomes a
+     virtual column of the same name (SQLite cannot change a generated column's expression in
+     place); the views over it are made again with it, v_taakveld_year over money only. The
+     facts already stored are classified by backfillFactKinds below, in the same transaction. */
+  `
+  ALTER TABLE financial_facts ADD COLUMN table_kind TEXT CHECK (table_kind IN ('money', 'count', 'ratio', 'percentage'));
+  ALTER TABLE indicator_facts ADD COLUMN table_kind TEXT CHECK (table_kind IN ('money', 'count', 'ratio', 'percentage'));
+  DROP VIEW v_taakveld_per_inwoner;
+  DROP VIEW v_taakveld_year;
+  ALTER TABLE financial_facts DROP COLUMN amount_eur;
+  ALTER TABLE financial_facts ADD COLUMN amount_eur REAL GENERATED ALWAYS AS (CASE WHEN table_kind = 'money' THEN value * scale END) VIRTUAL;
+  ALTER TABLE financial_facts ADD COLUMN quantity REAL GENERATED ALWAYS AS (CASE WHEN table_kind <> 'money' THEN value * scale END) VIRTUAL;
+  CREATE VIEW v_taakveld_year AS
+    SELECT d.gemeente, d.year, d.document_type, f.taakveld, f.line_item, f.column_kind,
+           f.year AS column_year, f.amount_eur
+    FROM financial_facts f JOIN documents d ON d.id = f.document_id
+    WHERE f.taakveld IS NOT NULL AND f.table_kind = 'money';
+  CREATE VIEW v_taakveld_per_inwoner AS
+    SELECT v.gemeente, v.year, v.document_type, v.taakveld, v.line_item, v.column_kind,
+           v.column_year, v.amount_eur, i.inwonertal,
+           v.amount_eur / i.inwonertal AS eur_per_inwoner
+    FROM v_taakveld_year v
+    JOIN iv3_inwoners i ON lower(i.gemeente) = lower(v.gemeente)
+                       AND i.year = coalesce(v.column_year, v.year);
+  `,
+  /* 10: triage (issue 15). Each finding's fingerprint (src/store/triage.ts: rule, document content,
+     table, row, column, place, values; the same after re-ingesting an unchanged document), and the
+     auditors' decisions keyed by it, with the finding's fields so a decision whose finding changed
+     is found again by its locus (rule, file, table, row, column) and flagged for review. Triage
+     refers to no document row: it outlives the document's replacement. */
+  `
+  ALTER TABLE findings ADD COLUMN fingerprint TEXT;
+  CREATE INDEX findings_fingerprint ON findings (fingerprint);
+  CREATE TABLE triage (
+    fingerprint   TEXT PRIMARY KEY,
+    locus         TEXT NOT NULL,
+    rule          TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    document_id   TEXT,
+    table_title   TEXT,
+    table_index   INTEGER,
+    row_label     TEXT,
+    column_header TEXT,
+    line          INTEGER,
+    page          INTEGER,
+    expected      REAL,
+    found         REAL,
+    status        TEXT NOT NULL CHECK (status IN ('explained', 'accepted', 'false-alarm')),
+    comment       TEXT NOT NULL CHECK (length(trim(comment)) > 0),
+    by            TEXT,
+    at            TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX triage_locus ON triage (locus);
+  `,
 ];
+
+/**
+ * Work a migration needs beyond its SQL, run after it in the same transaction: filling a new
+ * column from rows already stored, with the code new rows are written with.
+ */
+const BACKFILLS: Readonly<Record<number, (db: Database) => void>> = {
+  8: backfillFactKinds,
+  9: backfillFingerprints,
+};
+
+/** Migration 10: the fingerprints of the findings a database already holds. */
+function backfillFingerprints(db: Database): void {
+  const set = db.prepare('UPDATE findings SET fingerprint = ? WHERE id = ?');
+  const rows = db.prepare<[], Record<string, any>>('SELECT * FROM findings').all();
+  for (const r of rows) {
+    set.run(fingerprintOf({ rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title, tableIndex: r.table_index,
+      row: r.row_label, column: r.column_header, line: r.line, page: r.page, expected: r.expected, found: r.found }), r.id);
+  }
+}
+
+/** Migration 9: table_kind of the facts a database already holds, as the store writes it for new ones. */
+function backfillFactKinds(db: Database): void {
+  const tables = new Map<string, Pick<Table, 'kind' | 'title' | 'scaleText'>>();
+  for (const t of db.prepare<[], { document_id: string; table_index: number; kind: Table['kind']; title: string; scale_text: string | null }>(
+    'SELECT document_id, table_index, kind, title, scale_text FROM tables').iterate()) {
+    tables.set(`${t.document_id}\u0000${t.table_index}`, { kind: t.kind, title: t.title, scaleText: t.scale_text });
+  }
+  const setFinancial = db.prepare('UPDATE financial_facts SET table_kind = ? WHERE id = ?');
+  const financial = db.prepare<[], { id: number; document_id: string; table_index: number; row_label: string; column_header: string; decimals: number; raw: string }>(
+    'SELECT id, document_id, table_index, row_label, column_header, decimals, raw FROM financial_facts').all();
+  for (const f of financial) {
+    const kind = financialFactKind(tables.get(`${f.document_id}\u0000${f.table_index}`), { rowLabel: f.row_label, columnHeader: f.column_header, decimals: f.decimals, raw: f.raw });
+    setFinancial.run(kind, f.id);
+  }
+  const setIndicator = db.prepare('UPDATE indicator_facts SET table_kind = ? WHERE id = ?');
+  const indicators = db.prepare<[], { id: number; name: string; unit: string | null; decimals: number; raw: string }>(
+    'SELECT id, name, unit, decimals, raw FROM indicator_facts').all();
+  for (const f of indicators) {
+    setIndicator.run(indicatorFactKind(f), f.id);
+  }
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -325,6 +425,7 @@ export function migrate(db: Database, file: string): void {
     db.transaction(() => {
       if (schemaVersion(db) !== v) return;
       db.exec(MIGRATIONS[v]);
+      BACKFILLS[v]?.(db);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }

@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .addOption(new Option('--log-format <format>', 'per-file log: text lines, or JSON lines (default: text on a terminal, json otherwise)').choices(['text', 'json']))
     .action(async (paths: string[], opts: IngestCliOptions) => {
       const { BusyError, createReporter, ingest } = await import('../../ingest/index.js');
-      const { renderCsv, renderReport } = await import('../../report/index.js');
+      const { renderReport } = await import('../../report/index.js');
       const { openStore } = await import('../../store/index.js');
       const { reachesThreshold, reportFromStore, writeOut } = await import('../output.js');
       const { configFrom, ingestHooks } = await import('../corpus.js');
@@ -76,7 +76,7 @@ export function register(program: Command): void {
           try {
             const report = reportFromStore(store);
             if (opts.report) writeOut(opts.report, renderReport(report, 'md'));
-            if (opts.findingsCsv) writeOut(opts.findingsCsv, renderCsv(report.findings));
+            if (opts.findingsCsv) writeOut(opts.findingsCsv, renderReport(report, 'csv'));
           } finally {
             store.close();
           }

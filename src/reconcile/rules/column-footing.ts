@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { rowName, type Grid } from '../../arithmetic/grid.js';
 import { evaluate, solveMissing, type Relation } from '../../arithmetic/relations.js';
 import { cellFinding, describeTerms, isConsequence, type Rule } from '../rule.js';
@@ -54,7 +54,7 @@ const rule: Rule = {
         const column = grid.columns[rel.target.col];
         // The rows summed, with their figures and lines, so the auditor can look for the one that is off (up to 30; else the first and last).
         const compared = rel.terms.length <= 30 ? ` Compared: ${describeTerms(grid, rel)}.` : ` Compared: ${rel.terms.length} lines from ${rowName(grid.rows[rel.terms[0].row])} to ${rowName(grid.rows[rel.terms.at(-1)!.row])}.`;
-        const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatDutch(e.tolerance, 1)}).${explained ? '' : compared}`;
+        const what = `${rowName(row)}, ${column.header}: ${rel.why} gives ${formatDutch(e.expected)}, the table prints ${cell.raw || '0'} (difference ${formatDutch(e.found - e.expected)}, rounding tolerance ±${formatTolerance(e.tolerance, 1)}).${explained ? '' : compared}`;
         out.push(
           cellFinding(ctx, grid, rel.target, {
             rule: rule.id,

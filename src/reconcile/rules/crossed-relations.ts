@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { rowName, type Grid } from '../../arithmetic/grid.js';
 import { evaluate, type Relation } from '../../arithmetic/relations.js';
 import { cellFinding, type Rule } from '../rule.js';
@@ -63,7 +63,7 @@ const rule: Rule = {
             expected: a.v,
             found: cell.value,
             tolerance: a.tol,
-            message: `${rowName(grid.rows[row])}, ${grid.columns[col].header}: ${list.length} failing relations share this figure and no other, and all hold with ${formatDutch(a.v, cell.decimals)} here instead of the printed ${cell.raw}: ${list.map(({ f }) => show(f)).join('; ')}.`,
+            message: `${rowName(grid.rows[row])}, ${grid.columns[col].header}: ${list.length} failing relations share this figure and no other, and all hold with ${formatDutch(a.v, cell.decimals)} here instead of the printed ${cell.raw} (rounding tolerance ±${formatTolerance(a.tol)}, the first relation's): ${list.map(({ f }) => show(f)).join('; ')}.`,
           }),
         );
       }

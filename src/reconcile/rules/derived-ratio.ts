@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch, halfUnit } from '../../grammar/number.js';
+import { formatDutch, formatTolerance, halfUnit } from '../../grammar/number.js';
 import { contentWords } from '../../catalogue/names.js';
 import { cellFinding, type Rule } from '../rule.js';
 
@@ -45,14 +45,15 @@ const rule: Rule = {
           const hr = halfUnit(r.decimals);
           if (r.value! + hr >= lo - 1e-12 && r.value! - hr <= hi + 1e-12) continue;
           const expected = n.value! / d.value;
+          const tolerance = Math.round(1e4 * ((hi - lo) / 2 + hr)) / 1e4;
           out.push(
             cellFinding(ctx, grid, { row: row.index, col }, {
               rule: rule.id,
               severity: rule.severity,
               expected: Math.round(expected * 10 ** (r.decimals + 2)) / 10 ** (r.decimals + 2),
               found: r.value,
-              tolerance: (hi - lo) / 2 + hr,
-              message: `${row.label}, ${header}: ${headers[num]} ${n.raw} / ${headers[den]} ${d.raw} = ${formatDutch(expected, r.decimals + 2)} (between ${formatDutch(lo, r.decimals + 2)} and ${formatDutch(hi, r.decimals + 2)} given the rounding of both), the table prints ${r.raw}.`,
+              tolerance,
+              message: `${row.label}, ${header}: ${headers[num]} ${n.raw} / ${headers[den]} ${d.raw} = ${formatDutch(expected, r.decimals + 2)} (between ${formatDutch(lo, r.decimals + 2)} and ${formatDutch(hi, r.decimals + 2)} given the rounding of both), the table prints ${r.raw} (tolerance ±${formatTolerance(tolerance)}: half that interval and ±${formatTolerance(hr)} for the printed figure).`,
             }),
           );
         }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch, halfUnit } from '../../grammar/number.js';
+import { formatDutch, halfUnit, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import type { Grid } from '../../arithmetic/grid.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -48,7 +48,7 @@ function check(ctx: RuleContext, what: string, item: 'lasten' | 'baten', sum: Su
     expected: nearest.value / scale,
     found: sum.value / scale,
     tolerance: nearest.tolerance / scale,
-    message: `${what}: the doelenboom's ${sum.terms} figures add up to ${inUnit(sum.value)}, which matches no column of ${grid.rows[row].label} in "${grid.table.title}" (line ${nearest.cell.line}): ${columns.map((c) => `${c.column.header} ${c.cell.raw} (difference ${inUnit(sum.value - c.value)})`).join(', ')}; rounding tolerance ±${formatDutch(nearest.tolerance / scale, 1)}`,
+    message: `${what}: the doelenboom's ${sum.terms} figures add up to ${inUnit(sum.value)}, which matches no column of ${grid.rows[row].label} in "${grid.table.title}" (line ${nearest.cell.line}): ${columns.map((c) => `${c.column.header} ${c.cell.raw} (difference ${inUnit(sum.value - c.value)})`).join(', ')}; rounding tolerance ±${formatTolerance(nearest.tolerance / scale, 1)}`,
   });
 }
 

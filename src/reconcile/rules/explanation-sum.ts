@@ -1,6 +1,6 @@
 import type { Finding } from '../../../schemas/index.js';
 import type { TextBlock } from '../../../extractors/types.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import { intervalsMeet, sentences, textAmounts, type TextAmount } from '../text/amounts.js';
 import type { Rule } from '../rule.js';
@@ -114,7 +114,7 @@ const rule: Rule = {
           expected: claimed,
           found: total,
           tolerance,
-          message: `Line ${list.claim.block.line} states ${eur(claimed)} ("${list.claim.amount.raw}"); the ${list.items.length} items explaining it (lines ${first.line}–${last.line}: ${list.items.map((it) => `${it.amount.raw} ${it.amount.direction > 0 ? 'voordeel' : 'nadeel'}`).join(', ')}) sum to ${eur(total)}. Difference ${eur(total - claimed)}; tolerance ±${eur(tolerance)} from the printed precision.${list.partial ? ' The list is introduced as naming only the main items, so the rest may be unexplained rather than wrong.' : ''}`,
+          message: `Line ${list.claim.block.line} states ${eur(claimed)} ("${list.claim.amount.raw}"); the ${list.items.length} items explaining it (lines ${first.line}–${last.line}: ${list.items.map((it) => `${it.amount.raw} ${it.amount.direction > 0 ? 'voordeel' : 'nadeel'}`).join(', ')}) sum to ${eur(total)}. Difference ${eur(total - claimed)}; tolerance ±${formatTolerance(tolerance)} euro from the printed precision.${list.partial ? ' The list is introduced as naming only the main items, so the rest may be unexplained rather than wrong.' : ''}`,
         }),
       );
     }
@@ -151,7 +151,7 @@ function totalStatements(ctx: Parameters<Rule['check']>[0], lists: ExplanationLi
             expected: Math.abs(a.value),
             found: s.total,
             tolerance: s.tolerance,
-            message: `Line ${block.line} states the ${kind} total ${eur(Math.abs(a.value))} ("${a.raw}"); the ${s.n} ${kind} of the list at lines ${s.list.items[0].block.line}–${s.list.items[s.list.items.length - 1].block.line} sum to ${eur(s.total)}. Difference ${eur(s.total - Math.abs(a.value))}; tolerance ±${eur(s.tolerance)}.`,
+            message: `Line ${block.line} states the ${kind} total ${eur(Math.abs(a.value))} ("${a.raw}"); the ${s.n} ${kind} of the list at lines ${s.list.items[0].block.line}–${s.list.items[s.list.items.length - 1].block.line} sum to ${eur(s.total)}. Difference ${eur(s.total - Math.abs(a.value))}; tolerance ±${formatTolerance(s.tolerance)} euro.`,
           }),
         );
       }

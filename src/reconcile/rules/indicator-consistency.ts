@@ -1,5 +1,5 @@
 import type { Finding, IndicatorFact } from '../../../schemas/index.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
 import { indicatorKey, indicatorYear } from '../cross-document.js';
 import { makeFinding } from '../../arithmetic/finding.js';
@@ -56,7 +56,7 @@ const rule: CorpusRule = {
             expected: other.fact.value,
             found: first.fact.value,
             tolerance: tol,
-            message: `"${first.fact.name}" for ${indicatorYear(first.fact)}: ${first.fact.provenance.raw} (${where(first)}) but ${other.fact.provenance.raw} (${where(other)}); difference ${formatDutch(first.fact.value! - other.fact.value!, Math.max(first.fact.decimals, other.fact.decimals))}, rounding tolerance ±${formatDutch(tol, Math.max(first.fact.decimals, other.fact.decimals) + 1)}.`,
+            message: `"${first.fact.name}" for ${indicatorYear(first.fact)}: ${first.fact.provenance.raw} (${where(first)}) but ${other.fact.provenance.raw} (${where(other)}); difference ${formatDutch(first.fact.value! - other.fact.value!, Math.max(first.fact.decimals, other.fact.decimals))}, rounding tolerance ±${formatTolerance(tol, Math.max(first.fact.decimals, other.fact.decimals) + 1)}.`,
           }),
         );
       }

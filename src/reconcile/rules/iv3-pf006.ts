@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import type { CorpusRule } from '../corpus.js';
 import { groupBy } from '../../collections.js';
@@ -33,7 +33,7 @@ const rule: CorpusRule = {
           expected: baten / 1000,
           found: lasten / 1000,
           tolerance: tol / 1000,
-          message: `PF006 ${gemeente}${gemeente === 'Nederland' ? ' (the national total of all deliveries in the export)' : ''} IV3 ${kind} ${year}: total lasten over ${figures.length} taakvelden ${formatDutch(lasten / 1000)} × € 1.000, total baten ${formatDutch(baten / 1000)} × € 1.000: difference ${formatDutch((lasten - baten) / 1000)} (rounding tolerance ±${formatDutch(tol / 1000, 1)}).`,
+          message: `PF006 ${gemeente}${gemeente === 'Nederland' ? ' (the national total of all deliveries in the export)' : ''} IV3 ${kind} ${year}: total lasten over ${figures.length} taakvelden ${formatDutch(lasten / 1000)} × € 1.000, total baten ${formatDutch(baten / 1000)} × € 1.000: difference ${formatDutch((lasten - baten) / 1000)} (rounding tolerance ±${formatTolerance(tol / 1000, 1)}).`,
         }),
       );
     }

@@ -1,6 +1,6 @@
 import type { FinancialFact, Finding } from '../../../schemas/index.js';
 import { familyOf } from '../../catalogue/taakvelden.js';
-import { formatDutch } from '../../grammar/number.js';
+import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import type { Iv3Figure, Iv3Kind } from '../../iv3/read.js';
 import { eurosOf, factRow, sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
 import { makeFinding } from '../../arithmetic/finding.js';
@@ -111,6 +111,6 @@ function finding(doc: CorpusDocument, f: FinancialFact, g: { year: number; kind:
     expected: iv3 / scale,
     found: found / scale,
     tolerance: tol / scale,
-    message: `${factRow(f)}, ${f.columnHeader}: the document and the IV3 ${g.kind} ${g.year} delivered to CBS differ by ${formatDutch((found - iv3) / 1000)} × € 1.000 (tolerance ±${formatDutch(tol / 1000, 1)}). ${what}.`,
+    message: `${factRow(f)}, ${f.columnHeader}: the document and the IV3 ${g.kind} ${g.year} delivered to CBS differ by ${formatDutch((found - iv3) / 1000)} × € 1.000 (tolerance ±${formatTolerance(tol / 1000, 1)}). ${what}.`,
   });
 }

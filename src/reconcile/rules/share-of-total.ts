@@ -1,5 +1,5 @@
 import type { Finding, IndicatorFact } from '../../../schemas/index.js';
-import { formatDutch, halfUnit, parseCell } from '../../grammar/number.js';
+import { formatDutch, formatTolerance, halfUnit, parseCell } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 import { groupBy } from '../../collections.js';
@@ -79,6 +79,7 @@ const rule: Rule = {
         // one finding per column: with the shares adding up to 100%, the other rows fail with it
         const expected = Math.round((10000 * bad.count) / total) / 100;
         const f = bad.fact;
+        const tolerance = Math.round(1e4 * (bad.shareHalf + (high - low) / 2)) / 1e4;
         out.push(makeFinding(ctx.document, {
           rule: rule.id,
           severity: rule.severity,
@@ -92,8 +93,8 @@ const rule: Rule = {
           expected,
           found: bad.share,
           // the rounding of the share and of the counts, as the interval comparison allowed it
-          tolerance: Math.round(1e4 * (bad.shareHalf + (high - low) / 2)) / 1e4,
-          message: `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ${formatDutch(expected, 1)}% (between ${formatDutch(low, 2)}% and ${formatDutch(high, 2)}% given the rounding of the counts), but ${formatDutch(bad.share, bad.shareDecimals)}% is printed. The rows' shares (${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, so they divide one total: the counts printed beside them. Within the rounding of every figure no share of ${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
+          tolerance,
+          message: `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ${formatDutch(expected, 1)}% (between ${formatDutch(low, 2)}% and ${formatDutch(high, 2)}% given the rounding of the counts), but ${formatDutch(bad.share, bad.shareDecimals)}% is printed. The rows' shares (${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, so they divide one total: the counts printed beside them. Within the rounding of every figure (tolerance ±${formatTolerance(tolerance)}: the printed share ±${formatTolerance(bad.shareHalf)}, the counts ±${formatTolerance(Math.round(1e4 * ((high - low) / 2)) / 1e4)}) no share of ${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
         }));
       }
     }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../schemas/index.js';
-import { formatDutch, halfUnit } from '../../grammar/number.js';
+import { formatDutch, halfUnit, formatTolerance } from '../../grammar/number.js';
 import { parentCode } from '../../catalogue/taakvelden.js';
 import { rowName } from '../../arithmetic/grid.js';
 import { cellFinding, type Rule } from '../rule.js';
@@ -41,7 +41,7 @@ const rule: Rule = {
               expected: v.sum,
               found: p.value,
               tolerance: v.tol,
-              message: `${rowName(parent)}, ${grid.columns[v.col].header}: the sub-taakvelden sum to ${formatDutch(v.sum)} (${children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + ')}), the parent prints ${p.raw} (difference ${formatDutch((p.value ?? 0) - v.sum)}, tolerance ±${formatDutch(v.tol, 1)}); in ${agree.join(', ')} the parent is their subtotal.`,
+              message: `${rowName(parent)}, ${grid.columns[v.col].header}: the sub-taakvelden sum to ${formatDutch(v.sum)} (${children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + ')}), the parent prints ${p.raw} (difference ${formatDutch((p.value ?? 0) - v.sum)}, tolerance ±${formatTolerance(v.tol, 1)}); in ${agree.join(', ')} the parent is their subtotal.`,
             }),
           );
         }

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../../schemas/index.js';
 import type { TextBlock } from '../../../extractors/types.js';
-import { formatDutch, halfUnit } from '../../grammar/number.js';
+import { formatDutch, formatTolerance, halfUnit, toleranceInUnit } from '../../grammar/number.js';
 import { rowName, type Grid, type GridCell } from '../../arithmetic/grid.js';
 import { cellFinding, type RuleContext } from '../rule.js';
 import { intervalsMeet, type TextAmount } from './amounts.js';
@@ -66,7 +66,7 @@ export function textCellFinding(
     expected: hit.cell.value,
     found,
     tolerance,
-    message: `Text at line ${block.line} says ${formatDutch(textEuros)} ("${amount.raw}"${amount.direction ? `, ${amount.direction > 0 ? 'voordeel' : 'nadeel'}` : ''}) for ${why}; the table prints ${rowName(row)}, ${hit.grid.columns[hit.col].header} = ${hit.cell.raw || formatDutch(hit.cell.value ?? 0)}${scale !== 1 ? ` × ${formatDutch(scale)}` : ''} = ${formatDutch(c.value)} (${where(hit)}). Difference ${formatDutch(textEuros - c.value)} euro; tolerance ±${formatDutch(c.halfWidth + amount.halfWidth)} euro from the printed precision of both (text ±${formatDutch(amount.halfWidth)}, cell ±${formatDutch(c.halfWidth)}).`,
+    message: `Text at line ${block.line} says ${formatDutch(textEuros)} ("${amount.raw}"${amount.direction ? `, ${amount.direction > 0 ? 'voordeel' : 'nadeel'}` : ''}) for ${why}; the table prints ${rowName(row)}, ${hit.grid.columns[hit.col].header} = ${hit.cell.raw || formatDutch(hit.cell.value ?? 0)}${scale !== 1 ? ` × ${formatDutch(scale)}` : ''} = ${formatDutch(c.value)} (${where(hit)}). Difference ${formatDutch(textEuros - c.value)} euro; tolerance ${toleranceInUnit(tolerance, scale)} from the printed precision of both (text ±${formatTolerance(amount.halfWidth)}, cell ±${formatTolerance(c.halfWidth)} euro).`,
   });
   // The finding stands at the text: that is what the reader reads and what must be corrected or explained.
   return { ...f, line: block.line, page: block.page, raw: sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence };
