@@ -38,6 +38,9 @@ export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.
 /** A column's key letter or the formula a header row prints under its name (`a`, `c = a + b`, `f = c + d - e`). */
 export const FORMULA_KEY = /^[a-z](\s*=\s*[a-z](\s*[-+]\s*[a-z])+)?$/;
 
+/** Words a unit starts with (`Aantal per 1.000 inwoners`, `% 12 t/m 21 jarigen`, `per 10.000 inwoners`). */
+export const UNIT_START = /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|\s|$)/i;
+
 /** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
 export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
 
@@ -274,15 +277,20 @@ export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw:
     sections = [...sections.filter((s) => (classify(s) === 'item') !== (classify(text) === 'item')), text];
     if (classify(text) !== 'item') group = text;
   };
+  const heading = (labels: ShapeCell[]) => {
+    // An indicator block's heading: its name, then its unit and source (`Banen` | `Aantal per 1.000 inwoners …` | `LISA`).
+    if (labels.length >= 2 && labels.length <= 3 && UNIT_START.test(labels[1].text.trim()) && classify(labels[0].text) === 'text') enter(labels[0].text);
+    // A heading: a line item replaces the line item heading before it, a group the group before it.
+    else for (const l of labels) enter(l.text);
+  };
   for (const run of runs) {
     const labels = mergeCodes(run.labels);
     if (run.values.length === 0) {
-      // A heading: a line item replaces the line item heading before it, a group the group before it.
-      for (const l of labels) enter(l.text);
+      heading(labels);
       continue;
     }
     const own = labels.at(-1) ?? null;
-    for (const l of labels.slice(0, -1)) enter(l.text);
+    heading(labels.slice(0, -1));
     const line = own !== null && isLineOf(own.text, group);
     rows.push({
       label: own?.text ?? '',

@@ -120,6 +120,30 @@ describe('formulas printed under the names, and "Totaal" lines that are categori
   });
 });
 
+describe('indicator blocks: a name row with its unit and source, then one row per area', () => {
+  it('Neder-Betuwe 2020: the gemeente\'s row and Landelijk are areas of the block\'s indicator; rows a year short are named, not guessed', () => {
+    const d = read('neder-betuwe-begroting-2020-beleidsindicatoren');
+    expect(d.tables[0].kind).toBe('indicator');
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual(['2014', '2015', '2016', '2017', '2018']);
+    const banen = d.indicators.filter((f) => f.name === 'Banen').map((f) => [f.area, f.year, f.value]);
+    expect(banen).toEqual([
+      ['Neder-Betuwe', 2014, 669.8], ['Neder-Betuwe', 2015, 682.6], ['Neder-Betuwe', 2016, 688], ['Neder-Betuwe', 2017, 726.6], ['Neder-Betuwe', 2018, 747.1],
+      ['Landelijk', 2014, 740.1], ['Landelijk', 2015, 742.9], ['Landelijk', 2016, 751.3], ['Landelijk', 2017, 759.8], ['Landelijk', 2018, 774],
+    ]);
+    expect(d.financial).toEqual([]);
+    // Twelve rows print four figures (or n.b.) under five years: which year is empty the text does not say.
+    const short = d.findings.filter((f) => f.rule === 'ambiguous-cells');
+    expect(short).toHaveLength(12);
+    expect(short[0].message).toContain('4 figures for 5 columns');
+    expect(verdict(d)).toBe('not fully read');
+  });
+  it('Horst aan de Maas 2024 (not written for): "N.n.b." (nog niet bekend) is a cell, so its rows are whole and every figure is stored', () => {
+    const d = read('horstaandemaas-jaarstukken-2024-beleidsindicatoren');
+    expect(d.indicators.filter((f) => f.name.startsWith('Banen per 1.000')).map((f) => [f.year, f.value])).toEqual([[2022, 777.7], [2023, 794.9], [2024, null]]);
+    expect(d.findings.filter((f) => f.rule === 'ambiguous-cells')).toEqual([]);
+  });
+});
+
 describe('read is not checked: the verdict says when no relation could be evaluated', () => {
   it('a taakveld list without totals or saldo (Utrechtse Heuvelrug 2024) and an indicator list (Goirle 2018): "no sums checked"', () => {
     const list = read('utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld');

@@ -2,7 +2,7 @@ import { parseCell } from '../../src/grammar/number.js';
 import type { RawCell, RawRow, RawTable } from '../types.js';
 import { describingColumn } from '../../src/arithmetic/columns.js';
 import { bbvCatalogue, fold } from '../../src/catalogue/bbv.js';
-import { classify, isBareNumber } from '../shape.js';
+import { classify, isBareNumber, UNIT_START } from '../shape.js';
 import { lineRuns, titleAbove, type Line } from './renderings.js';
 
 /**
@@ -132,7 +132,6 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
 }
 
 /** Words a unit starts with (`aantal per 1.000 inwoners`, `% van de werkzame beroepsbevolking`, `Kg/inwoner`). */
-const UNIT_START = /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|$)/i;
 
 /** Where the unit starts in a row's words before its periode: after a BBV indicator's name, else at the first unit word. */
 let bbvNames: Set<string> | null = null;

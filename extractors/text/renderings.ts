@@ -1,7 +1,7 @@
 import { parseScale } from '../../src/grammar/number.js';
 import { unbreak } from '../../src/grammar/words.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
-import { applyVn, classify, FORMULA_KEY, isBareNumber, noticeOf, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+import { applyVn, classify, FORMULA_KEY, isBareNumber, noticeOf, UNIT_START, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -590,6 +590,15 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   // So is a run of names printed once per period (Lasten | Baten | Mutatie reserves | Saldo under three periods) ending the header.
   const itemTier = (r >= 2 && (r === width || (periods > 0 && r % periods === 0))) || (r >= 1 && repeatsPerPeriod(region.filter((c) => !side(c)).slice(-width)));
   while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
+  // An indicator block's heading (name, unit, source) right under a full row of years or periods heads the rows.
+  for (let t = 3; t >= 2; t--) {
+    const tail = region.slice(end - t, end);
+    const tier = region.slice(end - t - width, end - t);
+    if (end - t - width < 0 || !UNIT_START.test(tail[1]?.trim() ?? '') || classify(tail[0]) !== 'text' || !tier.every((c) => classify(c) === 'header')) continue;
+    sections.unshift(...tail);
+    end -= t;
+    break;
+  }
   // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
   // (One of those names may be words: `Bestemming resultaat vorig boekjaar`.)
   const full = (cs: string[]) => cs.length === width && cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) && cs.every((c) => !isValue(c) && !isProse(c));

@@ -28,8 +28,8 @@ export type ParsedNumber = Extract<ParsedCell, { kind: 'number' }>;
 
 const MINUS = /^[-−–]/;
 const EMPTY_DASH = /^[-−–—]+$/;
-/** Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table). */
-const NOT_AVAILABLE = /^((n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*)$/i;
+/** Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table); `n.n.b.` is "nog niet bekend". */
+const NOT_AVAILABLE = /^((n\.?\s?n\.?\s?b\.?|n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*)$/i;
 
 const EXOTIC_SPACE = /[\u00a0\u2007\u202f\u2009\u200a\u200b\u200c\u200d\ufeff]/;
 

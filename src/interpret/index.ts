@@ -103,6 +103,8 @@ function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind 
   // A table of contents: its figures are page numbers.
   if (/^(inhoud|inhoudsopgave)\b/i.test(raw.title.trim())) return 'other';
   if (/indicator/i.test(head)) return 'indicator';
+  // Rows named by comparison areas (`Landelijk`, `Nederland`, `Provincie`) under each heading: an indicator list in blocks.
+  if (drafts.filter((d) => AREA.test(d.label.trim())).length * 3 >= drafts.length && !drafts.some((d) => d.taakveld || d.lineItem === 'baten' || d.lineItem === 'lasten')) return 'indicator';
   if (/aantal|aantallen|cliënt|indicaties|volume/i.test(head)) return 'numeric';
   const money =
     raw.scaleText !== null ||
@@ -632,10 +634,13 @@ function readIndicators(
   const defined = new Set(raw.footnotes.map((f) => f.marker));
   const seen = new Set<string>();
   for (const c of columns) if (c.footnote) seen.add(c.footnote);
+  const headingOf = (d: Draft) => d.row.sections?.filter((s) => lineItemOf(s) === 'other').at(-1);
+  // A heading with an area row under it (`Landelijk`) heads areas only: the gemeente's own row (`Neder-Betuwe`) is one too.
+  const areaHeadings = new Set(drafts.filter((d) => AREA.test(d.label.trim())).map(headingOf).filter((h) => h !== undefined));
   const names = drafts.map((d) => {
     // Under an indicator's heading, rows named Gemeente / Provincie / Nederland are its comparison areas.
-    const heading = d.row.sections?.filter((s) => lineItemOf(s) === 'other').at(-1);
-    if (heading && AREA.test(d.label.trim())) return { name: heading, footnote: d.row.cells[0]?.footnote ?? null, area: d.label.trim().replace(/:$/, '') };
+    const heading = headingOf(d);
+    if (heading && (AREA.test(d.label.trim()) || (areaHeadings.has(heading) && d.label.trim().split(/\s+/).length <= 4))) return { name: heading, footnote: d.row.cells[0]?.footnote ?? null, area: d.label.trim().replace(/:$/, '') };
     const m = /^(.*\))\s*(\d{1,2})$/.exec(d.label);
     if (m) seen.add(m[2]);
     return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: d.row.cells[0]?.footnote ?? null };
@@ -664,6 +669,11 @@ function readIndicators(
   const describing = columns.map((c) => describingColumn(c.header));
   drafts.forEach((d, rowIndex) => {
     const { name, footnote: nameNote } = names[rowIndex];
+    // A rendering that drops empty cells leaves a short row of figures whose missing year it does not tell: stored, it would be a guess.
+    if (raw.blanksDropped && d.values.length < columns.length && describing.every((x) => x === null)) {
+      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `Indicator row has ${d.values.length} figures for ${columns.length} columns (${columns.map((c) => c.header).join(', ')}) and the text does not tell which column is empty: nothing stored for this row` }));
+      return;
+    }
     const area = 'area' in names[rowIndex] ? (names[rowIndex] as { area: string }).area : null;
     const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
     // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
