@@ -604,7 +604,7 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   const full = (cs: string[]) => cs.length === width && cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) && cs.every((c) => !isValue(c) && !isProse(c));
   if (end > width && classify(region[end - 1]) === 'text' && !QUALIFIER.test(region[end - 1]) && full(region.slice(end - 1 - width, end - 1))) sections.unshift(region[--end]);
   const keyed = formulaKeyed(region.slice(0, end), width);
-  if (keyed) return { tiers: [keyed], sections, used: printedCount(region.slice(end - 2 * width, end)) };
+  if (keyed) return { tiers: keyed, sections, used: printedCount(region.slice(end - 2 * width, end)) };
   const spanned = rowSpanned(region.slice(0, end), width);
   if (spanned) return { tiers: [spanned.names], sections, used: printedCount(region.slice(end - spanned.used, end)) };
   const bottom: string[] = [];
@@ -666,16 +666,16 @@ const MOVEMENT_ROW = /^(toevoeging|onttrekking|storting|putting|dotatie|vrijval)
 
 /**
  * A header row of key letters and formulas under the columns' names (Utrecht 2017: `Stand 31-12-2016`
- * … over `a | b | c = a + b | d | e | f = c + d - e`): the names are the row above, each keeps its key
- * in parentheses, so that the arithmetic can check the formulas the table prints.
+ * … over `a | b | c = a + b | d | e | f = c + d - e`): the two rows are the header's tiers, whatever
+ * the names' words (planHeader gives each name its key), not an upper tier cut short at `B&D voorstellen`.
  */
-function formulaKeyed(region: string[], width: number): string[] | null {
+function formulaKeyed(region: string[], width: number): string[][] | null {
   if (region.length < 2 * width) return null;
   const keys = region.slice(region.length - width).map((c) => c.trim());
   if (!keys.every((k) => FORMULA_KEY.test(k)) || new Set(keys.map((k) => k[0])).size !== width) return null;
   const names = region.slice(region.length - 2 * width, region.length - width);
   if (names.some((n) => isValue(n) || isProse(n) || FORMULA_KEY.test(n.trim()))) return null;
-  return names.map((n, i) => `${n.replace(SPREAD, '')} (${keys[i]})`);
+  return [names.map((n) => n.replace(SPREAD, '')), keys];
 }
 
 /** A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a period's. */

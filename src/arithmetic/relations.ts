@@ -536,10 +536,8 @@ function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: numbe
   // An end balance equals its begin row plus the movements by `rowBalanceRelations` already: not as a subtotal twice.
   if (END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
-  const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
-  const holds = ev.filter((e) => e.status === 'holds').length;
   // Every column but at most one (whose failure is then this subtotal's finding), and at least two.
-  return holds >= 2 && (holds === ev.length || (ev.length >= 3 && holds === ev.length - 1)) ? rels.map((r) => ({ ...r, why: `subtotal = sum of the ${block.length} lines above (a row not labelled a total that holds as one)` })) : null;
+  return holdsButOne(grid, rels) ? rels.map((r) => ({ ...r, why: `subtotal = sum of the ${block.length} lines above (a row not labelled a total that holds as one)` })) : null;
 }
 
 function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {
@@ -584,6 +582,16 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
   return null;
 }
 
+/**
+ * A reading of a row as a sum, judged over its columns: it holds in every column that can be judged,
+ * at least two, or in all but one of three or more (that one is then a finding, not another reading).
+ */
+function holdsButOne(grid: Grid, rels: Relation[]): boolean {
+  const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
+  const holds = ev.filter((e) => e.status === 'holds').length;
+  return holds >= 2 && (holds === ev.length || (ev.length >= 3 && holds === ev.length - 1));
+}
+
 /** Later total rows looked at to tell a category line from a total (`Totaal Overhead` among `Totaal …` lines). */
 const LOOKAHEAD_TOTALS = 6;
 
@@ -603,10 +611,8 @@ function lineOfLaterTotal(grid: Grid, row: GridRow, above: GridRow[], cols: numb
     if (later.isTotal) {
       seen++;
       const terms = [...above, row, ...between];
-      const ev = relationsFor(later, terms, terms.map(() => 1 as const), cols).map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
-      const holds = ev.filter((e) => e.status === 'holds').length;
       // Every column but at most one (a changed figure among the lines is that total's finding, not a new reading).
-      if (holds >= 2 && (holds === ev.length || (ev.length >= 3 && holds === ev.length - 1))) return true;
+      if (holdsButOne(grid, relationsFor(later, terms, terms.map(() => 1 as const), cols))) return true;
     }
     between.push(later);
   }
