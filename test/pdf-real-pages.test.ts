@@ -51,9 +51,6 @@ const BLANK_ROW =
   'as far from the rows above and below: not told from a sub-heading';
 const HYPHEN_CODES =
   'codes printed as 0-1.2 wrap at the hyphen in the narrow Nr column ("0-" / "1.2"), on lines apart from their names';
-const GEERTRUIDENBERG =
-  'a three-tier header of 12 columns whose group heads wrap round a middle tier (Geraamde / Lasten) ' +
-  'and whose single heads stand centred: heads put over wrong columns';
 const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null }> = {
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.landscape.chromium.pdf': {
     reason: DESCRIBED, equal: 0, finding: 'stand under description lines'
@@ -85,15 +82,6 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
       '"Vennootschapsbelastin g (VpB)"; the unlabelled total row is not known as a total (a saldo 2 off is an error)',
     equal: 117,
     finding: null,
-  },
-  'geertruidenberg-begroting-2025-overzicht-taakvelden.indent.chromium.pdf': {
-    reason: GEERTRUIDENBERG, equal: 140, finding: null
-  },
-  'geertruidenberg-begroting-2025-overzicht-taakvelden.landscape.pdfkit.pdf': {
-    reason: GEERTRUIDENBERG, equal: 224, finding: null
-  },
-  'geertruidenberg-begroting-2025-overzicht-taakvelden.compact.lo-docx.pdf': {
-    reason: GEERTRUIDENBERG, equal: 196, finding: null
   },
 };
 

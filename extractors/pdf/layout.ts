@@ -632,9 +632,9 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
  * word's middle falls: a head wider than its figures pokes out over the gutter (or the label
  * column) on the side away from that edge.
  */
-function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | null {
+function splitHead(c: Chunk, cols: Column[], em: number): [number[], string][] | null {
   const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
-  const words: { text: string; x0: number; x1: number }[] = [];
+  const words: Word[] = [];
   const chars = [...c.text];
   let start = -1;
   for (let k = 0; k <= chars.length; k++) {
@@ -649,7 +649,71 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
   const under = cols.map((col, i) => ({ col, i })).filter(({ col }) => (right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1));
-  if (under.length < 2 || words.length < under.length) return null;
+  if (under.length < 2) return null;
+  const flush = words.length >= under.length ? splitFlush(words, under, cols, em) : null;
+  return flush ? flush.map(([i, text]) => [[i], text]) : splitCentred(words, under, cols, em);
+}
+
+type Word = { text: string; x0: number; x1: number };
+
+/**
+ * A head run into the group head beside it ("Lasten Geraamde Lasten": Lasten flush over its
+ * column, Geraamde Lasten centred over the next two): parts in reading order, each flush with its
+ * one column's aligned edge or centred over a run of two columns or more, together heading every
+ * column whose edge lies within the chunk. Read only when one such split exists (two parts at
+ * least); otherwise null, and the chunk is read as one head.
+ */
+function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number[], string][] | null {
+  const tol = 0.6 * em;
+  if (words.length < 2 || words.length > 8) return null;
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em);
+  const fits = (ws: Word[], a: number, b: number) => {
+    const x0 = ws[0].x0;
+    const x1 = ws[ws.length - 1].x1;
+    if (a === b) return right(cols[a]) ? Math.abs(x1 - cols[a].x1) <= tol : Math.abs(x0 - cols[a].x0) <= tol;
+    // (Centred over the run and within it: from the figures' end before it to its last figures' end.)
+    return Math.abs((x0 + x1) / 2 - (left(a) + cols[b].x1) / 2) <= tol && x0 >= left(a) - tol && x1 <= cols[b].x1 + tol;
+  };
+  const first = under[0].i;
+  const last = under[under.length - 1].i;
+  const found: [number[], string][][] = [];
+  const walk = (w: number, a: number, acc: [number[], string][]) => {
+    if (found.length > 1) return;
+    if (w === words.length || a > last) {
+      if (w === words.length && a > last && acc.length >= 2) found.push(acc);
+      return;
+    }
+    for (let w2 = w + 1; w2 <= words.length; w2++) {
+      for (let b = a; b <= last; b++) {
+        const ws = words.slice(w, w2);
+        if (fits(ws, a, b)) walk(w2, b + 1, [...acc, [Array.from({ length: b - a + 1 }, (_, k) => a + k), ws.map((x) => x.text).join(' ')]]);
+      }
+    }
+  };
+  walk(0, first, []);
+  if (found.length !== 1) return null;
+  // Read apart only when the parts explain where the chunk stands clearly better than one head
+  // centred over all those columns does (their worst misfit under half of its).
+  const misfit = (ws: Word[], a: number, b: number) => {
+    const x0 = ws[0].x0;
+    const x1 = ws[ws.length - 1].x1;
+    if (a === b) return right(cols[a]) ? Math.abs(x1 - cols[a].x1) : Math.abs(x0 - cols[a].x0);
+    return Math.abs((x0 + x1) / 2 - (left(a) + cols[b].x1) / 2);
+  };
+  let at = 0;
+  const worst = Math.max(...found[0].map(([targets, text]) => {
+    const n = text.split(' ').length;
+    const m = misfit(words.slice(at, at + n), targets[0], targets[targets.length - 1]);
+    at += n;
+    return m;
+  }));
+  return worst < misfit(words, first, last) / 2 ? found[0] : null;
+}
+
+function splitFlush(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number, string][] | null {
+  const tol = 0.6 * em;
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // (Columns of one alignment only: a mixed run has no one reading order of edges.)
   const r = right(under[0].col);
   if (under.some(({ col }) => right(col) !== r)) return null;
@@ -683,6 +747,11 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
  */
 interface PlacedHead {
   line: number;
+  /**
+   * The header row it is printed in: lines closer than a line's height are one row whose cells
+   * are set centred (a cell of one line halfway between the lines of a wrapped one beside it).
+   */
+  tier: number;
   text: string;
   x0: number;
   x1: number;
@@ -710,14 +779,29 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     // its own columns too (groups nest, never cross; a head wrapped over two lines heads the same
     // run on both).
     const other = (o: PlacedHead) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
-    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || other(o))).flatMap((o) => o.targets));
-    // Needs a group: a head under it on a lower line; under a head that names a year, one that
-    // names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
+    // (Heads of its own header row are its siblings, whatever line a centred cell put them on;
+    // one over a column of its own is the same cell's other line.)
+    const siblings = placed.filter((o) => o !== h && o.tier === h.tier && !o.targets.some((i) => h.targets.includes(i)));
+    const taken = new Set([...siblings, ...placed.filter((o) => o !== h && other(o))].flatMap((o) => o.targets));
+    // Needs a group: a head under it in a lower header row; under a head that names a year, one
+    // that names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
     // (A head flush with its own column, widened only about it, takes no dated head: it may be a
-    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023".)
-    const dated = YEAR_IN.test(h.text) || symmetric;
+    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023". Unless it stands in
+    // a row of group heads (one of them over two columns or more) whose heads leave the columns on
+    // both sides of it unheaded, as many each side: a group head as wide as one column, centred
+    // over the gap, heads all of it. A row that groups its columns leaves none without a head.)
+    const gap = (() => {
+      if (!symmetric || !siblings.some((o) => o.targets.length > 1)) return false;
+      const headed = new Set(siblings.flatMap((o) => o.targets));
+      let a = only;
+      let b = only;
+      while (a > 0 && !headed.has(a - 1)) a--;
+      while (b < cols.length - 1 && !headed.has(b + 1)) b++;
+      return only - a === b - only && a < b;
+    })();
+    const dated = YEAR_IN.test(h.text) || (symmetric && !gap);
     const open = (i: number) => {
-      const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
+      const below = placed.filter((o) => o.tier > h.tier && o.targets.includes(i));
       const fits = (o: PlacedHead) => o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j));
       return !taken.has(i) && below.length > 0 && below.every((o) => fits(o) && !(dated && YEAR_IN.test(o.text)));
     };
@@ -778,7 +862,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const topLeft: string[] = [];
   // Each head chunk with the columns it heads, line by line; widened to its centred span below.
   const placed: PlacedHead[] = [];
+  let tier = 0;
   for (const [n, l] of headerLines.entries()) {
+    if (n > 0 && l.y - headerLines[n - 1].y >= 0.8 * em) tier++;
     for (const c of l.chunks) {
       if (c.x1 <= labelRight - 0.3 * em) {
         topLeft.push(c.text);
@@ -800,12 +886,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) placed.push({ line: n, text, x0: c.x0, x1: c.x1, targets: [i], split: true });
+          for (const [targets, text] of parts) placed.push({ line: n, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
           continue;
         }
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
-      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
+      placed.push({ line: n, tier, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
   }
   widenCentredHeads(placed, cols, labelRight, em);
