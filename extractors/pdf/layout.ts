@@ -534,7 +534,7 @@ interface Band {
 }
 
 /** A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other chunks. */
-function bandLine(b: Band, labelRight: number, em: number): Line {
+function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): Line {
   const figs = b.lines.filter(isRowLine);
   const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
   const texts = parts.map((cs) => cs.map((c) => c.text).join(' '));
@@ -548,13 +548,30 @@ function bandLine(b: Band, labelRight: number, em: number): Line {
     texts[coded] = rest.join(' ');
     texts[0] = `${code} ${texts[0]}`;
   }
-  const text = texts.filter((t) => t !== '').reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  // (The line before with words: a code moved out of it to the front leaves a line empty.)
+  const broken = (k: number) => {
+    let j = k - 1;
+    while (j > 0 && texts[j] === '') j--;
+    return brokenInside(parts[j], texts[k], labelEdge, em);
+  };
+  const text = texts.reduce((t, next, k) => (next === '' ? t : t === '' ? next : (/[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next)) || broken(k) ? t + next : `${t} ${next}`), '');
   const all = parts.flat();
   const first = figs[0];
   const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
   const own = new Set(all);
   if (figs.length === 1 && parts.length <= 1) return first;
   return { page: first.page, y: first.y, size: first.size, chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))] };
+}
+
+/**
+ * A word wider than its cell, broken inside it with no hyphen: the line before is that one word,
+ * reaching the cell's edge (where the label column's longest lines end), and the next line starts
+ * with its end, one or two letters no short word ("Vennootschapsbelastin" / "g (VpB)").
+ */
+function brokenInside(before: Chunk[], next: string, labelEdge: number, em: number): boolean {
+  const words = before.filter((c) => classify(c.text) !== 'code');
+  const end = /^([a-z]{1,2})(?:\s|$)/.exec(next);
+  return words.length === 1 && /^\S*[a-z]$/.test(words[0].text) && words[0].x1 >= labelEdge - em && end !== null && !SHORT_WORD.test(end[1]);
 }
 
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
@@ -844,7 +861,10 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // (A numbered label of no figures under the last head line, "0.0 Bestuur en ondersteuning", is a
   // sub-heading of the body, not a head.)
   const numbered = (l: Line) => l.chunks[0].x1 <= labelRight && classify(l.chunks[0].text.split(' ')[0]) === 'code';
-  const headingsFrom = lines.slice(lastHead + 1, firstRow).every(numbered) ? lastHead + 1 : firstRow;
+  // (Nor is one wrapped onto lines of the label column: "0.0 Bestuur en" / "ondersteuning".)
+  const under = lines.slice(lastHead + 1, firstRow);
+  const wrappedNumbered = under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
+  const headingsFrom = under.every(numbered) || wrappedNumbered ? lastHead + 1 : firstRow;
   const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
   // Heads right of the last column of figures head columns left blank in every row: on the lowest
@@ -905,6 +925,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // Body rows; label-only lines are wrapped labels or sub-headings.
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
+  let lastLabelLine: Chunk[] = [];
   // Label lines whose row the spacing does not tell (see below).
   const tied: { text: string; above: RawRow; below: number; read: 'above' | 'below' | 'neither' }[] = [];
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
@@ -916,6 +937,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const headingsBefore = new Map<Line, string[]>();
   let headings: string[] = [];
   const rowLines: Line[] = [];
+  // Where the label column's text ends: its longest lines reach the cell's edge.
+  const labelEdge = Math.max(...bodyLines.flatMap((l) => l.chunks.filter((c) => !isValue(c) && c.x1 <= labelRight + 0.3 * em).map((c) => c.x1)));
   if (banded) {
     for (const b of banded.rows) {
       if (!b.figure) {
@@ -923,7 +946,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         if (text) headings.push(text);
         continue;
       }
-      const line = bandLine(b, labelRight, em);
+      const line = bandLine(b, labelRight, em, labelEdge);
       if (headings.length) headingsBefore.set(line, headings);
       headings = [];
       rowLines.push(line);
@@ -943,7 +966,14 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
     if (banded && !isRowLine(l)) continue;
     if (!isRowLine(l)) {
-      const text = l.chunks.map((c) => c.text).join(' ');
+      let text = l.chunks.map((c) => c.text).join(' ');
+      // A label line closer under a label line of no figures than rows stand apart wraps it: the
+      // two are read as one, a label or a sub-heading ("0.0 Bestuur en" / "ondersteuning").
+      const wraps = pendingLabel !== null && l.y - pendingLabel.line.y < 0.8 * pitch;
+      if (wraps) {
+        text = `${pendingLabel!.text}${brokenInside(lastLabelLine, text, labelEdge, em) ? '' : ' '}${text}`;
+        pendingLabel = null;
+      }
       const prev = bodyLines[n - 1];
       const next = bodyLines[n + 1];
       const prevRow = rows[rows.length - 1];
@@ -966,18 +996,23 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
       const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
       const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      if (prevRow && !heading && !wraps && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
         // without a space; the hyphen stays (a compound's cannot be told from a hyphenation).
-        const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
+        const hyphen = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text);
+        const sep = hyphen || brokenInside(lastLabelLine, text, labelEdge, em) ? '' : ' ';
+        lastLabelLine = l.chunks;
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
         if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
         continue;
       }
-      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) pendingLabel = { text, line: l };
+      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) {
+        pendingLabel = { text, line: l };
+        lastLabelLine = l.chunks;
+      }
       // else: a sub-heading inside the table; it carries no figures.
       // (One that may as well end or begin a label is no heading: label-boundary says so below.)
       else if (!tie) headings.push(text);
@@ -988,6 +1023,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
+    // (The label's last line of words: this line's, or a line above when it holds a code only.)
+    if (!pendingLabel || labelChunks.some((c) => classify(c.text) !== 'code')) lastLabelLine = labelChunks;
     if (pendingLabel) {
       // (A code beside the name's last line begins the label, as in bandLine.)
       const [first, ...rest] = label.split(' ');
@@ -1125,7 +1162,7 @@ const YEAR_IN = /\b(19|20)\d{2}\b/;
 const META_LINE = /^(eenheid|bron|toelichting|definitie|periode)\s*:/i;
 
 /** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
-const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
+const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr|is|al|er|ze|zo|nu|ca|bv|ov)$/;
 
 const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
 
