@@ -748,21 +748,33 @@ function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: 
   };
   const first = under[0].i;
   const last = under[under.length - 1].i;
-  const found: [number[], string][][] = [];
-  const walk = (w: number, a: number, acc: [number[], string][]) => {
-    if (found.length > 1) return;
-    if (w === words.length || a > last) {
-      if (w === words.length && a > last && acc.length >= 2) found.push(acc);
-      return;
-    }
-    for (let w2 = w + 1; w2 <= words.length; w2++) {
-      for (let b = a; b <= last; b++) {
+  // Splits of words w… over columns a…last: how many (two is as many as matter) and the first.
+  // (Memoised by where it stands: a chunk of words over many columns has too many paths to walk.)
+  type Ways = { n: number; first: [number[], string][] | null };
+  const memo = new Map<number, Ways>();
+  const ways = (w: number, a: number): Ways => {
+    if (w === words.length || a > last) return w === words.length && a > last ? { n: 1, first: [] } : { n: 0, first: null };
+    const key = w * 1000 + a;
+    const known = memo.get(key);
+    if (known) return known;
+    let out: Ways = { n: 0, first: null };
+    for (let w2 = w + 1; w2 <= words.length && out.n < 2; w2++) {
+      for (let b = a; b <= last && out.n < 2; b++) {
+        // (Not the whole chunk as one part: that is the reading without a split.)
+        if (w === 0 && w2 === words.length) continue;
         const ws = words.slice(w, w2);
-        if (fits(ws, a, b)) walk(w2, b + 1, [...acc, [Array.from({ length: b - a + 1 }, (_, k) => a + k), ws.map((x) => x.text).join(' ')]]);
+        if (!fits(ws, a, b)) continue;
+        const rest = ways(w2, b + 1);
+        if (rest.n === 0) continue;
+        const part: [number[], string] = [Array.from({ length: b - a + 1 }, (_, k) => a + k), ws.map((x) => x.text).join(' ')];
+        out = { n: Math.min(2, out.n + rest.n), first: out.first ?? [part, ...rest.first!] };
       }
     }
+    memo.set(key, out);
+    return out;
   };
-  walk(0, first, []);
+  const all = ways(0, first);
+  const found = all.n === 1 ? [all.first!] : [];
   if (found.length !== 1) return null;
   // Read apart only when the parts explain where the chunk stands clearly better than one head
   // centred over all those columns does (their worst misfit under half of its).
