@@ -758,8 +758,16 @@ function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: 
     const known = memo.get(key);
     if (known) return known;
     let out: Ways = { n: 0, first: null };
+    // (A part starts within its run: none starting left of the run's start fits it.)
+    if (words[w].x0 < left(a) - tol) {
+      memo.set(key, out);
+      return out;
+    }
     for (let w2 = w + 1; w2 <= words.length && out.n < 2; w2++) {
+      const mid = (words[w].x0 + words[w2 - 1].x1) / 2;
       for (let b = a; b <= last && out.n < 2; b++) {
+        // (Runs further right only move their middle further right of the part's.)
+        if (b > a && (left(a) + cols[b].x1) / 2 > mid + tol) break;
         // (Not the whole chunk as one part: that is the reading without a split.)
         if (w === 0 && w2 === words.length) continue;
         const ws = words.slice(w, w2);
