@@ -1,3 +1,5 @@
+import { isTotalLabel } from '../../src/arithmetic/lines.js';
+import { isIndicatorTable } from '../html/structures.js';
 import { parseCell, parseScale } from '../../src/grammar/number.js';
 import { classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
@@ -258,6 +260,10 @@ function rowLine(l: Line): boolean {
   if (values.length === 0 || !isValue(l.chunks[l.chunks.length - 1])) return false;
   // Years alone over the columns are a header line ("2023 2023 2023"), not figures.
   if (values.every((c) => YEAR.test(c.text))) return false;
+  // (So are years after the wrapped end of a top-left head, "bedragen x €" / "1.000 2020 2021 …":
+  // a figure first on the line, with no label, then years only, each later than the one before.)
+  const years = values.slice(1);
+  if (values[0] === l.chunks[0] && years.length >= 2 && years.every((c, i) => YEAR.test(c.text) && (i === 0 || parseInt(c.text, 10) > parseInt(years[i - 1].text, 10)))) return false;
   const firstValue = l.chunks.findIndex((c) => isValue(c));
   // A figure in a column stands well apart from the label; one in running text does not.
   const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
@@ -291,11 +297,23 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
   const right = cluster((c) => c.x1).filter((g) => g.some(single));
   const left = cluster((c) => c.x0).filter((g) => g.some(single));
   const pick = left.length < right.length ? { groups: left, edge: (c: Chunk) => c.x0 } : { groups: right, edge: (c: Chunk) => c.x1 };
-  return pick.groups.map((g) => {
+  const cols = pick.groups.map((g) => {
     const ok = g.filter(single);
     const edges = ok.map(pick.edge).sort((a, b) => a - b);
     return { anchor: edges[Math.floor(edges.length / 2)], x0: Math.min(...ok.map((c) => c.x0)), x1: Math.max(...ok.map((c) => c.x1)) };
   });
+  // Columns of a grid never share a stretch of the line: two whose figures overlap are one column
+  // set ragged (figures flush left in it, "94" and "110" ending apart), not two.
+  const out: Column[] = [];
+  for (const c of cols.sort((a, b) => a.x0 - b.x0)) {
+    const last = out[out.length - 1];
+    if (last && c.x0 < last.x1 - 0.3 * em) {
+      last.x0 = Math.min(last.x0, c.x0);
+      last.x1 = Math.max(last.x1, c.x1);
+      last.anchor = last.x1;
+    } else out.push({ ...c });
+  }
+  return out;
 }
 
 const nearest = (cols: Column[], c: Chunk) => {
@@ -506,6 +524,42 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     }
     const before = notices.length;
     const t = readTable(r.lines, lastText, notices, file);
+    // An indicator's block under the description lines of the one above (Eenheid:, Bron:,
+    // Toelichting:), its name and its rows, with no heads of its own: it goes on with the table
+    // above on the page when read under that table's header it gives the same columns (the same
+    // heads over them). Otherwise it stays unread, as readTable said.
+    const above = tables.at(-1);
+    const heads = above && headLinesOf.get(above);
+    // (So does a block read with no header at all under such a table: its columns are the table's.)
+    const undescribed = !t && notices.slice(before).some((x) => x.rule === 'unread-table' && x.message.includes('description lines'));
+    if ((undescribed || (t && !t.header)) && above && heads?.length) {
+      const said: ExtractionNotice[] = [];
+      // (Without the description lines, and the lines their text wraps onto, set right of their labels.)
+      let meta: Line | null = null;
+      const body = r.lines.filter((l) => {
+        if (META_LINE.test(l.chunks[0].text)) meta = l;
+        else if (!(meta && !isRowLine(l) && l.chunks[0].x0 > meta.chunks[0].x1)) meta = null;
+        return meta === null;
+      });
+      const again = readTable([...heads, ...body], lastText, said, file);
+      const key = (x: RawTable) => x.header?.cells.map((c) => c.text).join(' | ');
+      // (Only under a header that heads every column, and rows under a name of their own: a block
+      // that lost its name, or a header with a column it does not head, stays unread and said so.)
+      const headed = above.header !== null && above.header.cells.slice(1).every((c) => c.text.trim() !== '');
+      if (again && headed && key(again) === key(above) && again.rows.every((x) => x.sections?.length) && !said.some((x) => x.rule === 'unread-table')) {
+        notices.splice(before, notices.length - before, ...said);
+        above.rows.push(...again.rows);
+        continue;
+      }
+      if (t) {
+        // Rows with no heads of their own under a table they do not go on with: what each column
+        // holds cannot be told, so they are not read rather than read as kolom 1, 2, ….
+        const amounts = t.rows.reduce((k, x) => k + x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+        notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${p.page}: ${t.rows.length} rows of figures ("${t.rows[0].raw.slice(0, 60)}") with no heads of their own under the table "${above.title}" do not line up with its columns: what each column holds cannot be told, so they are not read`, line: null, page: p.page, raw: t.rows[0].raw, table: null, amounts });
+        textBlocks.push(...blocksOf(r.lines, p));
+        continue;
+      }
+    }
     if (t) tables.push(t);
     else {
       textBlocks.push(...blocksOf(r.lines, p));
@@ -534,7 +588,7 @@ interface Band {
 }
 
 /** A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other chunks. */
-function bandLine(b: Band, labelRight: number, em: number): Line {
+function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): Line {
   const figs = b.lines.filter(isRowLine);
   const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
   const texts = parts.map((cs) => cs.map((c) => c.text).join(' '));
@@ -548,13 +602,30 @@ function bandLine(b: Band, labelRight: number, em: number): Line {
     texts[coded] = rest.join(' ');
     texts[0] = `${code} ${texts[0]}`;
   }
-  const text = texts.filter((t) => t !== '').reduce((t, next) => (t === '' ? next : /[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next) ? t + next : `${t} ${next}`), '');
+  // (The line before with words: a code moved out of it to the front leaves a line empty.)
+  const broken = (k: number) => {
+    let j = k - 1;
+    while (j > 0 && texts[j] === '') j--;
+    return brokenInside(parts[j], texts[k], labelEdge, em);
+  };
+  const text = texts.reduce((t, next, k) => (next === '' ? t : t === '' ? next : (/[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next)) || broken(k) ? t + next : `${t} ${next}`), '');
   const all = parts.flat();
   const first = figs[0];
   const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
   const own = new Set(all);
   if (figs.length === 1 && parts.length <= 1) return first;
   return { page: first.page, y: first.y, size: first.size, chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))] };
+}
+
+/**
+ * A word wider than its cell, broken inside it with no hyphen: the line before is that one word,
+ * reaching the cell's edge (where the label column's longest lines end), and the next line starts
+ * with its end, one or two letters no short word ("Vennootschapsbelastin" / "g (VpB)").
+ */
+function brokenInside(before: Chunk[], next: string, labelEdge: number, em: number): boolean {
+  const words = before.filter((c) => classify(c.text) !== 'code');
+  const end = /^([a-z]{1,2})(?:\s|$)/.exec(next);
+  return words.length === 1 && /^\S*[a-z]$/.test(words[0].text) && words[0].x1 >= labelEdge - em && end !== null && !SHORT_WORD.test(end[1]);
 }
 
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
@@ -632,9 +703,9 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
  * word's middle falls: a head wider than its figures pokes out over the gutter (or the label
  * column) on the side away from that edge.
  */
-function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | null {
+function splitHead(c: Chunk, cols: Column[], em: number): [number[], string][] | null {
   const edges = charEdges({ s: c.text, x: c.x0, w: c.x1 - c.x0 });
-  const words: { text: string; x0: number; x1: number }[] = [];
+  const words: Word[] = [];
   const chars = [...c.text];
   let start = -1;
   for (let k = 0; k <= chars.length; k++) {
@@ -649,7 +720,91 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
   const under = cols.map((col, i) => ({ col, i })).filter(({ col }) => (right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1));
-  if (under.length < 2 || words.length < under.length) return null;
+  if (under.length < 2) return null;
+  const flush = words.length >= under.length ? splitFlush(words, under, cols, em) : null;
+  return flush ? flush.map(([i, text]) => [[i], text]) : splitCentred(words, under, cols, em);
+}
+
+type Word = { text: string; x0: number; x1: number };
+
+/**
+ * A head run into the group head beside it ("Lasten Geraamde Lasten": Lasten flush over its
+ * column, Geraamde Lasten centred over the next two): parts in reading order, each flush with its
+ * one column's aligned edge or centred over a run of two columns or more, together heading every
+ * column whose edge lies within the chunk. Read only when one such split exists (two parts at
+ * least); otherwise null, and the chunk is read as one head.
+ */
+function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number[], string][] | null {
+  const tol = 0.6 * em;
+  if (words.length < 2 || words.length > 8) return null;
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em);
+  const fits = (ws: Word[], a: number, b: number) => {
+    const x0 = ws[0].x0;
+    const x1 = ws[ws.length - 1].x1;
+    if (a === b) return right(cols[a]) ? Math.abs(x1 - cols[a].x1) <= tol : Math.abs(x0 - cols[a].x0) <= tol;
+    // (Centred over the run and within it: from the figures' end before it to its last figures' end.)
+    return Math.abs((x0 + x1) / 2 - (left(a) + cols[b].x1) / 2) <= tol && x0 >= left(a) - tol && x1 <= cols[b].x1 + tol;
+  };
+  const first = under[0].i;
+  const last = under[under.length - 1].i;
+  // Splits of words w… over columns a…last: how many (two is as many as matter) and the first.
+  // (Memoised by where it stands: a chunk of words over many columns has too many paths to walk.)
+  type Ways = { n: number; first: [number[], string][] | null };
+  const memo = new Map<number, Ways>();
+  const ways = (w: number, a: number): Ways => {
+    if (w === words.length || a > last) return w === words.length && a > last ? { n: 1, first: [] } : { n: 0, first: null };
+    const key = w * 1000 + a;
+    const known = memo.get(key);
+    if (known) return known;
+    let out: Ways = { n: 0, first: null };
+    // (A part starts within its run: none starting left of the run's start fits it.)
+    if (words[w].x0 < left(a) - tol) {
+      memo.set(key, out);
+      return out;
+    }
+    for (let w2 = w + 1; w2 <= words.length && out.n < 2; w2++) {
+      const mid = (words[w].x0 + words[w2 - 1].x1) / 2;
+      for (let b = a; b <= last && out.n < 2; b++) {
+        // (Runs further right only move their middle further right of the part's.)
+        if (b > a && (left(a) + cols[b].x1) / 2 > mid + tol) break;
+        // (Not the whole chunk as one part: that is the reading without a split.)
+        if (w === 0 && w2 === words.length) continue;
+        const ws = words.slice(w, w2);
+        if (!fits(ws, a, b)) continue;
+        const rest = ways(w2, b + 1);
+        if (rest.n === 0) continue;
+        const part: [number[], string] = [Array.from({ length: b - a + 1 }, (_, k) => a + k), ws.map((x) => x.text).join(' ')];
+        out = { n: Math.min(2, out.n + rest.n), first: out.first ?? [part, ...rest.first!] };
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+  const all = ways(0, first);
+  const found = all.n === 1 ? [all.first!] : [];
+  if (found.length !== 1) return null;
+  // Read apart only when the parts explain where the chunk stands clearly better than one head
+  // centred over all those columns does (their worst misfit under half of its).
+  const misfit = (ws: Word[], a: number, b: number) => {
+    const x0 = ws[0].x0;
+    const x1 = ws[ws.length - 1].x1;
+    if (a === b) return right(cols[a]) ? Math.abs(x1 - cols[a].x1) : Math.abs(x0 - cols[a].x0);
+    return Math.abs((x0 + x1) / 2 - (left(a) + cols[b].x1) / 2);
+  };
+  let at = 0;
+  const worst = Math.max(...found[0].map(([targets, text]) => {
+    const n = text.split(' ').length;
+    const m = misfit(words.slice(at, at + n), targets[0], targets[targets.length - 1]);
+    at += n;
+    return m;
+  }));
+  return worst < misfit(words, first, last) / 2 ? found[0] : null;
+}
+
+function splitFlush(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number, string][] | null {
+  const tol = 0.6 * em;
+  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // (Columns of one alignment only: a mixed run has no one reading order of edges.)
   const r = right(under[0].col);
   if (under.some(({ col }) => right(col) !== r)) return null;
@@ -683,6 +838,12 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number, string][] | n
  */
 interface PlacedHead {
   line: number;
+  y: number;
+  /**
+   * The header row it is printed in: lines closer than a line's height are one row whose cells
+   * are set centred (a cell of one line halfway between the lines of a wrapped one beside it).
+   */
+  tier: number;
   text: string;
   x0: number;
   x1: number;
@@ -697,8 +858,22 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
   // taken as wide as the second).
   const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em);
   // Lower heads first: a group on a line under another is settled before the one above it.
+  // A head's wrapped lines: a head on the line right under another (as close as a cell's lines,
+  // closer than header rows stand apart), over the same columns, centred under it or flush with
+  // either edge, is the same cell's next line. It is not widened by itself (set alone under a
+  // group head it would look centred over a wider run too): it heads the run its first line heads.
+  const wrapOf = new Map<PlacedHead, PlacedHead>();
+  for (const h of [...placed].sort((p, q) => p.line - q.line)) {
+    const up = placed.find(
+      (o) =>
+        o.line === h.line - 1 && !o.split && !h.split && h.y - o.y <= 1.35 * em &&
+        h.targets.every((i) => o.targets.includes(i)) &&
+        (Math.abs((o.x0 + o.x1) / 2 - (h.x0 + h.x1) / 2) <= 0.6 * em || Math.abs(o.x0 - h.x0) <= 0.3 * em || Math.abs(o.x1 - h.x1) <= 0.3 * em),
+    );
+    if (up) wrapOf.set(h, wrapOf.get(up) ?? up);
+  }
   for (const h of [...placed].sort((p, q) => q.line - p.line)) {
-    if (h.split || h.line === lastLine) continue;
+    if (h.split || h.line === lastLine || wrapOf.has(h)) continue;
     // A head flush with its one column's edge, as its figures are set, is that column's own,
     // unless it stands as well in the middle of a run about that column.
     const [only] = h.targets;
@@ -710,14 +885,29 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     // its own columns too (groups nest, never cross; a head wrapped over two lines heads the same
     // run on both).
     const other = (o: PlacedHead) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
-    const taken = new Set(placed.filter((o) => o !== h && (o.line === h.line || other(o))).flatMap((o) => o.targets));
-    // Needs a group: a head under it on a lower line; under a head that names a year, one that
-    // names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
+    // (Heads of its own header row are its siblings, whatever line a centred cell put them on;
+    // one over a column of its own is the same cell's other line.)
+    const siblings = placed.filter((o) => o !== h && o.tier === h.tier && !o.targets.some((i) => h.targets.includes(i)));
+    const taken = new Set([...siblings, ...placed.filter((o) => o !== h && other(o))].flatMap((o) => o.targets));
+    // Needs a group: a head under it in a lower header row; under a head that names a year, one
+    // that names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
     // (A head flush with its own column, widened only about it, takes no dated head: it may be a
-    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023".)
-    const dated = YEAR_IN.test(h.text) || symmetric;
+    // wrapped head's last line, "Begroting" / "na" / "wijziging" over "2023". Unless it stands in
+    // a row of group heads (one of them over two columns or more) whose heads leave the columns on
+    // both sides of it unheaded, as many each side: a group head as wide as one column, centred
+    // over the gap, heads all of it. A row that groups its columns leaves none without a head.)
+    const gap = (() => {
+      if (!symmetric || !siblings.some((o) => o.targets.length > 1)) return false;
+      const headed = new Set(siblings.flatMap((o) => o.targets));
+      let a = only;
+      let b = only;
+      while (a > 0 && !headed.has(a - 1)) a--;
+      while (b < cols.length - 1 && !headed.has(b + 1)) b++;
+      return only - a === b - only && a < b;
+    })();
+    const dated = YEAR_IN.test(h.text) || (symmetric && !gap);
     const open = (i: number) => {
-      const below = placed.filter((o) => o.line > h.line && o.targets.includes(i));
+      const below = placed.filter((o) => o.tier > h.tier && o.targets.includes(i));
       const fits = (o: PlacedHead) => o.targets.length === 1 || h.targets.every((j) => o.targets.includes(j));
       return !taken.has(i) && below.length > 0 && below.every((o) => fits(o) && !(dated && YEAR_IN.test(o.text)));
     };
@@ -738,6 +928,7 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     const best = pick && (pick.a !== lo0 || pick.b !== hi0) ? [pick.a, pick.b] : null;
     if (best) h.targets = Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best![0] + k);
   }
+  for (const [h, first] of wrapOf) h.targets = [...first.targets];
 }
 
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
@@ -760,7 +951,14 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // (A numbered label of no figures under the last head line, "0.0 Bestuur en ondersteuning", is a
   // sub-heading of the body, not a head.)
   const numbered = (l: Line) => l.chunks[0].x1 <= labelRight && classify(l.chunks[0].text.split(' ')[0]) === 'code';
-  const headingsFrom = lines.slice(lastHead + 1, firstRow).every(numbered) ? lastHead + 1 : firstRow;
+  // (Nor is one wrapped onto lines of the label column: "0.0 Bestuur en" / "ondersteuning".)
+  const under = lines.slice(lastHead + 1, firstRow);
+  const wrappedNumbered = under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
+  // (Nor is a label line set as far under the last head line as rows stand apart, not as close as a
+  // head's wrapped line: "Verwijzingen Halt" over its Gemeente / Provincie / Nederland rows.)
+  const labelOnly = under.length > 0 && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && !isValue(c)));
+  const apart = lastHead >= 0 && under.length > 0 && under[0].y - lines[lastHead].y >= 1.35 * em;
+  const headingsFrom = under.every(numbered) || wrappedNumbered || (labelOnly && apart) ? lastHead + 1 : firstRow;
   const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
   // Heads right of the last column of figures head columns left blank in every row: on the lowest
@@ -778,7 +976,15 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const topLeft: string[] = [];
   // Each head chunk with the columns it heads, line by line; widened to its centred span below.
   const placed: PlacedHead[] = [];
+  let tier = 0;
+  // (Measured between lines with heads over the figures: a top-left cell set centred beside both
+  // header rows stands between them and joins neither.)
+  let lastHeadY: number | null = null;
   for (const [n, l] of headerLines.entries()) {
+    if (l.chunks.some((c) => c.x1 > labelRight - 0.3 * em)) {
+      if (lastHeadY !== null && l.y - lastHeadY >= 0.8 * em) tier++;
+      lastHeadY = l.y;
+    }
     for (const c of l.chunks) {
       if (c.x1 <= labelRight - 0.3 * em) {
         topLeft.push(c.text);
@@ -794,18 +1000,30 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
       const mid = (c.x0 + c.x1) / 2;
       const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      // Heads of one word each run together, a word twice in a row among them ("werkelijk begroot
+      // begroot begroot begroot", each set flush in its own column, closer than a word space),
+      // over as many columns as it has words: one word each, in reading order. (A head's words
+      // are a phrase, which never says a word twice in a row; "Lasten Geraamde Lasten" is two heads.)
+      const ws = c.text.split(' ');
+      if (ws.some((w, k) => k > 0 && w === ws[k - 1])) {
+        const ends = cols.flatMap((col, i) => (col.x1 >= c.x0 + 0.3 * em && col.x1 <= c.x1 + 0.6 * em ? [i] : []));
+        if (ends.length === ws.length) {
+          ends.forEach((i, k) => placed.push({ line: n, y: l.y, tier, text: ws[k], x0: c.x0, x1: c.x1, targets: [i], split: true }));
+          continue;
+        }
+      }
       if (spans.length >= 2) {
         // Heads of neighbouring columns set closer than a word space apart run into one chunk
         // ("Rekening 2023 Verschil"): its words split where each part ends at its column's
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [i, text] of parts) placed.push({ line: n, text, x0: c.x0, x1: c.x1, targets: [i], split: true });
+          for (const [targets, text] of parts) placed.push({ line: n, y: l.y, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
           continue;
         }
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
-      placed.push({ line: n, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
+      placed.push({ line: n, y: l.y, tier, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
   }
   widenCentredHeads(placed, cols, labelRight, em);
@@ -819,6 +1037,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // Body rows; label-only lines are wrapped labels or sub-headings.
   const rows: RawRow[] = [];
   let pendingLabel: { text: string; line: Line } | null = null;
+  let lastLabelLine: Chunk[] = [];
   // Label lines whose row the spacing does not tell (see below).
   const tied: { text: string; above: RawRow; below: number; read: 'above' | 'below' | 'neither' }[] = [];
   const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
@@ -830,14 +1049,33 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const headingsBefore = new Map<Line, string[]>();
   let headings: string[] = [];
   const rowLines: Line[] = [];
+  // Where the label column's text ends: its longest lines reach the cell's edge.
+  const labelEdge = Math.max(...bodyLines.flatMap((l) => l.chunks.filter((c) => !isValue(c) && c.x1 <= labelRight + 0.3 * em).map((c) => c.x1)));
+  // A label of no figures between a line of a block still open (no total) and the total right
+  // under it is a row whose figures are all blank, not a sub-heading: a heading opens a block,
+  // and this total closes the block above it ("Kapitaallasten" / "Verrekening met voorzieningen" /
+  // "Totaal lasten"). (Under a total, the block above closed, it heads the lines under it, even
+  // when they are totals of their own: "Saldo" / "7.1 Volksgezondheid" / "Totaal lasten (4)".)
+  const blankLines = new Set<Line>();
+  const totalLabel = (l: Line | undefined) =>
+    l !== undefined && isRowLine(l) && !isValue(l.chunks[0]) && l.chunks[0].x1 <= labelRight + 0.3 * em && isTotalLabel(l.chunks[0].text);
+  const openAbove = (label: string | undefined) => label !== undefined && label.trim() !== '' && !isTotalLabel(label);
   if (banded) {
-    for (const b of banded.rows) {
+    for (const [k, b] of banded.rows.entries()) {
       if (!b.figure) {
         const text = b.lines.map((x) => x.chunks.map((c) => c.text).join(' ')).join(' ').trim();
-        if (text) headings.push(text);
+        const next = banded.rows[k + 1];
+        const above = rowLines.at(-1);
+        const aboveLabel = above && !isValue(above.chunks[0]) ? above.chunks[0].text : undefined;
+        if (text && openAbove(aboveLabel) && headings.length === 0 && next?.figure && totalLabel(bandLine(next, labelRight, em, labelEdge))) {
+          const cs = b.lines.flatMap((x) => x.chunks);
+          const line: Line = { page: b.lines[0].page, y: b.lines[0].y, size: b.lines[0].size, chunks: [{ ...cs[0], text, x0: Math.min(...cs.map((c) => c.x0)), x1: Math.max(...cs.map((c) => c.x1)) }] };
+          blankLines.add(line);
+          rowLines.push(line);
+        } else if (text) headings.push(text);
         continue;
       }
-      const line = bandLine(b, labelRight, em);
+      const line = bandLine(b, labelRight, em, labelEdge);
       if (headings.length) headingsBefore.set(line, headings);
       headings = [];
       rowLines.push(line);
@@ -852,12 +1090,33 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     if (!isItem) group = text;
     sawHeading = true;
   };
+  const blankRow = (text: string, l: Line): RawRow => ({
+    cells: [
+      cellOf({ text, x0: l.chunks[0].x0, x1: l.chunks[l.chunks.length - 1].x1 }, l),
+      ...cols.map((col) => ({ text: '', line: null, page, bold: false, bbox: [round(col.x0), round(l.y - l.size * 0.8), round(col.x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })),
+    ],
+    line: null,
+    page,
+    raw: text,
+    ...(sawHeading && sections.length ? { sections: [...sections] } : {}),
+  });
   for (let n = 0; n < rowLines.length; n++) {
     const l = rowLines[n];
+    if (blankLines.has(l)) {
+      rows.push(blankRow(l.chunks[0].text, l));
+      continue;
+    }
     // (Label lines of a band are read with its figures; a band without figures is a sub-heading.)
     if (banded && !isRowLine(l)) continue;
     if (!isRowLine(l)) {
-      const text = l.chunks.map((c) => c.text).join(' ');
+      let text = l.chunks.map((c) => c.text).join(' ');
+      // A label line closer under a label line of no figures than rows stand apart wraps it: the
+      // two are read as one, a label or a sub-heading ("0.0 Bestuur en" / "ondersteuning").
+      const wraps = pendingLabel !== null && l.y - pendingLabel.line.y < 0.8 * pitch;
+      if (wraps) {
+        text = `${pendingLabel!.text}${brokenInside(lastLabelLine, text, labelEdge, em) ? '' : ' '}${text}`;
+        pendingLabel = null;
+      }
       const prev = bodyLines[n - 1];
       const next = bodyLines[n + 1];
       const prevRow = rows[rows.length - 1];
@@ -879,19 +1138,28 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
       const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
       const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
+      if (prevRow && openAbove(prevRow.cells[0].text) && !cue && !heading && !wraps && pendingLabel === null && totalLabel(next)) {
+        rows.push(blankRow(text, l));
+        continue;
+      }
       const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && !heading && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      if (prevRow && !heading && !wraps && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
         // without a space; the hyphen stays (a compound's cannot be told from a hyphenation).
-        const sep = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text) ? '' : ' ';
+        const hyphen = /[a-z0-9]-$/.test(prevRow.cells[0].text) && /^[a-z0-9]/.test(text);
+        const sep = hyphen || brokenInside(lastLabelLine, text, labelEdge, em) ? '' : ' ';
+        lastLabelLine = l.chunks;
         prevRow.cells[0].text += `${sep}${text}`;
         prevRow.raw += `${sep}${text}`;
         if (tie) tied.push({ text, above: prevRow, below: rows.length, read: 'above' });
         continue;
       }
-      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) pendingLabel = { text, line: l };
+      if (!heading && ((next && !nextLabel) || (next && gapAfter < 0.8 * pitch))) {
+        pendingLabel = { text, line: l };
+        lastLabelLine = l.chunks;
+      }
       // else: a sub-heading inside the table; it carries no figures.
       // (One that may as well end or begin a label is no heading: label-boundary says so below.)
       else if (!tie) headings.push(text);
@@ -902,6 +1170,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     const labelChunks = l.chunks.slice(0, from).filter((c) => c.x1 <= labelRight + 0.3 * em);
     const inColumns = l.chunks.slice(0, from).filter((c) => c.x1 > labelRight + 0.3 * em);
     let label = labelChunks.map((c) => c.text).join(' ');
+    // (The label's last line of words: this line's, or a line above when it holds a code only.)
+    if (!pendingLabel || labelChunks.some((c) => classify(c.text) !== 'code')) lastLabelLine = labelChunks;
     if (pendingLabel) {
       // (A code beside the name's last line begins the label, as in bandLine.)
       const [first, ...rest] = label.split(' ');
@@ -997,7 +1267,24 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
   const topLeftText = topLeft.join(' ').trim();
   const title = topLeftText && parseScale(topLeftText) === null ? topLeftText : heading ?? `Tabel op pagina ${page}`;
-  return {
+  // In an indicator table the rows under an indicator's name that name a comparison area
+  // (Gemeente, Provincie, Nederland) are named after it, as the HTML reader names them.
+  if (headerPresent && isIndicatorTable({ header: { cells: [topLeftText, ...headerText].map((text) => ({ text })) } } as RawTable)) {
+    for (const r of rows) {
+      const name = r.sections?.filter((x) => classify(x) !== 'item').at(-1);
+      if (name && AREA_ROW.test(r.cells[0].text.trim())) r.cells[0] = { ...r.cells[0], text: `${name} ${r.cells[0].text}` };
+    }
+    // Areas with no indicator's name above them (printed on the page before, say): whose figures
+    // they are cannot be told, so they are not read rather than stored as "Gemeente".
+    const nameless = rows.filter((r) => !r.sections?.length && AREA_ROW.test(r.cells[0].text.trim()));
+    if (nameless.length) {
+      const amounts = nameless.reduce((k, r) => k + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
+      notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${nameless.length} rows of comparison areas ("${nameless[0].raw.slice(0, 60)}") stand under no indicator's name: whose figures they are cannot be told, so they are not read`, line: null, page, raw: nameless[0].raw, table: null, amounts });
+      rows.splice(0, rows.length, ...rows.filter((r) => !nameless.includes(r)));
+      if (rows.length === 0) return null;
+    }
+  }
+  const table: RawTable = {
     index: 0,
     layout: 'pdf',
     ...(dated ? { role: 'indicator' as const } : {}),
@@ -1017,7 +1304,12 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     line: null,
     page: headerY?.page ?? page,
   };
+  headLinesOf.set(table, headerLines);
+  return table;
 }
+
+/** The header lines a table was read under (a block of the same table further down reads under them too). */
+const headLinesOf = new WeakMap<RawTable, Line[]>();
 
 /**
  * A column headed as a key (Progr., Prog., Programma nr) holds a programme number per row, no
@@ -1036,10 +1328,13 @@ function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
 
 const YEAR_IN = /\b(19|20)\d{2}\b/;
 
+/** A comparison area's row under an indicator's name (as the interpreter's AREA). */
+const AREA_ROW = /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
+
 const META_LINE = /^(eenheid|bron|toelichting|definitie|periode)\s*:/i;
 
 /** Short words a head goes on with ("Begroting" / "na wijziging"), not a word's broken end. */
-const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr)$/;
+const SHORT_WORD = /^(na|en|of|in|op|te|de|om|nr|is|al|er|ze|zo|nu|ca|bv|ov)$/;
 
 const REFERENCE_YEAR = /\d%?\s*\(\s*(?:[12]e\s+halfjaar\s+)?(?:19|20)\d{2}\s*\)$/i;
 
