@@ -6,7 +6,7 @@ import { formatCoverage, type DocumentSummary, type Report } from './summary.js'
 import { fingerprintOf, type TriageState } from '../store/triage.js';
 import { shownFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';
 import { groupFindings, type Entry } from './groups.js';
-import { ruleIds } from '../reconcile/all-rules.js';
+import { ruleIds } from '../reconcile/registry.js';
 
 export { groupFindings, type Entry, type EntryKind } from './groups.js';
 export { shownFindings, sortFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';

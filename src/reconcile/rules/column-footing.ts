@@ -2,7 +2,7 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { rowName, type Grid } from '../../arithmetic/grid.js';
 import { evaluate, solveMissing, type Relation } from '../../arithmetic/relations.js';
-import { cellFinding, describeTerms, isConsequence, type Rule } from '../rule.js';
+import { cellFinding, countEvaluation, describeTerms, isConsequence, type Rule } from '../rule.js';
 
 /**
  * Corrections the row-level arithmetic asks for in the footing's terms: a cell another relation
@@ -31,20 +31,22 @@ function explain(grid: Grid, relations: Relation[], footing: Relation) {
   return parts;
 }
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'column-footing',
+  scope: 'document',
   severity: 'error',
   docs: {
     description: 'Every total row equals the sum of the rows it totals, per column, judged by interval arithmetic. Parent taakvelden count only in columns where their sub-taakvelden are empty. A consistent printed sign pattern (a "(-/-)" line subtracted in every column) is the table\'s convention, not an error. When row-level findings in the same column account for the whole difference, the finding says so and is informational: the total is right, the rows are wrong.',
     why: 'A total that is not the sum of its rows means a row was left out, counted twice or misprinted.',
     example: 'Hengelo jaarstukken 2023, Saldo 6 Sociaal domein, Verschil: the printed taakveld verschillen sum to 3.121 against a total of 3.195; the sign errors at 6.73A and 6.73B and the missing 6.74A cell account for the 74.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid, relations } of ctx.arithmetic) {
       for (const rel of relations) {
         if (rel.kind !== 'footing') continue;
         const e = evaluate(grid, rel, { missingTermsAsZero: true });
+        countEvaluation(e, evaluated);
         if (e.status !== 'fails') continue;
         const parts = explain(grid, relations, rel);
         const corrected = e.expected + parts.reduce((s, p) => s + p.delta, 0);

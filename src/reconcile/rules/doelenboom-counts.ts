@@ -1,10 +1,10 @@
 import type { DoelenboomGoal, Finding, PrintedCount } from '../../../schemas/index.js';
 import { makeFinding } from '../../arithmetic/finding.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Evaluated, Rule, RuleContext } from '../rule.js';
 
 type Kind = 'indicators' | 'actions';
 
-function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Finding[]) {
+function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Finding[], evaluated: Evaluated) {
   const section = goal.section!;
   const claimed: PrintedCount | null = kind === 'indicators' ? goal.claimedIndicators : goal.claimedActions;
   const stated = kind === 'indicators' ? section.statedIndicators : section.statedActions;
@@ -12,6 +12,8 @@ function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Findin
   const noun = kind === 'indicators' ? 'indicators' : 'actions';
   const where = listed.length > 0 ? ` (lines ${listed[0]}–${listed[listed.length - 1]})` : '';
   const base = { rule: rule.id, severity: rule.severity, table: 'Doelenboom', row: `${goal.code} ${goal.name}`, column: kind === 'indicators' ? 'Indicatoren' : 'Aantal acties' };
+  if (claimed) evaluated();
+  if (stated) evaluated();
   if (claimed && claimed.value !== listed.length) {
     out.push(makeFinding(ctx.document, {
       ...base,
@@ -35,15 +37,16 @@ function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Findin
   }
 }
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'doelenboom-counts',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description: 'The counts the doelenboom claims per subdoel ("Indicatoren: N", "Aantal acties: N") equal what the subdoel\'s section lists (one "Toelichting" per indicator, numbered actions), and the section\'s own "Aantal indicatoren"/"Aantal acties" equal what it lists.',
     why: 'The doelenboom is the reader\'s map of the programme; a count that disagrees with the section hides or invents work the council is told about.',
     example: 'Enschede jaarstukken 2023, 01.01: the doelenboom says "Aantal acties: 0" (line 11), the section states "Aantal acties: 2" (line 254) and lists actions 01 and 02.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const goal of ctx.structures.goals) {
       if (goal.level !== 'subdoel' || (!goal.claimedIndicators && !goal.claimedActions)) continue;
@@ -51,8 +54,8 @@ const rule: Rule = {
         out.push(makeFinding(ctx.document, { rule: rule.id, severity: 'info', table: 'Doelenboom', row: `${goal.code} ${goal.name}`, line: goal.provenance.line, raw: goal.provenance.raw, message: `${goal.code}: no section for this subdoel was found, so its claimed counts cannot be checked` }));
         continue;
       }
-      compare(ctx, goal, 'indicators', out);
-      compare(ctx, goal, 'actions', out);
+      compare(ctx, goal, 'indicators', out, evaluated);
+      compare(ctx, goal, 'actions', out, evaluated);
     }
     return out;
   },

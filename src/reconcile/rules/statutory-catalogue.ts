@@ -2,17 +2,19 @@ import type { Finding } from '../../../schemas/index.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import type { Rule } from '../rule.js';
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'statutory-catalogue',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description: 'Each row of a "Wettelijk verplichte indicatoren" list names the indicator the BBV catalogue (data/catalogue/bbv_indicatoren.csv) gives for its printed number.',
     why: 'The statutory numbers are how gemeenten are compared (waarstaatjegemeente.nl); a score under the wrong number compares the wrong thing.',
     example: 'Enschede jaarstukken 2023, line 698: "22. 6. Sociaal domein Jongeren met een delict voor de rechter" — number 22 is "Jongeren met een delict voor de rechter" in the catalogue, so it passes.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const s of ctx.structures.statutory) {
+      evaluated();
       if (s.matchesCatalogue) continue;
       out.push(makeFinding(ctx.document, {
         rule: rule.id,

@@ -8,8 +8,9 @@ const CODE_AT_START = /^(\d{1,2}\.\d{1,3}[A-Da-d]?)\s+(\S.*)$/;
 const validIn = (e: TaakveldEntry, year: number) => e.validFrom <= year && (e.validTo === null || e.validTo >= year);
 const span = (e: TaakveldEntry) => `${e.validFrom}–${e.validTo ?? ''}`;
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'taakveld-catalogue',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description:
@@ -18,7 +19,7 @@ const rule: Rule = {
     example:
       'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. Because the table prints 6.71A–D in its other columns, this is the old code of the split and the finding is info. All other names of the table match the 2023 catalogue.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const year = ctx.document.year;
     if (year === null) return out;
@@ -48,9 +49,11 @@ const rule: Rule = {
       if (entries.length === 0) {
         // Only codes shaped like a taakveld of a known hoofdtaakveld are claimed to be taakvelden.
         if (!catalogue.some((e) => e.code === code.split('.')[0])) continue;
+        evaluated();
         out.push(makeFinding(ctx.document, { ...base, message: `${code} is not a taakveld code in the IV3 catalogue (2017–2026).${where}` }));
         continue;
       }
+      evaluated();
       if (current.length === 0) {
         const children = catalogue.filter((e) => e.parent !== null && validIn(e, year) && e.code.startsWith(code) && e.code !== code);
         // In the year of a split, a table may keep the old parent in the column budgeted before the

@@ -4,8 +4,9 @@ import { parentCode } from '../../catalogue/taakvelden.js';
 import { rowName } from '../../arithmetic/grid.js';
 import { cellFinding, type Rule } from '../rule.js';
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'taakveld-hierarchy',
+  scope: 'document',
   severity: 'error',
   docs: {
     description:
@@ -14,7 +15,7 @@ const rule: Rule = {
     example:
       'Hengelo jaarstukken 2023: 6.71 / Lasten prints 27.628 in Begroting 2023 primitief, where its only printed sub-taakveld is 6.71D (125); in no column do both sum, so 6.71 is a separate line and no finding is made.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid } of ctx.arithmetic) {
       const parents = grid.rows.filter((r) => r.taakveld && !r.isTotal && grid.rows.some((c) => c.taakveld && parentCode(c.taakveld) === r.taakveld));
@@ -30,6 +31,7 @@ const rule: Rule = {
           const tol = halfUnit(p.decimals) + printed.reduce((s, c) => s + halfUnit(c.cells[col].decimals), 0);
           verdicts.push({ col, ok: Math.abs((p.value ?? 0) - sum) <= tol + 1e-9, sum, tol });
         });
+        evaluated(verdicts.length);
         if (!verdicts.some((v) => v.ok)) continue;
         for (const v of verdicts.filter((x) => !x.ok)) {
           const p = parent.cells[v.col];
