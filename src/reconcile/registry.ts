@@ -65,7 +65,7 @@ export const rules: readonly AnyRule[] = [
 
 /** The rules of one scope, in the list's order. */
 export function rulesOf<S extends RuleScope>(scope: S): Rule<S>[] {
-  return rules.filter((r): r is Extract<AnyRule, Rule<S>> => r.scope === scope) as Rule<S>[];
+  return rules.filter((r): r is Extract<AnyRule, Rule<S>> => r.scope === scope);
 }
 
 export const ruleIds = () => rules.map((r) => r.id);
