@@ -60,6 +60,8 @@ if (args[0] === '--write') {
   process.stderr.write(`klopt format: ${files.length} files formatted, ${wrapped} long comment lines wrapped\n`);
   status ||= prettier('--write', files);
   status ||= eslint(['--fix', '.']);
+  // What --fix changed (a `!` dropped), laid out again.
+  status ||= prettier('--write', files);
   process.exit(status);
 } else if (args[0] === '--check') {
   const files = sourceFiles();

@@ -2,7 +2,7 @@
 // printWidth but leaves comments as written. Only whole-line comments change, so the code is untouched:
 //   // a line comment          → more `//` lines at the same indent
 //   /** a one-line doc comment */ → a doc comment block
-//    * a line of a block comment → more ` * ` lines
+//    * a line of a block comment → more ` * ` lines (other lines of a block comment: at their indent)
 // A comment line with no space to break at (a long URL) is left as it is.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,29 +21,30 @@ function fill(text, width) {
   return lines;
 }
 
-/** One source line wrapped, or null when it needs no change (or cannot be wrapped). */
-export function wrapLine(line, max) {
+/** Lines of words after `first`, then after `rest`, each at most `max` characters; null if one line holds them. */
+function wrapAfter(first, rest, text, max) {
+  const lines = fill(text, max - Math.max(first.length, rest.length));
+  return lines.length > 1 ? lines.map((l, i) => (i === 0 ? first : rest) + l) : null;
+}
+
+/** One comment line wrapped (`inBlock`: inside a block comment), or null when it needs no change or cannot be. */
+export function wrapLine(line, max, inBlock = false) {
   if (line.length <= max) return null;
   let m = /^(\s*)\/\/( ?)(.*)$/.exec(line);
-  if (m && !/^\s*$/.test(m[3])) {
-    const prefix = `${m[1]}//${m[2] || ' '}`;
-    const out = fill(m[3], max - prefix.length).map((l) => prefix + l);
-    return out.length > 1 ? out : null;
-  }
+  if (m && !inBlock) return /\S/.test(m[3]) ? wrapAfter(`${m[1]}//${m[2] || ' '}`, `${m[1]}//${m[2] || ' '}`, m[3], max) : null;
   m = /^(\s*)\/\*\*\s+(.*?)\s*\*\/\s*$/.exec(line);
-  if (m) {
-    const out = fill(m[2], max - m[1].length - 3).map((l) => `${m[1]} * ${l}`);
-    return [`${m[1]}/**`, ...out, `${m[1]} */`];
+  if (m && !inBlock) {
+    const lines = fill(m[2], max - m[1].length - 3).map((l) => `${m[1]} * ${l}`);
+    return [`${m[1]}/**`, ...lines, `${m[1]} */`];
   }
-  m = /^(\s*) \*( )(.*)$/.exec(line);
-  if (m && !m[3].startsWith('/')) {
-    const prefix = `${m[1]} * `;
-    // Keep a list item's or an example's own indent on the lines it continues to.
-    const indent = /^\s*/.exec(m[3])[0];
-    const out = fill(m[3], max - prefix.length - indent.length).map((l) => prefix + indent + l);
-    return out.length > 1 ? out : null;
-  }
-  return null;
+  // The first line of a block comment that goes on below: `/* text` (continued under the text).
+  m = /^(\s*\/\*+\s+)(.*)$/.exec(line);
+  if (m && !inBlock && !m[2].includes('*/')) return wrapAfter(m[1], ' '.repeat(m[1].length), m[2], max);
+  if (!inBlock) return null;
+  // ` * text` (a list item's or an example's own indent is kept on the lines it goes on to), or indented text.
+  m = /^(\s*\* )(\s*)(.*)$/.exec(line) ?? /^(\s*)()(.*)$/.exec(line);
+  if (!m || m[3].startsWith('/')) return null;
+  return wrapAfter(m[1] + m[2], m[1] + m[2], m[3], max);
 }
 
 /** Wraps the long comment lines of the files (paths relative to root); returns how many lines it wrapped. */
@@ -57,9 +58,9 @@ export function wrapLongComments(root, files, max) {
     // Only inside comments: a ` * ` line of a template literal is not a comment. Block comments are tracked.
     let inBlock = false;
     for (const line of lines) {
-      const opens = /^\s*\/\*/.test(line);
-      const isComment = /^\s*\/\//.test(line) || opens || (inBlock && /^\s*\*/.test(line));
-      const w = isComment ? wrapLine(line, max) : null;
+      const opens = !inBlock && /^\s*\/\*/.test(line);
+      const isComment = inBlock || opens || /^\s*\/\//.test(line);
+      const w = isComment ? wrapLine(line, max, inBlock) : null;
       if (opens && !line.includes('*/')) inBlock = true;
       else if (inBlock && line.includes('*/')) inBlock = false;
       if (w) {
