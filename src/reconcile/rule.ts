@@ -63,14 +63,38 @@ export interface ScopeContext {
  */
 export type Evaluated = (n?: number) => void;
 
+/**
+ * Finding messages as short templates, by message id (as ESLint's meta.messages): `{name}` is filled
+ * by `message(template, data)` with the finding's figures, formatted as printed.
+ */
+export type Messages = Readonly<Record<string, string>>;
+
 /** A check, like an ESLint rule: an id, its scope, docs, a default severity and a pure function. */
 export interface Rule<S extends RuleScope = RuleScope> {
   id: string;
   scope: S;
   severity: Severity;
   docs: RuleDocs;
+  /** The templates its findings' messages are made from, where it has them. */
+  messages?: Messages;
   check(ctx: ScopeContext[S], evaluated: Evaluated): Finding[];
 }
+
+/**
+ * A message from its template: each `{name}` replaced by `data.name`, in one pass (a value that
+ * itself holds braces is not read as a template). A name without a value is an error.
+ */
+export function message(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`message template "${template}": no value for {${name}}`);
+    return String(value);
+  });
+}
+
+/** A relation that does not hold, in the words every arithmetic rule uses; the rules add what was compared. */
+export const RELATION_FAILS =
+  '{row}, {column}: {why} gives {expected}, the table prints {printed} (difference {difference}, rounding tolerance ±{tolerance}).';
 
 /** Any rule of the list, narrowed by its scope. */
 export type AnyRule = Rule<'document'> | Rule<'corpus'> | Rule<'iv3'>;
@@ -129,6 +153,8 @@ export function cellFinding(ctx: RuleContext, grid: Grid, ref: { row: number; co
   });
 }
 
+const RELATION_MESSAGES = { fails: `${RELATION_FAILS} Compared: {terms}.{extra}` } as const;
+
 /** The finding for a relation that fails: placed at its target cell. */
 export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'severity'>, grid: Grid, rel: Relation, extra = ''): Finding | null {
   const e = evaluate(grid, rel);
@@ -143,7 +169,17 @@ export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'sever
     expected: e.expected,
     found: e.found,
     tolerance: e.tolerance,
-    message: `${rowName(row)}, ${column.header}: ${rel.why} gives ${fmt(e.expected, decimals)}, the table prints ${cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`} (difference ${fmt(e.found - e.expected, decimals)}, rounding tolerance ±${formatTolerance(e.tolerance, decimals + 1)}). Compared: ${describeTerms(grid, rel)}.${extra}`,
+    message: message(RELATION_MESSAGES.fails, {
+      row: rowName(row),
+      column: column.header,
+      why: rel.why,
+      expected: fmt(e.expected, decimals),
+      printed: cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`,
+      difference: fmt(e.found - e.expected, decimals),
+      tolerance: formatTolerance(e.tolerance, decimals + 1),
+      terms: describeTerms(grid, rel),
+      extra,
+    }),
   });
 }
 
@@ -215,9 +251,10 @@ export function countEvaluation(e: Evaluation, evaluated: Evaluated): void {
 }
 
 /** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */
-export function relationRule(rule: Omit<Rule<'document'>, 'check'>, kinds: Relation['kind'][]): Rule<'document'> {
+export function relationRule(rule: Omit<Rule<'document'>, 'check' | 'messages'>, kinds: Relation['kind'][]): Rule<'document'> {
   return {
     ...rule,
+    messages: RELATION_MESSAGES,
     check(ctx, evaluated) {
       const out: Finding[] = [];
       for (const { grid, relations } of ctx.arithmetic) {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/reconcile/registry.js';
+import { message } from '../../src/reconcile/rule.js';
 import { hengeloRows, processText } from '../helpers.js';
 import { expectValid } from './rule-tester.js';
 
@@ -34,5 +35,14 @@ describe('the rule tester', () => {
     expect(() => expectValid('saldo-arithmetic', r, 3)).not.toThrow();
     expect(() => expectValid('saldo-arithmetic', r, 4)).toThrow(/relations evaluated/);
     expect(() => expectValid('no-such-rule', r)).toThrow(/did not run/);
+  });
+});
+
+describe('message templates', () => {
+  it('fill each {name} once, leave braces in values alone, and refuse a name without a value', () => {
+    expect(message('{row}, {column}: {why}', { row: '6.1 {x}', column: 'Verschil', why: 'saldo = baten − lasten' })).toBe(
+      '6.1 {x}, Verschil: saldo = baten − lasten',
+    );
+    expect(() => message('{row}: {missing}', { row: 'r' })).toThrow(/no value for \{missing\}/);
   });
 });

@@ -83,10 +83,10 @@ ruleTester('doelenboom-counts', {
         doc([tree, ['Tussentekst.'], section], (s) =>
           s.replace('Aantal acties: 2', 'Aantal acties: 0').replace('TR23 JR23\nAantal acties: 2', 'TR23 JR23\nAantal acties: 3'),
         ),
-      fields: ['table', 'expected', 'found'],
+      fields: ['table', 'expected', 'found', 'message'],
       findings: [
-        ['Doelenboom', 2, 0],
-        ['Section 01.01', 2, 3],
+        ['Doelenboom', 2, 0, '01.01: the doelenboom claims 0 actions ("Aantal acties: 0", line 5), but the section for 01.01 (line 9) lists 2 (lines 18–19) and itself states "Aantal acties: 3" (line 16)'],
+        ['Section 01.01', 2, 3, '01.01: the section states "Aantal acties: 3" but lists 2 actions (lines 18–19)'],
       ],
     },
   ],
@@ -131,7 +131,10 @@ ruleTester('statutory-catalogue', {
       run: () => doc([statutory], (s) => s.replace('22. 6. Sociaal domein Jongeren met een delict', '21. 6. Sociaal domein Jongeren met een delict')),
       fields: ['line'],
       findings: [[12]],
-      then: ([f]) => expect(f.message).toContain('"Banen"'),
+      then: ([f]) =>
+        expect(f.message).toBe(
+          'Statutory indicator 21 is printed as "Jongeren met een delict voor de rechter % 12 t/m 21 jarigen", but the BBV catalogue names number 21 "Banen"',
+        ),
     },
   ],
 });

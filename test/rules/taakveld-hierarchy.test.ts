@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { hengeloRows, HENGELO_2023, processSample } from '../helpers.js';
 import { ruleTester } from './rule-tester.js';
 
@@ -34,6 +35,11 @@ ruleTester('taakveld-hierarchy', {
         ['6.71 Maatwerkdienstverlening 18+ / Lasten', 'Rekening 2023', 21815, 21915],
         ['6.71 Maatwerkdienstverlening 18+ / Saldo', 'Rekening 2023', -21815, -21915],
       ],
+      then: ([f]) =>
+        expect(f.message).toBe(
+          '6.71 Maatwerkdienstverlening 18+ / Lasten, Rekening 2023: the sub-taakvelden sum to 21.815 (6.71A 11.369 + 6.71B 10.446), ' +
+            'the parent prints 21.915 (difference 100, tolerance ±1,5); in Begroting 2023 gewijzigd, Verschil the parent is their subtotal.',
+        ),
     },
   ],
 });

@@ -1,8 +1,15 @@
 import type { DoelenboomGoal, Finding, PrintedCount } from '../../../schemas/index.js';
 import { makeFinding } from '../../arithmetic/finding.js';
-import type { Evaluated, Rule, RuleContext } from '../rule.js';
+import { message, type Evaluated, type Rule, type RuleContext } from '../rule.js';
 
 type Kind = 'indicators' | 'actions';
+
+const messages = {
+  claimed: '{code}: the doelenboom claims {claimed} {noun} ("{raw}", line {line}), but the section for {code} (line {sectionLine}) lists {listed}{where}{stated}',
+  stated: ' and itself states "{raw}" (line {line})',
+  sectionStates: '{code}: the section states "{raw}" but lists {listed} {noun}{where}',
+  noSection: '{code}: no section for this subdoel was found, so its claimed counts cannot be checked',
+} as const;
 
 function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Finding[], evaluated: Evaluated) {
   const section = goal.section!;
@@ -21,7 +28,17 @@ function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Findin
       raw: claimed.raw,
       expected: listed.length,
       found: claimed.value,
-      message: `${goal.code}: the doelenboom claims ${claimed.value} ${noun} ("${claimed.raw}", line ${claimed.line}), but the section for ${goal.code} (line ${section.line}) lists ${listed.length}${where}${stated ? ` and itself states "${stated.raw}" (line ${stated.line})` : ''}`,
+      message: message(messages.claimed, {
+        code: goal.code,
+        claimed: claimed.value,
+        noun,
+        raw: claimed.raw,
+        line: String(claimed.line),
+        sectionLine: String(section.line),
+        listed: listed.length,
+        where,
+        stated: stated ? message(messages.stated, { raw: stated.raw, line: String(stated.line) }) : '',
+      }),
     }));
   }
   if (stated && stated.value !== listed.length) {
@@ -32,7 +49,7 @@ function compare(ctx: RuleContext, goal: DoelenboomGoal, kind: Kind, out: Findin
       raw: stated.raw,
       expected: listed.length,
       found: stated.value,
-      message: `${goal.code}: the section states "${stated.raw}" but lists ${listed.length} ${noun}${where}`,
+      message: message(messages.sectionStates, { code: goal.code, raw: stated.raw, listed: listed.length, noun, where }),
     }));
   }
 }
@@ -46,12 +63,13 @@ const rule: Rule<'document'> = {
     why: 'The doelenboom is the reader\'s map of the programme; a count that disagrees with the section hides or invents work the council is told about.',
     example: 'Enschede jaarstukken 2023, 01.01: the doelenboom says "Aantal acties: 0" (line 11), the section states "Aantal acties: 2" (line 254) and lists actions 01 and 02.',
   },
+  messages,
   check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const goal of ctx.structures.goals) {
       if (goal.level !== 'subdoel' || (!goal.claimedIndicators && !goal.claimedActions)) continue;
       if (!goal.section) {
-        out.push(makeFinding(ctx.document, { rule: rule.id, severity: 'info', table: 'Doelenboom', row: `${goal.code} ${goal.name}`, line: goal.provenance.line, raw: goal.provenance.raw, message: `${goal.code}: no section for this subdoel was found, so its claimed counts cannot be checked` }));
+        out.push(makeFinding(ctx.document, { rule: rule.id, severity: 'info', table: 'Doelenboom', row: `${goal.code} ${goal.name}`, line: goal.provenance.line, raw: goal.provenance.raw, message: message(messages.noSection, { code: goal.code }) }));
         continue;
       }
       compare(ctx, goal, 'indicators', out, evaluated);

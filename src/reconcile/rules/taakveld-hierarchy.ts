@@ -2,7 +2,13 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, halfUnit, formatTolerance } from '../../grammar/number.js';
 import { parentCode } from '../../catalogue/taakvelden.js';
 import { rowName } from '../../arithmetic/grid.js';
-import { cellFinding, type Rule } from '../rule.js';
+import { cellFinding, message, type Rule } from '../rule.js';
+
+const messages = {
+  notSubtotal:
+    '{row}, {column}: the sub-taakvelden sum to {sum} ({terms}), the parent prints {printed} ' +
+    '(difference {difference}, tolerance ±{tolerance}); in {agree} the parent is their subtotal.',
+} as const;
 
 const rule: Rule<'document'> = {
   id: 'taakveld-hierarchy',
@@ -15,6 +21,7 @@ const rule: Rule<'document'> = {
     example:
       'Hengelo jaarstukken 2023: 6.71 / Lasten prints 27.628 in Begroting 2023 primitief, where its only printed sub-taakveld is 6.71D (125); in no column do both sum, so 6.71 is a separate line and no finding is made.',
   },
+  messages,
   check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid } of ctx.arithmetic) {
@@ -43,7 +50,16 @@ const rule: Rule<'document'> = {
               expected: v.sum,
               found: p.value,
               tolerance: v.tol,
-              message: `${rowName(parent)}, ${grid.columns[v.col].header}: the sub-taakvelden sum to ${formatDutch(v.sum)} (${children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + ')}), the parent prints ${p.raw} (difference ${formatDutch((p.value ?? 0) - v.sum)}, tolerance ±${formatTolerance(v.tol, 1)}); in ${agree.join(', ')} the parent is their subtotal.`,
+              message: message(messages.notSubtotal, {
+                row: rowName(parent),
+                column: grid.columns[v.col].header,
+                sum: formatDutch(v.sum),
+                terms: children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + '),
+                printed: p.raw,
+                difference: formatDutch((p.value ?? 0) - v.sum),
+                tolerance: formatTolerance(v.tol, 1),
+                agree: agree.join(', '),
+              }),
             }),
           );
         }
