@@ -6,6 +6,13 @@ import { ruleTester } from './rule-tester.js';
 
 const HENGELO_2019 = sample('hengelo-begroting-2019-programma-6-sociaal-domein.txt');
 const HENGELO_2023_NAME = 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
+/** The parent taakvelden Hengelo 2023 prints beside their 2023 sub-taakvelden: info, the old code of the split. */
+const SPLIT_PARENTS = [
+  ['6.71 Maatwerkdienstverlening 18+', 744, 'info'],
+  ['6.72 Maatwerkdienstverlening 18-', 894, 'info'],
+  ['6.81 Geëscaleerde zorg 18+', 1222, 'info'],
+  ['6.82 Geëscaleerde zorg 18-', 1312, 'info'],
+];
 
 ruleTester('taakveld-catalogue', {
   valid: [
@@ -19,12 +26,7 @@ ruleTester('taakveld-catalogue', {
       name: 'Hengelo 2023 as published: as info, the four parent taakvelden printed beside their 2023 sub-taakvelden',
       run: () => processSample(HENGELO_2023),
       fields: ['row', 'line', 'severity'],
-      findings: [
-        ['6.71 Maatwerkdienstverlening 18+', 744, 'info'],
-        ['6.72 Maatwerkdienstverlening 18-', 894, 'info'],
-        ['6.81 Geëscaleerde zorg 18+', 1222, 'info'],
-        ['6.82 Geëscaleerde zorg 18-', 1312, 'info'],
-      ],
+      findings: SPLIT_PARENTS,
       then: ([f]) => {
         expect(f.message).toContain('6.71A Huishoudelijke hulp (WMO)');
         expect(f.message).toContain('Begroting 2023 primitief');
@@ -44,10 +46,7 @@ ruleTester('taakveld-catalogue', {
       findings: [
         ['6.2 Wijkteams', 594, 'warning'],
         ['6.49 WSW en beschut werk', 654, 'warning'],
-        ['6.71 Maatwerkdienstverlening 18+', 744, 'info'],
-        ['6.72 Maatwerkdienstverlening 18-', 894, 'info'],
-        ['6.81 Geëscaleerde zorg 18+', 1222, 'info'],
-        ['6.82 Geëscaleerde zorg 18-', 1312, 'info'],
+        ...SPLIT_PARENTS,
       ],
       then: (found) => {
         expect(found[0].message).toBe('6.2 "Wijkteams" is the name of 2017–2022; in 2023 the catalogue names it "Toegang en eerstelijnsvoorzieningen".');
