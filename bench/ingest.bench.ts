@@ -26,7 +26,7 @@ import { formatDutch } from '../src/grammar/number.js';
 import { VERSION } from '../src/cli/common.js';
 import { configFrom, ingestHooks } from '../src/cli/corpus.js';
 import { ingest, type Reporter, type RunEnd } from '../src/ingest/index.js';
-import { corpusRules } from '../src/reconcile/corpus-registry.js';
+import { rulesOf } from '../src/reconcile/registry.js';
 import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
 
@@ -105,7 +105,7 @@ const trial = (text: string, name: string) => {
 
 // The corpus rules compare documents with each other; which pairs a synthetic corpus forms is an
 // accident of its naming, so they are counted apart and left out of the per-document comparison.
-const CORPUS_RULES = new Set(corpusRules.map((r) => r.id));
+const CORPUS_RULES = new Set(rulesOf('corpus').map((r) => r.id));
 
 // 1. The samples and HTML pages: their facts, their findings, and cells where a change breaks a relation.
 const manifest = new Map([...readManifest(join(SAMPLES, 'manifest.csv')), ...readManifest(join(HTML, 'manifest.csv'))]);

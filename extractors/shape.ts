@@ -230,8 +230,8 @@ export function alignSpans(groups: string[], columns: string[]): number[] | null
     return c;
   };
   // best[g][u]: least cost of the first g groups over the first u units.
-  const best: number[][] = Array.from({ length: G + 1 }, () => Array(U + 1).fill(Infinity));
-  const from: number[][] = Array.from({ length: G + 1 }, () => Array(U + 1).fill(-1));
+  const best: number[][] = Array.from({ length: G + 1 }, () => Array<number>(U + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: G + 1 }, () => Array<number>(U + 1).fill(-1));
   best[0][0] = 0;
   for (let g = 1; g <= G; g++) {
     for (let u = g; u <= U; u++) {

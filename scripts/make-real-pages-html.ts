@@ -70,7 +70,7 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
   const rows: { first: GoldenFact; cells: (number | null)[] }[] = [];
   for (const f of facts) {
     const col = cols.indexOf(f.column.join('\u0000'));
-    if (col < 0) throw new Error(`${page.slug}: column ${f.column} not in table ${t.table}`);
+    if (col < 0) throw new Error(`${page.slug}: column ${f.column.join(',')} not in table ${t.table}`);
     const cur = rows.at(-1);
     const same = cur && cur.first.row === f.row && cur.first.taakveld === f.taakveld && cur.first.indicator === f.indicator && cur.cells[col] === null;
     if (same) cur.cells[col] = f.value;

@@ -6,11 +6,15 @@
  * }
  * A finding whose difference is below the materiality threshold (in euros, and relative to the
  * expected figure; both where both are set) is kept, as info, saying so: nothing is dropped unseen.
+ *
+ * The one place where severities are configured: the rules (src/reconcile/registry.ts) report at
+ * their default severity, and applyConfig sets what the configuration says.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Severity, type Finding } from '../schemas/index.js';
 import { UsageError } from './pipeline/files.js';
+import { defaultSeverities, ruleIds } from './reconcile/registry.js';
 
 export const KloptConfig = z
   .object({
@@ -25,7 +29,7 @@ export type KloptConfig = z.infer<typeof KloptConfig>;
 
 export class ConfigError extends UsageError {}
 
-export function loadConfig(path: string | undefined, knownRules: string[]): KloptConfig {
+export function loadConfig(path: string | undefined, knownRules: string[] = ruleIds()): KloptConfig {
   const file = path ?? (existsSync('klopt.config.json') ? 'klopt.config.json' : null);
   if (!file) return KloptConfig.parse({});
   let raw: unknown;
@@ -45,7 +49,7 @@ export function loadConfig(path: string | undefined, knownRules: string[]): Klop
 }
 
 /** "--rule iv3-taakveld=error" options on top of the file's settings. */
-export function withRuleOptions(config: KloptConfig, options: string[], knownRules: string[]): KloptConfig {
+export function withRuleOptions(config: KloptConfig, options: string[], knownRules: string[] = ruleIds()): KloptConfig {
   const rules = { ...config.rules };
   for (const o of options) {
     const m = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(o);
@@ -61,7 +65,12 @@ export function withRuleOptions(config: KloptConfig, options: string[], knownRul
  * rule already judged info stays info), disabled rules, and materiality. `scaleOf` gives the
  * euro scale of a finding's amounts (its table's scale; 1 for findings in euros).
  */
-export function applyConfig(findings: Finding[], config: KloptConfig, defaults: Map<string, Severity>, scaleOf: (f: Finding) => number): Finding[] {
+export function applyConfig(
+  findings: Finding[],
+  config: KloptConfig,
+  scaleOf: (f: Finding) => number,
+  defaults: Map<string, Severity> = defaultSeverities(),
+): Finding[] {
   const { absolute, relative } = config.materiality;
   const out: Finding[] = [];
   for (const f of findings) {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRules, ruleMarkdown } from '../src/reconcile/all-rules.js';
+import { rules as allRules, ruleMarkdown } from '../src/reconcile/registry.js';
 import { HENGELO_2023 } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIv3File } from '../src/iv3/read.js';
 import { importIv3, listIv3Figures } from '../src/iv3/store.js';
-import { reconcileCorpus } from '../src/reconcile/corpus-registry.js';
+import { runRules } from '../src/reconcile/registry.js';
 import { corpusInputs } from '../src/store/corpus-inputs.js';
 import { openStore } from '../src/store/index.js';
 import { HENGELO_2023, processSample, sample } from './helpers.js';
@@ -58,8 +58,8 @@ describe('corpus rules over the stored facts they read', () => {
         indicators: store.listIndicatorFacts(document.id),
       }));
       const read = corpusInputs(store);
-      const expected = reconcileCorpus({ documents: all, iv3 });
-      const found = reconcileCorpus({ documents: read, iv3 });
+      const expected = runRules('corpus', { documents: all, iv3 }).findings;
+      const found = runRules('corpus', { documents: read, iv3 }).findings;
 
       // every rule has something to find, so the comparison can fail
       const byRule = (fs: typeof expected) => Object.fromEntries(['begroting-primitief', 'indicator-consistency', 'meerjarenraming-drift', 'iv3-taakveld'].map((r) => [r, fs.filter((f) => f.rule === r).length]));

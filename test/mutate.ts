@@ -36,7 +36,7 @@ export function mutatedSample(name: string, replacements: [RegExp, string][], op
   cells[0] = opts.as ?? name;
   if (opts.manifest) [cells[1], cells[2], cells[3]] = [opts.manifest.gemeente, opts.manifest.documentType, String(opts.manifest.year)];
   const manifestPath = join(dir, 'manifest.csv');
-  let existing = '';
+  let existing: string;
   try {
     existing = readFileSync(manifestPath, 'utf8');
   } catch {

@@ -9,7 +9,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../schemas/index.js';
 import { processFile } from '../src/pipeline/index.js';
-import { reconcileCorpus } from '../src/reconcile/corpus-registry.js';
+import { runRules } from '../src/reconcile/registry.js';
 import { readIv3File } from '../src/iv3/read.js';
 import { renderReport } from '../src/report/index.js';
 import { findingsOf, HENGELO_2023, processSample, sample, SAMPLES } from './helpers.js';
@@ -80,7 +80,7 @@ describe('tolerance: stored, stated and shown alike', () => {
     ];
     const docs = files.map((f) => (f.startsWith(SAMPLES) ? processSample(f) : processFile(f)));
     const iv3 = readdirSync(join(ROOT, 'data/iv3')).filter((n) => n.endsWith('.csv')).flatMap((n) => readIv3File(join(ROOT, 'data/iv3', n)).figures);
-    const findings = [...docs.flatMap((d) => d.findings), ...reconcileCorpus({ documents: docs, iv3 })];
+    const findings = [...docs.flatMap((d) => d.findings), ...runRules('corpus', { documents: docs, iv3 }).findings];
     const rules = new Set(findings.filter((f) => f.tolerance !== null).map((f) => f.rule));
     expect(expectStatedAsStored(findings)).toBeGreaterThan(50);
     expect([...rules].sort()).toEqual(expect.arrayContaining(['column-footing', 'doelenboom-totals', 'explanation-sum', 'iv3-taakveld', 'saldo-verschil', 'share-of-total', 'verschil']));
@@ -92,7 +92,7 @@ describe('tolerance: stored, stated and shown alike', () => {
 
   it('corpus and text findings of edited copies state theirs in the table unit and in euros', () => {
     // begroting-primitief: a jaarstukken "2019" copy of Hengelo 2023 against the begroting 2019 (× 1.000)
-    const primitief = reconcileCorpus({ documents: [processCopy(hengeloJaarstukken2019Copy()), processSample(sample(HENGELO_2019))], iv3: [] }).filter((f) => f.rule === 'begroting-primitief');
+    const primitief = runRules('corpus', { documents: [processCopy(hengeloJaarstukken2019Copy()), processSample(sample(HENGELO_2019))], iv3: [] }).findings.filter((f) => f.rule === 'begroting-primitief');
     expect(primitief.length).toBeGreaterThan(0);
     expect(primitief[0].message).toContain('rounding tolerance ±1 × 1.000 = ±1.000 euro');
     // text-vs-table: "1,4 miljoen" (± 50.000) changed to positief against −1.394 (× 1.000, ± 500)

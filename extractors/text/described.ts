@@ -175,7 +175,7 @@ function spaceRow(text: string, keys: number, columns: string[]): { label: strin
   // The name (and unit) run to the periode's year; without a periode column, to the first figure.
   const stop = period >= 0 ? rest.findIndex((w, i) => i >= 1 && YEAR_CELL.test(w)) : rest.findIndex((w, i) => i >= 1 && isFigure(w));
   if (stop < 1) return null;
-  const cells: string[] = Array(columns.length).fill('');
+  const cells: string[] = Array<string>(columns.length).fill('');
   let label = rest.slice(0, stop).join(' ');
   if (unit >= 0 && unit < (period >= 0 ? period : columns.length)) {
     const u = unitStart(rest.slice(0, stop));

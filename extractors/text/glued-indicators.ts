@@ -263,7 +263,7 @@ export interface DumpLine extends Line {
 
 /** Positions of non-breaking spaces in a raw line, as they stand after normaliseSpaces. */
 export function nbspPositions(raw: string): ReadonlySet<number> | undefined {
-  const s = raw.replace(/[\u200b\u200c\u200d\ufeff]/g, '');
+  const s = raw.replace(/[\u200b-\u200d\ufeff]/g, '');
   const out = new Set<number>();
   for (let i = 0; i < s.length; i++) if (s[i] === '\u00a0' || s[i] === '\u2007' || s[i] === '\u202f') out.add(i);
   return out.size > 0 ? out : undefined;

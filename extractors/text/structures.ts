@@ -1,5 +1,5 @@
 import { parseScale, squishSpaces } from '../../src/grammar/number.js';
-import type { ExtractionNotice, RawCount, RawGoal, RawProduct, RawRow, RawSection, RawStructures, RawTable } from '../types.js';
+import type { ExtractionNotice, RawCount, RawProduct, RawRow, RawSection, RawStructures, RawTable } from '../types.js';
 import type { Line } from './glued.js';
 
 /**

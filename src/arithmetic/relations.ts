@@ -498,7 +498,7 @@ function footingRelations(grid: Grid): Relation[] {
       continue;
     }
     // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31 december`).
-    let candidate: Relation[] | null = null;
+    let candidate: Relation[] | null;
     if (row.isTotal) {
       const ends = units.filter((u) => END_ROW.test(words(u.label)));
       candidate = bestFooting(grid, row, ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units], cols);

@@ -4,15 +4,14 @@ import type { Finding } from '../../schemas/index.js';
 import { applyConfig, loadConfig, withRuleOptions, type KloptConfig } from '../config.js';
 import { readIv3File, type Iv3Figure } from '../iv3/read.js';
 import { listIv3Figures } from '../iv3/store.js';
-import { defaultSeverities, ruleIds } from '../reconcile/all-rules.js';
 import type { IngestOptions } from '../ingest/index.js';
 import type { CorpusDocument } from '../reconcile/corpus.js';
-import { corpusRules, reconcileCorpus } from '../reconcile/corpus-registry.js';
+import { rulesOf, runRules } from '../reconcile/registry.js';
 import { corpusInputs } from '../store/corpus-inputs.js';
 import type { Store } from '../store/index.js';
 
 export function configFrom(opts: { config?: string; rule?: string[] }): KloptConfig {
-  return withRuleOptions(loadConfig(opts.config, ruleIds()), opts.rule ?? [], ruleIds());
+  return withRuleOptions(loadConfig(opts.config), opts.rule ?? []);
 }
 
 /** Scale of a finding's amounts: its table's, or 1 for findings in euros. */
@@ -23,13 +22,13 @@ function scaleLookup(docs: CorpusDocument[]) {
 }
 
 export function configure(findings: Finding[], config: KloptConfig, docs: CorpusDocument[]): Finding[] {
-  return applyConfig(findings, config, defaultSeverities(), scaleLookup(docs));
+  return applyConfig(findings, config, scaleLookup(docs));
 }
 
 /** The corpus rules over the documents of one `klopt check` run and the IV3 files given. */
 export function corpusFindings(docs: CorpusDocument[], iv3Files: string[]): Finding[] {
   const iv3: Iv3Figure[] = iv3Files.flatMap((f) => readIv3File(f).figures);
-  return reconcileCorpus({ documents: docs, iv3 });
+  return runRules('corpus', { documents: docs, iv3 }).findings;
 }
 
 /**
@@ -50,8 +49,8 @@ export function recheckStore(store: Store, runId: number, config: KloptConfig, v
   if (last === fingerprint) return null;
   // Only the facts they read, for the whole database at once: this runs after every ingest that changed something.
   const docs = corpusInputs(store);
-  const findings = configure(reconcileCorpus({ documents: docs, iv3: listIv3Figures(store) }), config, docs);
-  const ids = corpusRules.map((r) => r.id);
+  const findings = configure(runRules('corpus', { documents: docs, iv3: listIv3Figures(store) }).findings, config, docs);
+  const ids = rulesOf('corpus').map((r) => r.id);
   store.db.transaction(() => {
     store.db.prepare(`DELETE FROM findings WHERE rule IN (${ids.map(() => '?').join(', ')})`).run(...ids);
     store.addFindings(findings, runId);

@@ -31,13 +31,13 @@ const EMPTY_DASH = /^[-−–—]+$/;
 /** Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table); `n.n.b.` is "nog niet bekend". */
 const NOT_AVAILABLE = /^((n\.?\s?n\.?\s?b\.?|n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*)$/i;
 
-const EXOTIC_SPACE = /[\u00a0\u2007\u202f\u2009\u200a\u200b\u200c\u200d\ufeff]/;
+const EXOTIC_SPACE = /[\u00a0\u2007\u202f\u2009-\u200d\ufeff]/;
 
 /** Non-breaking and other exotic spaces become plain spaces; zero-width characters go. */
 export function normaliseSpaces(text: string): string {
   // Most text has none of them: one scan instead of two replacements.
   if (!EXOTIC_SPACE.test(text)) return text;
-  return text.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, '');
+  return text.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
 }
 
 /**

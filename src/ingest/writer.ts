@@ -77,11 +77,12 @@ export class Writer {
       deleteFailures: db.prepare(`DELETE FROM findings WHERE document_id IS NULL AND rule = 'unreadable-file' AND file = ?`),
       heartbeat: db.prepare(`UPDATE runs SET heartbeat_at = ? WHERE id = ?`),
     };
-    this.flushTx = db.transaction((items: WriteItem[]) => {
+    const flush = db.transaction((items: WriteItem[]) => {
       const events = items.map((item) => this.apply(item));
       this.stmts.heartbeat.run(new Date().toISOString(), this.runId);
       return events;
-    }).immediate as unknown as (items: WriteItem[]) => FileEvent[];
+    });
+    this.flushTx = (items) => flush.immediate(items);
   }
 
   /** Resolves once `seq` is within `window` of the next result to be written (bounds memory). */

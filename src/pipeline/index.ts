@@ -10,7 +10,7 @@ import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 import { interpret, noticeFinding } from '../interpret/index.js';
 import { buildContext, type RuleContext } from '../reconcile/rule.js';
 import { checkCoverage } from '../reconcile/checked.js';
-import { reconcile, type ReconcileOptions } from '../reconcile/registry.js';
+import { runRules } from '../reconcile/registry.js';
 import { attachEvidence } from '../reconcile/evidence.js';
 import { guessMetadata, type ManifestEntry } from './metadata.js';
 import { DEFAULT_MAX_BYTES, InputError, readHead, readInput } from './input.js';
@@ -26,9 +26,11 @@ export interface ProcessedDocument {
   findings: Finding[];
   /** Doelenboom goals and products, statutory indicator rows (typed records; their figures are also facts). */
   structures: Structures;
+  /** Per document rule: how many relations, sums, ties or comparisons it evaluated (0: it proved nothing here). */
+  evaluated: Record<string, number>;
 }
 
-export interface ProcessOptions extends ReconcileOptions {
+export interface ProcessOptions {
   /** Manifest entries by absolute path. */
   manifest?: Map<string, ManifestEntry>;
   /** Paths in records are shown relative to this directory. */
@@ -149,9 +151,11 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
     structures: interpretation.structures,
     textBlocks: extraction.textBlocks,
   });
-  const reconciled = [...interpretation.findings, ...reconcile(ctx, options), ...checkNotices(document, ctx, coverage.amountsRead)];
+  const run = runRules('document', ctx);
+  const reconciled = [...interpretation.findings, ...run.findings, ...checkNotices(document, ctx, coverage.amountsRead)];
   const findings = text === null ? reconciled : attachEvidence(reconciled, text, interpretation.financial);
-  return { document, tables: interpretation.tables, financial: interpretation.financial, indicators: interpretation.indicators, findings, structures: interpretation.structures };
+  const { tables, financial, indicators, structures } = interpretation;
+  return { document, tables, financial, indicators, findings, structures, evaluated: run.evaluated };
 }
 
 /** Tables of figures read but proven by no relation, and a document of which no figure was checked: read is not proven. */

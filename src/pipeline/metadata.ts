@@ -77,7 +77,7 @@ function jsonManifestRows(path: string, text: string): Record<string, string>[] 
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   if (!Array.isArray(data)) throw new Error(`${path}: a JSON manifest is an array of {file, gemeente, document_type, jaar, ...}`);
   return data.map((entry, i) => {

@@ -1,30 +1,10 @@
 /**
  * Rules over more than one document: all documents of a run or of the database, and the IV3
- * figures imported beside them. Like the per-document rules: an id, docs, a default severity
- * and a pure function from records to findings.
+ * figures imported beside them: helpers of the rules of scope corpus and iv3 (src/reconcile/rule.ts).
  */
-import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Table } from '../../schemas/index.js';
-import type { Iv3Figure } from '../iv3/read.js';
-import type { RuleDocs } from './rule.js';
+import type { FinancialFact, Table } from '../../schemas/index.js';
 
-export interface CorpusDocument {
-  document: Document;
-  tables: Table[];
-  financial: FinancialFact[];
-  indicators: IndicatorFact[];
-}
-
-export interface CorpusContext {
-  documents: CorpusDocument[];
-  iv3: Iv3Figure[];
-}
-
-export interface CorpusRule {
-  id: string;
-  severity: Severity;
-  docs: RuleDocs;
-  check(ctx: CorpusContext): Finding[];
-}
+export type { CorpusContext, CorpusDocument } from './rule.js';
 
 /** Gemeente names compared without case and without a province suffix: "Hengelo (O.)" is Hengelo. */
 export const sameGemeente = (a: string | null, b: string | null) =>

@@ -1,8 +1,9 @@
 import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
 import type { TextBlock } from '../../extractors/types.js';
+import type { Iv3Figure } from '../iv3/read.js';
 import { formatDutch, formatTolerance } from '../grammar/number.js';
 import { gridFromFacts, rowName, type Grid } from '../arithmetic/grid.js';
-import { buildRelations, evaluate, type Relation } from '../arithmetic/relations.js';
+import { buildRelations, evaluate, type Evaluation, type Relation } from '../arithmetic/relations.js';
 import { makeFinding, type FindingInput } from '../arithmetic/finding.js';
 
 /** Everything a rule may look at: one document's records, plus the arithmetic derived from them. */
@@ -19,6 +20,20 @@ export interface RuleContext {
   textBlocks: TextBlock[];
 }
 
+/** One document of a run or database, as the rules over more than one document see it. */
+export interface CorpusDocument {
+  document: Document;
+  tables: Table[];
+  financial: FinancialFact[];
+  indicators: IndicatorFact[];
+}
+
+/** Everything a corpus or iv3 rule may look at: all documents of a run or database, and the IV3 figures beside them. */
+export interface CorpusContext {
+  documents: CorpusDocument[];
+  iv3: Iv3Figure[];
+}
+
 export interface RuleDocs {
   /** What the rule checks. */
   description: string;
@@ -28,13 +43,61 @@ export interface RuleDocs {
   example: string;
 }
 
-/** A check, like an ESLint rule: an id, docs, a default severity and a pure function. */
-export interface Rule {
+/**
+ * Where a rule runs. document: one document at a time; corpus: all documents (and IV3 figures) of
+ * a run or database; iv3: the imported IV3 figures alone (klopt iv3 check).
+ */
+export type RuleScope = 'document' | 'corpus' | 'iv3';
+
+/** What a rule of a scope is given. */
+export interface ScopeContext {
+  document: RuleContext;
+  corpus: CorpusContext;
+  iv3: CorpusContext;
+}
+
+/**
+ * Counts what a rule evaluated: each relation, sum, tie or comparison it computed, held or not
+ * (`evaluated()` for one, `evaluated(n)` for n). A rule that evaluated nothing proved nothing, so a
+ * table it did not read cannot pass as one that adds up (test/rules/rule-tester.ts asserts it).
+ */
+export type Evaluated = (n?: number) => void;
+
+/**
+ * Finding messages as short templates, by message id (as ESLint's meta.messages): `{name}` is filled
+ * by `message(template, data)` with the finding's figures, formatted as printed.
+ */
+export type Messages = Readonly<Record<string, string>>;
+
+/** A check, like an ESLint rule: an id, its scope, docs, a default severity and a pure function. */
+export interface Rule<S extends RuleScope = RuleScope> {
   id: string;
+  scope: S;
   severity: Severity;
   docs: RuleDocs;
-  check(ctx: RuleContext): Finding[];
+  /** The templates its findings' messages are made from, where it has them. */
+  messages?: Messages;
+  check(ctx: ScopeContext[S], evaluated: Evaluated): Finding[];
 }
+
+/**
+ * A message from its template: each `{name}` replaced by `data.name`, in one pass (a value that
+ * itself holds braces is not read as a template). A name without a value is an error.
+ */
+export function message(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`message template "${template}": no value for {${name}}`);
+    return String(value);
+  });
+}
+
+/** A relation that does not hold, in the words every arithmetic rule uses; the rules add what was compared. */
+export const RELATION_FAILS =
+  '{row}, {column}: {why} gives {expected}, the table prints {printed} (difference {difference}, rounding tolerance ±{tolerance}).';
+
+/** Any rule of the list, narrowed by its scope. */
+export type AnyRule = Rule<'document'> | Rule<'corpus'> | Rule<'iv3'>;
 
 export interface ContextExtras {
   structures?: Structures;
@@ -90,6 +153,8 @@ export function cellFinding(ctx: RuleContext, grid: Grid, ref: { row: number; co
   });
 }
 
+const RELATION_MESSAGES = { fails: `${RELATION_FAILS} Compared: {terms}.{extra}` } as const;
+
 /** The finding for a relation that fails: placed at its target cell. */
 export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'severity'>, grid: Grid, rel: Relation, extra = ''): Finding | null {
   const e = evaluate(grid, rel);
@@ -104,7 +169,17 @@ export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'sever
     expected: e.expected,
     found: e.found,
     tolerance: e.tolerance,
-    message: `${rowName(row)}, ${column.header}: ${rel.why} gives ${fmt(e.expected, decimals)}, the table prints ${cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`} (difference ${fmt(e.found - e.expected, decimals)}, rounding tolerance ±${formatTolerance(e.tolerance, decimals + 1)}). Compared: ${describeTerms(grid, rel)}.${extra}`,
+    message: message(RELATION_MESSAGES.fails, {
+      row: rowName(row),
+      column: column.header,
+      why: rel.why,
+      expected: fmt(e.expected, decimals),
+      printed: cell.status === 'printed' ? cell.raw : `"${cell.raw || 'nothing'}" (0)`,
+      difference: fmt(e.found - e.expected, decimals),
+      tolerance: formatTolerance(e.tolerance, decimals + 1),
+      terms: describeTerms(grid, rel),
+      extra,
+    }),
   });
 }
 
@@ -167,15 +242,27 @@ export function isWithinSummedRounding(grid: Grid, rel: Relation): boolean {
   return summed > 1 && Math.abs(e.found - e.expected) <= e.tolerance * summed + 1e-9;
 }
 
+/**
+ * Counts an evaluation that proved something: a relation held or failed over at least one printed
+ * figure (one of only empty cells, or with a cell missing, proves nothing).
+ */
+export function countEvaluation(e: Evaluation, evaluated: Evaluated): void {
+  if (e.status !== 'unknown' && !e.trivial) evaluated();
+}
+
 /** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */
-export function relationRule(rule: Omit<Rule, 'check'>, kinds: Relation['kind'][]): Rule {
+export function relationRule(rule: Omit<Rule<'document'>, 'check' | 'messages'>, kinds: Relation['kind'][]): Rule<'document'> {
   return {
     ...rule,
-    check(ctx) {
+    messages: RELATION_MESSAGES,
+    check(ctx, evaluated) {
       const out: Finding[] = [];
       for (const { grid, relations } of ctx.arithmetic) {
         for (const rel of relations) {
-          if (!kinds.includes(rel.kind) || isConsequence(grid, relations, rel) || isWithinSummedRounding(grid, rel)) continue;
+          if (!kinds.includes(rel.kind)) continue;
+          const e = evaluate(grid, rel);
+          countEvaluation(e, evaluated);
+          if (e.status !== 'fails' || isConsequence(grid, relations, rel) || isWithinSummedRounding(grid, rel)) continue;
           const f = relationFinding(ctx, rule, grid, rel);
           if (f) out.push(f);
         }

@@ -6,7 +6,7 @@ import { formatCoverage, type DocumentSummary, type Report } from './summary.js'
 import { fingerprintOf, type TriageState } from '../store/triage.js';
 import { shownFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';
 import { groupFindings, type Entry } from './groups.js';
-import { ruleIds } from '../reconcile/all-rules.js';
+import { ruleIds } from '../reconcile/registry.js';
 
 export { groupFindings, type Entry, type EntryKind } from './groups.js';
 export { shownFindings, sortFindings, triageSummary, triageText, type ReportView, type ShownFinding } from './view.js';
@@ -53,8 +53,8 @@ function jsonTriage(t: TriageState) {
   return t.status === 'review' ? { status: 'review', previous: { status, comment, by, at } } : { status, comment, by, at };
 }
 
-function jsonFinding({ finding: f, fingerprint, triage }: ShownFinding) {
-  return Object.fromEntries([...FINDING_COLUMNS.map((k) => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId], ['evidence', f.evidence ?? null], ['fingerprint', fingerprint], ['triage', jsonTriage(triage)]]);
+function jsonFinding({ finding: f, fingerprint, triage }: ShownFinding): Record<string, unknown> {
+  return Object.fromEntries<unknown>([...FINDING_COLUMNS.map((k): [string, unknown] => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId], ['evidence', f.evidence ?? null], ['fingerprint', fingerprint], ['triage', jsonTriage(triage)]]);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The stored rows the corpus rules (src/reconcile/corpus-registry.ts) read, and no more: a
+ * The stored rows the corpus rules (src/reconcile/registry.ts, scope corpus) read, and no more: a
  * database of thousands of documents holds hundreds of thousands of facts, and loading them all
  * after every ingest cost more than reading the documents. Each rule filters its own input again,
  * so this is a superset of what they use and their findings are the same as over every fact

@@ -53,14 +53,14 @@ export function register(program: Command): void {
     if (!existsSync(opts.db)) throw new UsageError(`${opts.db}: no such database (run klopt iv3 import first)`);
     const { severityRank } = await import('../../../schemas/index.js');
     const { listIv3Figures } = await import('../../iv3/store.js');
-    const { iv3Rules, reconcileCorpus } = await import('../../reconcile/corpus-registry.js');
+    const { runRules } = await import('../../reconcile/registry.js');
     const { renderReport } = await import('../../report/index.js');
     const { openStore } = await import('../../store/index.js');
     const { configFrom, configure } = await import('../corpus.js');
     const store = openStore(opts.db);
     try {
       const figures = listIv3Figures(store);
-      const findings = configure(reconcileCorpus({ documents: [], iv3: figures }, {}, iv3Rules), configFrom(opts), []);
+      const findings = configure(runRules('iv3', { documents: [], iv3: figures }).findings, configFrom(opts), []);
       process.stdout.write(renderReport({ documents: [], findings }, opts.format));
       process.stderr.write(`klopt: ${figures.length} IV3 rows checked, ${findings.length} finding(s)\n`);
       process.exitCode = opts.failOn !== 'never' && findings.some((f) => severityRank[f.severity] >= severityRank[opts.failOn as Severity]) ? 1 : 0;

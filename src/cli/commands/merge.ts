@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'summary as text on stderr, or one JSON object on stdout').choices(['text', 'json']).default('text'))
     .action(async (shards: string[], opts: MergeCliOptions) => {
       const { claimRun, finishRun } = await import('../../ingest/runs.js');
-      const { corpusRules } = await import('../../reconcile/corpus-registry.js');
+      const { rulesOf } = await import('../../reconcile/registry.js');
       const { openStore } = await import('../../store/index.js');
       const { checkShard, MergeError, mergeShard } = await import('../../store/merge.js');
       const { configFrom, recheckStore } = await import('../corpus.js');
@@ -50,7 +50,7 @@ export function register(program: Command): void {
         const runId = claimRun(store.db, VERSION, 1);
         const merged: ShardMerge[] = [];
         for (const s of shards) {
-          const m = mergeShard(store, s, runId, corpusRules.map((r) => r.id));
+          const m = mergeShard(store, s, runId, rulesOf('corpus').map((r) => r.id));
           merged.push(m);
           if (opts.format === 'text') {
             process.stderr.write(`klopt: ${s}: ${m.documents} document(s), ${m.files} file(s)${m.duplicates ? ` (${m.duplicates} duplicate of an earlier shard's)` : ''}, ${m.findings} finding(s)\n`);

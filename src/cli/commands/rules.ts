@@ -8,13 +8,13 @@ export function register(program: Command): void {
     .description('list every rule with its id, default severity, scope and a one-line description')
     .option('--write-docs <dir>', 'write <dir>/<id>.md for every rule (what, why, example)')
     .action(async (opts: { writeDocs?: string }) => {
-      const { allRules, ruleMarkdown } = await import('../../reconcile/all-rules.js');
+      const { rules, ruleMarkdown } = await import('../../reconcile/registry.js');
       if (opts.writeDocs) {
         mkdirSync(opts.writeDocs, { recursive: true });
-        for (const r of allRules) writeFileSync(join(opts.writeDocs, `${r.id}.md`), ruleMarkdown(r));
-        process.stderr.write(`klopt: wrote ${allRules.length} rule docs to ${opts.writeDocs}\n`);
+        for (const r of rules) writeFileSync(join(opts.writeDocs, `${r.id}.md`), ruleMarkdown(r));
+        process.stderr.write(`klopt: wrote ${rules.length} rule docs to ${opts.writeDocs}\n`);
         return;
       }
-      for (const r of allRules) process.stdout.write(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.scope.padEnd(9)} ${r.docs.description.split(/\.\s/)[0].replace(/\.$/, '')}.\n`);
+      for (const r of rules) process.stdout.write(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.scope.padEnd(9)} ${r.docs.description.split(/\.\s/)[0].replace(/\.$/, '')}.\n`);
     });
 }

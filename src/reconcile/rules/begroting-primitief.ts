@@ -1,9 +1,11 @@
 import type { Finding } from '../../../schemas/index.js';
-import { sameGemeente, type CorpusRule } from '../corpus.js';
+import { sameGemeente } from '../corpus.js';
+import type { Rule } from '../rule.js';
 import { pairFinding, taakveldFigures } from '../cross-document.js';
 
-const rule: CorpusRule = {
+const rule: Rule<'corpus'> = {
   id: 'begroting-primitief',
+  scope: 'corpus',
   severity: 'error',
   docs: {
     description:
@@ -12,7 +14,7 @@ const rule: CorpusRule = {
     example:
       'No pair in the samples (Hengelo begroting 2019 has no jaarstukken 2019 beside it); test/cross-document.test.ts makes a jaarstukken 2019 by editing a copy of the Hengelo jaarstukken 2023, with the begroting 2019 figures of 6.1 in its primitief column.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const js of ctx.documents) {
       const d = js.document;
@@ -24,7 +26,9 @@ const rule: CorpusRule = {
         const adopted = taakveldFigures(b, (f) => f.columnKind === 'begroting' && (f.year ?? b.document.year) === d.year);
         for (const [key, p] of primitief) {
           const a = adopted.get(key);
-          if (!a || Math.abs(p.value - a.value) <= p.halfWidth + a.halfWidth + 1e-6) continue;
+          if (!a) continue;
+          evaluated();
+          if (Math.abs(p.value - a.value) <= p.halfWidth + a.halfWidth + 1e-6) continue;
           out.push(pairFinding(rule, p, a, `Begroting ${d.year} primitief in the jaarstukken differs from the adopted begroting ${d.year}`));
         }
       }

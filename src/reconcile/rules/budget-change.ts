@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'budget-change',
+    scope: 'document',
     severity: 'error',
     docs: {
       description:

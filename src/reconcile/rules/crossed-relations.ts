@@ -2,7 +2,7 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { rowName, type Grid } from '../../arithmetic/grid.js';
 import { evaluate, type Relation } from '../../arithmetic/relations.js';
-import { cellFinding, type Rule } from '../rule.js';
+import { cellFinding, countEvaluation, type Rule } from '../rule.js';
 
 interface Failure {
   rel: Relation;
@@ -17,8 +17,9 @@ function needed(grid: Grid, f: Failure, ref: { row: number; col: number }, sign:
   return value + sign * (f.found - f.expected);
 }
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'crossed-relations',
+  scope: 'document',
   severity: 'error',
   docs: {
     description:
@@ -26,12 +27,13 @@ const rule: Rule = {
     why: 'A saldo that does not follow from its baten and lasten says that one of three figures is wrong, not which; a column total that fails says the same of a column. Where a row and a column fail by the same amount through one shared figure, the auditor can go straight to it.',
     example: 'A copy of the Lochem jaarstukken 2021 programme table with "0 - Bestuur en ondersteuning", Baten (Begroting 2021 voor wijziging) printed 476 instead of 463: its saldo fails by 13 and the Totaal programmas baten fails by 13; the finding names 0 - Bestuur en ondersteuning / Begroting 2021 voor wijziging Baten and says it should be 463.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid, relations } of ctx.arithmetic) {
       const failures: Failure[] = [];
       for (const rel of relations) {
         const e = evaluate(grid, rel, { missingTermsAsZero: rel.kind === 'footing' });
+        countEvaluation(e, evaluated);
         if (e.status === 'fails') failures.push({ rel, expected: e.expected, found: e.found, tolerance: e.tolerance });
       }
       if (failures.length < 2) continue;

@@ -14,8 +14,9 @@ function columnFor(headers: string[], word: string, except: number): number | nu
   return hits.length === 1 ? hits[0].i : null;
 }
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'derived-ratio',
+  scope: 'document',
   severity: 'error',
   docs: {
     description:
@@ -24,7 +25,7 @@ const rule: Rule = {
     example:
       'Hengelo transformatieplan 2022, "Ontwikkelingen in aantallen unieke cliënten en indicaties": 2019: 4.798 indicaties / 1.941 cliënten = 2,47, printed 2,5; 2020: 5.430 / 2.007 = 2,71, printed 2,7; 2021: 5.449 / 2.170 = 2,51, printed 2,5.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid } of ctx.arithmetic) {
       const headers = grid.columns.map((c) => c.header);
@@ -40,6 +41,7 @@ const rule: Rule = {
           const hn = halfUnit(n.decimals);
           const hd = halfUnit(d.decimals);
           if (d.value - hd <= 0) continue;
+          evaluated();
           const lo = (n.value! - hn) / (d.value + hd);
           const hi = (n.value! + hn) / (d.value - hd);
           const hr = halfUnit(r.decimals);

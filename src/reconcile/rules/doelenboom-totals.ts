@@ -2,7 +2,7 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, halfUnit, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import type { Grid } from '../../arithmetic/grid.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Evaluated, Rule, RuleContext } from '../rule.js';
 
 /** An amount with its rounding half-width, in euros. */
 interface Sum {
@@ -21,7 +21,14 @@ function programmeRow(ctx: RuleContext, item: 'lasten' | 'baten'): { grid: Grid;
   return null;
 }
 
-function check(ctx: RuleContext, what: string, item: 'lasten' | 'baten', sum: Sum, at: { line: number; raw: string }): Finding | null {
+function compare(
+  ctx: RuleContext,
+  evaluated: Evaluated,
+  what: string,
+  item: 'lasten' | 'baten',
+  sum: Sum,
+  at: { line: number; raw: string },
+): Finding | null {
   const target = programmeRow(ctx, item);
   if (!target) return null;
   const { grid, row } = target;
@@ -34,7 +41,9 @@ function check(ctx: RuleContext, what: string, item: 'lasten' | 'baten', sum: Su
       const tolerance = sum.tolerance + halfUnit(cell.decimals) * scale;
       return { column: c, cell, value, tolerance, off: Math.abs(sum.value - value) };
     });
-  if (columns.length === 0 || columns.some((c) => c.off <= c.tolerance + 1e-6)) return null;
+  if (columns.length === 0) return null;
+  evaluated();
+  if (columns.some((c) => c.off <= c.tolerance + 1e-6)) return null;
   const nearest = [...columns].sort((a, b) => a.off - b.off)[0];
   const inUnit = (eur: number) => formatDutch(eur / scale);
   return makeFinding(ctx.document, {
@@ -52,15 +61,16 @@ function check(ctx: RuleContext, what: string, item: 'lasten' | 'baten', sum: Su
   });
 }
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'doelenboom-totals',
+  scope: 'document',
   severity: 'error',
   docs: {
     description: 'The doelenboom\'s money adds up to the programme table: the products\' Lasten and Baten (Enschede 2018) and the doelen\'s "totale lasten" (Enschede 2023) sum to the Lasten/Baten row of the programme table, in some column (the doelenboom does not say which), within the rounding of every printed figure.',
     why: 'The doelenboom and the programme table are two views of one budget; when they differ, one of them misstates what the programme cost.',
     example: 'Enschede jaarstukken 2023: totale lasten 252.647,00 + 32.884,00 + 191.058,00 = 476.589, but the programme table prints Lasten 476.599 (na wijziging) and 476.485 (realisatie).',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const { products, goals } = ctx.structures;
     for (const item of ['lasten', 'baten'] as const) {
@@ -71,7 +81,7 @@ const rule: Rule = {
         tolerance: printed.reduce((s, a) => s + halfUnit(a.decimals) * products[0].scale, 0),
         terms: printed.length,
       };
-      const f = check(ctx, `Σ ${item === 'lasten' ? 'Lasten' : 'Baten'} of the products`, item, sum, { line: printed[0].line, raw: printed.map((a) => a.raw).join(' + ') });
+      const f = compare(ctx, evaluated, `Σ ${item === 'lasten' ? 'Lasten' : 'Baten'} of the products`, item, sum, { line: printed[0].line, raw: printed.map((a) => a.raw).join(' + ') });
       if (f) out.push(f);
     }
     const doelen = goals.filter((g) => g.level === 'doel' && g.totaleLasten);
@@ -81,7 +91,7 @@ const rule: Rule = {
         tolerance: doelen.reduce((s, g) => s + halfUnit(g.totaleLasten!.decimals) * g.scale, 0),
         terms: doelen.length,
       };
-      const f = check(ctx, 'Σ totale lasten of the doelen', 'lasten', sum, { line: doelen[0].totaleLasten!.line, raw: doelen.map((g) => g.totaleLasten!.raw).join(' + ') });
+      const f = compare(ctx, evaluated, 'Σ totale lasten of the doelen', 'lasten', sum, { line: doelen[0].totaleLasten!.line, raw: doelen.map((g) => g.totaleLasten!.raw).join(' + ') });
       if (f) out.push(f);
     }
     return out;

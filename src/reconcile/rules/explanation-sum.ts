@@ -3,7 +3,7 @@ import type { TextBlock } from '../../../extractors/types.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import { intervalsMeet, sentences, textAmounts, type TextAmount } from '../text/amounts.js';
-import type { Rule } from '../rule.js';
+import type { Evaluated, Rule, RuleContext } from '../rule.js';
 
 const BULLET = /^\s*(?:[•·▪●*]|-\s|–\s)/;
 const TAAKVELD_HEADING = /^(\d{1,2}\.\d{1,3}[a-dA-D]?)\s+.+\([^()]*\d[^()]*(voordeel|nadeel|voordelig|nadelig)\)\s*$/i;
@@ -84,8 +84,9 @@ export function explanationLists(blocks: TextBlock[]): ExplanationList[] {
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const eur = (v: number) => `${formatDutch(v)} euro`;
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'explanation-sum',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description:
@@ -94,10 +95,11 @@ const rule: Rule = {
     example:
       'Enschede jaarstukken 2023, lines 720–738: thirteen items from "Jeugdhulp 15,0 miljoen euro nadeel" to "Overige kleine verschillen 0,2 miljoen euro nadeel" sum to −1,4 miljoen, the resultaat stated at line 720; their nadelen sum to 23,7 and voordelen to 22,3 miljoen, as line 167 states.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const lists = explanationLists(ctx.textBlocks);
     for (const list of lists) {
+      evaluated();
       const total = sum(list.items.map((it) => it.signed));
       const tolerance = sum(list.items.map((it) => it.amount.halfWidth)) + list.claim.amount.halfWidth;
       const claimed = list.claim.amount.direction ? list.claim.signed : Math.abs(list.claim.signed);
@@ -118,14 +120,14 @@ const rule: Rule = {
         }),
       );
     }
-    out.push(...totalStatements(ctx, lists));
+    out.push(...totalStatements(ctx, lists, evaluated));
     return out;
   },
 };
 export default rule;
 
 /** "Het totale tekort bedraagt X", "voordelen van in totaal Y" against the lists' nadelen and voordelen. */
-function totalStatements(ctx: Parameters<Rule['check']>[0], lists: ExplanationList[]): Finding[] {
+function totalStatements(ctx: RuleContext, lists: ExplanationList[], evaluated: Evaluated): Finding[] {
   const out: Finding[] = [];
   const complete = lists.filter((l) => l.items.some((it) => it.signed > 0) && l.items.some((it) => it.signed < 0));
   if (complete.length === 0) return out;
@@ -139,6 +141,7 @@ function totalStatements(ctx: Parameters<Rule['check']>[0], lists: ExplanationLi
           const parts = l.items.filter((it) => (kind === 'nadelen' ? it.signed < 0 : it.signed > 0));
           return { list: l, total: Math.abs(sum(parts.map((p) => p.signed))), tolerance: sum(parts.map((p) => p.amount.halfWidth)) + a.halfWidth, n: parts.length };
         });
+        evaluated();
         if (sums.some((s) => intervalsMeet(s.total, 0, Math.abs(a.value), s.tolerance))) continue;
         const s = sums[0];
         out.push(

@@ -16,21 +16,24 @@ interface Row {
 
 const show = (r: Row) => r.cells.map((c) => c.provenance.raw).join(' | ');
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'indicator-conflict',
+  scope: 'document',
   severity: 'error',
   docs: {
     description: 'One indicator printed twice in one table with different figures. The figures are compared as printed (spaces dropped), so the finding holds whichever way glued cells are cut.',
     why: 'Two different values for one indicator: at least one row is wrong, or mislabelled (a copied row whose label was changed and figures were not, or the reverse).',
     example: 'Hengelo begroting 2019, Beleidsindicatoren: "aantal afgeronde schuldhulpverleningstrajecten" on line 72 (591, 620, 640 …) and on line 73 (571, 590, 610 …); line 72 repeats the figures of "aantal gestarte schuldhulpverleningstrajecten" (line 71).',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const all: Row[] = [...groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`).values()].map((cells) => {
       cells.sort((a, b) => a.columnIndex - b.columnIndex);
       // One indicator's comparison areas (Gemeente, Nederland) are rows of their own, not the indicator twice.
       return { name: cells[0].area ? `${cells[0].name} / ${cells[0].area}` : cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
     });
+    // Every row is checked for a twin of the same name.
+    evaluated(all.length);
     const rows = groupBy(all, (r) => `${r.cells[0].tableIndex}:${fold(r.name)}`);
     // Where a row stands: its line in a text dump, its page in a PDF.
     const at = (r: Row) => (r.line !== null ? `line ${r.line}` : `page ${r.cells[0].provenance.page}`);

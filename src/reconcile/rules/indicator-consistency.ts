@@ -1,6 +1,7 @@
 import type { Finding, IndicatorFact } from '../../../schemas/index.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
-import { sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
+import { sameGemeente, type CorpusDocument } from '../corpus.js';
+import type { Rule } from '../rule.js';
 import { indicatorKey, indicatorYear } from '../cross-document.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 import { groupBy } from '../../collections.js';
@@ -10,8 +11,9 @@ interface Value {
   fact: IndicatorFact;
 }
 
-const rule: CorpusRule = {
+const rule: Rule<'corpus'> = {
   id: 'indicator-consistency',
+  scope: 'corpus',
   severity: 'warning',
   docs: {
     description:
@@ -20,7 +22,7 @@ const rule: CorpusRule = {
     example:
       'Hengelo jaarstukken 2023 prints each indicator\'s Werkelijk 2022; test/cross-document.test.ts makes a jaarstukken 2024 by editing a copy (its indicator years moved on by one), whose Werkelijk 2023 must repeat the 2023 report\'s Werkelijk 2023.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const realised: Value[] = ctx.documents.flatMap((doc) =>
       doc.indicators
@@ -38,6 +40,7 @@ const rule: CorpusRule = {
         if (!sameGemeente(first.doc.document.gemeente, other.doc.document.gemeente)) continue;
         // Twice in one table is indicator-conflict's finding; reporting it here too would count one fault twice.
         if (other.doc === first.doc && other.fact.tableIndex === first.fact.tableIndex) continue;
+        evaluated();
         const tol = 0.5 * 10 ** -first.fact.decimals + 0.5 * 10 ** -other.fact.decimals;
         if (Math.abs(first.fact.value! - other.fact.value!) <= tol + 1e-9 || seen.has(other.fact.value!)) continue;
         seen.add(other.fact.value!);

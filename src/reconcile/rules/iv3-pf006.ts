@@ -1,11 +1,12 @@
 import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { makeFinding } from '../../arithmetic/finding.js';
-import type { CorpusRule } from '../corpus.js';
+import type { Rule } from '../rule.js';
 import { groupBy } from '../../collections.js';
 
-const rule: CorpusRule = {
+const rule: Rule<'iv3'> = {
   id: 'iv3-pf006',
+  scope: 'iv3',
   severity: 'error',
   docs: {
     description:
@@ -13,7 +14,7 @@ const rule: CorpusRule = {
     why: 'Lasten and baten of a complete IV3 delivery balance by construction (the resultaat on 0.11 closes it); a gap means taakvelden are missing or a figure was entered twice.',
     example: 'Hengelo IV3 realisatie 2023 (data/iv3/2023_jaarrekening-hengelo-enschede.csv): lasten and baten over the 71 taakvelden are compared; see `klopt iv3 check`.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const keys = groupBy(ctx.iv3, (f) => `${f.gemeente}|${f.year}|${f.kind}`);
     for (const figures of keys.values()) {
@@ -22,6 +23,7 @@ const rule: CorpusRule = {
       if (!figures.some((f) => f.taakveld === '0.10') || !figures.some((f) => f.taakveld === '0.11')) continue;
       const lasten = figures.reduce((s, f) => s + (f.lasten ?? 0), 0);
       const baten = figures.reduce((s, f) => s + (f.baten ?? 0), 0);
+      evaluated();
       const tol = figures.reduce((s, f) => s + f.halfWidth * ((f.lasten !== null ? 1 : 0) + (f.baten !== null ? 1 : 0)), 0);
       if (Math.abs(lasten - baten) <= tol + 1e-6) continue;
       out.push(

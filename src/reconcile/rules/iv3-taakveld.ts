@@ -2,7 +2,8 @@ import type { FinancialFact, Finding } from '../../../schemas/index.js';
 import { familyOf } from '../../catalogue/taakvelden.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import type { Iv3Figure, Iv3Kind } from '../../iv3/read.js';
-import { eurosOf, factRow, sameGemeente, type CorpusDocument, type CorpusRule } from '../corpus.js';
+import { eurosOf, factRow, sameGemeente, type CorpusDocument } from '../corpus.js';
+import type { Rule } from '../rule.js';
 import { makeFinding } from '../../arithmetic/finding.js';
 
 type Side = 'baten' | 'lasten';
@@ -20,8 +21,9 @@ function iv3KindOf(doc: CorpusDocument, f: FinancialFact): { year: number; kind:
 
 const eur = (v: number) => `${formatDutch(v / 1000)} × € 1.000`;
 
-const rule: CorpusRule = {
+const rule: Rule<'corpus'> = {
   id: 'iv3-taakveld',
+  scope: 'corpus',
   severity: 'warning',
   docs: {
     description:
@@ -30,7 +32,7 @@ const rule: CorpusRule = {
     example:
       'Hengelo jaarstukken 2023, 6.1 Samenkracht en burgerparticipatie / Lasten, Rekening 2023: 22.699, IV3 realisatie 2023 22.699: agrees. Begroting 2023 primitief: 14.015 against IV3 begroting 2023 12.782: a difference of 1.233 (× € 1.000), reported.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     if (ctx.iv3.length === 0) return out;
     for (const doc of ctx.documents) {
@@ -72,6 +74,7 @@ const rule: CorpusRule = {
           const docSum = d.reduce((s, x) => s + x.value, 0);
           const iv3Sum = iv3Family.reduce((s, x) => s + iv3Value(x), 0);
           const tol = d.reduce((s, x) => s + x.halfWidth, 0) + iv3Family.reduce((s, x) => s + x.halfWidth, 0);
+          evaluated();
           if (Math.abs(docSum - iv3Sum) <= tol + 1e-6) continue;
           const at = docParent ?? docFamily[0];
           out.push(
@@ -85,6 +88,7 @@ const rule: CorpusRule = {
           const d = eurosOf(f, table);
           const v = iv3Value(x);
           const tol = d.halfWidth + x.halfWidth;
+          evaluated();
           if (Math.abs(d.value - v) <= tol + 1e-6) continue;
           out.push(finding(doc, f, g, v, d.value, tol, `${f.taakveld} ${g.side}: document ${f.provenance.raw || '-'} = ${eur(d.value)}, IV3 ${g.kind} ${g.year} "${x.label}" = ${eur(v)} (${x.file}${x.line ? `:${x.line}` : ''})`));
         }

@@ -1,9 +1,11 @@
 import type { Finding } from '../../../schemas/index.js';
-import { sameGemeente, type CorpusRule } from '../corpus.js';
+import { sameGemeente } from '../corpus.js';
+import type { Rule } from '../rule.js';
 import { pairFinding, taakveldFigures } from '../cross-document.js';
 
-const rule: CorpusRule = {
+const rule: Rule<'corpus'> = {
   id: 'meerjarenraming-drift',
+  scope: 'corpus',
   severity: 'info',
   docs: {
     description:
@@ -12,7 +14,7 @@ const rule: CorpusRule = {
     example:
       'No pair in the samples; test/cross-document.test.ts makes a begroting 2020 by editing a copy of the Hengelo begroting 2019 (its years moved on by one), so every taakveld whose begroting 2019 differs from its 2020 raming shows as drift.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const older of ctx.documents) {
       const d = older.document;
@@ -30,7 +32,9 @@ const rule: CorpusRule = {
         const begroting = taakveldFigures(newer, (f) => f.columnKind === 'begroting' && (f.year ?? y) === y, [...items]);
         for (const [key, now] of begroting) {
           const then = raming.get(key);
-          if (!then || Math.abs(now.value - then.value) <= now.halfWidth + then.halfWidth + 1e-6) continue;
+          if (!then) continue;
+          evaluated();
+          if (Math.abs(now.value - then.value) <= now.halfWidth + then.halfWidth + 1e-6) continue;
           out.push(pairFinding(rule, now, then, `Begroting ${y} against the raming for ${y} in begroting ${d.year}`));
         }
       }

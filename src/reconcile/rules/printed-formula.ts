@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'printed-formula',
+    scope: 'document',
     severity: 'error',
     docs: {
       description:

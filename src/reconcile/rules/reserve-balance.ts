@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'reserve-balance',
+    scope: 'document',
     severity: 'error',
     docs: {
       description: 'Reserve and provision tables: per row, the balance at the end (Saldo 31-12, stand 1-1 of the next year) = the balance at the start + toevoegingen / vermeerderingen − onttrekkingen / verminderingen, where every column between the two balances names a movement. Withdrawals printed negative are added; a movement printed with its own sign either way (Bestemming resultaat vorig boekjaar) is added as printed. The same balance down the rows (Stand per 1 januari | Stortingen | Onttrekkingen | Stand per 31 december, one column per year) is checked per column, and a total over such groups sums their end balances.',

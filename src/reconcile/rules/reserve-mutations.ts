@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'reserve-mutations',
+    scope: 'document',
     severity: 'error',
     docs: {
       description: 'Programme tables with reserves: saldo van mutaties reserves = onttrekkingen − stortingen (sign as the table writes its saldo), and resultaat = saldo van baten en lasten + saldo van mutaties reserves, in every column.',

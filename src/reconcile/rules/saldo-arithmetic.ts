@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'saldo-arithmetic',
+    scope: 'document',
     severity: 'error',
     docs: {
       description: 'Per taakveld or programme and per column (not verschil): saldo = baten − lasten, in the sign convention the table itself uses (detected from its numbers: lasten − baten, or lasten printed negative).',

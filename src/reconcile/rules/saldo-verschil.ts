@@ -3,6 +3,7 @@ import { relationRule } from '../rule.js';
 export default relationRule(
   {
     id: 'saldo-verschil',
+    scope: 'document',
     severity: 'error',
     docs: {
       description: 'Per taakveld or programme: the saldo\'s verschil equals the verschil of baten plus the verschil of lasten (both are favourable-positive, so they add).',

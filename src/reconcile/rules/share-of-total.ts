@@ -30,15 +30,16 @@ function countShare(fact: IndicatorFact): CountShare | null {
  * Every figure stands for its rounding interval (a count ± 0,5, a share ± half its last digit),
  * and the share fails only when no counts in their intervals give a share in its interval.
  */
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'share-of-total',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description: 'Adjacent indicator rows printing "count (share %)" whose shares add up to 100% in a column: each share must be its count over the sum of their counts, within rounding.',
     why: 'A share that does not follow from the counts printed beside it means one of the two figures is wrong, or the target was set for one and not updated for the other.',
     example: 'Hengelo begroting 2019, Beleidsindicatoren lines 67–68: "Uitstroom naar werk" 340 (47,5%) and "Uitstroom overig" 410 (52,5%) in Begroting 2018; 340 / (340 + 410) = 45,3%, not 47,5% (in Werkelijk 2017, 339 / 750 = 45,2% as printed).',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const rows = groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`);
     // runs of adjacent rows whose every cell is a count with its share
@@ -62,6 +63,7 @@ const rule: Rule = {
         const shares = cells.reduce((s, c) => s + c.share, 0);
         const sharesHalf = cells.reduce((s, c) => s + c.shareHalf, 0);
         if (Math.abs(shares - 100) > sharesHalf + 1e-9) continue;
+        evaluated();
         const total = cells.reduce((s, c) => s + c.count, 0);
         // the shares the counts allow within their rounding: it rises with its own count and falls with the others'
         const range = (c: CountShare) => {

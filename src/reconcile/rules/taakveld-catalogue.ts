@@ -2,14 +2,26 @@ import type { Finding } from '../../../schemas/index.js';
 import { canonicalCode, taakveldCatalogue, type TaakveldEntry } from '../../catalogue/taakvelden.js';
 import { namesMatch } from '../../catalogue/names.js';
 import { makeFinding } from '../../arithmetic/finding.js';
-import type { Rule } from '../rule.js';
+import { message, type Rule } from '../rule.js';
 
 const CODE_AT_START = /^(\d{1,2}\.\d{1,3}[A-Da-d]?)\s+(\S.*)$/;
 const validIn = (e: TaakveldEntry, year: number) => e.validFrom <= year && (e.validTo === null || e.validTo >= year);
 const span = (e: TaakveldEntry) => `${e.validFrom}–${e.validTo ?? ''}`;
 
-const rule: Rule = {
+const messages = {
+  unknown: '{code} is not a taakveld code in the IV3 catalogue (2017–2026).{where}',
+  notValid: '{code} {name} is not valid in {year}: the catalogue has it for {spans}.{successors}{where}',
+  successors: ' In {year} its place is taken by {children}{alsoPrinted}.',
+  alsoPrinted: ', which this table also prints: the old code of the split',
+  oldName: '{code} "{name}" is the name of {span}; in {year} the catalogue names it "{current}".',
+  otherName: '{code} "{name}" does not match the catalogue\'s name for {year}: "{current}".',
+  // where the row's figures stand, at the end of unknown and notValid
+  where: ' Its figures stand in: {columns}.',
+} as const;
+
+const rule: Rule<'document'> = {
   id: 'taakveld-catalogue',
+  scope: 'document',
   severity: 'warning',
   docs: {
     description:
@@ -18,7 +30,8 @@ const rule: Rule = {
     example:
       'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. Because the table prints 6.71A–D in its other columns, this is the old code of the split and the finding is info. All other names of the table match the 2023 catalogue.',
   },
-  check(ctx) {
+  messages,
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     const year = ctx.document.year;
     if (year === null) return out;
@@ -44,13 +57,15 @@ const rule: Rule = {
         page: f.provenance.page,
         raw: f.rowLabel,
       } as const;
-      const where = printedIn.length ? ` Its figures stand in: ${printedIn.join(', ')}.` : '';
+      const where = printedIn.length ? message(messages.where, { columns: printedIn.join(', ') }) : '';
       if (entries.length === 0) {
         // Only codes shaped like a taakveld of a known hoofdtaakveld are claimed to be taakvelden.
         if (!catalogue.some((e) => e.code === code.split('.')[0])) continue;
-        out.push(makeFinding(ctx.document, { ...base, message: `${code} is not a taakveld code in the IV3 catalogue (2017–2026).${where}` }));
+        evaluated();
+        out.push(makeFinding(ctx.document, { ...base, message: message(messages.unknown, { code, where }) }));
         continue;
       }
+      evaluated();
       if (current.length === 0) {
         const children = catalogue.filter((e) => e.parent !== null && validIn(e, year) && e.code.startsWith(code) && e.code !== code);
         // In the year of a split, a table may keep the old parent in the column budgeted before the
@@ -62,7 +77,20 @@ const rule: Rule = {
           makeFinding(ctx.document, {
             ...base,
             severity: successorsInTable ? 'info' : rule.severity,
-            message: `${code} ${name} is not valid in ${year}: the catalogue has it for ${entries.map(span).join(', ')}.${children.length ? ` In ${year} its place is taken by ${children.map((c) => `${c.code} ${c.name}`).join(', ')}${successorsInTable ? ', which this table also prints: the old code of the split' : ''}.` : ''}${where}`,
+            message: message(messages.notValid, {
+              code,
+              name,
+              year,
+              spans: entries.map(span).join(', '),
+              successors: children.length
+                ? message(messages.successors, {
+                    year,
+                    children: children.map((c) => `${c.code} ${c.name}`).join(', '),
+                    alsoPrinted: successorsInTable ? messages.alsoPrinted : '',
+                  })
+                : '',
+              where,
+            }),
           }),
         );
         continue;
@@ -73,8 +101,8 @@ const rule: Rule = {
         makeFinding(ctx.document, {
           ...base,
           message: older
-            ? `${code} "${name}" is the name of ${span(older)}; in ${year} the catalogue names it "${current[0].name}".`
-            : `${code} "${name}" does not match the catalogue's name for ${year}: "${current[0].name}".`,
+            ? message(messages.oldName, { code, name, span: span(older), year, current: current[0].name })
+            : message(messages.otherName, { code, name, year, current: current[0].name }),
         }),
       );
     }

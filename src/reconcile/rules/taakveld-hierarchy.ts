@@ -2,10 +2,17 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, halfUnit, formatTolerance } from '../../grammar/number.js';
 import { parentCode } from '../../catalogue/taakvelden.js';
 import { rowName } from '../../arithmetic/grid.js';
-import { cellFinding, type Rule } from '../rule.js';
+import { cellFinding, message, type Rule } from '../rule.js';
 
-const rule: Rule = {
+const messages = {
+  notSubtotal:
+    '{row}, {column}: the sub-taakvelden sum to {sum} ({terms}), the parent prints {printed} ' +
+    '(difference {difference}, tolerance ±{tolerance}); in {agree} the parent is their subtotal.',
+} as const;
+
+const rule: Rule<'document'> = {
   id: 'taakveld-hierarchy',
+  scope: 'document',
   severity: 'error',
   docs: {
     description:
@@ -14,7 +21,8 @@ const rule: Rule = {
     example:
       'Hengelo jaarstukken 2023: 6.71 / Lasten prints 27.628 in Begroting 2023 primitief, where its only printed sub-taakveld is 6.71D (125); in no column do both sum, so 6.71 is a separate line and no finding is made.',
   },
-  check(ctx) {
+  messages,
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const { grid } of ctx.arithmetic) {
       const parents = grid.rows.filter((r) => r.taakveld && !r.isTotal && grid.rows.some((c) => c.taakveld && parentCode(c.taakveld) === r.taakveld));
@@ -30,6 +38,7 @@ const rule: Rule = {
           const tol = halfUnit(p.decimals) + printed.reduce((s, c) => s + halfUnit(c.cells[col].decimals), 0);
           verdicts.push({ col, ok: Math.abs((p.value ?? 0) - sum) <= tol + 1e-9, sum, tol });
         });
+        evaluated(verdicts.length);
         if (!verdicts.some((v) => v.ok)) continue;
         for (const v of verdicts.filter((x) => !x.ok)) {
           const p = parent.cells[v.col];
@@ -41,7 +50,16 @@ const rule: Rule = {
               expected: v.sum,
               found: p.value,
               tolerance: v.tol,
-              message: `${rowName(parent)}, ${grid.columns[v.col].header}: the sub-taakvelden sum to ${formatDutch(v.sum)} (${children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + ')}), the parent prints ${p.raw} (difference ${formatDutch((p.value ?? 0) - v.sum)}, tolerance ±${formatTolerance(v.tol, 1)}); in ${agree.join(', ')} the parent is their subtotal.`,
+              message: message(messages.notSubtotal, {
+                row: rowName(parent),
+                column: grid.columns[v.col].header,
+                sum: formatDutch(v.sum),
+                terms: children.map((c) => `${c.taakveld} ${c.cells[v.col].raw || '-'}`).join(' + '),
+                printed: p.raw,
+                difference: formatDutch((p.value ?? 0) - v.sum),
+                tolerance: formatTolerance(v.tol, 1),
+                agree: agree.join(', '),
+              }),
             }),
           );
         }

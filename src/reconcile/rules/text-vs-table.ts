@@ -3,7 +3,7 @@ import type { TextBlock } from '../../../extractors/types.js';
 import { canonicalCode } from '../../catalogue/taakvelden.js';
 import { sentences, textAmounts, type TextAmount } from '../text/amounts.js';
 import { cellMeets, favourableSign, textCellFinding, verschilColumn, type CellHit } from '../text/ties.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Evaluated, Rule, RuleContext } from '../rule.js';
 
 /** "6.71b Begeleiding (Wmo) (€ 470.000 voordeel)": a toelichting heading naming a taakveld's verschil. */
 const TAAKVELD_HEADING = /^(\d{1,2}\.\d{1,3}[a-dA-D]?)\s+(.+)\((€?\s*[-\d.,]+(?:\s*(?:miljoen|mln\.?))?(?:\s*euro)?)\s*(voordeel|nadeel|voordelig|nadelig)\)\s*$/i;
@@ -11,8 +11,9 @@ const TAAKVELD_HEADING = /^(\d{1,2}\.\d{1,3}[a-dA-D]?)\s+(.+)\((€?\s*[-\d.,]+(
 const RESULTAAT = /\bresultaat\b(?:[^.]{0,80}?\b(?:van|bedraagt|is|op)\s+(?:een\s+)?(?:(?:positief|negatief|positieve|negatieve|totaal)\s+)?(?:resultaat\s+van\s+)?)?$/i;
 const YEAR_AFTER = /^\s*in\s+((?:19|20)\d\d)\b/;
 
-const rule: Rule = {
+const rule: Rule<'document'> = {
   id: 'text-vs-table',
+  scope: 'document',
   severity: 'error',
   docs: {
     description:
@@ -21,12 +22,16 @@ const rule: Rule = {
     example:
       'Hengelo jaarstukken 2023, line 1398: "6.1 Samenkracht en burgerparticipatie (€ 1.764.000 voordeel)" against 6.1 / Saldo, Verschil = 1.764 (× 1.000): agrees. Enschede jaarstukken 2023, line 720: "een resultaat van 1,4 miljoen euro negatief" against Resultaat, Saldo (- = nadeel) = −1.394: agrees within ±50.000.',
   },
-  check(ctx) {
+  check(ctx, evaluated) {
     const out: Finding[] = [];
     for (const block of ctx.textBlocks) {
       // Both sentence checks read the same sentences and amounts: found once per block.
       const said = sentences(block.text).map((sentence) => ({ sentence, amounts: textAmounts(sentence) }));
-      out.push(...taakveldHeading(ctx, block), ...resultaatSentences(ctx, block, said), ...yearSeries(ctx, block, said));
+      out.push(
+        ...taakveldHeading(ctx, evaluated, block),
+        ...resultaatSentences(ctx, evaluated, block, said),
+        ...yearSeries(ctx, evaluated, block, said),
+      );
     }
     return out;
   },
@@ -47,7 +52,16 @@ function verschilCells(ctx: RuleContext, match: (row: CellHit['grid']['rows'][nu
 }
 
 /** Compare a signed text amount with a verschil cell, in the table's favourable-sign convention. */
-function compareVerschil(ctx: RuleContext, block: TextBlock, sentence: string, amount: TextAmount, hit: CellHit, why: string): Finding[] {
+function compareVerschil(
+  ctx: RuleContext,
+  evaluated: Evaluated,
+  block: TextBlock,
+  sentence: string,
+  amount: TextAmount,
+  hit: CellHit,
+  why: string,
+): Finding[] {
+  evaluated();
   const magnitude = Math.abs(amount.value);
   const signed = amount.direction === 0 ? magnitude : amount.direction * favourableSign(hit.grid) * magnitude;
   // Without a voordeel/nadeel word only the size can be compared.
@@ -55,7 +69,7 @@ function compareVerschil(ctx: RuleContext, block: TextBlock, sentence: string, a
   return ok ? [] : [textCellFinding(ctx, rule, block, sentence, amount, signed, hit, why)];
 }
 
-function taakveldHeading(ctx: RuleContext, block: TextBlock): Finding[] {
+function taakveldHeading(ctx: RuleContext, evaluated: Evaluated, block: TextBlock): Finding[] {
   const m = TAAKVELD_HEADING.exec(block.text.trim());
   if (!m) return [];
   const code = canonicalCode(m[1]);
@@ -63,12 +77,12 @@ function taakveldHeading(ctx: RuleContext, block: TextBlock): Finding[] {
   if (amounts.length !== 1) return [];
   const hits = verschilCells(ctx, (r) => r.taakveld === code && r.lineItem === 'saldo' && !r.isTotal);
   if (hits.length !== 1) return [];
-  return compareVerschil(ctx, block, block.text.trim(), amounts[0], hits[0], `the verschil of taakveld ${code}`);
+  return compareVerschil(ctx, evaluated, block, block.text.trim(), amounts[0], hits[0], `the verschil of taakveld ${code}`);
 }
 
 type Said = { sentence: string; amounts: TextAmount[] }[];
 
-function resultaatSentences(ctx: RuleContext, block: TextBlock, said: Said): Finding[] {
+function resultaatSentences(ctx: RuleContext, evaluated: Evaluated, block: TextBlock, said: Said): Finding[] {
   const out: Finding[] = [];
   for (const { sentence, amounts } of said) {
     // A sentence with more amounts ("2,1 miljoen, exclusief de stelpost van 3,5 miljoen") says more than the resultaat.
@@ -77,12 +91,12 @@ function resultaatSentences(ctx: RuleContext, block: TextBlock, said: Said): Fin
     if (!RESULTAAT.test(sentence.slice(0, a.index))) continue;
     const hits = verschilCells(ctx, (r) => r.lineItem === 'resultaat');
     if (hits.length !== 1) continue;
-    out.push(...compareVerschil(ctx, block, sentence, a, hits[0], 'the resultaat (its verschil against the begroting)'));
+    out.push(...compareVerschil(ctx, evaluated, block, sentence, a, hits[0], 'the resultaat (its verschil against the begroting)'));
   }
   return out;
 }
 
-function yearSeries(ctx: RuleContext, block: TextBlock, said: Said): Finding[] {
+function yearSeries(ctx: RuleContext, evaluated: Evaluated, block: TextBlock, said: Said): Finding[] {
   const out: Finding[] = [];
   for (const { sentence, amounts } of said) {
     const pairs = amounts
@@ -107,6 +121,7 @@ function yearSeries(ctx: RuleContext, block: TextBlock, said: Said): Finding[] {
           return hit.cell.status === 'printed' && (cellMeets(hit, v, p.a.halfWidth) || cellMeets(hit, -v, p.a.halfWidth));
         };
         if (!meets(pairs[0])) continue;
+        evaluated();
         const bad = pairs.find((p) => !meets(p));
         if (!bad) {
           tiedAndAgrees = true;
