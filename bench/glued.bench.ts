@@ -10,7 +10,10 @@ for (const width of [4, 6, 12]) {
   let candidates = 0;
   for (let i = 0; i < n; i++) candidates = candidatesOf(tail, width)?.length ?? 0;
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`glued row of ${String(width).padStart(2)} cells: ${(n / s).toFixed(0)} rows/s (${candidates} grammatical readings)`);
+  console.log(
+    `glued row of ${String(width).padStart(2)} cells: ${(n / s).toFixed(0)} rows/s (${candidates} ` +
+      `grammatical readings)`,
+  );
 }
 
 // Glued indicator rows (Hengelo begroting 2019): every label boundary and every reading the grammar allows.
@@ -18,7 +21,11 @@ const { readIndicatorRow } = await import('../extractors/text/glued-indicators.j
 const INDICATOR_ROWS: [string, number][] = [
   ['% scholieren dat kiest voor een technisch profiel23,5%23,8%24%24%24%24%', 6],
   ['aantal gestarte schuldhulpverleningstrajecten\u00a0591620\u00a0640\u00a0640\u00a0640\u00a0640\u00a0', 6],
-  ['Aantal unieke cliënten die binnen een kalenderjaar een Wmo-voorziening hebben gehad\u00a06.3626.3886.400\u00a0\u00a06.4006.400\u00a06.400\u00a0', 6],
+  [
+    'Aantal unieke cliënten die binnen een kalenderjaar een Wmo-voorziening hebben ' +
+      'gehad\u00a06.3626.3886.400\u00a0\u00a06.4006.400\u00a06.400\u00a0',
+    6,
+  ],
   ['Aantal banen (per 1000 inwoners in de leeftijd 15-64 jaar)884,2868,8 (2016)910,1 (2017)', 3],
   ['Banen per 1000 inwoners 15-64884,2868,8 (2016)910,1 (2017)', 3],
   // twelve cells: percentages (cut by their %), and plain counts glued without a space (worst case)
@@ -32,6 +39,13 @@ for (const [row, width] of INDICATOR_ROWS) {
   let result: ReturnType<typeof readIndicatorRow> = null;
   for (let i = 0; i < n; i++) result = readIndicatorRow(row, width);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  const how = result === null ? 'no reading' : result === 'too-many' ? 'too many readings to list' : `${result.labels.length} label boundaries, ${result.readings.length} readings`;
-  console.log(`glued indicator row (${width} cells, ${row.slice(0, 28).trim()}…): ${(n / s).toFixed(0)} rows/s (${how})`);
+  const how =
+    result === null
+      ? 'no reading'
+      : result === 'too-many'
+        ? 'too many readings to list'
+        : `${result.labels.length} label boundaries, ${result.readings.length} readings`;
+  console.log(
+    `glued indicator row (${width} cells, ${row.slice(0, 28).trim()}…): ${(n / s).toFixed(0)} rows/s (${how})`,
+  );
 }

@@ -10,7 +10,9 @@ import { extractHtml } from '../extractors/html/index.js';
 import { processFile } from '../src/pipeline/index.js';
 import { bigPage, FIXTURES } from '../scripts/html-fixtures.js';
 
-const pages = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => join(FIXTURES, f));
+const pages = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => join(FIXTURES, f));
 const big = join(mkdtempSync(join(tmpdir(), 'klopt-bench-')), 'groot.html');
 writeFileSync(big, bigPage().html);
 

@@ -35,10 +35,46 @@ const CONCURRENCY = Number(process.env.KLOPT_BENCH_CONCURRENCY ?? availableParal
 const PLANTED_SHARE = 0.05;
 const FACTORS = [1, 2, 3, 5, 7, 10, 12, 25];
 const GEMEENTEN = [
-  'Almelo', 'Borne', 'Oldenzaal', 'Losser', 'Dinkelland', 'Tubbergen', 'Wierden', 'Rijssen-Holten', 'Hof van Twente', 'Haaksbergen',
-  'Deventer', 'Zwolle', 'Kampen', 'Raalte', 'Ommen', 'Hardenberg', 'Dalfsen', 'Olst-Wijhe', 'Twenterand', 'Hellendoorn',
-  'Apeldoorn', 'Zutphen', 'Lochem', 'Berkelland', 'Winterswijk', 'Oost Gelre', 'Aalten', 'Doetinchem', 'Arnhem', 'Nijmegen',
-  'Utrecht', 'Amersfoort', 'Groningen', 'Leeuwarden', 'Assen', 'Emmen', 'Tilburg', 'Breda', 'Eindhoven', 'Maastricht',
+  'Almelo',
+  'Borne',
+  'Oldenzaal',
+  'Losser',
+  'Dinkelland',
+  'Tubbergen',
+  'Wierden',
+  'Rijssen-Holten',
+  'Hof van Twente',
+  'Haaksbergen',
+  'Deventer',
+  'Zwolle',
+  'Kampen',
+  'Raalte',
+  'Ommen',
+  'Hardenberg',
+  'Dalfsen',
+  'Olst-Wijhe',
+  'Twenterand',
+  'Hellendoorn',
+  'Apeldoorn',
+  'Zutphen',
+  'Lochem',
+  'Berkelland',
+  'Winterswijk',
+  'Oost Gelre',
+  'Aalten',
+  'Doetinchem',
+  'Arnhem',
+  'Nijmegen',
+  'Utrecht',
+  'Amersfoort',
+  'Groningen',
+  'Leeuwarden',
+  'Assen',
+  'Emmen',
+  'Tilburg',
+  'Breda',
+  'Eindhoven',
+  'Maastricht',
 ];
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'data', 'samples');
@@ -63,8 +99,13 @@ interface Base {
 /** What a document's findings say, without the things a variant legitimately changes (years in headers, place). */
 const NAMES = new RegExp(`\\b(${['Hengelo', 'Enschede', 'Proef', ...GEMEENTEN].join('|')})\\b`, 'g');
 const neutral = (s: string | null) => (s ?? '').replace(YEAR, 'YYYY').replace(NAMES, 'G');
-const sig = (f: { rule: string; severity: string; tableIndex: number | null; row: string | null; column: string | null }) =>
-  `${f.rule}|${f.severity}|${f.tableIndex}|${neutral(f.row)}|${neutral(f.column)}`;
+const sig = (f: {
+  rule: string;
+  severity: string;
+  tableIndex: number | null;
+  row: string | null;
+  column: string | null;
+}) => `${f.rule}|${f.severity}|${f.tableIndex}|${neutral(f.row)}|${neutral(f.column)}`;
 const sameSignature = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The raw cell re-printed with another value: same sign notation, € sign, decimals. */
@@ -75,7 +116,13 @@ function reprint(raw: string, value: number, decimals: number): string {
 }
 
 /** A sample with every amount × k, one cell changed by `plant`, years + d, and another gemeente. */
-function render(base: Base, k: number, d: number, gemeente: string, plant?: { fact: FinancialFact; delta: number }): string {
+function render(
+  base: Base,
+  k: number,
+  d: number,
+  gemeente: string,
+  plant?: { fact: FinancialFact; delta: number },
+): string {
   const lines = [...base.lines];
   if (k !== 1 || plant) {
     const byLine = new Map<number, FinancialFact[]>();
@@ -93,7 +140,10 @@ function render(base: Base, k: number, d: number, gemeente: string, plant?: { fa
       lines[i] = cells.join(base.sep);
     }
   }
-  return lines.join('\n').replace(YEAR, (y) => String(Number(y) + d)).replace(/\b(Hengelo|Enschede)\b/g, gemeente);
+  return lines
+    .join('\n')
+    .replace(YEAR, (y) => String(Number(y) + d))
+    .replace(/\b(Hengelo|Enschede)\b/g, gemeente);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'klopt-bench-ingest-'));
@@ -115,17 +165,45 @@ const bases: Base[] = [...manifest.keys()].sort().map((path) => {
   const sep = path.endsWith('.html') ? '</td>' : '\t';
   const doc = processFile(path);
   const facts = doc.financial.filter((f) => f.value !== null && f.status === 'printed' && f.provenance.line !== null);
-  const scalable = facts.length > 0 && facts.every((f) => {
-    const line = lines[f.provenance.line! - 1] ?? '';
-    return line.trim() === f.provenance.raw || line.includes(sep);
-  });
-  const base: Base = { file: basename(path), path, lines, sep, facts, scalable, factors: [1], signature: doc.findings.map(sig).sort(), candidates: [] };
+  const scalable =
+    facts.length > 0 &&
+    facts.every((f) => {
+      const line = lines[f.provenance.line! - 1] ?? '';
+      return line.trim() === f.provenance.raw || line.includes(sep);
+    });
+  const base: Base = {
+    file: basename(path),
+    path,
+    lines,
+    sep,
+    facts,
+    scalable,
+    factors: [1],
+    signature: doc.findings.map(sig).sort(),
+    candidates: [],
+  };
   if (scalable) {
-    base.factors = FACTORS.filter((k) => k === 1 || sameSignature(trial(render(base, k, 0, 'Proef'), base.file).findings.map(sig).sort(), base.signature));
+    base.factors = FACTORS.filter(
+      (k) =>
+        k === 1 ||
+        sameSignature(
+          trial(render(base, k, 0, 'Proef'), base.file)
+            .findings.map(sig)
+            .sort(),
+          base.signature,
+        ),
+    );
     const details = facts.filter((f) => !f.isTotal && f.value !== 0);
-    for (let i = 0; i < details.length && base.candidates.length < 6; i += Math.max(1, Math.floor(details.length / 12))) {
+    for (
+      let i = 0;
+      i < details.length && base.candidates.length < 6;
+      i += Math.max(1, Math.floor(details.length / 12))
+    ) {
       const fact = details[i];
-      const planted = trial(render(base, 1, 0, 'Proef', { fact, delta: Math.max(25, Math.ceil(Math.abs(fact.value!) * 0.2)) }), base.file);
+      const planted = trial(
+        render(base, 1, 0, 'Proef', { fact, delta: Math.max(25, Math.ceil(Math.abs(fact.value!) * 0.2)) }),
+        base.file,
+      );
       const before = new Set(base.signature);
       if (planted.findings.some((f) => f.severity === 'error' && !before.has(sig(f)))) base.candidates.push(fact);
     }
@@ -156,16 +234,42 @@ for (let i = 0; i < N; i++) {
   const entry = manifest.get(base.path)!;
   const rel = `${slug}/${base.file.replace(/^(hengelo|enschede)/, slug).replace(YEAR, (y) => String(Number(y) + d))}`;
   mkdirSync(join(corpus, slug), { recursive: true });
-  writeFileSync(join(corpus, rel), render(base, k, d, gemeente, fact ? { fact, delta: Math.max(25, Math.ceil(Math.abs(fact.value! * k) * 0.2)) } : undefined));
+  writeFileSync(
+    join(corpus, rel),
+    render(
+      base,
+      k,
+      d,
+      gemeente,
+      fact ? { fact, delta: Math.max(25, Math.ceil(Math.abs(fact.value! * k) * 0.2)) } : undefined,
+    ),
+  );
   docs.push({ rel, base, planted: fact });
-  manifestRows.push({ file: rel, gemeente, document_type: entry.documentType, jaar: entry.year! + d, programma: entry.programme ?? '', source_format: entry.sourceFormat ?? '' });
+  manifestRows.push({
+    file: rel,
+    gemeente,
+    document_type: entry.documentType,
+    jaar: entry.year! + d,
+    programma: entry.programme ?? '',
+    source_format: entry.sourceFormat ?? '',
+  });
 }
 writeFileSync(join(corpus, 'manifest.csv'), Papa.unparse(manifestRows));
-console.log(`corpus: ${N} documents from ${bases.length} samples, ${plantedCount} with a planted error, written in ${((performance.now() - t0) / 1000).toFixed(1)} s to ${corpus}`);
-for (const b of bases) console.log(`  ${b.file}: figures ×${b.factors.join('/')}${b.candidates.length ? `, ${b.candidates.length} cells to plant in` : ''}`);
+console.log(
+  `corpus: ${N} documents from ${bases.length} samples, ${plantedCount} with a planted error, written in ` +
+    `${((performance.now() - t0) / 1000).toFixed(1)} s to ${corpus}`,
+);
+for (const b of bases)
+  console.log(
+    `  ${b.file}: figures ` +
+      `×${b.factors.join('/')}${b.candidates.length ? `, ${b.candidates.length} cells to plant in` : ''}`,
+  );
 
 // 3. The runs.
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`;
 const silent: Reporter = { start: () => {}, file: () => {}, end: () => {} };
 const db = join(scratch, 'bench.sqlite');
 // What `klopt ingest` passes (default configuration, its version), with the corpus rules timed.
@@ -188,26 +292,54 @@ const run = (what: string, target?: number): Promise<RunEnd> => {
     },
   }).then((r) => {
     const versus = target === undefined ? '' : ` (target < ${target} s: ${r.seconds < target ? 'met' : 'NOT met'})`;
-    console.log(`${what}: ${r.seconds.toFixed(2)} s${versus}; ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.duplicates} duplicate, ${r.failed} failed; corpus rules over the database ${(afterWriteMs / 1000).toFixed(2)} s of it`);
-    if (r.ingested) console.log(`  ${r.documentsPerSecond} documents/s, ${r.factsPerSecond} facts/s, ${r.rowsPerSecond} SQLite rows/s`);
+    console.log(
+      `${what}: ${r.seconds.toFixed(2)} s${versus}; ${r.ingested} ingested, ${r.unchanged} unchanged, ` +
+        `${r.duplicates} duplicate, ${r.failed} failed; corpus rules over the database ` +
+        `${(afterWriteMs / 1000).toFixed(2)} s of it`,
+    );
+    if (r.ingested)
+      console.log(
+        `  ${r.documentsPerSecond} documents/s, ${r.factsPerSecond} facts/s, ${r.rowsPerSecond} SQLite rows/s`,
+      );
     // On a shared machine the wall time says little; the CPU time of all threads says what free cores would need.
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    console.log(`  CPU time ${cpuSeconds.toFixed(1)} s (all threads): at least ${(cpuSeconds / availableParallelism()).toFixed(1)} s on ${availableParallelism()} free cores; ${load()}`);
+    console.log(
+      `  CPU time ${cpuSeconds.toFixed(1)} s (all threads): at least ` +
+        `${(cpuSeconds / availableParallelism()).toFixed(1)} s on ${availableParallelism()} free cores; ` +
+        `${load()}`,
+    );
     return r;
   });
 };
 
 console.log(`readers: ${CONCURRENCY} (${availableParallelism()} cores); ${load()}`);
 await run(`cold ingest of ${N}`, N === 2000 ? 60 : undefined);
-console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process, worker threads included)`);
+console.log(
+  `  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process, worker threads included)`,
+);
 
 // 4. What was found, against what the samples themselves give.
 const sqlite = new Database(db, { readonly: true });
-const findingsOf = sqlite.prepare<[string], { rule: string; severity: string; tableIndex: number | null; row: string | null; column: string | null; line: number | null }>(`
+const findingsOf = sqlite.prepare<
+  [string],
+  {
+    rule: string;
+    severity: string;
+    tableIndex: number | null;
+    row: string | null;
+    column: string | null;
+    line: number | null;
+  }
+>(`
   SELECT f.rule, f.severity, f.table_index AS tableIndex, f.row_label AS row, f.column_header AS column, f.line
   FROM files fl JOIN findings f ON f.document_id = fl.document_id WHERE fl.path = ?`);
-const corpusFindings = sqlite.prepare<[], { rule: string; n: number }>(`SELECT rule, count(*) AS n FROM findings WHERE rule IN (${[...CORPUS_RULES].map((r) => `'${r}'`).join(', ')}) GROUP BY rule`).all();
+const corpusFindings = sqlite
+  .prepare<[], { rule: string; n: number }>(
+    `SELECT rule, count(*) AS n FROM findings WHERE rule IN ` +
+      `(${[...CORPUS_RULES].map((r) => `'${r}'`).join(', ')}) GROUP BY rule`,
+  )
+  .all();
 let consistent = 0;
 const bySample = new Map<string, [number, number]>();
 let found = 0;
@@ -227,7 +359,11 @@ for (const doc of docs) {
     if (ok) consistent++;
     const c = bySample.get(doc.base.file) ?? [0, 0];
     bySample.set(doc.base.file, [c[0] + (ok ? 1 : 0), c[1] + 1]);
-    if (!ok && process.env.KLOPT_BENCH_DEBUG) console.log(doc.rel, JSON.stringify({ extra: extra.map(sig), missing: [...expected].filter(([, n]) => n > 0).map(([k]) => k) }));
+    if (!ok && process.env.KLOPT_BENCH_DEBUG)
+      console.log(
+        doc.rel,
+        JSON.stringify({ extra: extra.map(sig), missing: [...expected].filter(([, n]) => n > 0).map(([k]) => k) }),
+      );
     continue;
   }
   const newErrors = extra.filter((f) => f.severity === 'error');
@@ -235,17 +371,33 @@ for (const doc of docs) {
   if (newErrors.some((f) => f.line === doc.planted!.provenance.line)) atCell++;
 }
 sqlite.close();
-console.log(`planted errors found: ${found} of ${plantedCount} (${atCell} reported at the planted cell's own line, the rest at the total or saldo it breaks)`);
-console.log(`documents without a planted error whose findings equal their sample's: ${consistent} of ${N - plantedCount}`);
+console.log(
+  `planted errors found: ${found} of ${plantedCount} (${atCell} reported at the planted cell's own line, the ` +
+    `rest at the total or saldo it breaks)`,
+);
+console.log(
+  `documents without a planted error whose findings equal their sample's: ${consistent} of ${N - plantedCount}`,
+);
 for (const [file, [ok, all]] of bySample) console.log(`  ${file}: ${ok} of ${all}`);
-console.log(`corpus-rule findings between documents (not compared above): ${corpusFindings.map((r) => `${r.rule} ${r.n}`).join(', ') || 'none'}`);
+console.log(
+  `corpus-rule findings between documents (not compared above): ` +
+    `${corpusFindings.map((r) => `${r.rule} ${r.n}`).join(', ') || 'none'}`,
+);
 
 await run('no-op re-run', N === 2000 ? 2 : undefined);
 // The nightly job as users run it: a new process (bin/klopt.js, compiled dist/), start-up and all.
 const t1 = performance.now();
-const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), 'ingest', corpus, '--manifest', join(corpus, 'manifest.csv'), '--db', db, '--quiet'], { encoding: 'utf8' });
+const cli = spawnSync(
+  process.execPath,
+  [join(ROOT, 'bin', 'klopt.js'), 'ingest', corpus, '--manifest', join(corpus, 'manifest.csv'), '--db', db, '--quiet'],
+  { encoding: 'utf8' },
+);
 const cliSeconds = (performance.now() - t1) / 1000;
-console.log(`no-op re-run, bin/klopt.js ingest end to end: ${cliSeconds.toFixed(2)} s${N === 2000 ? ` (target < 2 s: ${cliSeconds < 2 ? 'met' : 'NOT met'})` : ''}; exit ${cli.status}${cli.stderr.trim() ? `; stderr: ${cli.stderr.trim()}` : ''}`);
+console.log(
+  `no-op re-run, bin/klopt.js ingest end to end: ${cliSeconds.toFixed(2)} ` +
+    `s${N === 2000 ? ` (target < 2 s: ${cliSeconds < 2 ? 'met' : 'NOT met'})` : ''}; exit ` +
+    `${cli.status}${cli.stderr.trim() ? `; stderr: ${cli.stderr.trim()}` : ''}`,
+);
 const changed = docs.filter((d) => !d.planted).slice(0, Math.max(1, Math.round(N / 100)));
 for (const d of changed) appendFileSync(join(corpus, d.rel), '\nBijgewerkt na publicatie.\n');
 await run(`re-run with ${changed.length} changed (1 %)`);
@@ -253,7 +405,14 @@ console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB
 
 // The database as one shard of a larger set: `klopt merge` copying it into a new database.
 const t2 = performance.now();
-const merge = spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), 'merge', db, '--out', join(scratch, 'merged.sqlite')], { encoding: 'utf8' });
-console.log(`klopt merge of this database as a shard, end to end: ${((performance.now() - t2) / 1000).toFixed(2)} s; exit ${merge.status}; ${merge.stderr.trim().split('\n').at(-1)}`);
+const merge = spawnSync(
+  process.execPath,
+  [join(ROOT, 'bin', 'klopt.js'), 'merge', db, '--out', join(scratch, 'merged.sqlite')],
+  { encoding: 'utf8' },
+);
+console.log(
+  `klopt merge of this database as a shard, end to end: ${((performance.now() - t2) / 1000).toFixed(2)} s; ` +
+    `exit ${merge.status}; ${merge.stderr.trim().split('\n').at(-1)}`,
+);
 
 rmSync(scratch, { recursive: true, force: true });

@@ -23,4 +23,10 @@ if (mode === 'raw') {
   await doc.destroy();
 } else await extractPdf(file, { workers: Number(mode), ...(poolFrom ? { poolFromPages: Number(poolFrom) } : {}) });
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ seconds: Number(process.hrtime.bigint() - t) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    seconds: Number(process.hrtime.bigint() - t) / 1e9,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

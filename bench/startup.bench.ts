@@ -23,7 +23,9 @@ function time(args: string[]): { median: number; best: number } {
   return { median: seconds[RUNS >> 1], best: seconds[0] };
 }
 
-const load = loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 console.log(`start-up, ${RUNS} runs each (median, best); ${availableParallelism()} cores, load average ${load}`);
 for (const [what, args] of [
   ['node -e 0 (bare Node, for scale)', ['-e', '0']],

@@ -16,18 +16,22 @@ import type { ExtractionNotice, RawCell, RawRow } from './types.js';
  *   the rows under it, or a group (`0.0 Bestuur en ondersteuning`, a programme).
  */
 
-export type CellClass = 'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
+export type CellClass =
+  'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
 
 const PERIOD =
   /^(begroting|begroot|begr\.?|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|afwijkingen|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
 /** A reserve's movements as columns name them ("Toevoegingen", "Verminde-ringen", "overige toe- voegingen"). */
-export const FLOW = /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
+export const FLOW =
+  /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
-const LABEL_HEADER = /^(nr\.?|nummer|jaar|jaartal|boekjaar|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
+const LABEL_HEADER =
+  /^(nr\.?|nummer|jaar|jaartal|boekjaar|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|prg\.?|pr\.?|nr\. programma)$/i;
 const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
-const VN_HEADER = /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*(\(v\))?\s*\/\s*nadeel\s*(\(n\))?|nadeel\s*(\(n\))?\s*\/\s*voordeel\s*(\(v\))?)$/i;
+const VN_HEADER =
+  /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*(\(v\))?\s*\/\s*nadeel\s*(\(n\))?|nadeel\s*(\(n\))?\s*\/\s*voordeel\s*(\(v\))?)$/i;
 /**
  * `0.1`, `6.71A`, `0.10`, `1.` (a hoofdtaakveld), `0-1.2` (a site's hierarchical rendering of 0.1),
  * `R1000`, `P010` (reserve and product codes). A bare integer (`7`, `01`) is an amount unless a
@@ -39,7 +43,8 @@ export const CODE = /^(\d\.\d{1,2}[A-Da-d]?|\d{1,2}\.|\d{1,2}-\d{1,3}[A-Da-d]?\.
 export const FORMULA_KEY = /^[a-z](\s*=\s*[a-z](\s*[-+]\s*[a-z])+)?$/;
 
 /** Words a unit starts with (`Aantal per 1.000 inwoners`, `% 12 t/m 21 jarigen`, `per 10.000 inwoners`). */
-export const UNIT_START = /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|\s|$)/i;
+export const UNIT_START =
+  /^(aantal|%|percentage|procent|per|kg|kilo|fte|€|euro|kosten|index|indexcijfer|verhouding|ratio|score|ha|km|m2|ton|kwh|gj|dagen|uren|minuten)(\b|\/|\s|$)/i;
 
 /** A bare number of one or two digits standing before a name: a programme or taakveld number, not an amount. */
 export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
@@ -61,7 +66,12 @@ export function classify(text: string): CellClass {
 }
 
 /** Two figures in one cell ("1.116 368"): a cell of the value columns, which the interpreter reports as unreadable. */
-export const isFigures = (t: string) => /\s/.test(t.trim()) && t.trim().split(/\s+/).every((x) => !/^(19|20)\d{2}$/.test(x) && parseCell(x).kind === 'number');
+export const isFigures = (t: string) =>
+  /\s/.test(t.trim()) &&
+  t
+    .trim()
+    .split(/\s+/)
+    .every((x) => !/^(19|20)\d{2}$/.test(x) && parseCell(x).kind === 'number');
 
 /** `4.977-`: a minus printed after the figure, as some ledgers print it. */
 const TRAILING_MINUS = /^(\d{1,3}(?:\.\d{3})*|\d+)(,\d+)?-$/;
@@ -82,7 +92,8 @@ function classifyCell(text: string): CellClass {
   if (ITEM.test(t)) return 'item';
   if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(unbreak(t)))) return 'header';
   if (t.length <= 60 && LABEL_HEADER.test(t)) return 'label-header';
-  // A scale statement heading a column ("( x € 1.000)", "x 1.000 euro") stands over the labels: it names no column of figures.
+  // A scale statement heading a column ("( x € 1.000)", "x 1.000 euro") stands over the labels: it names no column of
+  // figures.
   if (t.length <= 40 && parseScale(t) !== null) return 'label-header';
   return 'text';
 }
@@ -136,17 +147,27 @@ const isYear = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 export function planHeader(tiers: string[][], width: number | null): HeaderPlan {
   const clean = tiers.map((t) => t.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== ''));
   const keys = clean.flat().filter((c) => classify(c) === 'key-header');
-  let value = clean.map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header')).filter((t) => t.length > 0);
+  let value = clean
+    .map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header'))
+    .filter((t) => t.length > 0);
   // A row of key letters and formulas under the names (a | b | c = a + b): each name keeps its key, for the arithmetic.
   const keys0 = value.at(-1) ?? [];
   if (value.length >= 2 && keys0.every((k) => FORMULA_KEY.test(k)) && value[value.length - 2].length === keys0.length) {
     value = [...value.slice(0, -2), value[value.length - 2].map((n, i) => `${n} (${keys0[i]})`)];
   }
   const printed = clean.map((t) => t.join(' | ')).join(' / ');
-  if (value.length === 0) return { columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [], keys, unresolved: null, inferred: null };
+  if (value.length === 0)
+    return {
+      columns: width ? Array.from({ length: width }, (_, i) => `kolom ${i + 1}`) : [],
+      keys,
+      unresolved: null,
+      inferred: null,
+    };
   let columns = value[value.length - 1];
-  // Cells over the label columns (`TV` | `Taakveld omschrijving`) lead the lower tier where it names more than the rows print.
-  if (width !== null && columns.length > width && columns.slice(0, columns.length - width).every(overLabel)) columns = columns.slice(columns.length - width);
+  // Cells over the label columns (`TV` | `Taakveld omschrijving`) lead the lower tier where it names more than the rows
+  // print.
+  if (width !== null && columns.length > width && columns.slice(0, columns.length - width).every(overLabel))
+    columns = columns.slice(columns.length - width);
   let inferred: string | null = null;
   for (let u = value.length - 2; u >= 0; u--) {
     const tier = value[u];
@@ -159,7 +180,16 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
         // Even spans are printed fact only where every group has the same cells under it (Baten | Lasten | Saldo
         // under each period); over unlike cells (Jr. 2023 | Begr. 2024 under one, Begr. 2025 | Begr. 2026 under
         // the next) they are a reading, and said to be one.
-        const under = (g: number) => columns.slice(g * per, (g + 1) * per).map((c) => c.replace(/\b(19|20)\d{2}\b/g, '').trim().toLowerCase()).join('|');
+        const under = (g: number) =>
+          columns
+            .slice(g * per, (g + 1) * per)
+            .map((c) =>
+              c
+                .replace(/\b(19|20)\d{2}\b/g, '')
+                .trim()
+                .toLowerCase(),
+            )
+            .join('|');
         if (groups.length > 1 && per > 1 && groups.some((_, g) => under(g) !== under(0))) inferred = printed;
         break;
       }
@@ -187,9 +217,23 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
     // One run of line items printed again and again (Lasten | Baten | Saldo under periods whose names were
     // not read): each run is a group of its own, numbered, so that its saldo is still checked within it.
     const run = names.indexOf(names[0], 1);
-    const repeated = run > 1 && names.length % run === 0 && names.every((n, i) => n === names[i % run] && classify(columns[i]) === 'item');
-    if (repeated && (width === null || width === columns.length)) return { columns: columns.map((c, i) => `groep ${Math.floor(i / run) + 1} ${c}`), keys, unresolved: printed, inferred };
-    return { columns: Array.from({ length: width ?? columns.length }, (_, i) => `kolom ${i + 1}`), keys, unresolved: printed, inferred };
+    const repeated =
+      run > 1 &&
+      names.length % run === 0 &&
+      names.every((n, i) => n === names[i % run] && classify(columns[i]) === 'item');
+    if (repeated && (width === null || width === columns.length))
+      return {
+        columns: columns.map((c, i) => `groep ${Math.floor(i / run) + 1} ${c}`),
+        keys,
+        unresolved: printed,
+        inferred,
+      };
+    return {
+      columns: Array.from({ length: width ?? columns.length }, (_, i) => `kolom ${i + 1}`),
+      keys,
+      unresolved: printed,
+      inferred,
+    };
   }
   return { ...fit(columns, width, keys, printed), inferred };
 }
@@ -205,11 +249,12 @@ const overLabel = (c: string) => classify(c) === 'text' || classify(c) === 'labe
  */
 export function alignSpans(groups: string[], columns: string[]): number[] | null {
   const units: { from: number; to: number; items: boolean; year: boolean }[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     if (classify(columns[i]) === 'item') {
       const seen = new Set<string>();
       let j = i;
-      while (j < columns.length && classify(columns[j]) === 'item' && !seen.has(columns[j].toLowerCase())) seen.add(columns[j++].toLowerCase());
+      while (j < columns.length && classify(columns[j]) === 'item' && !seen.has(columns[j].toLowerCase()))
+        seen.add(columns[j++].toLowerCase());
       units.push({ from: i, to: j, items: true, year: false });
       i = j;
     } else {
@@ -261,7 +306,11 @@ const isLabelish = (c: string) => classify(c) === 'label-header';
 
 function fit(columns: string[], width: number | null, keys: string[], printed: string): Omit<HeaderPlan, 'inferred'> {
   if (width === null || columns.length === width) return { columns, keys, unresolved: null };
-  return { columns: Array.from({ length: width }, (_, i) => columns[i] ?? `kolom ${i + 1}`), keys, unresolved: printed };
+  return {
+    columns: Array.from({ length: width }, (_, i) => columns[i] ?? `kolom ${i + 1}`),
+    keys,
+    unresolved: printed,
+  };
 }
 
 /**
@@ -278,8 +327,15 @@ export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw:
     if (classify(text) !== 'item') group = text;
   };
   const heading = (labels: ShapeCell[]) => {
-    // An indicator block's heading: its name, then its unit and source (`Banen` | `Aantal per 1.000 inwoners …` | `LISA`).
-    if (labels.length >= 2 && labels.length <= 3 && UNIT_START.test(labels[1].text.trim()) && classify(labels[0].text) === 'text') enter(labels[0].text);
+    // An indicator block's heading: its name, then its unit and source (`Banen` | `Aantal per 1.000 inwoners …` |
+    // `LISA`).
+    if (
+      labels.length >= 2 &&
+      labels.length <= 3 &&
+      UNIT_START.test(labels[1].text.trim()) &&
+      classify(labels[0].text) === 'text'
+    )
+      enter(labels[0].text);
     // A heading: a line item replaces the line item heading before it, a group the group before it.
     else for (const l of labels) enter(l.text);
   };
@@ -344,14 +400,17 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
  */
 export function applyVn(rows: ShapeCell[][]): ShapeCell[][] {
   const isVn = (c: ShapeCell) => classify(c.text) === 'vn';
-  const signed = rows.some((values) => values.some((v, i) => i > 0 && isVn(v) && /^[-−(]/.test(values[i - 1].text.trim())));
+  const signed = rows.some((values) =>
+    values.some((v, i) => i > 0 && isVn(v) && /^[-−(]/.test(values[i - 1].text.trim())),
+  );
   return rows.map((values) => {
     const out: ShapeCell[] = [];
     values.forEach((v, i) => {
       if (i === 0 || !isVn(v)) return void out.push(v);
       const prev = out[out.length - 1];
       const p = parseCell(prev.text);
-      if (!signed && /^n/i.test(v.text.trim()) && p.kind === 'number' && p.value > 0) out[out.length - 1] = { ...prev, text: `-${prev.text.trim()}` };
+      if (!signed && /^n/i.test(v.text.trim()) && p.kind === 'number' && p.value > 0)
+        out[out.length - 1] = { ...prev, text: `-${prev.text.trim()}` };
     });
     return out;
   });
@@ -372,7 +431,15 @@ export function toRawRow(row: ShapedRow, keys: number, page: number | null = nul
   };
 }
 
-export const noticeOf = (rule: string, severity: ExtractionNotice['severity'], message: string, line: number, table: string, raw: string | null, row: string | null = null): ExtractionNotice => ({
+export const noticeOf = (
+  rule: string,
+  severity: ExtractionNotice['severity'],
+  message: string,
+  line: number,
+  table: string,
+  raw: string | null,
+  row: string | null = null,
+): ExtractionNotice => ({
   rule,
   severity,
   message,

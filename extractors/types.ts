@@ -43,7 +43,9 @@ export interface RawRow {
    * its `Lasten` / `Baten` lines).
    */
   sections?: string[];
-  /** The heading (taakveld, programme, category) whose Lasten / Baten / Saldo lines directly follow it, for such a line. */
+  /**
+   * The heading (taakveld, programme, category) whose Lasten / Baten / Saldo lines directly follow it, for such a line.
+   */
   group?: string;
 }
 

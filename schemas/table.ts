@@ -31,12 +31,17 @@ export type Column = z.infer<typeof Column>;
  */
 export const SignConvention = z.object({
   lasten: z.enum(['positive', 'negative']).nullable(),
-  /** Baten printed negative (the ledger's credit sign: Leiden): saldo is then baten + lasten too. Absent: positive or unknown. */
+  /**
+   * Baten printed negative (the ledger's credit sign: Leiden): saldo is then baten + lasten too. Absent: positive or
+   * unknown.
+   */
   baten: z.enum(['positive', 'negative']).nullable().optional(),
   saldo: z.enum(['baten_minus_lasten', 'lasten_minus_baten']).nullable(),
   /**
-   * favourable_positive: a favourable difference printed positive (baten realisatie − begroting, lasten begroting − realisatie);
-   * favourable_negative: the other way round; budget_minus_actual: begroting − realisatie on every row, baten too (Deventer).
+   * favourable_positive: a favourable difference printed positive (baten realisatie − begroting, lasten begroting −
+   * realisatie);
+   * favourable_negative: the other way round; budget_minus_actual: begroting − realisatie on every row, baten too
+   * (Deventer).
    */
   verschil: z.enum(['favourable_positive', 'favourable_negative', 'budget_minus_actual']).nullable(),
   /** Which line-item rows a taakveld's Baten/Lasten rows belong to: the label row before or after them. */

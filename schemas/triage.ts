@@ -11,8 +11,17 @@ export type TriageStatus = z.infer<typeof TriageStatus>;
  * after the document changed), the status, the auditor's comment, who and when.
  */
 export const TriageEntry = Finding.pick({
-  rule: true, file: true, documentId: true, table: true, tableIndex: true, row: true, column: true,
-  line: true, page: true, expected: true, found: true,
+  rule: true,
+  file: true,
+  documentId: true,
+  table: true,
+  tableIndex: true,
+  row: true,
+  column: true,
+  line: true,
+  page: true,
+  expected: true,
+  found: true,
 }).extend({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a fingerprint is 64 hexadecimal characters'),
   status: TriageStatus,

@@ -7,8 +7,16 @@
 // ms), so callers can run it unconditionally and never run a stale dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync }
-  from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,7 +42,10 @@ function inputHash() {
   const tscPackage = JSON.parse(readFileSync(join(tscRoot(), 'package.json'), 'utf8'));
   hash.update(`typescript ${tscPackage.version}\0`);
   for (const f of [...CONFIGS, ...SOURCES.flatMap(filesUnder)]) {
-    hash.update(`${f}\0`).update(readFileSync(join(ROOT, f))).update('\0');
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(ROOT, f)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

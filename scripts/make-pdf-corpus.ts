@@ -47,21 +47,62 @@ export interface Style {
   running: boolean;
   font: string;
   size: number;
-  /** How cells sit in their row (a browser's default is middle: a figure beside a wrapped label stands between its lines). */
+  /**
+   * How cells sit in their row (a browser's default is middle: a figure beside a wrapped label stands between its
+   * lines).
+   */
   valign: 'top' | 'middle' | 'bottom';
   /** The label column's share of the width (narrower: labels wrap). */
   labelWidth: string;
 }
 
-const base: Style = { name: '', indent: false, totalsFirst: false, bold: false, shade: false, groupHeader: false, narrow: false, repeatHeader: true, landscape: false, running: false, font: 'DejaVu Sans', size: 9, valign: 'middle', labelWidth: '' };
+const base: Style = {
+  name: '',
+  indent: false,
+  totalsFirst: false,
+  bold: false,
+  shade: false,
+  groupHeader: false,
+  narrow: false,
+  repeatHeader: true,
+  landscape: false,
+  running: false,
+  font: 'DejaVu Sans',
+  size: 9,
+  valign: 'middle',
+  labelWidth: '',
+};
 export const STYLES: Style[] = [
   // The print of issue 16: indented sub-rows, bold taakveld rows, thead (repeated), A4, DejaVu Sans.
   { ...base, name: 'indent', indent: true, bold: true, groupHeader: true, labelWidth: '40%' },
   // Total rows first and shaded, sub-rows under them; narrow columns with wrapped heads; the
   // header printed once; running header and footer.
-  { ...base, name: 'narrow', indent: true, totalsFirst: true, bold: true, shade: true, narrow: true, repeatHeader: false, running: true, font: 'DejaVu Serif', size: 8.5, valign: 'top' },
+  {
+    ...base,
+    name: 'narrow',
+    indent: true,
+    totalsFirst: true,
+    bold: true,
+    shade: true,
+    narrow: true,
+    repeatHeader: false,
+    running: true,
+    font: 'DejaVu Serif',
+    size: 8.5,
+    valign: 'top',
+  },
   // Landscape, a spanning two-level header, bold totals, the header repeated, page numbers.
-  { ...base, name: 'landscape', bold: true, groupHeader: true, landscape: true, running: true, size: 10, valign: 'bottom', labelWidth: '30%' },
+  {
+    ...base,
+    name: 'landscape',
+    bold: true,
+    groupHeader: true,
+    landscape: true,
+    running: true,
+    size: 10,
+    valign: 'bottom',
+    labelWidth: '30%',
+  },
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -97,10 +138,11 @@ function theadHtml(t: RawTable, style: Style, width: number): string {
   const heads = Array.from({ length: width - 1 }, (_, i) => t.header!.cells[i + 1]?.text ?? '');
   const topLeft = supHtml(t.header!.cells[0]?.text ?? '');
   const cols = heads.map(levels);
-  if (!style.groupHeader || cols.every(([top]) => top === null)) return `<thead><tr><th>${topLeft}</th>${heads.map((h) => `<th class="n">${supHtml(h)}</th>`).join('')}</tr></thead>`;
+  if (!style.groupHeader || cols.every(([top]) => top === null))
+    return `<thead><tr><th>${topLeft}</th>${heads.map((h) => `<th class="n">${supHtml(h)}</th>`).join('')}</tr></thead>`;
   const first = [`<th rowspan="2">${topLeft}</th>`];
   const second: string[] = [];
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const [top, bottom] = cols[i];
     if (top === null) {
       first.push(`<th class="n" rowspan="2">${supHtml(bottom)}</th>`);
@@ -118,8 +160,19 @@ function theadHtml(t: RawTable, style: Style, width: number): string {
 function statutoryHtml(records: StatutoryIndicator[]): string {
   const raw = (r: StatutoryIndicator) => /\s((?:19|20)\d{2})\s+(\S+)/.exec(r.provenance.raw ?? '');
   const head = ['', 'Beleidsveld', 'Naam indicator', 'Eenheid', 'Jaar', 'Score', 'Bron'];
-  const rows = records.map((r) => [`${r.nr}.`, r.beleidsveld, r.name, r.unit ?? '', String(r.year), raw(r)?.[2] ?? String(r.score ?? ''), r.source ?? '']);
-  return `<table class="text"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;
+  const rows = records.map((r) => [
+    `${r.nr}.`,
+    r.beleidsveld,
+    r.name,
+    r.unit ?? '',
+    String(r.year),
+    raw(r)?.[2] ?? String(r.score ?? ''),
+    r.source ?? '',
+  ]);
+  return (
+    `<table ` +
+    `class="text"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`
+  );
 }
 
 /** The page: headings and tables of `doc` in `style`. `lo`: for LibreOffice (inline styles, no @page margin boxes). */
@@ -141,20 +194,34 @@ export function corpusHtml(doc: Doc, style: Style, lo = false): string {
       const label = r.cells[0].text;
       const sub = SUB.test(label.trim());
       const total = !sub && t.rows.some((x) => SUB.test(x.cells[0].text.trim()));
-      const cls = [sub && style.indent ? 'sub' : '', total && style.bold ? 'tot' : '', total && style.shade ? 'shade' : ''].filter(Boolean).join(' ');
+      const cls = [
+        sub && style.indent ? 'sub' : '',
+        total && style.bold ? 'tot' : '',
+        total && style.shade ? 'shade' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const bold = (s: string) => (total && style.bold && lo ? `<b>${s}</b>` : s);
       const shade = total && style.shade && lo ? ' bgcolor="#e4e4e4"' : '';
       const indent = sub && style.indent && lo ? '&nbsp;&nbsp;&nbsp;&nbsp;' : '';
       const cells = Array.from({ length: width }, (_, i) => {
         const text = r.cells[i]?.text ?? '';
-        return i === 0 ? `<td${shade}>${indent}${bold(supHtml(text))}</td>` : `<td class="n"${shade}${lo ? ' align="right"' : ''}>${bold(supHtml(text))}</td>`;
+        return i === 0
+          ? `<td${shade}>${indent}${bold(supHtml(text))}</td>`
+          : `<td class="n"${shade}${lo ? ' align="right"' : ''}>${bold(supHtml(text))}</td>`;
       });
       return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
     });
-    body.push(`${t.scaleText ? `<p class="scale">${esc(t.scaleText)}</p>` : ''}<table>${t.header ? theadHtml(t, style, width) : ''}<tbody>${rows.join('\n')}</tbody></table>`);
+    body.push(
+      `${t.scaleText ? `<p class="scale">${esc(t.scaleText)}</p>` : ''}<table>${t.header ? theadHtml(t, style, width) : ''}<tbody>${rows.join('\n')}</tbody></table>`,
+    );
   }
   const page = style.landscape ? 'A4 landscape' : 'A4';
-  const running = style.running && !lo ? `@top-left { content: "${esc(doc.running)}"; font-size: 7pt; } @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 7pt; }` : '';
+  const running =
+    style.running && !lo
+      ? `@top-left { content: "${esc(doc.running)}"; font-size: 7pt; } @bottom-right { content: "Pagina " ` +
+        `counter(page) " van " counter(pages); font-size: 7pt; }`
+      : '';
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(doc.running)}</title><style>
 @page { size: ${page}; margin: 18mm 15mm; ${running} }
 body { font-family: '${style.font}', sans-serif; font-size: ${style.size}pt; }
@@ -182,7 +249,19 @@ export function chromium(html: string, out: string) {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-corpus-'));
   const src = join(dir, 'page.html');
   writeFileSync(src, html);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', '--disable-pdf-tagging', `--print-to-pdf=${out}`, `file://${src}`], { stdio: 'ignore' });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      '--disable-pdf-tagging',
+      `--print-to-pdf=${out}`,
+      `file://${src}`,
+    ],
+    { stdio: 'ignore' },
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -192,7 +271,8 @@ export function libreoffice(html: string, out: string, via: 'html' | 'docx' | 'o
   const src = join(dir, 'page.html');
   writeFileSync(src, html);
   const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
-  const run = (args: string[]) => execFileSync('soffice', [profile, '--headless', ...args, '--outdir', dir], { stdio: 'ignore', timeout: 120_000 });
+  const run = (args: string[]) =>
+    execFileSync('soffice', [profile, '--headless', ...args, '--outdir', dir], { stdio: 'ignore', timeout: 120_000 });
   let input = src;
   if (via === 'docx') {
     run(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', src]);
@@ -203,7 +283,12 @@ export function libreoffice(html: string, out: string, via: 'html' | 'docx' | 'o
     run(['--infilter=HTML (StarWriter)', '--convert-to', 'odt:writer8', src]);
     input = join(dir, 'page.odt');
   }
-  run([...(via === 'odt' ? [] : ['--infilter=' + (via === 'docx' ? 'MS Word 2007 XML' : 'HTML (StarWriter)')]), '--convert-to', 'pdf:writer_pdf_Export', input]);
+  run([
+    ...(via === 'odt' ? [] : ['--infilter=' + (via === 'docx' ? 'MS Word 2007 XML' : 'HTML (StarWriter)')]),
+    '--convert-to',
+    'pdf:writer_pdf_Export',
+    input,
+  ]);
   renameSync(join(dir, 'page.pdf'), out);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -213,7 +298,10 @@ function landscapeDocx(file: string, dir: string) {
   const x = join(dir, 'x');
   execFileSync('unzip', ['-q', '-o', file, 'word/document.xml', '-d', x]);
   const docXml = join(x, 'word', 'document.xml');
-  const xml = execFileSync('cat', [docXml], { encoding: 'utf8' }).replace(/<w:pgSz [^>]*\/>/g, '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+  const xml = execFileSync('cat', [docXml], { encoding: 'utf8' }).replace(
+    /<w:pgSz [^>]*\/>/g,
+    '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+  );
   writeFileSync(docXml, xml);
   execFileSync('zip', ['-q', file, 'word/document.xml'], { cwd: x });
 }
@@ -222,9 +310,17 @@ function landscapeDocx(file: string, dir: string) {
 export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void> {
   const size: [number, number] = style.landscape ? [841.89, 595.28] : [595.28, 841.89];
   const M = 50;
-  const pdf = new PDFDocument({ size, margin: M, autoFirstPage: false, compress: true, info: { Title: doc.running, Producer: 'klopt corpus' } });
+  const pdf = new PDFDocument({
+    size,
+    margin: M,
+    autoFirstPage: false,
+    compress: true,
+    info: { Title: doc.running, Producer: 'klopt corpus' },
+  });
   const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(out)).on('finish', () => resolve()));
-  const fonts = style.font.includes('Serif') ? { r: 'Times-Roman', b: 'Times-Bold' } : { r: 'Helvetica', b: 'Helvetica-Bold' };
+  const fonts = style.font.includes('Serif')
+    ? { r: 'Times-Roman', b: 'Times-Bold' }
+    : { r: 'Helvetica', b: 'Helvetica-Bold' };
   const fs = style.size;
   let pageNo = 0;
   const bottom = size[1] - M - 12;
@@ -257,7 +353,9 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
     const t = p.table;
     const width = Math.max(...t.rows.map((r) => r.cells.length), t.header?.cells.length ?? 0) - 1;
     pdf.font(fonts.r).fontSize(fs);
-    const widest = Math.max(...t.rows.flatMap((r) => r.cells.slice(1).map((c) => pdf.widthOfString(marker(c.text).base))));
+    const widest = Math.max(
+      ...t.rows.flatMap((r) => r.cells.slice(1).map((c) => pdf.widthOfString(marker(c.text).base))),
+    );
     const colW = style.narrow ? Math.max(44, widest + 8) : Math.max(62, widest + 12);
     const labelW = Math.min(style.landscape ? 330 : 200, size[0] - 2 * M - width * colW);
     const x0 = M;
@@ -268,7 +366,7 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
       if (!t.header) return yy;
       pdf.font(fonts.b).fontSize(fs);
       if (grouped) {
-        for (let i = 0; i < cols.length; ) {
+        for (let i = 0; i < cols.length;) {
           let j = i;
           while (j < cols.length && cols[j][0] !== null && cols[j][0] === cols[i][0]) j++;
           if (j > i) {
@@ -290,7 +388,11 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
         pdf.text(b, right - (colW - 4), yy, { width: colW - 4, align: 'right' });
         tallest = Math.max(tallest, pdf.heightOfString(b, { width: colW - 4 }));
       });
-      pdf.moveTo(x0, yy + tallest + 1).lineTo(x0 + labelW + width * colW, yy + tallest + 1).lineWidth(0.5).stroke();
+      pdf
+        .moveTo(x0, yy + tallest + 1)
+        .lineTo(x0 + labelW + width * colW, yy + tallest + 1)
+        .lineWidth(0.5)
+        .stroke();
       return yy + tallest + 4;
     };
     if (y + 80 > bottom) y = newPage();
@@ -307,7 +409,11 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
       const f = total && style.bold ? fonts.b : fonts.r;
       const ind = sub && style.indent ? 14 : 0;
       // The standard fonts' WinAnsi encoding has no "≥": such a label in an embedded font.
-      const labelFont = /[^\u0000-\u00ff€—–’‘“”]/.test(label) ? (style.font.includes('Serif') ? '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf' : '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf') : f;
+      const labelFont = /[^\u0000-\u00ff€—–’‘“”]/.test(label)
+        ? style.font.includes('Serif')
+          ? '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
+          : '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'
+        : f;
       pdf.font(labelFont).fontSize(fs);
       const h = Math.max(pdf.heightOfString(label, { width: labelW - 8 - ind }), fs * 1.2);
       pdf.font(f);
@@ -325,7 +431,10 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
         if (!c.text) return;
         const { base: b, sup } = marker(c.text);
         const right = x0 + labelW + (i + 1) * colW;
-        pdf.font(f).fontSize(fs).text(b, right - pdf.widthOfString(b), y, { lineBreak: false });
+        pdf
+          .font(f)
+          .fontSize(fs)
+          .text(b, right - pdf.widthOfString(b), y, { lineBreak: false });
         if (sup) pdf.fontSize(fs * 0.6).text(sup, right + 0.5, y - fs * 0.3, { lineBreak: false });
       });
       y += h + fs * 0.45;
@@ -345,15 +454,31 @@ export function pdfkitCorpus(doc: Doc, style: Style, out: string): Promise<void>
 export const DOCS = ['hengelo-2023', 'hengelo-2019'] as const;
 export type Producer = 'chromium' | 'lo-html' | 'lo-docx' | 'lo-odt' | 'pdfkit';
 export const PRINTS: { doc: (typeof DOCS)[number]; style: string; producer: Producer }[] = [
-  ...STYLES.flatMap((s) => [{ doc: 'hengelo-2023' as const, style: s.name, producer: 'chromium' as const }, { doc: 'hengelo-2023' as const, style: s.name, producer: 'pdfkit' as const }]),
+  ...STYLES.flatMap((s) => [
+    { doc: 'hengelo-2023' as const, style: s.name, producer: 'chromium' as const },
+    { doc: 'hengelo-2023' as const, style: s.name, producer: 'pdfkit' as const },
+  ]),
   { doc: 'hengelo-2023', style: 'indent', producer: 'lo-docx' },
   { doc: 'hengelo-2023', style: 'landscape', producer: 'lo-docx' },
   { doc: 'hengelo-2023', style: 'narrow', producer: 'lo-html' },
   { doc: 'hengelo-2019', style: 'narrow', producer: 'chromium' },
   { doc: 'hengelo-2019', style: 'landscape', producer: 'pdfkit' },
 ];
-/** Held out: taakveld rows shaded, not bold, above their sub-rows (not indented), figures at the cells' foot, a serif face, by LibreOffice from HTML. */
-export const HOLDOUT: Style = { ...base, name: 'holdout', totalsFirst: true, shade: true, valign: 'bottom', font: 'Liberation Serif', size: 9.5, labelWidth: '35%', repeatHeader: false };
+/**
+ * Held out: taakveld rows shaded, not bold, above their sub-rows (not indented), figures at the cells' foot, a serif
+ * face, by LibreOffice from HTML.
+ */
+export const HOLDOUT: Style = {
+  ...base,
+  name: 'holdout',
+  totalsFirst: true,
+  shade: true,
+  valign: 'bottom',
+  font: 'Liberation Serif',
+  size: 9.5,
+  labelWidth: '35%',
+  repeatHeader: false,
+};
 STYLES.push(HOLDOUT);
 PRINTS.push({ doc: 'hengelo-2023', style: 'holdout', producer: 'lo-html' });
 /**
@@ -363,7 +488,16 @@ PRINTS.push({ doc: 'hengelo-2023', style: 'holdout', producer: 'lo-html' });
  * bold, not shaded) taakveld rows, figures at the top of their cells, spanning heads, the header
  * repeated on every page.
  */
-export const COMPACT: Style = { ...base, name: 'compact', indent: true, groupHeader: true, font: 'Liberation Sans Narrow', size: 8, valign: 'top', labelWidth: '55%' };
+export const COMPACT: Style = {
+  ...base,
+  name: 'compact',
+  indent: true,
+  groupHeader: true,
+  font: 'Liberation Sans Narrow',
+  size: 8,
+  valign: 'top',
+  labelWidth: '55%',
+};
 STYLES.push(COMPACT);
 PRINTS.push({ doc: 'hengelo-2023', style: 'compact', producer: 'lo-odt' });
 export const fileOf = (p: (typeof PRINTS)[number]) => `${p.doc}.${p.style}.${p.producer}.pdf`;
@@ -380,7 +514,13 @@ async function main() {
     const out = join(CORPUS, file);
     if (p.producer === 'chromium') chromium(corpusHtml(doc, style), out);
     else if (p.producer === 'pdfkit') await pdfkitCorpus(doc, style, out);
-    else libreoffice(corpusHtml(doc, style, true), out, p.producer === 'lo-html' ? 'html' : p.producer === 'lo-odt' ? 'odt' : 'docx', style);
+    else
+      libreoffice(
+        corpusHtml(doc, style, true),
+        out,
+        p.producer === 'lo-html' ? 'html' : p.producer === 'lo-odt' ? 'odt' : 'docx',
+        style,
+      );
     console.log(`${file}: ${existsSync(out) ? 'written' : 'MISSING'}`);
   }
   // The real pages of other gemeenten (test/fixtures/pdf/real-pages), by the same producers and styles.

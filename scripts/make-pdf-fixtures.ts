@@ -36,9 +36,24 @@ const OUT = join(ROOT, 'test', 'fixtures', 'pdf');
 const manifest = readManifest(join(SAMPLES, 'manifest.csv'));
 
 export const FIXTURE_SAMPLES = [
-  { name: 'hengelo-2023', file: 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt', running: 'Gemeente Hengelo — Jaarstukken 2023', repeatHeader: true },
-  { name: 'enschede-2018', file: 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt', running: 'Gemeente Enschede — Jaarstukken 2018', repeatHeader: false },
-  { name: 'hengelo-2019', file: 'hengelo-begroting-2019-programma-6-sociaal-domein.txt', running: 'Gemeente Hengelo — Begroting 2019', repeatHeader: false },
+  {
+    name: 'hengelo-2023',
+    file: 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt',
+    running: 'Gemeente Hengelo — Jaarstukken 2023',
+    repeatHeader: true,
+  },
+  {
+    name: 'enschede-2018',
+    file: 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt',
+    running: 'Gemeente Enschede — Jaarstukken 2018',
+    repeatHeader: false,
+  },
+  {
+    name: 'hengelo-2019',
+    file: 'hengelo-begroting-2019-programma-6-sociaal-domein.txt',
+    running: 'Gemeente Hengelo — Begroting 2019',
+    repeatHeader: false,
+  },
 ];
 
 export interface Doc {
@@ -59,10 +74,14 @@ export function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
   // A footnote marker the text dump glued onto a figure ("3243": 324 with note 3), which the text
   // path splits off by the note under the table, was a superscript in the original: print it so.
   for (const f of processed.findings) {
-    const m = f.rule === 'footnote-marker' && f.severity === 'info' && f.raw ? /with footnote (\d+)$/.exec(f.message) : null;
+    const m =
+      f.rule === 'footnote-marker' && f.severity === 'info' && f.raw ? /with footnote (\d+)$/.exec(f.message) : null;
     const t = m && tables.find((x) => x.index === f.tableIndex);
     if (!m || !t) continue;
-    for (const r of t.rows) for (const c of r.cells.slice(1)) if (c.text.trim() === f.raw) c.text = c.text.trim().slice(0, -m[1].length) + [...m[1]].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+    for (const r of t.rows)
+      for (const c of r.cells.slice(1))
+        if (c.text.trim() === f.raw)
+          c.text = c.text.trim().slice(0, -m[1].length) + [...m[1]].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
   }
   const parts: Doc['parts'] = [];
   const blocks = extraction.textBlocks.filter((b) => b.text.trim().length > 0);
@@ -77,7 +96,10 @@ export function load(s: (typeof FIXTURE_SAMPLES)[number]): Doc {
     if (last) parts.push({ kind: 'text', text: last });
     // A statutory indicator list is printed as the sites print it (number, beleidsveld, name,
     // unit, year, score, source apart), from the records the text path read from it.
-    const statutory = t.role === 'statutory-indicators' ? processed.structures.statutory.filter((r) => t.rows.some((row) => row.line === r.provenance.line)) : undefined;
+    const statutory =
+      t.role === 'statutory-indicators'
+        ? processed.structures.statutory.filter((r) => t.rows.some((row) => row.line === r.provenance.line))
+        : undefined;
     parts.push({ kind: 'table', table: t, ...(statutory ? { statutory } : {}) });
   }
   return { name: s.name, running: s.running, repeatHeader: s.repeatHeader, parts };
@@ -88,7 +110,8 @@ export function marker(text: string): { base: string; sup: string } {
   const raised = /^(.*\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
   if (raised) return { base: raised[1], sup: [...raised[2]].map((c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join('') };
   const p = parseCell(text);
-  if (p.kind === 'number' && p.footnote && text.endsWith(p.footnote)) return { base: text.slice(0, -p.footnote.length), sup: p.footnote };
+  if (p.kind === 'number' && p.footnote && text.endsWith(p.footnote))
+    return { base: text.slice(0, -p.footnote.length), sup: p.footnote };
   const year = /^(.*\b(?:19|20)\d{2})(\d)$/.exec(text);
   if (year) return { base: year[1], sup: year[2] };
   return { base: text, sup: '' };
@@ -103,12 +126,20 @@ const supHtml = (text: string) => {
 function html(doc: Doc): string {
   const body = doc.parts
     .map((p) => {
-      if (p.kind === 'text') return /^\d+(\.\d+)*\s/.test(p.text) && p.text.length < 200 ? `<h3>${esc(p.text)}</h3>` : `<p>${esc(p.text)}</p>`;
+      if (p.kind === 'text')
+        return /^\d+(\.\d+)*\s/.test(p.text) && p.text.length < 200
+          ? `<h3>${esc(p.text)}</h3>`
+          : `<p>${esc(p.text)}</p>`;
       const t = p.table;
-      const head = t.header ? `<thead><tr>${t.header.cells.map((c, i) => `<th${i ? ' class="n"' : ''}>${supHtml(c.text)}</th>`).join('')}</tr></thead>` : '';
+      const head = t.header
+        ? `<thead><tr>${t.header.cells.map((c, i) => `<th${i ? ' class="n"' : ''}>${supHtml(c.text)}</th>`).join('')}</tr></thead>`
+        : '';
       const width = Math.max(...t.rows.map((r) => r.cells.length), t.header?.cells.length ?? 0);
       const rows = t.rows
-        .map((r) => `<tr>${Array.from({ length: width }, (_, i) => `<td${i ? ' class="n"' : ''}>${r.cells[i] ? supHtml(r.cells[i].text) : ''}</td>`).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${Array.from({ length: width }, (_, i) => `<td${i ? ' class="n"' : ''}>${r.cells[i] ? supHtml(r.cells[i].text) : ''}</td>`).join('')}</tr>`,
+        )
         .join('\n');
       return `${t.scaleText ? `<p class="scale">${esc(t.scaleText)}</p>` : ''}<table>${head}<tbody>${rows}</tbody></table>`;
     })
@@ -131,7 +162,11 @@ async function chromiumPdf(doc: Doc) {
   const src = join(dir, `${doc.name}.html`);
   writeFileSync(src, html(doc));
   const out = join(OUT, `${doc.name}.chromium.pdf`);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, `file://${src}`], { stdio: 'ignore' });
+  execFileSync(
+    'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, `file://${src}`],
+    { stdio: 'ignore' },
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -145,8 +180,19 @@ const M = 56;
  * as a word processor does where rows may break across pages: the rest of its wrapped cells go on
  * at the top of the next page, under no header.
  */
-export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: string; splitRow?: { row: number; after: number } } = {}) {
-  const pdf = new PDFDocument({ size: 'A4', margin: M, autoFirstPage: false, compress: true, info: { Title: docs[0].running, Producer: 'klopt fixtures' }, ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: 'owner', pdfVersion: '1.7' } : {}) });
+export function pdfkitPdf(
+  docs: Doc[],
+  out: string,
+  options: { userPassword?: string; splitRow?: { row: number; after: number } } = {},
+) {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: M,
+    autoFirstPage: false,
+    compress: true,
+    info: { Title: docs[0].running, Producer: 'klopt fixtures' },
+    ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: 'owner', pdfVersion: '1.7' } : {}),
+  });
   const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(out)).on('finish', () => resolve()));
   let pageNo = 0;
   let running = docs[0].running;
@@ -171,7 +217,9 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     pdf.font('Helvetica').fontSize(size);
     let x = right - pdf.widthOfString(base);
     const pieces = /^-\d/.test(base) ? ['-', base.slice(1)] : [base];
-    const split = pieces.flatMap((p) => (/^\d{1,3}\.\d{3}/.test(p) ? [p.slice(0, p.indexOf('.') + 1), p.slice(p.indexOf('.') + 1)] : [p]));
+    const split = pieces.flatMap((p) =>
+      /^\d{1,3}\.\d{3}/.test(p) ? [p.slice(0, p.indexOf('.') + 1), p.slice(p.indexOf('.') + 1)] : [p],
+    );
     for (const piece of split) {
       pdf.text(piece, x, yy, { lineBreak: false });
       x += pdf.widthOfString(piece);
@@ -200,11 +248,12 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     pdf.text(topLeft, x0, yy, { width: labelW - 8 });
     let tallest = pdf.heightOfString(topLeft, { width: labelW - 8 });
     heads.forEach((h, i) => {
-      const text = spanning && split[i] ? split[i]![2] : h;
+      const text = spanning && split[i] ? split[i][2] : h;
       const { base, sup } = marker(text);
       const right = x0 + labelW + (i + 1) * colW;
       pdf.font('Helvetica-Bold').fontSize(size - 1);
-      if (pdf.widthOfString(base) <= colW - 8) pdf.text(base, right - pdf.widthOfString(base), yy, { lineBreak: false });
+      if (pdf.widthOfString(base) <= colW - 8)
+        pdf.text(base, right - pdf.widthOfString(base), yy, { lineBreak: false });
       else {
         // A header wider than its column wraps, right-aligned, over two lines.
         pdf.text(base, right - (colW - 2), yy, { width: colW - 2, align: 'right' });
@@ -234,15 +283,25 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     let yy = top;
     if (yy + 80 > bottom) yy = newPage();
     pdf.font('Helvetica-Bold').fontSize(size);
-    cells.forEach((c, i) => c.head && pdf.text(c.head, c.numeric ? xs[i] + widths[i] - pdf.widthOfString(c.head) : xs[i], yy, { lineBreak: false }));
+    cells.forEach(
+      (c, i) =>
+        c.head &&
+        pdf.text(c.head, c.numeric ? xs[i] + widths[i] - pdf.widthOfString(c.head) : xs[i], yy, { lineBreak: false }),
+    );
     yy += size * 1.6;
     pdf.font('Helvetica').fontSize(size);
     for (let r = 0; r < cells[0].cells.length; r++) {
       if (options.splitRow?.row === textRows++) {
-        yy = drawSplitRow(cells.map((c, i) => ({ numeric: c.numeric, x: xs[i], width: widths[i], text: c.cells[r] })), yy, options.splitRow.after);
+        yy = drawSplitRow(
+          cells.map((c, i) => ({ numeric: c.numeric, x: xs[i], width: widths[i], text: c.cells[r] })),
+          yy,
+          options.splitRow.after,
+        );
         continue;
       }
-      const h = Math.max(...cells.map((c, i) => (c.numeric ? size : pdf.heightOfString(c.cells[r], { width: widths[i] }))));
+      const h = Math.max(
+        ...cells.map((c, i) => (c.numeric ? size : pdf.heightOfString(c.cells[r], { width: widths[i] }))),
+      );
       if (yy + h > bottom) yy = newPage();
       cells.forEach((c, i) => {
         const text = c.cells[r];
@@ -254,7 +313,11 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
     return yy + 14;
   };
   /** A row of a table of text with the page broken after its first `after` lines (words wrapped here, line by line). */
-  const drawSplitRow = (cells: { numeric: boolean; x: number; width: number; text: string }[], top: number, after: number): number => {
+  const drawSplitRow = (
+    cells: { numeric: boolean; x: number; width: number; text: string }[],
+    top: number,
+    after: number,
+  ): number => {
     pdf.font('Helvetica').fontSize(size);
     const wrap = (text: string, width: number) =>
       text.split(' ').reduce<string[]>((ls, w) => {
@@ -264,15 +327,31 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
         return ls;
       }, []);
     const lines = cells.map((c) => (c.numeric ? [c.text] : wrap(c.text, c.width)));
-    if (!lines.some((ls) => ls.length > after)) throw new Error(`splitRow: no cell of the row wraps over more than ${after} lines`);
+    if (!lines.some((ls) => ls.length > after))
+      throw new Error(`splitRow: no cell of the row wraps over more than ${after} lines`);
     // Each part in the font the page has (after newPage, the running header's: as the rows after it).
     const draw = (part: string[][], yy: number) => {
       const lh = pdf.currentLineHeight(true);
-      part.forEach((ls, i) => ls.forEach((t, k) => pdf.text(t, cells[i].numeric ? cells[i].x + cells[i].width - pdf.widthOfString(t) : cells[i].x, yy + k * lh, { lineBreak: false })));
+      part.forEach((ls, i) =>
+        ls.forEach((t, k) =>
+          pdf.text(t, cells[i].numeric ? cells[i].x + cells[i].width - pdf.widthOfString(t) : cells[i].x, yy + k * lh, {
+            lineBreak: false,
+          }),
+        ),
+      );
       return yy + Math.max(...part.map((ls) => ls.length)) * lh;
     };
-    draw(lines.map((ls) => ls.slice(0, after)), top);
-    return draw(lines.map((ls) => ls.slice(after)), newPage()) + size * 0.7;
+    draw(
+      lines.map((ls) => ls.slice(0, after)),
+      top,
+    );
+    return (
+      draw(
+        lines.map((ls) => ls.slice(after)),
+        newPage(),
+      ) +
+      size * 0.7
+    );
   };
   for (const doc of docs) {
     running = doc.running;
@@ -304,7 +383,9 @@ export function pdfkitPdf(docs: Doc[], out: string, options: { userPassword?: st
       const width = Math.max(...t.rows.map((r) => r.cells.length)) - 1;
       // Wide enough for the widest figure ("8,6% (2e halfjaar 2017)"): cells never overlap.
       pdf.font('Helvetica').fontSize(size);
-      const widest = Math.max(...t.rows.flatMap((r) => r.cells.slice(1).map((c) => pdf.widthOfString(marker(c.text).base))));
+      const widest = Math.max(
+        ...t.rows.flatMap((r) => r.cells.slice(1).map((c) => pdf.widthOfString(marker(c.text).base))),
+      );
       colW = Math.min(Math.max(74, widest + 10), (A4.w - 2 * M - labelW) / width);
       pdf.font('Helvetica').fontSize(size);
       if (y + 80 > bottom) y = newPage();
@@ -376,8 +457,14 @@ function png(width: number, height: number): Buffer {
   ihdr[8] = 8;
   ihdr[9] = 0;
   const raw = Buffer.alloc((width + 1) * height);
-  for (let yy = 0; yy < height; yy++) for (let x = 0; x < width; x++) raw[yy * (width + 1) + 1 + x] = yy % 12 < 2 && x > 20 && x < width - 20 ? 40 : 250;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  for (let yy = 0; yy < height; yy++)
+    for (let x = 0; x < width; x++) raw[yy * (width + 1) + 1 + x] = yy % 12 < 2 && x > 20 && x < width - 20 ? 40 : 250;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function badPdfs(good: string) {
@@ -394,11 +481,16 @@ async function badPdfs(good: string) {
     body += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
   const xref = body.length;
-  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  body +=
+    `xref\n0 ${objs.length + 1}\n0000000000 65535 f ` +
+    `\n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ` +
+    `${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   writeFileSync(join(bad, 'zero-pages.pdf'), body);
   // Image only: two scanned pages, no text.
   const img = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
-  const imgDone = new Promise<void>((resolve) => img.pipe(createWriteStream(join(bad, 'image-only.pdf'))).on('finish', () => resolve()));
+  const imgDone = new Promise<void>((resolve) =>
+    img.pipe(createWriteStream(join(bad, 'image-only.pdf'))).on('finish', () => resolve()),
+  );
   for (let i = 0; i < 2; i++) img.addPage().image(png(400, 560), 40, 40, { width: 500 });
   img.end();
   await imgDone;
@@ -421,7 +513,10 @@ async function main() {
     await pdfkitPdf([d], join(OUT, `${d.name}.pdfkit.pdf`));
   }
   const hengelo = docs[0];
-  await pdfkitPdf(Array.from({ length: 7 }, () => hengelo), join(OUT, 'hengelo-2023-x7.pdfkit.pdf'));
+  await pdfkitPdf(
+    Array.from({ length: 7 }, () => hengelo),
+    join(OUT, 'hengelo-2023-x7.pdfkit.pdf'),
+  );
   await badPdfs(join(OUT, 'hengelo-2019.pdfkit.pdf'));
   console.log(`fixtures written to ${OUT}`);
 }

@@ -50,12 +50,28 @@ export const REAL_PRINTS: { page: string; style: string; producer: Producer }[] 
  * Every page by Chromium and by the LibreOffice route its prints above did not take.
  */
 export const CONDENSED: Style = {
-  name: 'condensed', indent: false, totalsFirst: false, bold: true, shade: false, groupHeader: false, narrow: false,
-  repeatHeader: false, landscape: false, running: false, font: 'DejaVu Sans Condensed', size: 7.5, valign: 'top', labelWidth: '22%',
+  name: 'condensed',
+  indent: false,
+  totalsFirst: false,
+  bold: true,
+  shade: false,
+  groupHeader: false,
+  narrow: false,
+  repeatHeader: false,
+  landscape: false,
+  running: false,
+  font: 'DejaVu Sans Condensed',
+  size: 7.5,
+  valign: 'top',
+  labelWidth: '22%',
 };
 REAL_PRINTS.push(
   ...REAL_PAGES.flatMap((page, i) =>
-    (['chromium', i % 2 === 0 ? 'lo-docx' : 'lo-html'] as const).map((producer) => ({ page, producer, style: CONDENSED.name })),
+    (['chromium', i % 2 === 0 ? 'lo-docx' : 'lo-html'] as const).map((producer) => ({
+      page,
+      producer,
+      style: CONDENSED.name,
+    })),
   ),
 );
 
@@ -162,7 +178,8 @@ function rowsOf($: CheerioAPI, trs: ReturnType<CheerioAPI>, taken: Map<string, b
         while (taken.get(`${offset + r},${col}`)) col++;
         const span = Number($(c).attr('colspan') ?? 1);
         const rowspan = Number($(c).attr('rowspan') ?? 1);
-        for (let k = 1; k < rowspan; k++) for (let j = 0; j < span; j++) taken.set(`${offset + r + k},${col + j}`, true);
+        for (let k = 1; k < rowspan; k++)
+          for (let j = 0; j < span; j++) taken.set(`${offset + r + k},${col + j}`, true);
         // <br> in a head: its words on two lines (as printed).
         const copy = $(c).clone();
         copy.find('br').replaceWith('\n');
@@ -197,8 +214,7 @@ function partsOf(page: string): Part[] {
             const head = $(sec).is('thead');
             if (head || !last || last.kind !== 'table' || last.body.length > 0) {
               parts.push({ kind: 'table', head: head ? rows : [], body: head ? [] : rows, width: 0 });
-            }
-            else last.body = rows;
+            } else last.body = rows;
           });
       }
     });
@@ -268,13 +284,27 @@ export function pdfkitReal(page: string, style: Style, out: string): Promise<voi
     const spanW = (c: Cell) => right(c) - left[c.col];
 
     const drawRows = (rows: Row[], head: boolean, yy: number) => {
-      const heights = rows.map((r) => Math.max(fs * 1.25, ...r.cells.filter((c) => c.rowspan === 1).map((c) => {
-        pdf.font(c.bold ? fonts.b : fonts.r).fontSize(fs);
-        return pdf.heightOfString(c.text || ' ', { width: spanW(c) - 6 });
-      })));
+      const heights = rows.map((r) =>
+        Math.max(
+          fs * 1.25,
+          ...r.cells
+            .filter((c) => c.rowspan === 1)
+            .map((c) => {
+              pdf.font(c.bold ? fonts.b : fonts.r).fontSize(fs);
+              return pdf.heightOfString(c.text || ' ', { width: spanW(c) - 6 });
+            }),
+        ),
+      );
       rows.forEach((r, i) => {
         if (r.total && style.shade) {
-          pdf.rect(M, yy - 2, w.reduce((a, b) => a + b, 0), heights[i] + 3).fill('#e4e4e4');
+          pdf
+            .rect(
+              M,
+              yy - 2,
+              w.reduce((a, b) => a + b, 0),
+              heights[i] + 3,
+            )
+            .fill('#e4e4e4');
           pdf.fillColor('black');
         }
         for (const c of r.cells) {
@@ -282,9 +312,18 @@ export function pdfkitReal(page: string, style: Style, out: string): Promise<voi
           pdf.font(c.bold && (style.bold || head) ? fonts.b : fonts.r).fontSize(fs);
           const x = left[c.col] + 3;
           const cw = spanW(c) - 6;
-          const align = c.span > 1 && head ? 'center' : figureCols.has(c.col) && (c.figure || head) && c.span === 1 ? 'right' : 'left';
-          const cy = head && c.rowspan > 1 ? yy + heights.slice(i, i + c.rowspan).reduce((a, b) => a + b, 0) - heights[i + c.rowspan - 1] : yy;
-          if (c.figure && figureCols.has(c.col)) pdf.text(c.text, x + cw - pdf.widthOfString(c.text), cy, { lineBreak: false });
+          const align =
+            c.span > 1 && head
+              ? 'center'
+              : figureCols.has(c.col) && (c.figure || head) && c.span === 1
+                ? 'right'
+                : 'left';
+          const cy =
+            head && c.rowspan > 1
+              ? yy + heights.slice(i, i + c.rowspan).reduce((a, b) => a + b, 0) - heights[i + c.rowspan - 1]
+              : yy;
+          if (c.figure && figureCols.has(c.col))
+            pdf.text(c.text, x + cw - pdf.widthOfString(c.text), cy, { lineBreak: false });
           else pdf.text(c.text, x, cy, { width: cw, align });
         }
         yy += heights[i] + fs * 0.35;
@@ -294,14 +333,21 @@ export function pdfkitReal(page: string, style: Style, out: string): Promise<voi
     const drawHead = (yy: number) => {
       if (part.head.length === 0) return yy;
       const { yy: end } = drawRows(part.head, true, yy);
-      pdf.moveTo(M, end - 1).lineTo(M + w.reduce((a, b) => a + b, 0), end - 1).lineWidth(0.5).stroke();
+      pdf
+        .moveTo(M, end - 1)
+        .lineTo(M + w.reduce((a, b) => a + b, 0), end - 1)
+        .lineWidth(0.5)
+        .stroke();
       return end + 3;
     };
     if (y + 80 > bottom) y = newPage();
     y = drawHead(y);
     for (const row of part.body) {
       pdf.font(fonts.r).fontSize(fs);
-      const h = Math.max(fs * 1.25, ...row.cells.map((c) => pdf.heightOfString(c.text || ' ', { width: spanW(c) - 6 })));
+      const h = Math.max(
+        fs * 1.25,
+        ...row.cells.map((c) => pdf.heightOfString(c.text || ' ', { width: spanW(c) - 6 })),
+      );
       if (y + h > bottom) {
         y = newPage();
         if (style.repeatHeader) y = drawHead(y);

@@ -44,7 +44,10 @@ function dutch(v: number): string {
 }
 const txtLines = (slug: string) => readFileSync(join(CORPUS_DIR, `${slug}.txt`), 'utf8').split('\n');
 /** Lines of a cell-per-line rendering that are exactly V or N (a V/N column), in order. */
-const vnLetters = (slug: string, re = /^(V|N)$/) => txtLines(slug).map((l) => l.trim()).filter((l) => re.test(l));
+const vnLetters = (slug: string, re = /^(V|N)$/) =>
+  txtLines(slug)
+    .map((l) => l.trim())
+    .filter((l) => re.test(l));
 /** The name printed beside a code in the rendering: "6.1 Samenkracht en burgerparticipatie". */
 function nameOf(slug: string, code: string): string {
   const re = new RegExp(`^${code.replace(/\./g, '\\.')}\\s+([^|]+?)\\s*(\\|.*)?$`);
@@ -57,10 +60,15 @@ function nameOf(slug: string, code: string): string {
 
 function headHtml(head: H[][]): string {
   return head
-    .map((r) => `      <tr>${r.map((h) => {
-      const [t, cs, rs] = typeof h === 'string' ? [h] : h;
-      return `<th${cs && cs > 1 ? ` colspan="${cs}"` : ''}${rs && rs > 1 ? ` rowspan="${rs}"` : ''}>${esc(t)}</th>`;
-    }).join('')}</tr>`)
+    .map(
+      (r) =>
+        `      <tr>${r
+          .map((h) => {
+            const [t, cs, rs] = typeof h === 'string' ? [h] : h;
+            return `<th${cs && cs > 1 ? ` colspan="${cs}"` : ''}${rs && rs > 1 ? ` rowspan="${rs}"` : ''}>${esc(t)}</th>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('\n');
 }
 
@@ -72,7 +80,12 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
     const col = cols.indexOf(f.column.join('\u0000'));
     if (col < 0) throw new Error(`${page.slug}: column ${f.column.join(',')} not in table ${t.table}`);
     const cur = rows.at(-1);
-    const same = cur && cur.first.row === f.row && cur.first.taakveld === f.taakveld && cur.first.indicator === f.indicator && cur.cells[col] === null;
+    const same =
+      cur &&
+      cur.first.row === f.row &&
+      cur.first.taakveld === f.taakveld &&
+      cur.first.indicator === f.indicator &&
+      cur.cells[col] === null;
     if (same) cur.cells[col] = f.value;
     else {
       const cells: (number | null)[] = cols.map(() => null);
@@ -93,7 +106,11 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
   };
   const width = cols.length + (t.keys && !cols.some((c) => /^progr/i.test(c)) ? 1 : 0) + (vn && vnCol < 0 ? 1 : 0);
   const emptyRow = (label: string, heading: boolean) =>
-    heading ? `      <tr class="section">${t.codeName ? `<td colspan="2"><strong>${esc(label)}</strong></td>` : `<td><strong>${esc(label)}</strong></td>`}<td colspan="${width}"></td></tr>` : `      <tr>${labelCells(label, null, false)}${'<td></td>'.repeat(width)}</tr>`;
+    heading
+      ? `      <tr ` +
+        `class="section">${t.codeName ? `<td colspan="2"><strong>${esc(label)}</strong></td>` : `<td><strong>${esc(label)}</strong></td>`}<td ` +
+        `colspan="${width}"></td></tr>`
+      : `      <tr>${labelCells(label, null, false)}${'<td></td>'.repeat(width)}</tr>`;
   let prev: GoldenFact | null = null;
   // A page the crawler cut off ends in the middle of its last row: that row ends at its last figure.
   const lastTable = t.table === Math.max(...g.facts.map((f) => f.table));
@@ -118,12 +135,16 @@ function tableHtml(page: PageSpec, g: Golden, t: TableSpec): string {
       cells.push(`<td>${bold && v !== null ? `<strong>${text}</strong>` : esc(text)}</td>`);
       if (vn && i === verschil) cells.push(`<td>${v === null ? '' : (vn.shift() ?? '')}</td>`);
     });
-    body.push(`      <tr${bold ? ' class="totaal"' : ''}>${labelCells(r.first.row, r.first, bold)}${cells.join('')}</tr>`);
+    body.push(
+      `      <tr${bold ? ' class="totaal"' : ''}>${labelCells(r.first.row, r.first, bold)}${cells.join('')}</tr>`,
+    );
     for (const l of t.blankAfter?.[r.first.row] ?? []) body.push(emptyRow(l, false));
     prev = r.first;
   }
   if (vn && vn.length) throw new Error(`${page.slug}: ${vn.length} V/N letters left over`);
-  const before = (t.before ?? []).map((b) => (b.startsWith('#') ? `  <h3>${esc(b.slice(1))}</h3>` : `  <p>${esc(b)}</p>`)).join('\n');
+  const before = (t.before ?? [])
+    .map((b) => (b.startsWith('#') ? `  <h3>${esc(b.slice(1))}</h3>` : `  <p>${esc(b)}</p>`))
+    .join('\n');
   return `${before ? `${before}\n` : ''}  <table class="financieel">
 ${t.caption ? `    <caption>${esc(t.caption)}</caption>\n` : ''}    <thead>
 ${headHtml(t.head)}
@@ -155,7 +176,10 @@ ${page.tables.map((t) => tableHtml(page, g, t)).join('\n')}
 }
 
 const mainCode = (f: GoldenFact | null) => f?.taakveld?.split('.')[0] ?? null;
-const L3 = (periods: string[], items = ['Lasten', 'Baten', 'Saldo']): H[][] => [periods.map((p) => [p, items.length] as H), periods.flatMap(() => items)];
+const L3 = (periods: string[], items = ['Lasten', 'Baten', 'Saldo']): H[][] => [
+  periods.map((p) => [p, items.length] as H),
+  periods.flatMap(() => items),
+];
 
 const pages: PageSpec[] = [
   {
@@ -166,24 +190,50 @@ const pages: PageSpec[] = [
       {
         table: 0,
         codeName: true,
-        head: [[['Taakvelden', 2, 2], ...L3(['Begroting 2023 prim.', 'Begroting 2023 na wijz', 'Jaarrekening 2023'])[0]], L3(['a', 'b', 'c'])[1]],
-        sections: (f, prev) => (f.taakveld && mainCode(f) !== mainCode(prev) ? [nameOf('borger-odoorn-jaarstukken-2023-overzicht-taakvelden', `${mainCode(f)}.0`)] : []),
+        head: [
+          [['Taakvelden', 2, 2], ...L3(['Begroting 2023 prim.', 'Begroting 2023 na wijz', 'Jaarrekening 2023'])[0]],
+          L3(['a', 'b', 'c'])[1],
+        ],
+        sections: (f, prev) =>
+          f.taakveld && mainCode(f) !== mainCode(prev)
+            ? [nameOf('borger-odoorn-jaarstukken-2023-overzicht-taakvelden', `${mainCode(f)}.0`)]
+            : [],
       },
     ],
   },
   {
     slug: 'bronckhorst-jaarstukken-2023-overzicht-baten-en-lasten-per-taakveld',
     title: 'Overzicht baten en lasten per taakveld',
-    sentence: "Per deelprogramma de lasten, baten en saldi van de taakvelden, met het verschil tussen begroting na wijziging en rekening.",
+    sentence:
+      'Per deelprogramma de lasten, baten en saldi van de taakvelden, met het verschil tussen begroting na ' +
+      'wijziging en rekening.',
     tables: [0, 1].map((table) => ({
       table,
-      before: table === 0 ? ['#Programma\'s', 'Bedragen x € 1.000'] : [],
-      head: [[['1A VITALE INWONERS EN SAMENLEVING', '1B TOEGANG EN INDIVIDUELE VOORZIENINGEN'][table], 'Rekening 2022', 'Begroting 2023', 'Begroot na wijz. 2023', 'Rekening 2023', 'Verschil begr.na wijz. / rekening', 'V / N']],
+      before: table === 0 ? ["#Programma's", 'Bedragen x € 1.000'] : [],
+      head: [
+        [
+          ['1A VITALE INWONERS EN SAMENLEVING', '1B TOEGANG EN INDIVIDUELE VOORZIENINGEN'][table],
+          'Rekening 2022',
+          'Begroting 2023',
+          'Begroot na wijz. 2023',
+          'Rekening 2023',
+          'Verschil begr.na wijz. / rekening',
+          'V / N',
+        ],
+      ],
       vn: (() => {
         const all = vnLetters('bronckhorst-jaarstukken-2023-overzicht-baten-en-lasten-per-taakveld');
         return table === 0 ? all.slice(0, 7) : all.slice(7, 7 + 21);
       })(),
-      sections: (f, prev) => (f.taakveld && f.taakveld !== prev?.taakveld ? [nameOf('bronckhorst-jaarstukken-2023-overzicht-baten-en-lasten-per-taakveld', f.taakveld.replace(/a$/, 'A').replace(/b$/, 'B'))] : []),
+      sections: (f, prev) =>
+        f.taakveld && f.taakveld !== prev?.taakveld
+          ? [
+              nameOf(
+                'bronckhorst-jaarstukken-2023-overzicht-baten-en-lasten-per-taakveld',
+                f.taakveld.replace(/a$/, 'A').replace(/b$/, 'B'),
+              ),
+            ]
+          : [],
     })),
   },
   {
@@ -194,7 +244,16 @@ const pages: PageSpec[] = [
       {
         table: 0,
         before: ['- = nadeel, bedragen x € 1.000'],
-        head: [[['Overzicht baten en lasten', 1], ...L3(['Begroting 2021 voor wijziging', 'Begroting 2021 na wijziging', 'Rekening 2021'], ['Baten', 'Lasten', 'Saldo'])[0]], ['Programma', ...L3(['a', 'b', 'c'], ['Baten', 'Lasten', 'Saldo'])[1]]],
+        head: [
+          [
+            ['Overzicht baten en lasten', 1],
+            ...L3(
+              ['Begroting 2021 voor wijziging', 'Begroting 2021 na wijziging', 'Rekening 2021'],
+              ['Baten', 'Lasten', 'Saldo'],
+            )[0],
+          ],
+          ['Programma', ...L3(['a', 'b', 'c'], ['Baten', 'Lasten', 'Saldo'])[1]],
+        ],
         empty: '-',
         bold: (f) => /^(Totaal|Saldo van|Het gerealiseerd)/.test(f.row),
       },
@@ -210,7 +269,9 @@ const pages: PageSpec[] = [
         before: ['#Taakvelden: Lasten', 'bedragen * € 1.000'],
         head: [['Taakveld', 'Progr.', 'Jaarrekening 2022', '2023 t/m 1e Berap', '2024', '2025', '2026', '2027']],
         keys: (row) => {
-          const lines = txtLines('gouda-begroting-2024-overzicht-taakvelden').map((l) => l.trim()).filter((l) => l);
+          const lines = txtLines('gouda-begroting-2024-overzicht-taakvelden')
+            .map((l) => l.trim())
+            .filter((l) => l);
           const i = lines.indexOf(row);
           if (i < 0) throw new Error(`gouda: ${row}`);
           return lines[i + 1];
@@ -221,7 +282,9 @@ const pages: PageSpec[] = [
   {
     slug: 'amstelveen-jaarstukken-2024-baten-en-lasten-per-programma',
     title: 'Baten en lasten totaal per programma',
-    sentence: 'De tabel geeft per programma de lasten, baten en saldi van begroting en rekening; de laatste kolom is het verschil tussen de saldi.',
+    sentence:
+      'De tabel geeft per programma de lasten, baten en saldi van begroting en rekening; de laatste kolom is ' +
+      'het verschil tussen de saldi.',
     tables: [
       {
         table: 0,
@@ -242,7 +305,10 @@ const pages: PageSpec[] = [
         codeName: true,
         before: ['(bedragen x € 1.000)'],
         head: [
-          [['Overzicht taakvelden', 2, 3], ['Saldo lasten/baten 2017', 3]],
+          [
+            ['Overzicht taakvelden', 2, 3],
+            ['Saldo lasten/baten 2017', 3],
+          ],
           ['Primaire', 'Definitieve', ['Jaarrekening', 1, 2]],
           ['begroting', 'begroting'],
         ],
@@ -259,7 +325,11 @@ const pages: PageSpec[] = [
         codeName: true,
         before: ['Bedragen x (€ 1.000)'],
         head: [
-          [['Nr', 1, 2], ['Omschrijving', 1, 2], ...['2023', '2024', '2025', '2026', '2027'].map((y) => [`Begroting ${y}`, 2] as H)],
+          [
+            ['Nr', 1, 2],
+            ['Omschrijving', 1, 2],
+            ...['2023', '2024', '2025', '2026', '2027'].map((y) => [`Begroting ${y}`, 2] as H),
+          ],
           ['2023', '2024', '2025', '2026', '2027'].flatMap(() => ['Baten', 'Lasten']),
         ],
       },
@@ -275,8 +345,32 @@ const pages: PageSpec[] = [
         codeName: true,
         before: ['Bedragen x € 1.000'],
         head: [
-          ['Nr', 'Omschrijving', 'Lasten', ['Geraamde Lasten', 2], ['Meerjaren', 3], 'Baten', ['Geraamde Baten', 2], ['Meerjaren', 3]],
-          ['TV', 'Taakveld omschrijving', 'Jr. 2023', 'Begr. 2024', 'Begr. 2025', 'Begr. 2026', 'Begr. 2027', 'Begr. 2028', 'Jr. 2023', 'Begr. 2024', 'Begr. 2025', 'Begr. 2026', 'Begr. 2027', 'Begr. 2028'],
+          [
+            'Nr',
+            'Omschrijving',
+            'Lasten',
+            ['Geraamde Lasten', 2],
+            ['Meerjaren', 3],
+            'Baten',
+            ['Geraamde Baten', 2],
+            ['Meerjaren', 3],
+          ],
+          [
+            'TV',
+            'Taakveld omschrijving',
+            'Jr. 2023',
+            'Begr. 2024',
+            'Begr. 2025',
+            'Begr. 2026',
+            'Begr. 2027',
+            'Begr. 2028',
+            'Jr. 2023',
+            'Begr. 2024',
+            'Begr. 2025',
+            'Begr. 2026',
+            'Begr. 2027',
+            'Begr. 2028',
+          ],
         ],
       },
     ],
@@ -291,18 +385,31 @@ const pages: PageSpec[] = [
         codeName: true,
         before: ['Bedragen x € 1.000'],
         head: [
-          [['Lasten', 2, 2], 'Begroting', 'Wijziging', 'Begroting na wijziging', 'Werkelijk', 'Verschil', ['N/V', 1, 2]],
+          [
+            ['Lasten', 2, 2],
+            'Begroting',
+            'Wijziging',
+            'Begroting na wijziging',
+            'Werkelijk',
+            'Verschil',
+            ['N/V', 1, 2],
+          ],
           ['2023', '2023', '2023', '2023', '2023'],
         ],
         vn: vnLetters('almelo-jaarstukken-2023-overzicht-baten-en-lasten'),
-        sections: (f, prev) => (f.taakveld && mainCode(f) !== mainCode(prev) && (prev === null || prev.total) ? [almeloMain(mainCode(f)!)] : []),
+        sections: (f, prev) =>
+          f.taakveld && mainCode(f) !== mainCode(prev) && (prev === null || prev.total)
+            ? [almeloMain(mainCode(f)!)]
+            : [],
       },
     ],
   },
 ];
 
 function almeloMain(code: string): string {
-  const l = txtLines('almelo-jaarstukken-2023-overzicht-baten-en-lasten').map((x) => x.trim()).find((x) => new RegExp(`^${code} [A-Z]`).test(x));
+  const l = txtLines('almelo-jaarstukken-2023-overzicht-baten-en-lasten')
+    .map((x) => x.trim())
+    .find((x) => new RegExp(`^${code} [A-Z]`).test(x));
   if (!l) throw new Error(`almelo ${code}`);
   return l;
 }

@@ -27,17 +27,34 @@ for (const page of loadCorpus()) {
   matched += s.matched;
   floors[page.slug] = s.matched;
   const sev = (x: string) => doc.findings.filter((f) => f.severity === x).length;
-  const facts = doc.financial.filter((f) => f.status === 'printed').length + doc.indicators.filter((f) => f.value !== null).length;
-  console.log(`${page.slug.padEnd(72)} ${String(s.matched).padStart(4)}/${String(page.golden.facts.length).padEnd(4)} miss ${String(s.missing.length).padStart(3)} wrong ${String(s.wrong.length).padStart(3)}  facts ${String(facts).padStart(4)}  E${sev('error')} W${sev('warning')} I${sev('info')}`);
+  const facts =
+    doc.financial.filter((f) => f.status === 'printed').length + doc.indicators.filter((f) => f.value !== null).length;
+  console.log(
+    `${page.slug.padEnd(72)} ${String(s.matched).padStart(4)}/${String(page.golden.facts.length).padEnd(4)} ` +
+      `miss ${String(s.missing.length).padStart(3)} wrong ${String(s.wrong.length).padStart(3)}  facts ` +
+      `${String(facts).padStart(4)}  E${sev('error')} W${sev('warning')} I${sev('info')}`,
+  );
   if (verbose) {
     for (const m of s.missing.slice(0, 6)) console.log('   missing', JSON.stringify(m));
     for (const w of s.wrong.slice(0, 6)) console.log('   wrong', JSON.stringify(w));
-    for (const f of doc.findings.filter((f) => f.severity !== 'info')) console.log(`   ${f.severity} ${f.rule} l${f.line} ${f.row ?? ''} | ${f.column ?? ''}: ${f.message.slice(0, 160)}`);
+    for (const f of doc.findings.filter((f) => f.severity !== 'info'))
+      console.log(
+        `   ${f.severity} ${f.rule} l${f.line} ${f.row ?? ''} | ${f.column ?? ''}: ${f.message.slice(0, 160)}`,
+      );
   }
   if (dumpFacts) {
-    for (const f of doc.financial) console.log(`   t${f.tableIndex} l${f.provenance.line} ${f.rowLabel} | ${f.lineItem} | ${f.columnHeader} = ${f.value} (${f.status})`);
-    for (const f of doc.indicators) console.log(`   ind l${f.provenance.line} ${f.name} | ${f.area ?? ''} | ${f.columnHeader} = ${f.value}`);
+    for (const f of doc.financial)
+      console.log(
+        `   t${f.tableIndex} l${f.provenance.line} ${f.rowLabel} | ${f.lineItem} | ${f.columnHeader} = ` +
+          `${f.value} (${f.status})`,
+      );
+    for (const f of doc.indicators)
+      console.log(`   ind l${f.provenance.line} ${f.name} | ${f.area ?? ''} | ${f.columnHeader} = ${f.value}`);
   }
 }
 console.log(`total ${matched}/${total} golden facts`);
-if (writeFloors) writeFileSync(join(import.meta.dirname, '..', 'test', 'real-pages', 'floors.json'), `${JSON.stringify(floors, null, 2)}\n`);
+if (writeFloors)
+  writeFileSync(
+    join(import.meta.dirname, '..', 'test', 'real-pages', 'floors.json'),
+    `${JSON.stringify(floors, null, 2)}\n`,
+  );

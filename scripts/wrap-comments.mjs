@@ -31,7 +31,8 @@ function wrapAfter(first, rest, text, max) {
 export function wrapLine(line, max, inBlock = false) {
   if (line.length <= max) return null;
   let m = /^(\s*)\/\/( ?)(.*)$/.exec(line);
-  if (m && !inBlock) return /\S/.test(m[3]) ? wrapAfter(`${m[1]}//${m[2] || ' '}`, `${m[1]}//${m[2] || ' '}`, m[3], max) : null;
+  if (m && !inBlock)
+    return /\S/.test(m[3]) ? wrapAfter(`${m[1]}//${m[2] || ' '}`, `${m[1]}//${m[2] || ' '}`, m[3], max) : null;
   m = /^(\s*)\/\*\*\s+(.*?)\s*\*\/\s*$/.exec(line);
   if (m && !inBlock) {
     const lines = fill(m[2], max - m[1].length - 3).map((l) => `${m[1]} * ${l}`);

@@ -82,7 +82,15 @@ export function applyConfig(
       const rel = g.expected ? Math.abs(g.difference / g.expected) : Infinity;
       const belowAbs = absolute === undefined || euros < absolute;
       const belowRel = relative === undefined || rel < relative;
-      if (belowAbs && belowRel) g = { ...g, severity: 'info', message: `${g.message} Below the materiality threshold (${[absolute !== undefined ? `€ ${absolute}` : null, relative !== undefined ? `${relative * 100}%` : null].filter(Boolean).join(' and ')}): reported as info.` };
+      if (belowAbs && belowRel)
+        g = {
+          ...g,
+          severity: 'info',
+          message:
+            `${g.message} Below the materiality threshold ` +
+            `(${[absolute !== undefined ? `€ ${absolute}` : null, relative !== undefined ? `${relative * 100}%` : null].filter(Boolean).join(' and ')}): ` +
+            `reported as info.`,
+        };
     }
     out.push(g);
   }

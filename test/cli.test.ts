@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { HENGELO_2023, SAMPLES, TRANSFORMATIEPLAN } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'klopt.js');
-const klopt = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '..') });
+const klopt = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '..') });
 
 describe('klopt check', () => {
   it('prints one JSON object with documents and findings, and exits 1 on errors', () => {
@@ -15,13 +16,38 @@ describe('klopt check', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.documents).toHaveLength(1);
-    expect(out.documents[0]).toMatchObject({ gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2023, verdict: 'does not add up' });
+    expect(out.documents[0]).toMatchObject({
+      gemeente: 'Hengelo',
+      documentType: 'jaarstukken',
+      year: 2023,
+      verdict: 'does not add up',
+    });
     const errors = out.findings.filter((f: { severity: string }) => f.severity === 'error');
     expect(errors).toHaveLength(4);
     for (const f of out.findings) {
-      for (const key of ['rule', 'severity', 'file', 'table', 'row', 'column', 'line', 'page', 'expected', 'found', 'message']) expect(f).toHaveProperty(key);
+      for (const key of [
+        'rule',
+        'severity',
+        'file',
+        'table',
+        'row',
+        'column',
+        'line',
+        'page',
+        'expected',
+        'found',
+        'message',
+      ])
+        expect(f).toHaveProperty(key);
     }
-    expect(errors[0]).toMatchObject({ rule: 'verschil', row: '6.72D Jeugdhulp zonder verblijf overig / Baten', column: 'Verschil', line: 1000, expected: -7, found: 7 });
+    expect(errors[0]).toMatchObject({
+      rule: 'verschil',
+      row: '6.72D Jeugdhulp zonder verblijf overig / Baten',
+      column: 'Verschil',
+      line: 1000,
+      expected: -7,
+      found: 7,
+    });
     expect(r.stderr).toMatch(/1 document\(s\), 4 error\(s\)/);
   });
 
@@ -35,8 +61,12 @@ describe('klopt check', () => {
     const r = klopt('check', HENGELO_2023, '--format', 'csv');
     const lines = r.stdout.trim().split(/\r?\n/);
     // the finding's fingerprint and triage state close each row (new: check read no triage file)
-    expect(lines[0]).toBe('rule,severity,file,table,row,column,line,page,expected,found,difference,tolerance,raw,message,fingerprint,triage,triage_comment');
-    expect(lines.some((l) => l.startsWith('saldo-verschil,error,') && l.includes('6.73A Pleegzorg / Saldo'))).toBe(true);
+    expect(lines[0]).toBe(
+      'rule,severity,file,table,row,column,line,page,expected,found,difference,tolerance,raw,message,fingerprint,triage,triage_comment',
+    );
+    expect(lines.some((l) => l.startsWith('saldo-verschil,error,') && l.includes('6.73A Pleegzorg / Saldo'))).toBe(
+      true,
+    );
   });
 
   it('exits 2 on usage errors, naming what is wrong', () => {
@@ -57,7 +87,10 @@ describe('klopt check', () => {
     expect(r.stderr).toContain('junk.txt');
     const out = JSON.parse(r.stdout);
     expect(out.documents).toHaveLength(1);
-    expect(out.findings.find((f: { rule: string }) => f.rule === 'unreadable-file')).toMatchObject({ severity: 'error', file: expect.stringContaining('junk.txt') });
+    expect(out.findings.find((f: { rule: string }) => f.rule === 'unreadable-file')).toMatchObject({
+      severity: 'error',
+      file: expect.stringContaining('junk.txt'),
+    });
   });
 });
 
@@ -69,7 +102,12 @@ describe('klopt ingest and report', () => {
     expect(first.stdout).toContain('hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt: ingested');
     const counts = () => {
       const d = new Database(db, { readonly: true });
-      const c = Object.fromEntries(['documents', 'tables', 'financial_facts', 'indicator_facts', 'findings'].map((t) => [t, (d.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+      const c = Object.fromEntries(
+        ['documents', 'tables', 'financial_facts', 'indicator_facts', 'findings'].map((t) => [
+          t,
+          (d.prepare(`select count(*) n from ${t}`).get() as { n: number }).n,
+        ]),
+      );
       d.close();
       return c;
     };
@@ -86,19 +124,38 @@ describe('klopt ingest and report', () => {
     const json = JSON.parse(klopt('report', '--db', db, '--format', 'json').stdout);
     // Hengelo 2023's four, Enschede 2023's doelenboom total and Hengelo 2019's duplicated indicator row.
     const errors = json.findings.filter((f: { severity: string }) => f.severity === 'error');
-    expect(errors.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`).sort()).toEqual(
-      ['doelenboom-totals:9', 'indicator-conflict:73', 'missing-cell:1132', 'saldo-verschil:1050', 'saldo-verschil:1080', 'verschil:1000'],
-    );
+    expect(errors.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`).sort()).toEqual([
+      'doelenboom-totals:9',
+      'indicator-conflict:73',
+      'missing-cell:1132',
+      'saldo-verschil:1050',
+      'saldo-verschil:1080',
+      'verschil:1000',
+    ]);
 
     const d = new Database(db, { readonly: true });
-    const row = d.prepare("select amount_eur from v_taakveld_year where taakveld = '6.73A' and line_item = 'lasten' and column_kind = 'realisatie'").get() as { amount_eur: number };
+    const row = d
+      .prepare(
+        "select amount_eur from v_taakveld_year where taakveld = '6.73A' and line_item = 'lasten' and " +
+          "column_kind = 'realisatie'",
+      )
+      .get() as { amount_eur: number };
     d.close();
     expect(row.amount_eur).toBe(2_009_000);
   });
 
   it('npm start writes the database, the report and the findings CSV', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'klopt-start-')), 'out');
-    const r = klopt('ingest', SAMPLES, '--db', join(out, 'klopt.sqlite'), '--report', join(out, 'report.md'), '--findings-csv', join(out, 'findings.csv'));
+    const r = klopt(
+      'ingest',
+      SAMPLES,
+      '--db',
+      join(out, 'klopt.sqlite'),
+      '--report',
+      join(out, 'report.md'),
+      '--findings-csv',
+      join(out, 'findings.csv'),
+    );
     expect(r.status).toBe(0);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('# klopt — discrepancy report');
     expect(readFileSync(join(out, 'findings.csv'), 'utf8')).toContain('missing-cell,error,');

@@ -7,8 +7,10 @@ import { rules as allRules, ruleMarkdown } from '../src/reconcile/registry.js';
 import { HENGELO_2023 } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const klopt = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-const findings = (r: { stdout: string }) => JSON.parse(r.stdout).findings as { rule: string; severity: string; message: string }[];
+const klopt = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+const findings = (r: { stdout: string }) =>
+  JSON.parse(r.stdout).findings as { rule: string; severity: string; message: string }[];
 
 describe('rule catalogue', () => {
   it('klopt rules lists every rule with id, severity and scope; docs/rules/<id>.md is current for each', () => {
@@ -26,7 +28,10 @@ describe('klopt.config.json and --rule', { timeout: 60_000 }, () => {
   it('overrides severities, disables rules and marks immaterial differences as info', () => {
     const dir = mkdtempSync(join(tmpdir(), 'klopt-config-'));
     const config = join(dir, 'klopt.config.json');
-    writeFileSync(config, JSON.stringify({ rules: { 'taakveld-catalogue': 'off', verschil: 'info' }, materiality: { absolute: 20000 } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ rules: { 'taakveld-catalogue': 'off', verschil: 'info' }, materiality: { absolute: 20000 } }),
+    );
     const base = findings(klopt('check', HENGELO_2023, '--format', 'json', '--fail-on', 'never'));
     expect(base.filter((f) => f.rule === 'taakveld-catalogue')).toHaveLength(4);
     const r = findings(klopt('check', HENGELO_2023, '--format', 'json', '--fail-on', 'never', '--config', config));
@@ -36,10 +41,25 @@ describe('klopt.config.json and --rule', { timeout: 60_000 }, () => {
     expect(r.filter((f) => f.rule === 'saldo-verschil').map((f) => f.severity)).toEqual(['error', 'error']);
     // the explanation of 6.73c differs by € 21.000: not below the threshold, stays a warning; at € 25.000 it is info
     expect(r.find((f) => f.rule === 'explanation-sum')?.severity).toBe('warning');
-    const cli = findings(klopt('check', HENGELO_2023, '--format', 'json', '--fail-on', 'never', '--config', config, '--rule', 'explanation-sum=error'));
+    const cli = findings(
+      klopt(
+        'check',
+        HENGELO_2023,
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+        '--config',
+        config,
+        '--rule',
+        'explanation-sum=error',
+      ),
+    );
     expect(cli.find((f) => f.rule === 'explanation-sum')?.severity).toBe('error');
     writeFileSync(config, JSON.stringify({ materiality: { absolute: 25000 } }));
-    const m = findings(klopt('check', HENGELO_2023, '--format', 'json', '--fail-on', 'never', '--config', config)).find((f) => f.rule === 'explanation-sum')!;
+    const m = findings(klopt('check', HENGELO_2023, '--format', 'json', '--fail-on', 'never', '--config', config)).find(
+      (f) => f.rule === 'explanation-sum',
+    )!;
     expect(m.severity).toBe('info');
     expect(m.message).toContain('Below the materiality threshold');
   });

@@ -18,23 +18,31 @@ const HENGELO_2019 = 'hengelo-begroting-2019-programma-6-sociaal-domein.txt';
 const HENGELO_2023_NAME = 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
 const documents = (...docs: ProcessedDocument[]) => corpus('corpus', () => ({ documents: docs, iv3: [] }));
 /** A document with only the taakvelden named. */
-const only = (doc: ProcessedDocument, taakvelden: string[]) => ({ ...doc, financial: doc.financial.filter((f) => taakvelden.includes(f.taakveld ?? '')) });
+const only = (doc: ProcessedDocument, taakvelden: string[]) => ({
+  ...doc,
+  financial: doc.financial.filter((f) => taakvelden.includes(f.taakveld ?? '')),
+});
 
-// Jaarstukken "2019": a copy of Hengelo 2023 whose 6.1 primitief column carries the begroting 2019 figures (741, 12.075, −11.334).
+// Jaarstukken "2019": a copy of Hengelo 2023 whose 6.1 primitief column carries the begroting 2019 figures (741,
+// 12.075, −11.334).
 const jaarstukken2019 = () => processCopy(hengeloJaarstukken2019Copy());
 const begroting2019 = () => processSample(sample(HENGELO_2019));
 
 ruleTester('begroting-primitief', {
   valid: [
     {
-      name: 'Hengelo: the primitief column of 6.1 in the jaarstukken "2019" is the adopted begroting 2019 (baten 741, lasten 12.075)',
+      name:
+        'Hengelo: the primitief column of 6.1 in the jaarstukken "2019" is the adopted begroting 2019 (baten ' +
+        '741, lasten 12.075)',
       run: () => documents(only(jaarstukken2019(), ['6.1']), begroting2019())(),
       evaluated: 2,
     },
   ],
   invalid: [
     {
-      name: 'Hengelo: 6.3 in the copy (baten 39.644, lasten 51.598) against 43.374 and 51.913 adopted (lasten printed −51.913 there: compared as amounts)',
+      name:
+        'Hengelo: 6.3 in the copy (baten 39.644, lasten 51.598) against 43.374 and 51.913 adopted (lasten ' +
+        'printed −51.913 there: compared as amounts)',
       run: () => documents(only(jaarstukken2019(), ['6.1', '6.3']), begroting2019())(),
       fields: ['row', 'column', 'expected', 'found', 'tolerance'],
       findings: [
@@ -64,14 +72,18 @@ const report2024 = () =>
         [/Werkelijk 2023/g, 'Werkelijk 2024'],
         [/Werkelijk 2022/g, 'Werkelijk 2023'],
       ],
-      { as: 'hengelo-jaarstukken-2024-copy.txt', manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2024 } },
+      {
+        as: 'hengelo-jaarstukken-2024-copy.txt',
+        manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2024 },
+      },
     ),
   );
 
 /** The indicators whose Werkelijk 2022 equals their Werkelijk 2023 in the original. */
 function unchanged(original: ProcessedDocument): string[] {
   const values = new Map<string, Map<number, number | null>>();
-  for (const i of original.indicators) if (i.columnKind === 'werkelijk') values.set(i.name, (values.get(i.name) ?? new Map()).set(i.year!, i.value));
+  for (const i of original.indicators)
+    if (i.columnKind === 'werkelijk') values.set(i.name, (values.get(i.name) ?? new Map()).set(i.year!, i.value));
   return [...values].filter(([, v]) => v.get(2022) !== undefined && v.get(2022) === v.get(2023)).map(([n]) => n);
 }
 
@@ -93,11 +105,17 @@ ruleTester('indicator-consistency', {
       name: 'Hengelo 2023 and its "2024" copy: every indicator whose Werkelijk 2023 differs, and no other',
       run: () => documents(processSample(HENGELO_2023), report2024())(),
       then: (found) => {
-        const mantelzorg = found.find((f) => f.row?.startsWith('Percentage Hengelose volwassenen (18+) dat aangeeft mantelzorg'))!;
+        const mantelzorg = found.find((f) =>
+          f.row?.startsWith('Percentage Hengelose volwassenen (18+) dat aangeeft mantelzorg'),
+        )!;
         expect([mantelzorg.found, mantelzorg.expected]).toEqual([47.3, 60.7]);
         expect(found.filter((f) => unchanged(processSample(HENGELO_2023)).includes(f.row!))).toEqual([]);
         expect(found.length).toBeGreaterThanOrEqual(10);
-        expect(found.every((f) => f.file.endsWith('hengelo-jaarstukken-2024-copy.txt') && f.column?.startsWith('Werkelijk 2023'))).toBe(true);
+        expect(
+          found.every(
+            (f) => f.file.endsWith('hengelo-jaarstukken-2024-copy.txt') && f.column?.startsWith('Werkelijk 2023'),
+          ),
+        ).toBe(true);
       },
     },
   ],
@@ -107,11 +125,20 @@ ruleTester('indicator-consistency', {
 // begroting 2020 figures are then the 2019 ones, against the 2019 document's raming for 2020.
 const begroting2020 = () =>
   processCopy(
-    mutatedSample(HENGELO_2019, [[/TaakveldBegroting 2019Begroting 2019Begroting 2019Begroting 2020Begroting 2021Begroting 2022/, 'TaakveldBegroting 2020Begroting 2020Begroting 2020Begroting 2021Begroting 2022Begroting 2023']], {
-      as: 'hengelo-begroting-2020-copy.txt',
-      manifest: { gemeente: 'Hengelo', documentType: 'begroting', year: 2020 },
-      dir: mkdtempSync(join(tmpdir(), 'klopt-drift-')),
-    }),
+    mutatedSample(
+      HENGELO_2019,
+      [
+        [
+          /TaakveldBegroting 2019Begroting 2019Begroting 2019Begroting 2020Begroting 2021Begroting 2022/,
+          'TaakveldBegroting 2020Begroting 2020Begroting 2020Begroting 2021Begroting 2022Begroting 2023',
+        ],
+      ],
+      {
+        as: 'hengelo-begroting-2020-copy.txt',
+        manifest: { gemeente: 'Hengelo', documentType: 'begroting', year: 2020 },
+        dir: mkdtempSync(join(tmpdir(), 'klopt-drift-')),
+      },
+    ),
   );
 const held = ['6.6', '6.81', '6.82'];
 
@@ -131,7 +158,12 @@ ruleTester('meerjarenraming-drift', {
         expect(found.every((f) => f.severity === 'info')).toBe(true);
         const f = found.find((x) => x.row === '6.1 Samenkracht en burgerparticipatie')!;
         expect([f.expected, f.found]).toEqual([-11296, -11334]);
-        for (const row of ['6.6 Maatwerkvoorzieningen (WMO)', '6.81 Geëscaleerde zorg 18+', '6.82 Geëscaleerde zorg 18-']) expect(found.map((x) => x.row)).not.toContain(row);
+        for (const row of [
+          '6.6 Maatwerkvoorzieningen (WMO)',
+          '6.81 Geëscaleerde zorg 18+',
+          '6.82 Geëscaleerde zorg 18-',
+        ])
+          expect(found.map((x) => x.row)).not.toContain(row);
       },
     },
   ],

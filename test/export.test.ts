@@ -25,20 +25,37 @@ function exportTo(name: string, ...args: string[]) {
   return { r, text: r.status === 0 ? readFileSync(out, 'utf8') : '' };
 }
 
-const parse = (text: string, delimiter: string) => Papa.parse<Row>(text.replace(/^\ufeff/, ''), { header: true, delimiter, skipEmptyLines: true }).data;
+const parse = (text: string, delimiter: string) =>
+  Papa.parse<Row>(text.replace(/^\ufeff/, ''), { header: true, delimiter, skipEmptyLines: true }).data;
 
 describe('klopt export', () => {
   it('writes financial facts as CSV for Dutch Excel: BOM, semicolons, decimal commas', () => {
     const { r, text } = exportTo('financial.csv', '--what', 'financial', '--excel-nl');
     expect(r.status).toBe(0);
-    expect(text.startsWith('\ufeffgemeente;document_type;document_year;programme;file;table_index;table_title;')).toBe(true);
+    expect(text.startsWith('\ufeffgemeente;document_type;document_year;programme;file;table_index;table_title;')).toBe(
+      true,
+    );
     const rows = parse(text, ';');
     const d = new Database(db, { readonly: true });
     expect(rows.length).toBe(d.prepare('select count(*) from financial_facts').pluck().get());
     d.close();
-    expect(r.stderr).toBe(`klopt: exported ${rows.length} financial row(s) as csv (Excel NL) to ${join(dir, 'financial.csv')}\n`);
-    const pleegzorg = rows.find((x) => x.file === HENGELO_FILE && x.taakveld === '6.73A' && x.line_item === 'lasten' && x.column_kind === 'realisatie');
-    expect(pleegzorg).toMatchObject({ gemeente: 'Hengelo', document_year: '2023', row_label: 'Lasten', value: '2009', scale: '1000', amount_eur: '2009000', raw: '2.009', line: '1038' });
+    expect(r.stderr).toBe(
+      `klopt: exported ${rows.length} financial row(s) as csv (Excel NL) to ${join(dir, 'financial.csv')}\n`,
+    );
+    const pleegzorg = rows.find(
+      (x) =>
+        x.file === HENGELO_FILE && x.taakveld === '6.73A' && x.line_item === 'lasten' && x.column_kind === 'realisatie',
+    );
+    expect(pleegzorg).toMatchObject({
+      gemeente: 'Hengelo',
+      document_year: '2023',
+      row_label: 'Lasten',
+      value: '2009',
+      scale: '1000',
+      amount_eur: '2009000',
+      raw: '2.009',
+      line: '1038',
+    });
   });
 
   it('writes indicator facts with decimal commas in Excel NL CSV, and decimal points in plain CSV', () => {
@@ -50,7 +67,8 @@ describe('klopt export', () => {
     expect(nl.length).toBe(stored);
     expect(plain.length).toBe(stored);
     expect(nl.filter((x) => x.file === HENGELO_FILE).length).toBe(57); // the eight indicator tables of Hengelo 2023
-    const mantelzorg = (rows: Row[]) => rows.find((x) => x.doelstelling === '6.1.1' && x.column_header === 'Werkelijk 2022');
+    const mantelzorg = (rows: Row[]) =>
+      rows.find((x) => x.doelstelling === '6.1.1' && x.column_header === 'Werkelijk 2022');
     expect(mantelzorg(nl)).toMatchObject({ value: '47,3', unit: '%', raw: '47,3%', column_year: '2022' });
     expect(mantelzorg(plain)).toMatchObject({ value: '47.3', raw: '47,3%' });
   });
@@ -59,13 +77,23 @@ describe('klopt export', () => {
     const nl = exportTo('findings-nl.csv', '--what', 'findings', '--excel-nl').text;
     const rows = parse(nl, ';');
     const hostile = rows.filter((x) => x.file.endsWith(HOSTILE_FILE));
-    // scale-inferred and verschil (the real 6.72D sign error), and taakveld-catalogue: the label's name is not the catalogue's
+    // scale-inferred and verschil (the real 6.72D sign error), and taakveld-catalogue: the label's name is not the
+    // catalogue's
     expect(hostile.map((x) => x.rule).sort()).toEqual(['scale-inferred', 'taakveld-catalogue', 'verschil']);
-    const fin = parse(exportTo('financial-nl.csv', '--what', 'financial', '--excel-nl').text, ';').filter((x) => x.file.endsWith(HOSTILE_FILE));
+    const fin = parse(exportTo('financial-nl.csv', '--what', 'financial', '--excel-nl').text, ';').filter((x) =>
+      x.file.endsWith(HOSTILE_FILE),
+    );
     expect(new Set(fin.map((x) => x.programme))).toEqual(new Set([`'${FORMULA_PROGRAMME}`]));
-    expect(rows.find((x) => x.rule === 'verschil' && x.file === HENGELO_FILE)).toMatchObject({ expected: '-7', found: '7', difference: '14', tolerance: '1,5' });
+    expect(rows.find((x) => x.rule === 'verschil' && x.file === HENGELO_FILE)).toMatchObject({
+      expected: '-7',
+      found: '7',
+      difference: '14',
+      tolerance: '1,5',
+    });
     // plain CSV keeps the text exactly as printed
-    const plain = parse(exportTo('financial.csv', '--what', 'financial').text, ',').filter((x) => x.file.endsWith(HOSTILE_FILE));
+    const plain = parse(exportTo('financial.csv', '--what', 'financial').text, ',').filter((x) =>
+      x.file.endsWith(HOSTILE_FILE),
+    );
     expect(plain[0].programme).toBe(FORMULA_PROGRAMME);
   });
 
@@ -84,14 +112,28 @@ describe('klopt export', () => {
   });
 
   it('refuses bad usage with exit 2', () => {
-    expect(klopt('export', '--db', db, '--what', 'findings', '--format', 'json', '--excel-nl')).toMatchObject({ status: 2, stderr: expect.stringContaining('--excel-nl applies to --format csv only') });
-    expect(klopt('export', '--db', db, '--what', 'taakvelden')).toMatchObject({ status: 2, stderr: expect.stringContaining('taakvelden') });
+    expect(klopt('export', '--db', db, '--what', 'findings', '--format', 'json', '--excel-nl')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--excel-nl applies to --format csv only'),
+    });
+    expect(klopt('export', '--db', db, '--what', 'taakvelden')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('taakvelden'),
+    });
     expect(klopt('export', '--db', db)).toMatchObject({ status: 2, stderr: expect.stringContaining('--what') });
-    expect(klopt('export', '--db', join(dir, 'none.sqlite'), '--what', 'findings')).toMatchObject({ status: 2, stderr: expect.stringContaining('none.sqlite: no such database') });
+    expect(klopt('export', '--db', join(dir, 'none.sqlite'), '--what', 'findings')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('none.sqlite: no such database'),
+    });
   });
 
   it('formats numbers the way Dutch Excel reads them', () => {
-    expect([excelNumber(-1.5), excelNumber(2009000), excelNumber(1e-7), excelNumber(0.1 + 0.2)]).toEqual(['-1,5', '2009000', '0,0000001', '0,30000000000000004']);
+    expect([excelNumber(-1.5), excelNumber(2009000), excelNumber(1e-7), excelNumber(0.1 + 0.2)]).toEqual([
+      '-1,5',
+      '2009000',
+      '0,0000001',
+      '0,30000000000000004',
+    ]);
   });
 });
 
@@ -106,9 +148,22 @@ describe('machine output for jobs', () => {
     const findings = { error: 4, warning: 3, info: 8 };
     expect(out).toMatchObject({ run: 1, database: fresh, exitCode: 1, status: 'finished', failedFiles: [], findings });
     expect(out.documents).toEqual([
-      { file: HENGELO_FILE, id: 'e135afa367a99ea51558204d14fa2b86d07ceac62740d17ec84f8a6772294e84', status: 'ingested', tables: 9, financialFacts: 340, indicatorFacts: 57, findings },
+      {
+        file: HENGELO_FILE,
+        id: 'e135afa367a99ea51558204d14fa2b86d07ceac62740d17ec84f8a6772294e84',
+        status: 'ingested',
+        tables: 9,
+        financialFacts: 340,
+        indicatorFacts: 57,
+        findings,
+      },
     ]);
-    expect(r.stderr).toMatch(new RegExp(`^klopt: 1 file\\(s\\): 1 ingested, 0 unchanged, 0 duplicate, 0 failed, 0 removed; 4 error\\(s\\), 3 warning\\(s\\), 8 info in [\\d.]+ s \\(database .*klopt\\.sqlite, run 1\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^klopt: 1 file\\(s\\): 1 ingested, 0 unchanged, 0 duplicate, 0 failed, 0 removed; 4 error\\(s\\), 3 ` +
+          `warning\\(s\\), 8 info in [\\d.]+ s \\(database .*klopt\\.sqlite, run 1\\)\\n$`,
+      ),
+    );
     const again = klopt('ingest', HENGELO_FILE, '--db', fresh, '--format', 'json', '--fail-on', 'warning');
     expect(again.status).toBe(1);
     expect(JSON.parse(again.stdout).documents[0].status).toBe('unchanged');
@@ -121,6 +176,10 @@ describe('machine output for jobs', () => {
     expect(r.status).toBe(0);
     const $ = load(readFileSync(join(root, 'out', 'report.html'), 'utf8'));
     expect($('tbody.finding[data-severity="error"]').length).toBe(6); // Hengelo 2023's four, Enschede 2023's doelenboom total, Hengelo 2019's duplicated indicator
-    expect($('table.summary .verdict').toArray().map((e) => $(e).text())).toEqual(['not fully read', 'does not add up', 'does not add up', 'does not add up', 'adds up']);
+    expect(
+      $('table.summary .verdict')
+        .toArray()
+        .map((e) => $(e).text()),
+    ).toEqual(['not fully read', 'does not add up', 'does not add up', 'does not add up', 'adds up']);
   });
 });

@@ -70,7 +70,12 @@ describe('routing by content', () => {
   it('a manifest that says html-text keeps a page read as text', async () => {
     const f = renamed(HTML, 'pagina.html', 'pagina.txt');
     const entry: ManifestEntry = {
-      file: f.wrong, gemeente: null, documentType: 'begroting', year: null, programme: null, sourceFormat: 'html-text',
+      file: f.wrong,
+      gemeente: null,
+      documentType: 'begroting',
+      year: null,
+      programme: null,
+      sourceFormat: 'html-text',
     };
     const doc = await processFileAsync(f.wrong, { manifest: new Map([[f.wrong, entry]]) });
     expect(doc.document.sourceFormat).toBe('html-text');

@@ -64,7 +64,9 @@ describe('Hengelo begroting 2019, Financieel overzicht (glued, lines 30–43)', 
       // The columns carry the line items.
       expect(rows.get(label)!.items.slice(0, 4)).toEqual(['lasten', 'baten', 'saldo', 'other']);
     }
-    const wijkteams = doc.financial.find((f) => f.tableIndex === table.index && f.rowLabel === '6.2 Wijkteams' && f.columnIndex === 1)!;
+    const wijkteams = doc.financial.find(
+      (f) => f.tableIndex === table.index && f.rowLabel === '6.2 Wijkteams' && f.columnIndex === 1,
+    )!;
     expect(wijkteams.status).toBe('empty');
     expect(doc.financial.find((f) => f.rowLabel === 'Totaal programma')!.isTotal).toBe(true);
     expect(doc.financial.find((f) => f.rowLabel === '6.72 Maatwerkdienstverlening 18-')!.taakveld).toBe('6.72');
@@ -72,7 +74,9 @@ describe('Hengelo begroting 2019, Financieel overzicht (glued, lines 30–43)', 
 
   it('finds nothing wrong in it: every saldo and every column total adds up', () => {
     // By hand: −12.075 −4.385 −51.913 −12.032 −5.410 −2.672 −21.321 −18.183 −411 −2.928 = −131.330, and so on.
-    const onTable = doc.findings.filter((f) => f.tableIndex === table.index || (f.line !== null && f.line >= 30 && f.line <= 43));
+    const onTable = doc.findings.filter(
+      (f) => f.tableIndex === table.index || (f.line !== null && f.line >= 30 && f.line <= 43),
+    );
     expect(onTable).toEqual([]);
   });
 
@@ -80,7 +84,9 @@ describe('Hengelo begroting 2019, Financieel overzicht (glued, lines 30–43)', 
     expect(doc.findings.filter((f) => f.rule === 'unread-table')).toEqual([]);
     expect(doc.findings.some((f) => f.rule === 'unreadable-row')).toBe(false);
     // Rows whose figures the grammar alone cannot cut are read by the named heuristic, and say so.
-    expect(doc.findings.filter((f) => f.rule === 'heuristic-split').map((f) => f.line)).toEqual([66, 71, 72, 73, 74, 84]);
+    expect(doc.findings.filter((f) => f.rule === 'heuristic-split').map((f) => f.line)).toEqual([
+      66, 71, 72, 73, 74, 84,
+    ]);
   });
 });
 
@@ -136,8 +142,18 @@ describe.each([
   it('reads header, title and scale', () => {
     expect(table).toBeDefined();
     expect(table.line).toBe(line);
-    expect(table.columns.map((c) => c.header)).toEqual(['Begroting (primair)', 'Begroting (na wijziging)', 'Realisatie', 'Saldo (- = nadeel)']);
-    expect(table.columns.map((c) => c.kind)).toEqual(['begroting_primitief', 'begroting_gewijzigd', 'realisatie', 'verschil']);
+    expect(table.columns.map((c) => c.header)).toEqual([
+      'Begroting (primair)',
+      'Begroting (na wijziging)',
+      'Realisatie',
+      'Saldo (- = nadeel)',
+    ]);
+    expect(table.columns.map((c) => c.kind)).toEqual([
+      'begroting_primitief',
+      'begroting_gewijzigd',
+      'realisatie',
+      'verschil',
+    ]);
     expect(table.scaleText).toBe('Bedragen x 1.000 euros');
     expect(table.scale).toBe(1000);
   });
@@ -152,11 +168,20 @@ describe.each([
   });
 
   it('detects the saldo convention from the numbers', () => {
-    expect(table.signConvention).toEqual({ lasten: 'positive', saldo, verschil: 'favourable_positive', grouping: null });
+    expect(table.signConvention).toEqual({
+      lasten: 'positive',
+      saldo,
+      verschil: 'favourable_positive',
+      grouping: null,
+    });
   });
 
   it('raises no findings on the table and no unread-table notice', () => {
-    expect(doc.findings.filter((f) => f.tableIndex === table.index || (f.line !== null && f.line >= line && f.line <= line + 7))).toEqual([]);
+    expect(
+      doc.findings.filter(
+        (f) => f.tableIndex === table.index || (f.line !== null && f.line >= line && f.line <= line + 7),
+      ),
+    ).toEqual([]);
     // Glued tables are all read; what is left unread (action status symbols, indicator charts) are images.
     expect(doc.findings.filter((f) => f.rule === 'unread-table' && /glued/i.test(f.message))).toEqual([]);
   });
@@ -164,9 +189,18 @@ describe.each([
 
 describe('glued reader units', () => {
   it('splits labels with the catalogue, keeping "18-" in the label', () => {
-    expect(splitLabel('6.72 Maatwerkdienstverlening 18--18.183-18.183')).toEqual({ label: '6.72 Maatwerkdienstverlening 18-', tail: '-18.183-18.183' });
-    expect(splitLabel('6.81 Geëscaleerde zorg 18+-411-411')).toEqual({ label: '6.81 Geëscaleerde zorg 18+', tail: '-411-411' });
-    expect(splitLabel('Storting reserves71411.651-11.637')).toEqual({ label: 'Storting reserves', tail: '71411.651-11.637' });
+    expect(splitLabel('6.72 Maatwerkdienstverlening 18--18.183-18.183')).toEqual({
+      label: '6.72 Maatwerkdienstverlening 18-',
+      tail: '-18.183-18.183',
+    });
+    expect(splitLabel('6.81 Geëscaleerde zorg 18+-411-411')).toEqual({
+      label: '6.81 Geëscaleerde zorg 18+',
+      tail: '-411-411',
+    });
+    expect(splitLabel('Storting reserves71411.651-11.637')).toEqual({
+      label: 'Storting reserves',
+      tail: '71411.651-11.637',
+    });
     expect(splitLabel('% scholieren dat kiest voor een technisch profiel23,5%23,8%')).toBeNull();
   });
 
@@ -185,49 +219,68 @@ describe('glued reader units', () => {
   });
 });
 
-/** A Hengelo-style table: lasten negative, baten positive or empty, saldo = lasten + baten, three later years, a total. */
-const CODES = ['6.1 Samenkracht en burgerparticipatie', '6.3 Inkomensregelingen', '6.5 Arbeidsparticipatie', '6.71 Maatwerkdienstverlening 18+', '6.72 Maatwerkdienstverlening 18-', '6.82 Geëscaleerde zorg 18-'];
+/**
+ * A Hengelo-style table: lasten negative, baten positive or empty, saldo = lasten + baten, three later years, a total.
+ */
+const CODES = [
+  '6.1 Samenkracht en burgerparticipatie',
+  '6.3 Inkomensregelingen',
+  '6.5 Arbeidsparticipatie',
+  '6.71 Maatwerkdienstverlening 18+',
+  '6.72 Maatwerkdienstverlening 18-',
+  '6.82 Geëscaleerde zorg 18-',
+];
 const amount = fc.integer({ min: 0, max: 60000 });
-const taakveldRow = fc.record({ lasten: amount, baten: fc.option(amount, { nil: null }), years: fc.tuple(amount, amount, amount) });
+const taakveldRow = fc.record({
+  lasten: amount,
+  baten: fc.option(amount, { nil: null }),
+  years: fc.tuple(amount, amount, amount),
+});
 
 const stats = { tables: 0, read: 0, amb: 0 };
 describe('property: glued rows read back as printed, or are reported ambiguous', () => {
   it('never stores a wrong value', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: CODES.length - 1 }), { minLength: 2, maxLength: 5 }), fc.array(taakveldRow, { minLength: 5, maxLength: 5 }), (codes, data) => {
-        const rows = codes.map((c, i) => {
-          const d = data[i];
-          const lasten = -d.lasten;
-          const cells: (number | null)[] = [lasten, d.baten, lasten + (d.baten ?? 0), ...d.years.map((y) => -y)];
-          return { label: CODES[c], cells };
-        });
-        const total = rows[0].cells.map((_, col) => rows.reduce((s, r) => s + (r.cells[col] ?? 0), 0));
-        rows.push({ label: 'Totaal programma', cells: total });
-        const text = [
-          'Programma 6 Sociaal domein (bedragen * 1.000)',
-          ' LastenBatenSaldo',
-          'TaakveldBegroting 2019Begroting 2019Begroting 2019Begroting 2020Begroting 2021Begroting 2022',
-          ...rows.map((r) => r.label + r.cells.map((v) => (v === null ? '' : formatDutch(v))).join('')),
-          '',
-        ].join('\n');
-        const ex = extractText(text);
-        const table = ex.tables.find((t) => t.layout === 'glued');
-        stats.tables += table ? 1 : 0;
-        stats.read += table?.rows.length ?? 0;
-        stats.amb += ex.notices.filter((n) => n.rule === 'ambiguous-cells').length;
-        const byLine = new Map((table?.rows ?? []).map((r) => [r.line, r]));
-        rows.forEach((r, i) => {
-          const line = 4 + i;
-          const read = byLine.get(line);
-          if (read) {
-            const want = r.cells.map((v) => (v === null ? '' : formatDutch(v)));
-            expect(read.cells.slice(1).map((c) => c.text)).toEqual(want);
-          } else {
-            // Not read: then it must say so, as ambiguous (the table adds up, so never unreadable).
-            expect(ex.notices.filter((n) => n.line === line).map((n) => [n.rule, n.row])).toEqual([['ambiguous-cells', r.label]]);
-          }
-        });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: CODES.length - 1 }), { minLength: 2, maxLength: 5 }),
+        fc.array(taakveldRow, { minLength: 5, maxLength: 5 }),
+        (codes, data) => {
+          const rows = codes.map((c, i) => {
+            const d = data[i];
+            const lasten = -d.lasten;
+            const cells: (number | null)[] = [lasten, d.baten, lasten + (d.baten ?? 0), ...d.years.map((y) => -y)];
+            return { label: CODES[c], cells };
+          });
+          const total = rows[0].cells.map((_, col) => rows.reduce((s, r) => s + (r.cells[col] ?? 0), 0));
+          rows.push({ label: 'Totaal programma', cells: total });
+          const text = [
+            'Programma 6 Sociaal domein (bedragen * 1.000)',
+            ' LastenBatenSaldo',
+            'TaakveldBegroting 2019Begroting 2019Begroting 2019Begroting 2020Begroting 2021Begroting 2022',
+            ...rows.map((r) => r.label + r.cells.map((v) => (v === null ? '' : formatDutch(v))).join('')),
+            '',
+          ].join('\n');
+          const ex = extractText(text);
+          const table = ex.tables.find((t) => t.layout === 'glued');
+          stats.tables += table ? 1 : 0;
+          stats.read += table?.rows.length ?? 0;
+          stats.amb += ex.notices.filter((n) => n.rule === 'ambiguous-cells').length;
+          const byLine = new Map((table?.rows ?? []).map((r) => [r.line, r]));
+          rows.forEach((r, i) => {
+            const line = 4 + i;
+            const read = byLine.get(line);
+            if (read) {
+              const want = r.cells.map((v) => (v === null ? '' : formatDutch(v)));
+              expect(read.cells.slice(1).map((c) => c.text)).toEqual(want);
+            } else {
+              // Not read: then it must say so, as ambiguous (the table adds up, so never unreadable).
+              expect(ex.notices.filter((n) => n.line === line).map((n) => [n.rule, n.row])).toEqual([
+                ['ambiguous-cells', r.label],
+              ]);
+            }
+          });
+        },
+      ),
       { numRuns: 40 },
     );
     // Not vacuous: the tables were found and most rows read.

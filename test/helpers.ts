@@ -42,7 +42,8 @@ export function hengeloRows(rows: string[][]) {
   return processText(cellPerLine('6 Sociaal domein', COST_HEADERS, rows));
 }
 
-export const findingsOf = (result: { findings: Finding[] }, rule: string) => result.findings.filter((f) => f.rule === rule);
+export const findingsOf = (result: { findings: Finding[] }, rule: string) =>
+  result.findings.filter((f) => f.rule === rule);
 
 /** mulberry32: a small seeded generator, so the changed cells are the same on every run. */
 export function seeded(seed: number) {

@@ -38,7 +38,9 @@ const taakvelden = printed
 
 const valuesOf = (label: string, lineItem: string) =>
   facts
-    .filter((f) => f.rowLabel === (lineItem === 'saldo' ? label : f.rowLabel) && f.group === label && f.lineItem === lineItem)
+    .filter(
+      (f) => f.rowLabel === (lineItem === 'saldo' ? label : f.rowLabel) && f.group === label && f.lineItem === lineItem,
+    )
     .sort((a, b) => a.columnIndex - b.columnIndex)
     .map((f) => f.value);
 
@@ -51,7 +53,12 @@ describe('Hengelo jaarstukken 2023 — cost table', () => {
       ['Rekening 2023', 'realisatie', 2023],
       ['Verschil', 'verschil', null],
     ]);
-    expect(costTable.signConvention).toEqual({ lasten: 'positive', saldo: 'baten_minus_lasten', verschil: 'favourable_positive', grouping: 'label_last' });
+    expect(costTable.signConvention).toEqual({
+      lasten: 'positive',
+      saldo: 'baten_minus_lasten',
+      verschil: 'favourable_positive',
+      grouping: 'label_last',
+    });
     expect(costTable.scale).toBe(1000);
   });
 
@@ -60,7 +67,36 @@ describe('Hengelo jaarstukken 2023 — cost table', () => {
     expect(taakvelden[0].label).toBe('6.1 Samenkracht en burgerparticipatie');
     expect(taakvelden.at(-1)!.label).toBe('6.82B Jeugdreclassering');
     const codes = [...new Set(facts.filter((f) => f.taakveld).map((f) => f.taakveld))];
-    expect(codes).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.71', '6.71A', '6.71B', '6.71C', '6.71D', '6.72', '6.72A', '6.72B', '6.72C', '6.72D', '6.73A', '6.73B', '6.73C', '6.74A', '6.74B', '6.74C', '6.81', '6.81A', '6.81B', '6.82', '6.82A', '6.82B']);
+    expect(codes).toEqual([
+      '6.1',
+      '6.2',
+      '6.3',
+      '6.4',
+      '6.5',
+      '6.6',
+      '6.71',
+      '6.71A',
+      '6.71B',
+      '6.71C',
+      '6.71D',
+      '6.72',
+      '6.72A',
+      '6.72B',
+      '6.72C',
+      '6.72D',
+      '6.73A',
+      '6.73B',
+      '6.73C',
+      '6.74A',
+      '6.74B',
+      '6.74C',
+      '6.81',
+      '6.81A',
+      '6.81B',
+      '6.82',
+      '6.82A',
+      '6.82B',
+    ]);
   });
 
   for (const tv of taakvelden) {
@@ -81,9 +117,18 @@ describe('Hengelo jaarstukken 2023 — cost table', () => {
   });
 
   it('keeps provenance: the line and the raw text of each cell', () => {
-    const cell = facts.find((f) => f.group === '6.73A Pleegzorg' && f.lineItem === 'saldo' && f.columnKind === 'verschil')!;
-    expect(cell.provenance).toEqual({ file: expect.stringContaining('hengelo-jaarstukken-2023'), line: 1050, page: null, raw: '16' });
-    const missing = facts.find((f) => f.group?.startsWith('6.74A') && f.lineItem === 'saldo' && f.columnKind === 'verschil')!;
+    const cell = facts.find(
+      (f) => f.group === '6.73A Pleegzorg' && f.lineItem === 'saldo' && f.columnKind === 'verschil',
+    )!;
+    expect(cell.provenance).toEqual({
+      file: expect.stringContaining('hengelo-jaarstukken-2023'),
+      line: 1050,
+      page: null,
+      raw: '16',
+    });
+    const missing = facts.find(
+      (f) => f.group?.startsWith('6.74A') && f.lineItem === 'saldo' && f.columnKind === 'verschil',
+    )!;
     expect(missing.status).toBe('missing');
     expect(missing.value).toBeNull();
   });
@@ -105,7 +150,14 @@ describe('Hengelo jaarstukken 2023 — findings', () => {
   it('explains the programme total footing by those row findings instead of leaving a residual', () => {
     const footing = inTable.filter((f) => f.rule === 'column-footing');
     expect(footing).toHaveLength(1);
-    expect(footing[0]).toMatchObject({ severity: 'info', row: 'Saldo 6 Sociaal domein', column: 'Verschil', expected: 3121, found: 3195, difference: 74 });
+    expect(footing[0]).toMatchObject({
+      severity: 'info',
+      row: 'Saldo 6 Sociaal domein',
+      column: 'Verschil',
+      expected: 3121,
+      found: 3195,
+      difference: 74,
+    });
     expect(footing[0].message).toMatch(/explain the whole difference/);
     expect(footing[0].message).toContain('6.73A Pleegzorg / Saldo 16 (should be -16)');
     expect(footing[0].message).toContain('should be 44');
@@ -113,10 +165,22 @@ describe('Hengelo jaarstukken 2023 — findings', () => {
 
   it('raises no warning on the cost table, and says how it placed the short row and inferred the scale', () => {
     expect(inTable.filter((f) => f.severity === 'warning')).toEqual([]);
-    // The four taakveld-catalogue infos (6.71, 6.72, 6.81, 6.82: old codes of the 2023 split) are asserted in test/rules/taakveld-catalogue.test.ts.
-    expect(inTable.filter((f) => f.severity === 'info').map((f) => f.rule).sort()).toEqual(
-      ['column-footing', 'scale-inferred', 'short-row', 'taakveld-catalogue', 'taakveld-catalogue', 'taakveld-catalogue', 'taakveld-catalogue'],
-    );
+    // The four taakveld-catalogue infos (6.71, 6.72, 6.81, 6.82: old codes of the 2023 split) are asserted in
+    // test/rules/taakveld-catalogue.test.ts.
+    expect(
+      inTable
+        .filter((f) => f.severity === 'info')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual([
+      'column-footing',
+      'scale-inferred',
+      'short-row',
+      'taakveld-catalogue',
+      'taakveld-catalogue',
+      'taakveld-catalogue',
+      'taakveld-catalogue',
+    ]);
   });
 });
 
@@ -126,15 +190,28 @@ describe('Hengelo jaarstukken 2023 — beleidsindicatoren', () => {
 
   it('reads eight indicator tables with their doelstelling', () => {
     const tables = result.tables.filter((t) => t.kind === 'indicator');
-    expect(tables.map((t) => t.title)).toEqual(['6.1.1', '6.1.2', '6.2.1', '6.2.2', '6.2.3', '6.2.4', '6.2.5', '6.2.6'].map((d) => `Beleidsindicatoren ${d}`));
+    expect(tables.map((t) => t.title)).toEqual(
+      ['6.1.1', '6.1.2', '6.2.1', '6.2.2', '6.2.3', '6.2.4', '6.2.5', '6.2.6'].map((d) => `Beleidsindicatoren ${d}`),
+    );
     expect(ind).toHaveLength(57);
   });
 
   it('keeps footnote markers, reference years and typos out of the values', () => {
-    expect(find(/mantelzorg/, 'Werkelijk 2023')).toMatchObject({ value: 60.7, footnote: '1', unit: '%', doelstelling: '6.1.1', year: 2023, columnKind: 'werkelijk' });
+    expect(find(/mantelzorg/, 'Werkelijk 2023')).toMatchObject({
+      value: 60.7,
+      footnote: '1',
+      unit: '%',
+      doelstelling: '6.1.1',
+      year: 2023,
+      columnKind: 'werkelijk',
+    });
     expect(find(/120% van het sociaal minimum/, 'Werkelijk 2022')).toMatchObject({ value: 14.9, referenceYear: 2021 });
     expect(find(/Stadsbank als deel/, 'Werkelijk 20231')).toMatchObject({ value: 12.8, year: 2023, footnote: '1' });
-    expect(find(/loonkostensubsidie/, 'Werkelijk 2023')).toMatchObject({ value: 324, footnote: '3', provenance: expect.objectContaining({ raw: '3243', line: 229 }) });
+    expect(find(/loonkostensubsidie/, 'Werkelijk 2023')).toMatchObject({
+      value: 324,
+      footnote: '3',
+      provenance: expect.objectContaining({ raw: '3243', line: 229 }),
+    });
     expect(find(/loonkostensubsidie/, 'Begroting 2023')).toMatchObject({ value: 245, columnKind: 'begroting' });
   });
 

@@ -3,7 +3,17 @@
  * by re-encoding a real sample and requiring the same facts; broken files through the CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +22,13 @@ import { HENGELO_2023, TRANSFORMATIEPLAN, findingsOf, processSample, sample } fr
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'klopt.js');
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'hostile');
-const klopt = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '..') });
+const klopt = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '..') });
 const tmp = () => mkdtempSync(join(tmpdir(), 'klopt-hostile-'));
 const CLI_TIMEOUT = 60_000;
 
-const facts = (r: ReturnType<typeof processFile>) => r.financial.map((f) => [f.rowLabel, f.lineItem, f.columnHeader, f.value, f.provenance.line]);
+const facts = (r: ReturnType<typeof processFile>) =>
+  r.financial.map((f) => [f.rowLabel, f.lineItem, f.columnHeader, f.value, f.provenance.line]);
 const original = processSample(HENGELO_2023);
 const text = readFileSync(HENGELO_2023, 'utf8');
 
@@ -78,7 +90,14 @@ describe('encodings: the Hengelo 2023 sample re-encoded reads to the same facts'
     const at = lines.findIndex((l) => l.includes('Toegang en eerstelijnsvoorzieningen'));
     const prefix = Buffer.from(lines.slice(0, at).join('\n') + '\n', 'utf8');
     // a stray 0xFF and a lone continuation byte in the label line
-    const bad = Buffer.concat([prefix, Buffer.from('6.2 Toegang \xff en \x80eerste', 'latin1'), Buffer.from(`${lines[at].slice(lines[at].indexOf('eerstelijns') + 6)}\n${lines.slice(at + 1).join('\n')}`, 'utf8')]);
+    const bad = Buffer.concat([
+      prefix,
+      Buffer.from('6.2 Toegang \xff en \x80eerste', 'latin1'),
+      Buffer.from(
+        `${lines[at].slice(lines[at].indexOf('eerstelijns') + 6)}\n${lines.slice(at + 1).join('\n')}`,
+        'utf8',
+      ),
+    ]);
     const r = reencoded(bad);
     const [f] = findingsOf(r, 'invalid-encoding');
     expect(f).toMatchObject({ severity: 'warning', line: at + 1 });
@@ -86,19 +105,28 @@ describe('encodings: the Hengelo 2023 sample re-encoded reads to the same facts'
     expect(f.message).toContain(`0x80 at byte ${prefix.length + 17}`);
     expect(f.raw).toContain('\ufffd');
     // the other rows are read as before
-    expect(r.financial.filter((x) => x.taakveld === '6.3').map((x) => x.value)).toEqual(utf8.financial.filter((x) => x.taakveld === '6.3').map((x) => x.value));
+    expect(r.financial.filter((x) => x.taakveld === '6.3').map((x) => x.value)).toEqual(
+      utf8.financial.filter((x) => x.taakveld === '6.3').map((x) => x.value),
+    );
   });
 
   it('mojibake in the Enschede 2018 sample: cliƫnten read as cliënten, with the raw line kept', () => {
     const r = processSample(sample('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'));
     const [f] = findingsOf(r, 'text-normalised');
-    expect(f).toMatchObject({ severity: 'info', line: 11, raw: '5. Ondersteuning cliƫnten en mantelzorgersLichte ondersteuning en regieLasten12.801' });
+    expect(f).toMatchObject({
+      severity: 'info',
+      line: 11,
+      raw: '5. Ondersteuning cliƫnten en mantelzorgersLichte ondersteuning en regieLasten12.801',
+    });
     expect(f.message).toContain('"ƫ" → "ë"');
     expect(findingsOf(r, 'text-normalised')).toHaveLength(1);
   });
 
   it('UTF-8 read as Windows-1252 upstream (Ã« for ë): undone; Dutch text with ë is left alone', () => {
-    const r = reencoded(Buffer.from('Programma\nFinanciÃ«le toelichting â€“ cliÃ«nten\nFinanciële cliënten\n', 'utf8'), 'doc.txt');
+    const r = reencoded(
+      Buffer.from('Programma\nFinanciÃ«le toelichting â€“ cliÃ«nten\nFinanciële cliënten\n', 'utf8'),
+      'doc.txt',
+    );
     const [f] = findingsOf(r, 'text-normalised');
     expect(f).toMatchObject({ line: 2, raw: 'FinanciÃ«le toelichting â€“ cliÃ«nten' });
     expect(f.message).toContain('"Ã«" → "ë"');
@@ -111,7 +139,10 @@ describe('broken files: a finding naming the file, the run goes on, exit 3', () 
   /** Runs `klopt check` on the bad files plus the transformatieplan, which must still be read. */
   function checkWith(files: string[], ...flags: string[]) {
     const r = klopt('check', ...files, TRANSFORMATIEPLAN, '--format', 'json', ...flags);
-    const out = JSON.parse(r.stdout) as { documents: { file: string }[]; findings: { rule: string; file: string; message: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      documents: { file: string }[];
+      findings: { rule: string; file: string; message: string }[];
+    };
     expect(out.documents.map((d) => d.file)).toEqual([expect.stringContaining('transformatieplan')]);
     return { status: r.status, stderr: r.stderr, unreadable: out.findings.filter((f) => f.rule === 'unreadable-file') };
   }
@@ -162,8 +193,14 @@ describe('broken files: a finding naming the file, the run goes on, exit 3', () 
       expect(r.unreadable[0].message).toContain('file is 209715201 bytes, over the limit of 209715200');
       const limited = klopt('check', small, '--max-bytes', '1000', '--format', 'json');
       expect(limited.status).toBe(3);
-      expect(JSON.parse(limited.stdout).findings[0]).toMatchObject({ rule: 'unreadable-file', file: expect.stringContaining('hengelo.txt'), message: expect.stringContaining(`file is ${readFileSync(HENGELO_2023).length} bytes, over the limit of 1000`) });
-      expect(klopt('check', small, '--max-bytes', String(readFileSync(HENGELO_2023).length), '--fail-on', 'never').status).toBe(0);
+      expect(JSON.parse(limited.stdout).findings[0]).toMatchObject({
+        rule: 'unreadable-file',
+        file: expect.stringContaining('hengelo.txt'),
+        message: expect.stringContaining(`file is ${readFileSync(HENGELO_2023).length} bytes, over the limit of 1000`),
+      });
+      expect(
+        klopt('check', small, '--max-bytes', String(readFileSync(HENGELO_2023).length), '--fail-on', 'never').status,
+      ).toBe(0);
       const bad = klopt('check', small, '--max-bytes', 'lots');
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('--max-bytes: "lots" is not a positive whole number');
@@ -172,7 +209,8 @@ describe('broken files: a finding naming the file, the run goes on, exit 3', () 
   );
 
   it(
-    'a directory with a symlink loop, a dangling link, a file-link loop and a FIFO: each file read once, the rest named',
+    'a directory with a symlink loop, a dangling link, a file-link loop and a FIFO: each file read once, the ' +
+      'rest named',
     () => {
       const dir = tmp();
       mkdirSync(join(dir, 'a', 'b'), { recursive: true });
@@ -187,7 +225,11 @@ describe('broken files: a finding naming the file, the run goes on, exit 3', () 
       expect(r.status).toBe(3);
       const out = JSON.parse(r.stdout);
       expect(out.documents.map((d: { file: string }) => d.file)).toEqual([expect.stringMatching(/a\/b\/plan\.md$/)]);
-      const reasons = Object.fromEntries(out.findings.filter((f: { rule: string }) => f.rule === 'unreadable-file').map((f: { file: string; message: string }) => [f.file.split('/').pop(), f.message]));
+      const reasons = Object.fromEntries(
+        out.findings
+          .filter((f: { rule: string }) => f.rule === 'unreadable-file')
+          .map((f: { file: string; message: string }) => [f.file.split('/').pop(), f.message]),
+      );
       expect(reasons['dangling.txt']).toMatch(/no such file \(a dangling symbolic link\?\) \(ENOENT\)/);
       expect(reasons['loop1.txt']).toMatch(/symlink loop.*ELOOP/);
       expect(reasons['loop2.txt']).toMatch(/ELOOP/);
@@ -206,7 +248,10 @@ describe('broken files: a finding naming the file, the run goes on, exit 3', () 
       chmodSync(locked, 0o000);
       const r = checkWith([locked]);
       expect(r.status).toBe(3);
-      expect(r.unreadable[0]).toMatchObject({ file: expect.stringContaining('locked.txt'), message: expect.stringContaining('permission denied (EACCES)') });
+      expect(r.unreadable[0]).toMatchObject({
+        file: expect.stringContaining('locked.txt'),
+        message: expect.stringContaining('permission denied (EACCES)'),
+      });
     },
     CLI_TIMEOUT,
   );
@@ -217,14 +262,20 @@ describe('mojibake in an extraction that never was bytes (the hook for PDF text)
     const { extractText } = await import('../extractors/text/index.js');
     const { normaliseExtraction } = await import('../src/pipeline/decode.js');
     // The Enschede 2018 sample as a string, as an extractor that skips decoding would see it.
-    const e = extractText(readFileSync(sample('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'), 'utf8'));
+    const e = extractText(
+      readFileSync(sample('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'), 'utf8'),
+    );
     const before = JSON.stringify(e);
     expect(before).toContain('cliƫnten');
     const notices = normaliseExtraction(e);
     expect(notices.length).toBeGreaterThan(0);
     expect(notices.every((n) => n.rule === 'text-normalised' && n.raw?.includes('ƫ'))).toBe(true);
     expect(notices.some((n) => n.line === 11)).toBe(true);
-    const cells = JSON.stringify(e.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))).concat(e.textBlocks.map((b) => b.text)));
+    const cells = JSON.stringify(
+      e.tables
+        .flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)))
+        .concat(e.textBlocks.map((b) => b.text)),
+    );
     expect(cells).toContain('cliënten');
     // ƫ is left only where the text as printed is kept: in `raw` properties
     const left: string[] = [];

@@ -51,15 +51,29 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*'(\.{1,2}\/[^']+)'|i
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => normalize(join(dirname(file), (m[1] ?? m[2]).replace(/\.m?js$/, (e) => (e === '.mjs' ? '.mjs' : '.ts')))));
+  return [...text.matchAll(IMPORT)].map((m) =>
+    normalize(
+      join(
+        dirname(file),
+        (m[1] ?? m[2]).replace(/\.m?js$/, (e) => (e === '.mjs' ? '.mjs' : '.ts')),
+      ),
+    ),
+  );
 }
 
 const files = [...sources('schemas'), ...sources('src'), ...sources('extractors')];
-const graph = new Map(files.map((f) => [f, importsOf(f).filter((t) => files.includes(t) || files.includes(t.replace(/\.mjs$/, '.mts')))]));
+const graph = new Map(
+  files.map((f) => [f, importsOf(f).filter((t) => files.includes(t) || files.includes(t.replace(/\.mjs$/, '.mts')))]),
+);
 
 describe('layers', () => {
   it('every import points down the pipeline (or stays in its layer)', () => {
-    const up = files.flatMap((f) => graph.get(f)!.filter((t) => layerOf(t) > layerOf(f)).map((t) => `${f} → ${t}`));
+    const up = files.flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((t) => layerOf(t) > layerOf(f))
+        .map((t) => `${f} → ${t}`),
+    );
     expect(up).toEqual([]);
   });
 
@@ -68,7 +82,8 @@ describe('layers', () => {
     const state = new Map<string, 'open' | 'done'>();
     const visit = (f: string, path: string[]) => {
       if (state.get(f) === 'done') return;
-      if (state.get(f) === 'open') return void cycles.push([...path.slice(path.indexOf(f)), f].map((p) => relative('.', p)).join(' → '));
+      if (state.get(f) === 'open')
+        return void cycles.push([...path.slice(path.indexOf(f)), f].map((p) => relative('.', p)).join(' → '));
       state.set(f, 'open');
       for (const t of graph.get(f) ?? []) visit(t, [...path, f]);
       state.set(f, 'done');

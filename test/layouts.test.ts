@@ -15,8 +15,14 @@ import { CORPUS_DIR } from './real-pages/golden.js';
 const manifest = readManifest(join(CORPUS_DIR, 'manifest.csv'));
 const page = (slug: string) => join(CORPUS_DIR, `${slug}.txt`);
 const read = (slug: string) => processFile(page(slug), { manifest });
-const verdict = (d: ProcessedDocument) => summarise(d.document, { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length }, d.findings).verdict;
-const errors = (d: ProcessedDocument) => d.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
+const verdict = (d: ProcessedDocument) =>
+  summarise(
+    d.document,
+    { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length },
+    d.findings,
+  ).verdict;
+const errors = (d: ProcessedDocument) =>
+  d.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
 
 /** The page with one printed figure changed (the n-th occurrence of `from` on its own line). */
 function changed(slug: string, from: string, to: string, nth = 0): ProcessedDocument {
@@ -32,52 +38,90 @@ function changed(slug: string, from: string, to: string, nth = 0): ProcessedDocu
 
 describe('a scale statement heading the label column, and line items printed again under each period', () => {
   const ANALYSE = 'eindhoven-jaarstukken-2021-analyse-begrotingsrechtmatigheid';
-  it('Eindhoven 2021 (written for): "( x € 1.000)" names no column; Lasten | Baten | Mutatie reserves | Saldo under each of three periods', () => {
-    const d = read(ANALYSE);
-    expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual([
-      'Begroting 2021 na wijziging Lasten [begroting_gewijzigd]', 'Begroting 2021 na wijziging Baten [begroting_gewijzigd]',
-      'Begroting 2021 na wijziging Mutatie reserves [begroting_gewijzigd]', 'Begroting 2021 na wijziging Saldo [begroting_gewijzigd]',
-      'Realisatie 2021 Lasten [realisatie]', 'Realisatie 2021 Baten [realisatie]', 'Realisatie 2021 Mutatie reserves [realisatie]', 'Realisatie 2021 Saldo [realisatie]',
-      'Afwijkingen 2021 Lasten [verschil]', 'Afwijkingen 2021 Baten [verschil]', 'Afwijkingen 2021 Mutatie reserves [verschil]', 'Afwijkingen 2021 Saldo [verschil]',
-    ]);
-    const economie = d.financial.filter((f) => f.rowLabel === '3 Economie').map((f) => f.value);
-    expect(economie).toEqual([21796, -13359, -3839, 4598, 20946, -14842, -2311, 3794, 850, 1483, -1528, 804]);
-    expect(errors(d)).toEqual([]);
-    expect(verdict(d)).toBe('adds up');
-  });
+  it(
+    'Eindhoven 2021 (written for): "( x € 1.000)" names no column; Lasten | Baten | Mutatie reserves | Saldo ' +
+      'under each of three periods',
+    () => {
+      const d = read(ANALYSE);
+      expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual([
+        'Begroting 2021 na wijziging Lasten [begroting_gewijzigd]',
+        'Begroting 2021 na wijziging Baten [begroting_gewijzigd]',
+        'Begroting 2021 na wijziging Mutatie reserves [begroting_gewijzigd]',
+        'Begroting 2021 na wijziging Saldo [begroting_gewijzigd]',
+        'Realisatie 2021 Lasten [realisatie]',
+        'Realisatie 2021 Baten [realisatie]',
+        'Realisatie 2021 Mutatie reserves [realisatie]',
+        'Realisatie 2021 Saldo [realisatie]',
+        'Afwijkingen 2021 Lasten [verschil]',
+        'Afwijkingen 2021 Baten [verschil]',
+        'Afwijkingen 2021 Mutatie reserves [verschil]',
+        'Afwijkingen 2021 Saldo [verschil]',
+      ]);
+      const economie = d.financial.filter((f) => f.rowLabel === '3 Economie').map((f) => f.value);
+      expect(economie).toEqual([21796, -13359, -3839, 4598, 20946, -14842, -2311, 3794, 850, 1483, -1528, 804]);
+      expect(errors(d)).toEqual([]);
+      expect(verdict(d)).toBe('adds up');
+    },
+  );
   it('the saldo counts the mutations in reserves, and each afwijking compares the columns of its own line item', () => {
     // 3 Economie, realisatie: 20.946 − 14.842 − 2.311 = 3.793, printed 3.794. A changed mutation breaks the saldo,
     // the afwijking and the Resultaat's footing; the relations crossing at one cell name that cell.
     const mutation = errors(changed(ANALYSE, '-2.311', '-2.411'));
     expect(mutation).toContainEqual(['saldo-arithmetic', '3 Economie', 'Realisatie 2021 Saldo', 3693, 3794]);
-    expect(mutation).toContainEqual(['crossed-relations', '3 Economie', 'Realisatie 2021 Mutatie reserves', -2310, -2411]);
+    expect(mutation).toContainEqual([
+      'crossed-relations',
+      '3 Economie',
+      'Realisatie 2021 Mutatie reserves',
+      -2310,
+      -2411,
+    ]);
     // Afwijking baten = begroting − realisatie of the baten: −13.359 − (−14.842) = 1.483.
     const afwijking = errors(changed(ANALYSE, '1.483', '1.583'));
     expect(afwijking).toContainEqual(['verschil', '3 Economie', 'Afwijkingen 2021 Baten', 1483, 1583]);
   });
-  it('Eindhoven 2016 (not written for): the same label head over Lasten | Baten | Saldo, cut off inside its last row', () => {
-    const d = read('eindhoven-jaarstukken-2016-overzicht-baten-en-lasten');
-    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
-      'Begroting 2016 voor wijziging Lasten', 'Begroting 2016 voor wijziging Baten', 'Begroting 2016 voor wijziging Saldo',
-      'Begroting 2016 na wijziging Lasten', 'Begroting 2016 na wijziging Baten', 'Begroting 2016 na wijziging Saldo',
-      'Realisatie 2016 Lasten', 'Realisatie 2016 Baten', 'Realisatie 2016 Saldo',
-    ]);
-    expect(errors(d)).toEqual([]);
-    expect(d.findings.map((f) => f.rule)).toEqual(['cut-off-row']);
-    expect(errors(changed('eindhoven-jaarstukken-2016-overzicht-baten-en-lasten', '-233.717', '-233.617'))).toEqual([
-      ['saldo-arithmetic', 'Sociale ondersteuning', 'Begroting 2016 na wijziging Saldo', -233717, -233617],
-    ]);
-  });
+  it(
+    'Eindhoven 2016 (not written for): the same label head over Lasten | Baten | Saldo, cut off inside its ' +
+      'last row',
+    () => {
+      const d = read('eindhoven-jaarstukken-2016-overzicht-baten-en-lasten');
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+        'Begroting 2016 voor wijziging Lasten',
+        'Begroting 2016 voor wijziging Baten',
+        'Begroting 2016 voor wijziging Saldo',
+        'Begroting 2016 na wijziging Lasten',
+        'Begroting 2016 na wijziging Baten',
+        'Begroting 2016 na wijziging Saldo',
+        'Realisatie 2016 Lasten',
+        'Realisatie 2016 Baten',
+        'Realisatie 2016 Saldo',
+      ]);
+      expect(errors(d)).toEqual([]);
+      expect(d.findings.map((f) => f.rule)).toEqual(['cut-off-row']);
+      expect(errors(changed('eindhoven-jaarstukken-2016-overzicht-baten-en-lasten', '-233.717', '-233.617'))).toEqual([
+        ['saldo-arithmetic', 'Sociale ondersteuning', 'Begroting 2016 na wijziging Saldo', -233717, -233617],
+      ]);
+    },
+  );
 });
 
 describe('a budget, its changes and the budget after them (budget-change)', () => {
-  it('Staphorst zomernota 2019: every Begroting 2019 na mutatie is checked, where before no relation of the table was', () => {
-    const d = read('staphorst-zomernota-2019-financiele-samenvatting');
-    expect(d.findings.filter((f) => ['unchecked-table', 'nothing-checked'].includes(f.rule))).toEqual([]);
-    expect(verdict(d)).toBe('adds up');
-    const found = errors(changed('staphorst-zomernota-2019-financiele-samenvatting', '4.010.205 Raadsgriffie 111.453 145.777 45.000 190.777', '4.010.205 Raadsgriffie 111.453 145.777 45.000 190.677'));
-    expect(found).toEqual([['budget-change', '4.010.205 Raadsgriffie', 'Begroting 2019 na mutatie', 190777, 190677]]);
-  });
+  it(
+    'Staphorst zomernota 2019: every Begroting 2019 na mutatie is checked, where before no relation of the ' +
+      'table was',
+    () => {
+      const d = read('staphorst-zomernota-2019-financiele-samenvatting');
+      expect(d.findings.filter((f) => ['unchecked-table', 'nothing-checked'].includes(f.rule))).toEqual([]);
+      expect(verdict(d)).toBe('adds up');
+      const found = errors(
+        changed(
+          'staphorst-zomernota-2019-financiele-samenvatting',
+          '4.010.205 Raadsgriffie 111.453 145.777 45.000 190.777',
+          '4.010.205 Raadsgriffie 111.453 145.777 45.000 190.677',
+        ),
+      );
+      expect(found).toEqual([['budget-change', '4.010.205 Raadsgriffie', 'Begroting 2019 na mutatie', 190777, 190677]]);
+    },
+  );
 });
 
 describe('verschil conventions told by the numbers', () => {
@@ -97,22 +141,40 @@ describe('a header of more rows than klopt can put over the columns', () => {
     const d = read('berg-en-dal-begroting-2017-overzicht-baten-en-lasten');
     expect(d.findings.map((f) => f.rule)).toEqual(['header-unresolved']);
     expect(d.findings[0].message).toContain('Rekening | Begroting | Begroting | Verschil');
-    expect(d.tables[0].columns.map((c) => c.header)).toEqual(['kolom 1', 'kolom 2', 'kolom 3', 'kolom 4', 'kolom 5', 'kolom 6']);
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+      'kolom 1',
+      'kolom 2',
+      'kolom 3',
+      'kolom 4',
+      'kolom 5',
+      'kolom 6',
+    ]);
   });
 });
 
 describe('formulas printed under the names, and "Totaal" lines that are categories', () => {
   const UTRECHT = 'utrecht-jaarstukken-2017-stand-en-verloop-reserves';
-  it('Utrecht 2017: names broken over lines down to their date, keys a … f kept, scale from the note under the table, no false footing', () => {
-    const d = read(UTRECHT);
-    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
-      'Stand 31-12-2016 (a)', 'B&D voorstellen 2016 (b)', 'Stand 1-1-2017 (c = a + b)', 'Toevoeging 2017 (d)', 'Onttrekking 2017 (e)', 'Stand 31-12-2017 (f = c + d - e)',
-    ]);
-    expect(d.tables[0].scale).toBe(1000);
-    // Totaal Gemeentelijk Vastgoed / Algemene middelen / Overhead are lines of Totaal programmareserves, not totals of the programmes.
-    expect(errors(d)).toEqual([]);
-    expect(verdict(d)).toBe('adds up');
-  });
+  it(
+    'Utrecht 2017: names broken over lines down to their date, keys a … f kept, scale from the note under the ' +
+      'table, no false footing',
+    () => {
+      const d = read(UTRECHT);
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+        'Stand 31-12-2016 (a)',
+        'B&D voorstellen 2016 (b)',
+        'Stand 1-1-2017 (c = a + b)',
+        'Toevoeging 2017 (d)',
+        'Onttrekking 2017 (e)',
+        'Stand 31-12-2017 (f = c + d - e)',
+      ]);
+      expect(d.tables[0].scale).toBe(1000);
+      // Totaal Gemeentelijk Vastgoed / Algemene middelen / Overhead are lines of Totaal programmareserves, not totals
+      // of
+      // the programmes.
+      expect(errors(d)).toEqual([]);
+      expect(verdict(d)).toBe('adds up');
+    },
+  );
   it('a changed onttrekking is named at its row and column (the formula and the footing cross there)', () => {
     const found = errors(changed(UTRECHT, '110', '210'));
     expect(found).toContainEqual(['crossed-relations', 'Programma Economie', 'Onttrekking 2017 (e)', 110, 210]);
@@ -121,54 +183,89 @@ describe('formulas printed under the names, and "Totaal" lines that are categori
 });
 
 describe('indicator blocks: a name row with its unit and source, then one row per area', () => {
-  it('Neder-Betuwe 2020: the gemeente\'s row and Landelijk are areas of the block\'s indicator; rows a year short are named, not guessed', () => {
-    const d = read('neder-betuwe-begroting-2020-beleidsindicatoren');
-    expect(d.tables[0].kind).toBe('indicator');
-    expect(d.tables[0].columns.map((c) => c.header)).toEqual(['2014', '2015', '2016', '2017', '2018']);
-    const banen = d.indicators.filter((f) => f.name === 'Banen').map((f) => [f.area, f.year, f.value]);
-    expect(banen).toEqual([
-      ['Neder-Betuwe', 2014, 669.8], ['Neder-Betuwe', 2015, 682.6], ['Neder-Betuwe', 2016, 688], ['Neder-Betuwe', 2017, 726.6], ['Neder-Betuwe', 2018, 747.1],
-      ['Landelijk', 2014, 740.1], ['Landelijk', 2015, 742.9], ['Landelijk', 2016, 751.3], ['Landelijk', 2017, 759.8], ['Landelijk', 2018, 774],
-    ]);
-    expect(d.financial).toEqual([]);
-    // Twelve rows print four figures (or n.b.) under five years: which year is empty the text does not say.
-    const short = d.findings.filter((f) => f.rule === 'ambiguous-cells');
-    expect(short).toHaveLength(12);
-    expect(short[0].message).toContain('4 figures for 5 columns');
-    expect(verdict(d)).toBe('not fully read');
-  });
-  it('Horst aan de Maas 2024 (not written for): "N.n.b." (nog niet bekend) is a cell, so its rows are whole and every figure is stored', () => {
-    const d = read('horstaandemaas-jaarstukken-2024-beleidsindicatoren');
-    expect(d.indicators.filter((f) => f.name.startsWith('Banen per 1.000')).map((f) => [f.year, f.value])).toEqual([[2022, 777.7], [2023, 794.9], [2024, null]]);
-    expect(d.findings.filter((f) => f.rule === 'ambiguous-cells')).toEqual([]);
-  });
+  it(
+    "Neder-Betuwe 2020: the gemeente's row and Landelijk are areas of the block's indicator; rows a year short " +
+      'are named, not guessed',
+    () => {
+      const d = read('neder-betuwe-begroting-2020-beleidsindicatoren');
+      expect(d.tables[0].kind).toBe('indicator');
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual(['2014', '2015', '2016', '2017', '2018']);
+      const banen = d.indicators.filter((f) => f.name === 'Banen').map((f) => [f.area, f.year, f.value]);
+      expect(banen).toEqual([
+        ['Neder-Betuwe', 2014, 669.8],
+        ['Neder-Betuwe', 2015, 682.6],
+        ['Neder-Betuwe', 2016, 688],
+        ['Neder-Betuwe', 2017, 726.6],
+        ['Neder-Betuwe', 2018, 747.1],
+        ['Landelijk', 2014, 740.1],
+        ['Landelijk', 2015, 742.9],
+        ['Landelijk', 2016, 751.3],
+        ['Landelijk', 2017, 759.8],
+        ['Landelijk', 2018, 774],
+      ]);
+      expect(d.financial).toEqual([]);
+      // Twelve rows print four figures (or n.b.) under five years: which year is empty the text does not say.
+      const short = d.findings.filter((f) => f.rule === 'ambiguous-cells');
+      expect(short).toHaveLength(12);
+      expect(short[0].message).toContain('4 figures for 5 columns');
+      expect(verdict(d)).toBe('not fully read');
+    },
+  );
+  it(
+    'Horst aan de Maas 2024 (not written for): "N.n.b." (nog niet bekend) is a cell, so its rows are whole and ' +
+      'every figure is stored',
+    () => {
+      const d = read('horstaandemaas-jaarstukken-2024-beleidsindicatoren');
+      expect(d.indicators.filter((f) => f.name.startsWith('Banen per 1.000')).map((f) => [f.year, f.value])).toEqual([
+        [2022, 777.7],
+        [2023, 794.9],
+        [2024, null],
+      ]);
+      expect(d.findings.filter((f) => f.rule === 'ambiguous-cells')).toEqual([]);
+    },
+  );
 });
 
 describe('read is not checked: the verdict says when no relation could be evaluated', () => {
-  it('a taakveld list without totals or saldo (Utrechtse Heuvelrug 2024) and an indicator list (Goirle 2018): "no sums checked"', () => {
-    const list = read('utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld');
-    expect(list.findings.filter((f) => f.rule === 'unchecked-table').map((f) => f.message)).toEqual([
-      'Table "Tabel op regel 7": 130 amounts read, but its layout states no total, saldo, verschil or balance that klopt could evaluate: read, not checked',
-    ]);
-    expect(verdict(list)).toBe('no sums checked');
-    const indicators = read('goirle-begroting-2018-beleidsindicatoren');
-    expect(indicators.indicators.length).toBeGreaterThan(0);
-    expect(verdict(indicators)).toBe('no sums checked');
-  });
-  it('Aalsmeer 2024: a bare "saldo" line under its programme\'s lasten and baten is that programme\'s saldo, so the page is checked', () => {
-    const d = read('aalsmeer-begroting-2024-meerjarenraming-per-programma');
-    expect(d.findings.filter((f) => ['unchecked-table', 'nothing-checked'].includes(f.rule))).toEqual([]);
-    expect(verdict(d)).toBe('adds up');
-    // 01 Sociaal domein 2024: 5.574 − 30.393 = −24.819.
-    expect(errors(changed('aalsmeer-begroting-2024-meerjarenraming-per-programma', '-24.819', '-24.919'))).toEqual([
-      ['saldo-arithmetic', '01 Sociaal domein / Saldo', '2024', -24819, -24919],
-    ]);
-  });
+  it(
+    'a taakveld list without totals or saldo (Utrechtse Heuvelrug 2024) and an indicator list (Goirle 2018): ' +
+      '"no sums checked"',
+    () => {
+      const list = read('utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld');
+      expect(list.findings.filter((f) => f.rule === 'unchecked-table').map((f) => f.message)).toEqual([
+        'Table "Tabel op regel 7": 130 amounts read, but its layout states no total, saldo, verschil or ' +
+          'balance that klopt could evaluate: read, not checked',
+      ]);
+      expect(verdict(list)).toBe('no sums checked');
+      const indicators = read('goirle-begroting-2018-beleidsindicatoren');
+      expect(indicators.indicators.length).toBeGreaterThan(0);
+      expect(verdict(indicators)).toBe('no sums checked');
+    },
+  );
+  it(
+    'Aalsmeer 2024: a bare "saldo" line under its programme\'s lasten and baten is that programme\'s saldo, so ' +
+      'the page is checked',
+    () => {
+      const d = read('aalsmeer-begroting-2024-meerjarenraming-per-programma');
+      expect(d.findings.filter((f) => ['unchecked-table', 'nothing-checked'].includes(f.rule))).toEqual([]);
+      expect(verdict(d)).toBe('adds up');
+      // 01 Sociaal domein 2024: 5.574 − 30.393 = −24.819.
+      expect(errors(changed('aalsmeer-begroting-2024-meerjarenraming-per-programma', '-24.819', '-24.919'))).toEqual([
+        ['saldo-arithmetic', '01 Sociaal domein / Saldo', '2024', -24819, -24919],
+      ]);
+    },
+  );
 });
 
 describe('the CLI summary counts the new verdict', () => {
   it('klopt check names documents read with no sums to check apart from those that add up', () => {
-    const r = klopt('check', page('goirle-begroting-2018-beleidsindicatoren'), page('staphorst-zomernota-2019-financiele-samenvatting'), '--manifest', join(CORPUS_DIR, 'manifest.csv'));
+    const r = klopt(
+      'check',
+      page('goirle-begroting-2018-beleidsindicatoren'),
+      page('staphorst-zomernota-2019-financiele-samenvatting'),
+      '--manifest',
+      join(CORPUS_DIR, 'manifest.csv'),
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/; 1 adds up, 1 no sums checked;/);
     expect(r.stdout).toMatch(/goirle-begroting-2018-beleidsindicatoren\.txt .*\*\*no sums checked\*\*/);

@@ -14,7 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hengeloJaarstukken2019Copy, mutatedSample } from './mutate.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const klopt = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+const klopt = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'klopt.js'), ...args], { encoding: 'utf8', cwd: ROOT });
 
 const dir = mkdtempSync(join(tmpdir(), 'klopt-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,15 +32,30 @@ const db = (name: string) => join(dir, name);
 /** What a database holds, without row ids, run ids and times (which legitimately differ). */
 function contents(path: string) {
   const sqlite = new Database(path, { readonly: true });
-  const q = (sql: string) => sqlite.prepare(sql).raw().all().map((r) => JSON.stringify(r)).sort();
+  const q = (sql: string) =>
+    sqlite
+      .prepare(sql)
+      .raw()
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
   try {
     return {
       documents: q('SELECT id, file, gemeente, document_type, year, source_format FROM documents'),
       tables: q('SELECT * FROM tables'),
-      financialFacts: q('SELECT document_id, table_index, row_index, column_index, taakveld, line_item, column_kind, year, amount_eur, raw, line, status FROM financial_facts'),
-      indicatorFacts: q('SELECT document_id, table_index, row_index, column_index, name, value, raw, line, reading FROM indicator_facts'),
+      financialFacts: q(
+        'SELECT document_id, table_index, row_index, column_index, taakveld, line_item, column_kind, year, ' +
+          'amount_eur, raw, line, status FROM financial_facts',
+      ),
+      indicatorFacts: q(
+        'SELECT document_id, table_index, row_index, column_index, name, value, raw, line, reading FROM ' +
+          'indicator_facts',
+      ),
       statutory: q('SELECT * FROM statutory_indicators'),
-      findings: q('SELECT document_id, rule, severity, file, row_label, column_header, line, expected, found, message, evidence_json FROM findings'),
+      findings: q(
+        'SELECT document_id, rule, severity, file, row_label, column_header, line, expected, found, message, ' +
+          'evidence_json FROM findings',
+      ),
       files: q('SELECT path, hash, status, document_id FROM files'),
     };
   } finally {
@@ -50,7 +66,12 @@ function contents(path: string) {
 const primitief63 = (path: string) => {
   const sqlite = new Database(path, { readonly: true });
   try {
-    return sqlite.prepare(`SELECT severity, expected, found FROM findings WHERE rule = 'begroting-primitief' AND row_label = '6.3 Inkomensregelingen / Lasten'`).all();
+    return sqlite
+      .prepare(
+        `SELECT severity, expected, found FROM findings WHERE rule = 'begroting-primitief' AND row_label = ` +
+          `'6.3 Inkomensregelingen / Lasten'`,
+      )
+      .all();
   } finally {
     sqlite.close();
   }
@@ -58,7 +79,11 @@ const primitief63 = (path: string) => {
 
 describe('klopt merge', () => {
   it('gives what one ingest of all shards gives, the findings between shards included', { timeout: 180_000 }, () => {
-    for (const [shard, name] of [[shardA, 'a.sqlite'], [shardB, 'b.sqlite']]) expect(klopt('ingest', shard, '--db', db(name), '--quiet').status).toBe(0);
+    for (const [shard, name] of [
+      [shardA, 'a.sqlite'],
+      [shardB, 'b.sqlite'],
+    ])
+      expect(klopt('ingest', shard, '--db', db(name), '--quiet').status).toBe(0);
     expect(klopt('ingest', shardA, shardB, '--db', db('full.sqlite'), '--quiet').status).toBe(0);
     // Neither shard alone holds the pair.
     expect(primitief63(db('a.sqlite'))).toEqual([]);
@@ -68,7 +93,10 @@ describe('klopt merge', () => {
     const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged.sqlite'), '--format', 'json');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.shards.map((s: { documents: number; files: number }) => [s.documents, s.files])).toEqual([[2, 2], [2, 2]]);
+    expect(out.shards.map((s: { documents: number; files: number }) => [s.documents, s.files])).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
     expect(out.corpusFindings).toBeGreaterThan(0);
     const full = contents(db('full.sqlite'));
     expect(full.financialFacts.length).toBeGreaterThan(500);
@@ -81,28 +109,39 @@ describe('klopt merge', () => {
     expect(contents(db('merged.sqlite'))).toEqual(full);
   });
 
-  it('after the shards change (a file corrected, one unreadable, one the same content as another shard\'s, one removed and pruned) still equals one ingest', { timeout: 180_000 }, () => {
-    // Shard B's machine: the copy corrected (6.3 primitief as adopted), the transformatieplan
-    // gone (pruned), an empty file (unreadable), and shard A's Enschede 2018 under another name
-    // (the same bytes: one ingest of both records it as a duplicate).
-    writeFileSync(copy2019, readFileSync(copy2019, 'utf8').replace('\n51.598\n', '\n51.913\n'));
-    rmSync(join(shardB, 'hengelo-transformatieplan-sociaal-domein-2022.md'));
-    writeFileSync(join(shardB, 'empty.txt'), '');
-    copyFileSync(join(shardA, 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'), join(shardB, 'enschede-2018-kopie.txt'));
-    expect(klopt('ingest', shardB, '--db', db('b.sqlite'), '--quiet', '--prune').status).toBe(3); // empty.txt
-    expect(klopt('ingest', shardA, shardB, '--db', db('full2.sqlite'), '--quiet').status).toBe(3);
+  it(
+    "after the shards change (a file corrected, one unreadable, one the same content as another shard's, one " +
+      'removed and pruned) still equals one ingest',
+    { timeout: 180_000 },
+    () => {
+      // Shard B's machine: the copy corrected (6.3 primitief as adopted), the transformatieplan
+      // gone (pruned), an empty file (unreadable), and shard A's Enschede 2018 under another name
+      // (the same bytes: one ingest of both records it as a duplicate).
+      writeFileSync(copy2019, readFileSync(copy2019, 'utf8').replace('\n51.598\n', '\n51.913\n'));
+      rmSync(join(shardB, 'hengelo-transformatieplan-sociaal-domein-2022.md'));
+      writeFileSync(join(shardB, 'empty.txt'), '');
+      copyFileSync(
+        join(shardA, 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'),
+        join(shardB, 'enschede-2018-kopie.txt'),
+      );
+      expect(klopt('ingest', shardB, '--db', db('b.sqlite'), '--quiet', '--prune').status).toBe(3); // empty.txt
+      expect(klopt('ingest', shardA, shardB, '--db', db('full2.sqlite'), '--quiet').status).toBe(3);
 
-    const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged2.sqlite'));
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/b\.sqlite: 1 document\(s\), 3 file\(s\) \(1 duplicate of an earlier shard's\)/);
-    const full = contents(db('full2.sqlite'));
-    const merged = contents(db('merged2.sqlite'));
-    expect(merged).toEqual(full);
-    expect(merged.documents).toHaveLength(3);
-    expect(merged.files.filter((f) => /"(failed|duplicate)"/.test(f)).map((f) => JSON.parse(f).slice(2, 3))).toEqual([['failed'], ['duplicate']]); // empty.txt, enschede-2018-kopie.txt
-    expect(merged.findings.filter((f) => f.includes('unreadable-file'))).toHaveLength(1);
-    expect(primitief63(db('merged2.sqlite'))).toEqual([]);
-  });
+      const r = klopt('merge', db('a.sqlite'), db('b.sqlite'), '--out', db('merged2.sqlite'));
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/b\.sqlite: 1 document\(s\), 3 file\(s\) \(1 duplicate of an earlier shard's\)/);
+      const full = contents(db('full2.sqlite'));
+      const merged = contents(db('merged2.sqlite'));
+      expect(merged).toEqual(full);
+      expect(merged.documents).toHaveLength(3);
+      expect(merged.files.filter((f) => /"(failed|duplicate)"/.test(f)).map((f) => JSON.parse(f).slice(2, 3))).toEqual([
+        ['failed'],
+        ['duplicate'],
+      ]); // empty.txt, enschede-2018-kopie.txt
+      expect(merged.findings.filter((f) => f.includes('unreadable-file'))).toHaveLength(1);
+      expect(primitief63(db('merged2.sqlite'))).toEqual([]);
+    },
+  );
 
   it('refuses shards it cannot merge, naming them, and writes nothing', { timeout: 60_000 }, () => {
     const junk = join(dir, 'junk.sqlite');
@@ -117,7 +156,10 @@ describe('klopt merge', () => {
       [[db('b.sqlite'), newer], /newer\.sqlite: shard schema version 99 is newer/],
       [[db('b.sqlite'), join(dir, 'gone.sqlite')], /gone\.sqlite: no such shard database/],
       // full2 holds every file of shard A: the shards overlap.
-      [[db('a.sqlite'), db('full2.sqlite')], /full2\.sqlite: .*enschede-jaarstukken-2018.* is also in an earlier shard/],
+      [
+        [db('a.sqlite'), db('full2.sqlite')],
+        /full2\.sqlite: .*enschede-jaarstukken-2018.* is also in an earlier shard/,
+      ],
     ] as const;
     for (const [shards, why] of cases) {
       const r = klopt('merge', ...shards, '--out', db('refused.sqlite'));

@@ -31,10 +31,13 @@ export function mutatedSample(name: string, replacements: [RegExp, string][], op
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'klopt-mut-'));
   const file = join(dir, opts.as ?? name);
   writeFileSync(file, text);
-  const original = readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${name},`))!;
+  const original = readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name},`))!;
   const cells = original.split(',');
   cells[0] = opts.as ?? name;
-  if (opts.manifest) [cells[1], cells[2], cells[3]] = [opts.manifest.gemeente, opts.manifest.documentType, String(opts.manifest.year)];
+  if (opts.manifest)
+    [cells[1], cells[2], cells[3]] = [opts.manifest.gemeente, opts.manifest.documentType, String(opts.manifest.year)];
   const manifestPath = join(dir, 'manifest.csv');
   let existing: string;
   try {
@@ -59,10 +62,18 @@ export function hengeloJaarstukken2019Copy(dir?: string): string {
   return mutatedSample(
     'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt',
     [
-      [/6 Sociaal domein\n\nBegroting 2023 primitief\n\nBegroting 2023 gewijzigd\n\nRekening 2023\n\nVerschil\n\nBaten\n\n831\n/, '6 Sociaal domein\n\nBegroting 2019 primitief\n\nBegroting 2019 gewijzigd\n\nRekening 2019\n\nVerschil\n\nBaten\n\n741\n'],
+      [
+        /6 Sociaal domein\n\nBegroting 2023 primitief\n\nBegroting 2023 gewijzigd\n\nRekening 2023\n\nVerschil\n\nBaten\n\n831\n/,
+        '6 Sociaal domein\n\nBegroting 2019 primitief\n\nBegroting 2019 gewijzigd\n\nRekening ' +
+          '2019\n\nVerschil\n\nBaten\n\n741\n',
+      ],
       [/\nLasten\n\n14\.015\n/, '\nLasten\n\n12.075\n'],
       [/\n-13\.184\n/, '\n-11.334\n'],
     ],
-    { dir, as: 'hengelo-jaarstukken-2019-copy.txt', manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2019 } },
+    {
+      dir,
+      as: 'hengelo-jaarstukken-2019-copy.txt',
+      manifest: { gemeente: 'Hengelo', documentType: 'jaarstukken', year: 2019 },
+    },
   );
 }

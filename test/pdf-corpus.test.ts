@@ -20,11 +20,34 @@ const SOURCES = {
   'hengelo-2023': 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt',
 } as const;
 
-/** Facts cell by cell (row label, line item, taakveld group, column, value, status), in a fixed order: a print may put a taakveld row above its sub-rows. */
-const factKeys = (r: ProcessedDocument) => r.financial.map((f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} ${f.columnHeader} ${f.columnKind} | ${f.value} | ${f.status}`).sort();
-const indicatorKeys = (r: ProcessedDocument) => r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`).sort();
-const errorKeys = (r: ProcessedDocument) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} | ${f.row} | ${f.column} | ${f.expected} | ${f.found}`).sort();
-const READING = ['unread-table', 'ambiguous-cells', 'unreadable-row', 'label-boundary', 'short-row', 'extra-cells', 'unreadable-cell'];
+/**
+ * Facts cell by cell (row label, line item, taakveld group, column, value, status), in a fixed order: a print may put a
+ * taakveld row above its sub-rows.
+ */
+const factKeys = (r: ProcessedDocument) =>
+  r.financial
+    .map(
+      (f) =>
+        `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} ${f.columnHeader} ${f.columnKind} ` +
+        `| ${f.value} | ${f.status}`,
+    )
+    .sort();
+const indicatorKeys = (r: ProcessedDocument) =>
+  r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`).sort();
+const errorKeys = (r: ProcessedDocument) =>
+  r.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} | ${f.row} | ${f.column} | ${f.expected} | ${f.found}`)
+    .sort();
+const READING = [
+  'unread-table',
+  'ambiguous-cells',
+  'unreadable-row',
+  'label-boundary',
+  'short-row',
+  'extra-cells',
+  'unreadable-cell',
+];
 
 const text = new Map<string, ProcessedDocument>();
 const fromText = (doc: keyof typeof SOURCES) => {
@@ -38,7 +61,14 @@ async function pagesOf(file: string, needle: string): Promise<number[]> {
   const out: number[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const p = await readPage(doc, n);
-    if (p.items.map((i) => i.s).join(' ').replace(/\s+/g, ' ').includes(needle)) out.push(n);
+    if (
+      p.items
+        .map((i) => i.s)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .includes(needle)
+    )
+      out.push(n);
   }
   await doc.destroy();
   return out;
@@ -50,25 +80,39 @@ describe('PDF corpus: the same facts from every producer and style', () => {
   const prints = PRINTS;
   it('holds prints of three producers, three styles each', () => {
     const by = new Map<string, Set<string>>();
-    for (const p of prints.filter((x) => x.style !== 'holdout')) by.set(p.producer.replace(/^lo-.*/, 'libreoffice'), (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style));
+    for (const p of prints.filter((x) => x.style !== 'holdout'))
+      by.set(
+        p.producer.replace(/^lo-.*/, 'libreoffice'),
+        (by.get(p.producer.replace(/^lo-.*/, 'libreoffice')) ?? new Set()).add(p.style),
+      );
     expect([...by.keys()].sort()).toEqual(['chromium', 'libreoffice', 'pdfkit']);
     for (const styles of by.values()) expect(styles.size).toBeGreaterThanOrEqual(3);
   });
 
   for (const p of prints) {
     const file = fileOf(p);
-    it(`${file}: financial facts cell by cell, indicator facts and errors equal the text path's; no table given up`, async () => {
-      const pdf = await processFileAsync(CORPUS(file), { pdfWorkers: 0 });
-      const txt = fromText(p.doc);
-      expect(pdf.document.sourceFormat).toBe('pdf');
-      expect(factKeys(pdf)).toEqual(factKeys(txt));
-      expect(indicatorKeys(pdf)).toEqual(indicatorKeys(txt));
-      // No false error: exactly the text path's, each with its page.
-      expect(errorKeys(pdf)).toEqual(errorKeys(txt));
-      expect(pdf.findings.filter((f) => f.severity === 'error').every((f) => typeof f.page === 'number' && f.page >= 1 && f.table !== null && f.row !== null && f.column !== null)).toBe(true);
-      expect(pdf.findings.filter((f) => READING.includes(f.rule)).map((f) => f.message)).toEqual([]);
-      expect(pdf.financial.every((f) => typeof f.provenance.page === 'number')).toBe(true);
-    });
+    it(
+      `${file}: financial facts cell by cell, indicator facts and errors equal the text path's; no table given ` + `up`,
+      async () => {
+        const pdf = await processFileAsync(CORPUS(file), { pdfWorkers: 0 });
+        const txt = fromText(p.doc);
+        expect(pdf.document.sourceFormat).toBe('pdf');
+        expect(factKeys(pdf)).toEqual(factKeys(txt));
+        expect(indicatorKeys(pdf)).toEqual(indicatorKeys(txt));
+        // No false error: exactly the text path's, each with its page.
+        expect(errorKeys(pdf)).toEqual(errorKeys(txt));
+        expect(
+          pdf.findings
+            .filter((f) => f.severity === 'error')
+            .every(
+              (f) =>
+                typeof f.page === 'number' && f.page >= 1 && f.table !== null && f.row !== null && f.column !== null,
+            ),
+        ).toBe(true);
+        expect(pdf.findings.filter((f) => READING.includes(f.rule)).map((f) => f.message)).toEqual([]);
+        expect(pdf.financial.every((f) => typeof f.provenance.page === 'number')).toBe(true);
+      },
+    );
   }
 
   for (const p of prints.filter((x) => x.doc === 'hengelo-2023')) {

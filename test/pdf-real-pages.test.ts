@@ -23,8 +23,15 @@ const indicatorKeys = (r: ProcessedDocument) =>
 const errors = (r: ProcessedDocument) => r.findings.filter((f) => f.severity === 'error');
 const errorKey = (f: ProcessedDocument['findings'][number]) =>
   `${f.rule} | ${f.row} | ${f.column} | ${f.expected} | ${f.found}`;
-const READING = ['unread-table', 'ambiguous-cells', 'unreadable-row', 'label-boundary', 'short-row', 'extra-cells',
-  'unreadable-cell'];
+const READING = [
+  'unread-table',
+  'ambiguous-cells',
+  'unreadable-row',
+  'label-boundary',
+  'short-row',
+  'extra-cells',
+  'unreadable-cell',
+];
 
 /**
  * Rows the crawler's rendering cut off: the page's HTML row has fewer cells than the table, so the
@@ -45,34 +52,43 @@ const CUT_ROWS: Record<string, string> = {
  * so that it is seen (each entry is asserted to be still a gap: fixing one fails here until removed).
  */
 const DESCRIBED =
-  'Description lines (Eenheid:, Bron:, Toelichting:) between the indicators break the table into blocks; a block goes on ' +
+  'Description lines (Eenheid:, Bron:, Toelichting:) between the indicators break the table into blocks; a ' +
+  'block goes on ' +
   'with the table above when read under its header it gives the same heads, but here';
 const HYPHEN_CODES =
   'codes printed as 0-1.2 wrap at the hyphen in the narrow Nr column ("0-" / "1.2"), on lines apart from their names';
 const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null }> = {
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.landscape.chromium.pdf': {
     reason: `${DESCRIBED} page 2 opens with an indicator's areas whose name stands at the foot of page 1`,
-    equal: 36, finding: "stand under no indicator's name"
+    equal: 36,
+    finding: "stand under no indicator's name",
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.compact.pdfkit.pdf': {
     reason: `${DESCRIBED} one block's figures lie apart from the columns above (not read, said)`,
-    equal: 36, finding: 'with no heads of their own'
+    equal: 36,
+    finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.condensed.lo-docx.pdf': {
     reason: `${DESCRIBED} the blocks' figures lie apart from the columns above (not read, said)`,
-    equal: 18, finding: 'with no heads of their own'
+    equal: 18,
+    finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.narrow.lo-html.pdf': {
     reason:
       `${DESCRIBED} the first block's heads ran into one chunk ("Rekening 2018 Begroting 2019") over a column ` +
       'of ragged figures: its 9 facts are read under wrong heads, unsaid (the other blocks are not read, said)',
-    equal: 0, finding: null
+    equal: 0,
+    finding: null,
   },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
-    reason: HYPHEN_CODES, equal: 0, finding: 'unread-table'
+    reason: HYPHEN_CODES,
+    equal: 0,
+    finding: 'unread-table',
   },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.indent.lo-docx.pdf': {
-    reason: HYPHEN_CODES, equal: 0, finding: 'label-boundary'
+    reason: HYPHEN_CODES,
+    equal: 0,
+    finding: 'label-boundary',
   },
 };
 
@@ -115,8 +131,14 @@ describe('PDF prints of real pages: the same facts as the HTML path', { timeout:
       const ref = fromHtml(p.page);
       const cut = CUT_ROWS[p.page];
       const keep = (row: string | null) => row === null || cut === undefined || !row.startsWith(cut);
-      const want = ref.financial.filter((f) => keep(f.rowLabel)).map(factKey).sort();
-      const got = pdf.financial.filter((f) => keep(f.rowLabel)).map(factKey).sort();
+      const want = ref.financial
+        .filter((f) => keep(f.rowLabel))
+        .map(factKey)
+        .sort();
+      const got = pdf.financial
+        .filter((f) => keep(f.rowLabel))
+        .map(factKey)
+        .sort();
       expect(pdf.document.sourceFormat).toBe('pdf');
       expect(pdf.document.gemeente).toBe(ref.document.gemeente);
       if (gap) {
@@ -132,7 +154,11 @@ describe('PDF prints of real pages: the same facts as the HTML path', { timeout:
       expect(got).toEqual(want);
       expect(indicatorKeys(pdf)).toEqual(indicatorKeys(ref));
       // No false error, none lost: the HTML path's, each on its page.
-      const errorKeys = (r: ProcessedDocument) => errors(r).filter((f) => keep(f.row)).map(errorKey).sort();
+      const errorKeys = (r: ProcessedDocument) =>
+        errors(r)
+          .filter((f) => keep(f.row))
+          .map(errorKey)
+          .sort();
       expect(errorKeys(pdf)).toEqual(errorKeys(ref));
       expect(errors(pdf).every((f) => typeof f.page === 'number' && f.page >= 1)).toBe(true);
       expect(pdf.findings.filter((f) => READING.includes(f.rule)).map((f) => f.message)).toEqual([]);

@@ -1,4 +1,12 @@
-import { closeSync, createWriteStream, mkdtempSync, openSync, ftruncateSync, copyFileSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  ftruncateSync,
+  copyFileSync,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -21,10 +29,14 @@ const SOURCES = {
 } as const;
 
 /** A financial fact as the reader means it: row, line item, taakveld group, column position, value. */
-const factKeys = (r: ProcessedDocument) => r.financial.map((f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} | ${f.value} | ${f.status}`);
+const factKeys = (r: ProcessedDocument) =>
+  r.financial.map(
+    (f) => `${f.rowLabel} | ${f.lineItem} | ${f.group} | col ${f.columnIndex} | ${f.value} | ${f.status}`,
+  );
 
 /** A reconciler error as an auditor reads it: rule, row, column, expected and found. */
-const errorKeys = (r: ProcessedDocument) => r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
+const errorKeys = (r: ProcessedDocument) =>
+  r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
 
 describe('PDF fixtures read back to the facts of their text source', () => {
   // Every fixture, both ways of printing (the Chromium ones set narrow columns whose heads wrap
@@ -45,13 +57,19 @@ describe('PDF fixtures read back to the facts of their text source', () => {
       expect(fromPdf.financial.length).toBeGreaterThan(0);
       expect(factKeys(fromPdf)).toEqual(factKeys(fromText));
       // Every fact points at the page it was printed on.
-      expect(fromPdf.financial.every((f) => typeof f.provenance.page === 'number' && f.provenance.page >= 1)).toBe(true);
+      expect(fromPdf.financial.every((f) => typeof f.provenance.page === 'number' && f.provenance.page >= 1)).toBe(
+        true,
+      );
       // No false error: exactly the text path's errors (a misread column shows up here as a
       // saldo-arithmetic or column-footing error the text path does not have), each with its page.
       expect(errorKeys(fromPdf)).toEqual(errorKeys(fromText));
-      expect(fromPdf.findings.filter((f) => f.severity === 'error').every((f) => typeof f.page === 'number' && f.page >= 1)).toBe(true);
+      expect(
+        fromPdf.findings.filter((f) => f.severity === 'error').every((f) => typeof f.page === 'number' && f.page >= 1),
+      ).toBe(true);
       // And no table the PDF path gave up on.
-      expect(fromPdf.findings.filter((f) => ['unread-table', 'ambiguous-cells', 'unreadable-row'].includes(f.rule))).toEqual([]);
+      expect(
+        fromPdf.findings.filter((f) => ['unread-table', 'ambiguous-cells', 'unreadable-row'].includes(f.rule)),
+      ).toEqual([]);
     });
   }
 
@@ -83,7 +101,9 @@ describe('PDF fixtures read back to the facts of their text source', () => {
     expect(x.textBlocks.length).toBeGreaterThan(3);
     expect(x.textBlocks.every((b) => b.page !== null && b.page >= 1)).toBe(true);
     expect(x.textBlocks.some((b) => b.text.includes('Iedereen in Hengelo moet kunnen mee doen'))).toBe(true);
-    expect(x.textBlocks.some((b) => /^Pagina \d+$/.test(b.text) || b.text.startsWith('Gemeente Hengelo — Begroting'))).toBe(false);
+    expect(
+      x.textBlocks.some((b) => /^Pagina \d+$/.test(b.text) || b.text.startsWith('Gemeente Hengelo — Begroting')),
+    ).toBe(false);
     // Cells carry their page and box.
     const cell = x.tables[0].rows[0].cells[1];
     expect(cell.page).toBe(2);
@@ -92,7 +112,8 @@ describe('PDF fixtures read back to the facts of their text source', () => {
 });
 
 /** An indicator fact as a reader compares it: name, column kind and year, value, unit. */
-const indicatorKeys = (r: ProcessedDocument) => r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`);
+const indicatorKeys = (r: ProcessedDocument) =>
+  r.indicators.map((f) => `${f.name} | ${f.columnKind} ${f.year} | ${f.value} ${f.unit ?? ''}`);
 
 describe('PDF indicator facts against the text path (none differ, none missing)', () => {
   // [fixture, source, facts both give, text-only facts, PDF-only facts]. PDF-only facts are wrong
@@ -108,7 +129,11 @@ describe('PDF indicator facts against the text path (none differ, none missing)'
     it(`${pdf}: ${both} indicator facts equal the text path's, ${textOnly} missing, ${pdfOnly} differing`, async () => {
       const fromPdf = new Set(indicatorKeys(await processFileAsync(PDF(pdf), { pdfWorkers: 1 })));
       const fromText = new Set(indicatorKeys(processSample(sample(SOURCES[name]))));
-      expect([[...fromText].filter((k) => fromPdf.has(k)).length, [...fromText].filter((k) => !fromPdf.has(k)).length, [...fromPdf].filter((k) => !fromText.has(k)).length]).toEqual([both, textOnly, pdfOnly]);
+      expect([
+        [...fromText].filter((k) => fromPdf.has(k)).length,
+        [...fromText].filter((k) => !fromPdf.has(k)).length,
+        [...fromPdf].filter((k) => !fromText.has(k)).length,
+      ]).toEqual([both, textOnly, pdfOnly]);
     });
   }
 });
@@ -118,7 +143,8 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
   // indicator", wrapped over up to five lines, right-aligned columns, the header repeated on the
   // next page); pdfkit as the sites print it (number, beleidsveld, name, unit, year, score and
   // source apart, left-aligned text wrapped within its column, the header not repeated).
-  const fields = (r: ProcessedDocument) => r.structures.statutory.map(({ documentId: _d, provenance: _p, ...rest }) => rest);
+  const fields = (r: ProcessedDocument) =>
+    r.structures.statutory.map(({ documentId: _d, provenance: _p, ...rest }) => rest);
   for (const [pdf, pages] of [
     ['enschede-2018.chromium.pdf', [3, 3, 4, 4, 4, 4, 4]],
     ['enschede-2018.pdfkit.pdf', [5, 5, 5, 6, 6, 6, 6]],
@@ -128,9 +154,20 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
       const fromText = processSample(sample(SOURCES['enschede-2018']));
       expect(fromText.structures.statutory).toHaveLength(7);
       expect(fields(fromPdf)).toEqual(fields(fromText));
-      expect(fields(fromPdf)[1]).toMatchObject({ nr: 22, beleidsveld: '6. Sociaal domein', name: 'Jongeren met een delict voor de rechter', unit: '% 12 t/m 21 jarigen', year: 2018, score: 1.17, source: 'Verwey Jonker Instituut – Kinderen in Tel', matchesCatalogue: true });
+      expect(fields(fromPdf)[1]).toMatchObject({
+        nr: 22,
+        beleidsveld: '6. Sociaal domein',
+        name: 'Jongeren met een delict voor de rechter',
+        unit: '% 12 t/m 21 jarigen',
+        year: 2018,
+        score: 1.17,
+        source: 'Verwey Jonker Instituut – Kinderen in Tel',
+        matchesCatalogue: true,
+      });
       expect(fromPdf.structures.statutory.map((s) => s.provenance.page)).toEqual(pages);
-      expect(fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule))).toEqual([]);
+      expect(
+        fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule)),
+      ).toEqual([]);
     });
   }
 
@@ -146,21 +183,37 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
     [5, 1, 'jeugdreclassering | van 12 tot 23 jaar', [5, 5, 5, 6, 6, 6, 7]],
   ] as const;
   for (const [row, after, top, pages] of breaks) {
-    it(`the pdfkit print broken inside row ${row + 1} after ${after} line(s): still the same 7 records, the row finished from the next page`, async () => {
-      const file = join(mkdtempSync(join(tmpdir(), 'klopt-pdf-')), `enschede-2018-break-${row}-${after}.pdf`);
-      await pdfkitPdf([load(FIXTURE_SAMPLES.find((s) => s.name === 'enschede-2018')!)], file, { splitRow: { row, after } });
-      // The break does fall inside the row: the next page opens with its tail.
-      const doc = await openPdf(new Uint8Array(readFileSync(file)));
-      const items = (await readPage(doc, pages[row + 1])).items.filter((i) => i.s.trim() && !i.s.startsWith('Gemeente Enschede'));
-      await doc.destroy();
-      const y = Math.min(...items.map((i) => i.y));
-      expect(items.filter((i) => Math.abs(i.y - y) < 1).sort((a, b) => a.x - b.x).map((i) => i.s.trim()).join(' | ')).toBe(top);
-      const fromPdf = await processFileAsync(file, { pdfWorkers: 0 });
-      const fromText = processSample(sample(SOURCES['enschede-2018']));
-      expect(fields(fromPdf)).toEqual(fields(fromText));
-      expect(fromPdf.structures.statutory.map((s) => s.provenance.page)).toEqual(pages);
-      expect(fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule))).toEqual([]);
-    });
+    it(
+      `the pdfkit print broken inside row ${row + 1} after ${after} line(s): still the same 7 records, the row ` +
+        `finished from the next page`,
+      async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'klopt-pdf-')), `enschede-2018-break-${row}-${after}.pdf`);
+        await pdfkitPdf([load(FIXTURE_SAMPLES.find((s) => s.name === 'enschede-2018')!)], file, {
+          splitRow: { row, after },
+        });
+        // The break does fall inside the row: the next page opens with its tail.
+        const doc = await openPdf(new Uint8Array(readFileSync(file)));
+        const items = (await readPage(doc, pages[row + 1])).items.filter(
+          (i) => i.s.trim() && !i.s.startsWith('Gemeente Enschede'),
+        );
+        await doc.destroy();
+        const y = Math.min(...items.map((i) => i.y));
+        expect(
+          items
+            .filter((i) => Math.abs(i.y - y) < 1)
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.s.trim())
+            .join(' | '),
+        ).toBe(top);
+        const fromPdf = await processFileAsync(file, { pdfWorkers: 0 });
+        const fromText = processSample(sample(SOURCES['enschede-2018']));
+        expect(fields(fromPdf)).toEqual(fields(fromText));
+        expect(fromPdf.structures.statutory.map((s) => s.provenance.page)).toEqual(pages);
+        expect(
+          fromPdf.findings.filter((f) => ['unread-table', 'unreadable-row', 'statutory-catalogue'].includes(f.rule)),
+        ).toEqual([]);
+      },
+    );
   }
 
   it('a text table whose columns are drawn over each other gives unread-table, not silently nothing', async () => {
@@ -174,7 +227,17 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
     const heads = ['Nr', 'Beleidsveld', 'Jaar', 'Score', 'Bron'];
     pdf.text('Naam indicator', 56, 80, { lineBreak: false });
     heads.forEach((h, i) => right(h, 297 + i * 61, 80));
-    [['Sport, cultuur en recreatie Niet-sporters %', '20', '5', '2018', '47,7', 'Gezondheidsenquête (CBS, RIVM)'], ['Sociaal domein Kinderen in uitkeringsgezin', '23', '6', '2018', '11,58', 'Verwey Jonker Instituut – Kinderen in Tel']].forEach((r, n) => {
+    [
+      ['Sport, cultuur en recreatie Niet-sporters %', '20', '5', '2018', '47,7', 'Gezondheidsenquête (CBS, RIVM)'],
+      [
+        'Sociaal domein Kinderen in uitkeringsgezin',
+        '23',
+        '6',
+        '2018',
+        '11,58',
+        'Verwey Jonker Instituut – Kinderen in Tel',
+      ],
+    ].forEach((r, n) => {
       const y = 100 + n * 20;
       pdf.text(r[0], 56, y, { lineBreak: false });
       r.slice(1).forEach((v, i) => right(v, 297 + i * 61, y));
@@ -186,7 +249,9 @@ describe('the Enschede 2018 statutory indicator list from a PDF', () => {
     const unread = r.findings.filter((f) => f.rule === 'unread-table');
     expect(unread).toHaveLength(1);
     expect(unread[0].page).toBe(1);
-    expect(unread[0].message).toMatch(/"Naam indicator \| Nr \| Beleidsveld \| Jaar \| Score \| Bron" is not read: the text of its columns overlaps/);
+    expect(unread[0].message).toMatch(
+      /"Naam indicator \| Nr \| Beleidsveld \| Jaar \| Score \| Bron" is not read: the text of its columns overlaps/,
+    );
   });
 });
 
@@ -197,7 +262,12 @@ describe('indicator tables whose columns cannot be told', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'klopt-pdf-')), 'headerless.pdf');
     const pdf = new PDFDocument({ size: 'A4', margin: 56 });
     const done = new Promise<void>((resolve) => pdf.pipe(createWriteStream(file)).on('finish', () => resolve()));
-    pdf.font('Helvetica').fontSize(9).text('Iedereen in Hengelo moet kunnen mee doen. De gemeente ondersteunt wie dat nodig heeft.', 56, 60, { width: 480 });
+    pdf
+      .font('Helvetica')
+      .fontSize(9)
+      .text('Iedereen in Hengelo moet kunnen mee doen. De gemeente ondersteunt wie dat nodig heeft.', 56, 60, {
+        width: 480,
+      });
     pdf.addPage();
     const rows = [
       ['Het aantal kinderen in uitkeringsgezinnen', '5,8% (2012)', '6,28% (2015)', '6,28% (2015)'],
@@ -241,7 +311,9 @@ describe('bad PDFs', () => {
   });
 
   it('a file over the size limit is refused before it is read', async () => {
-    await expect(processFileAsync(PDF('hengelo-2019.pdfkit.pdf'), { maxBytes: 1000 })).rejects.toThrow(/hengelo-2019\.pdfkit\.pdf: PDF is \d+ bytes, over the limit of 1000/);
+    await expect(processFileAsync(PDF('hengelo-2019.pdfkit.pdf'), { maxBytes: 1000 })).rejects.toThrow(
+      /hengelo-2019\.pdfkit\.pdf: PDF is \d+ bytes, over the limit of 1000/,
+    );
     // A 1 GB file (sparse: no disk used) against the default limit.
     const dir = mkdtempSync(join(tmpdir(), 'klopt-pdf-'));
     const huge = join(dir, 'huge.pdf');
@@ -266,10 +338,17 @@ describe('CLI on a PDF', () => {
   it('klopt check reads a PDF and reports the four errors with their pages (exit 1)', async () => {
     const { spawnSync } = await import('node:child_process');
     const bin = join(import.meta.dirname, '..', 'bin', 'klopt.js');
-    const run = spawnSync(process.execPath, [bin, 'check', PDF('hengelo-2023.pdfkit.pdf'), '--format', 'json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'check', PDF('hengelo-2023.pdfkit.pdf'), '--format', 'json'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     const out = JSON.parse(run.stdout) as { findings: { severity: string; rule: string; page: number | null }[] };
     const errors = out.findings.filter((f) => f.severity === 'error');
-    expect(errors.map((f) => [f.rule, f.page]).sort()).toEqual([['missing-cell', 16], ['saldo-verschil', 16], ['saldo-verschil', 16], ['verschil', 15]]);
+    expect(errors.map((f) => [f.rule, f.page]).sort()).toEqual([
+      ['missing-cell', 16],
+      ['saldo-verschil', 16],
+      ['saldo-verschil', 16],
+      ['verschil', 15],
+    ]);
   }, 30_000);
 });

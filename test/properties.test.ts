@@ -11,7 +11,19 @@ import { decodeBytes, normaliseMojibake } from '../src/pipeline/decode.js';
 import { cellPerLine, plainDutch, processText } from './helpers.js';
 
 /** Strings rich in what the grammar and extractors look at: digits, separators, signs, tabs, newlines. */
-const figureish = fc.string({ unit: fc.constantFrom(...'0123456789.,-−–—()%€ \t\n\u00a0¹²x*'.split(''), 'Baten', 'Lasten', 'Totaal', 'Begroting 2023', 'Verschil', '6.1 ', 'bedragen x 1.000'), maxLength: 200 });
+const figureish = fc.string({
+  unit: fc.constantFrom(
+    ...'0123456789.,-−–—()%€ \t\n\u00a0¹²x*'.split(''),
+    'Baten',
+    'Lasten',
+    'Totaal',
+    'Begroting 2023',
+    'Verschil',
+    '6.1 ',
+    'bedragen x 1.000',
+  ),
+  maxLength: 200,
+});
 const anyText = fc.oneof(fc.string({ maxLength: 300, unit: 'binary' }), figureish);
 
 describe('arbitrary input never crashes', () => {
@@ -36,7 +48,9 @@ describe('arbitrary input never crashes', () => {
         const text = lines.join('\n');
         const count = text.split(/\r?\n/).length;
         const e = extractText(text);
-        for (const t of e.tables) for (const r of t.rows) for (const c of r.cells) expect(c.line === null || (c.line >= 1 && c.line <= count)).toBe(true);
+        for (const t of e.tables)
+          for (const r of t.rows)
+            for (const c of r.cells) expect(c.line === null || (c.line >= 1 && c.line <= count)).toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -69,21 +83,42 @@ describe('round trips', () => {
   });
 
   // A valid table: distinct plain labels, 2 to 4 year columns, whole figures or "-".
-  const label = fc.stringMatching(/^[A-Z][a-z]{3,12}( [a-z]{3,10}){0,2}$/).filter((s) => !/^(begroting|rekening|realisatie|werkelijk|verschil|jaarrekening|primitief|gewijzigd|meerjarenraming|raming|prognose|afwijking|totaal|saldo|baten|lasten|subtotaal)/i.test(s));
-  const figure = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: -999_999, max: 999_999 }).map((n) => formatDutch(n)) }, { weight: 1, arbitrary: fc.constant('-') });
+  const label = fc
+    .stringMatching(/^[A-Z][a-z]{3,12}( [a-z]{3,10}){0,2}$/)
+    .filter(
+      (s) =>
+        !/^(begroting|rekening|realisatie|werkelijk|verschil|jaarrekening|primitief|gewijzigd|meerjarenraming|raming|prognose|afwijking|totaal|saldo|baten|lasten|subtotaal)/i.test(
+          s,
+        ),
+    );
+  const figure = fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: -999_999, max: 999_999 }).map((n) => formatDutch(n)) },
+    { weight: 1, arbitrary: fc.constant('-') },
+  );
   const table = fc.integer({ min: 2, max: 4 }).chain((width) =>
     fc.record({
       headers: fc.constant(['Begroting 2021', 'Rekening 2021', 'Begroting 2022', 'Rekening 2022'].slice(0, width)),
-      rows: fc.uniqueArray(fc.tuple(label, fc.array(figure, { minLength: width, maxLength: width })), { minLength: 2, maxLength: 8, selector: ([l]) => l.toLowerCase() }),
+      rows: fc.uniqueArray(fc.tuple(label, fc.array(figure, { minLength: width, maxLength: width })), {
+        minLength: 2,
+        maxLength: 8,
+        selector: ([l]) => l.toLowerCase(),
+      }),
     }),
   );
-  const expected = (t: { headers: string[]; rows: [string, string[]][] }) => t.rows.flatMap(([l, cells]) => cells.map((c, i) => [l, t.headers[i], plainDutch(c)]));
+  const expected = (t: { headers: string[]; rows: [string, string[]][] }) =>
+    t.rows.flatMap(([l, cells]) => cells.map((c, i) => [l, t.headers[i], plainDutch(c)]));
   const read = (r: ReturnType<typeof processText>) => r.financial.map((f) => [f.rowLabel, f.columnHeader, f.value]);
 
   it('cell per line: every printed figure comes back at its row and column', () => {
     fc.assert(
       fc.property(table, (t) => {
-        const r = processText(cellPerLine('Overzicht bedragen x 1.000', t.headers, t.rows.map(([l, cells]) => [l, ...cells])));
+        const r = processText(
+          cellPerLine(
+            'Overzicht bedragen x 1.000',
+            t.headers,
+            t.rows.map(([l, cells]) => [l, ...cells]),
+          ),
+        );
         expect(read(r)).toEqual(expected(t));
       }),
       { numRuns: 60 },
@@ -93,7 +128,11 @@ describe('round trips', () => {
   it('tab-separated: every printed figure comes back at its row and column', () => {
     fc.assert(
       fc.property(table, (t) => {
-        const text = ['Overzicht bedragen x 1.000', ['Omschrijving', ...t.headers].join('\t'), ...t.rows.map(([l, cells]) => [l, ...cells].join('\t'))].join('\n');
+        const text = [
+          'Overzicht bedragen x 1.000',
+          ['Omschrijving', ...t.headers].join('\t'),
+          ...t.rows.map(([l, cells]) => [l, ...cells].join('\t')),
+        ].join('\n');
         const r = processText(text);
         expect(read(r)).toEqual(expected(t));
       }),

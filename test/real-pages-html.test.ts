@@ -40,7 +40,6 @@ const KNOWN_GAPS: Record<string, { facts?: number; discrepancies?: boolean; erro
   'tiel-begroting-2021-overhead': { discrepancies: true },
 };
 
-
 describe('real pages as HTML', { timeout: 120_000 }, () => {
   it('has at least 10 pages, each with its golden data', () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
@@ -53,30 +52,59 @@ describe('real pages as HTML', { timeout: 120_000 }, () => {
       const gap = KNOWN_GAPS[slug] ?? {};
 
       it('is read: facts from its tables', () => {
-        expect(doc.financial.filter((f) => f.status === 'printed').length + doc.indicators.filter((f) => f.value !== null).length).toBeGreaterThan(0);
+        expect(
+          doc.financial.filter((f) => f.status === 'printed').length +
+            doc.indicators.filter((f) => f.value !== null).length,
+        ).toBeGreaterThan(0);
       });
 
       it(gap.facts ? `finds every golden fact but ${gap.facts} (known gap)` : 'finds every golden fact', () => {
         const s = scoreFacts(doc, golden);
-        const lost = [...s.missing.map((m) => `missing ${JSON.stringify(m)}`), ...s.wrong.map((w) => `wrong ${JSON.stringify(w)}`)];
+        const lost = [
+          ...s.missing.map((m) => `missing ${JSON.stringify(m)}`),
+          ...s.wrong.map((w) => `wrong ${JSON.stringify(w)}`),
+        ];
         expect(lost.length, lost.join('\n')).toBe(gap.facts ?? 0);
       });
 
       const errors = doc.findings.filter((f) => f.severity === 'error');
-      const isDiscrepancy = (f: (typeof errors)[number]) => golden.discrepancies.some((d) => f.row !== null && norm(f.row) === norm(d.row) && d.column.every((p) => norm(f.column ?? '').includes(norm(p))));
+      const isDiscrepancy = (f: (typeof errors)[number]) =>
+        golden.discrepancies.some(
+          (d) =>
+            f.row !== null &&
+            norm(f.row) === norm(d.row) &&
+            d.column.every((p) => norm(f.column ?? '').includes(norm(p))),
+        );
       if (golden.discrepancies.length === 0) {
-        it(gap.errors ? 'has error findings on a table that adds up (known gap)' : 'has no error finding: its tables add up', () => {
-          const msg = errors.map((f) => `${f.rule} ${f.row} / ${f.column}: ${f.message}`).join('\n');
-          if (gap.errors) expect(errors.length, msg).toBeGreaterThan(0);
-          else expect(errors.length, msg).toBe(0);
-        });
+        it(
+          gap.errors
+            ? 'has error findings on a table that adds up (known gap)'
+            : 'has no error finding: its tables add up',
+          () => {
+            const msg = errors.map((f) => `${f.rule} ${f.row} / ${f.column}: ${f.message}`).join('\n');
+            if (gap.errors) expect(errors.length, msg).toBeGreaterThan(0);
+            else expect(errors.length, msg).toBe(0);
+          },
+        );
       } else {
-        it(gap.discrepancies ? 'does not yet find its discrepancies (known gap)' : `finds its ${golden.discrepancies.length} discrepancies at their row and column, and no other error`, () => {
-          const found = golden.discrepancies.filter((d) => errors.some((f) => f.row !== null && norm(f.row) === norm(d.row) && d.column.every((p) => norm(f.column ?? '').includes(norm(p)))));
-          if (gap.discrepancies) return void expect(found.length).toBeLessThan(golden.discrepancies.length);
-          expect(found.length).toBe(golden.discrepancies.length);
-          expect(errors.filter((f) => !isDiscrepancy(f)).map((f) => `${f.rule} ${f.row} / ${f.column}`)).toEqual([]);
-        });
+        it(
+          gap.discrepancies
+            ? 'does not yet find its discrepancies (known gap)'
+            : `finds its ${golden.discrepancies.length} discrepancies at their row and column, and no other error`,
+          () => {
+            const found = golden.discrepancies.filter((d) =>
+              errors.some(
+                (f) =>
+                  f.row !== null &&
+                  norm(f.row) === norm(d.row) &&
+                  d.column.every((p) => norm(f.column ?? '').includes(norm(p))),
+              ),
+            );
+            if (gap.discrepancies) return void expect(found.length).toBeLessThan(golden.discrepancies.length);
+            expect(found.length).toBe(golden.discrepancies.length);
+            expect(errors.filter((f) => !isDiscrepancy(f)).map((f) => `${f.rule} ${f.row} / ${f.column}`)).toEqual([]);
+          },
+        );
       }
 
       // A seeded change of one figure that takes part in a relation of its table.
@@ -103,13 +131,22 @@ describe('real pages as HTML', { timeout: 120_000 }, () => {
         writeFileSync(join(dir, `${slug}.html`), copy.join('\n'));
         copyFileSync(join(DIR, 'manifest.csv'), join(dir, 'manifest.csv'));
         const before = new Set(doc.findings.map((f) => `${f.rule}|${f.row}|${f.column}|${f.message}`));
-        const fresh = processFile(join(dir, `${slug}.html`), { manifest: readManifest(join(dir, 'manifest.csv')) }).findings.filter((f) => !before.has(`${f.rule}|${f.row}|${f.column}|${f.message}`));
+        const fresh = processFile(join(dir, `${slug}.html`), {
+          manifest: readManifest(join(dir, 'manifest.csv')),
+        }).findings.filter((f) => !before.has(`${f.rule}|${f.row}|${f.column}|${f.message}`));
         // Placed: its row and column named, or its column and its line, or its row and the changed figure as compared
         // (an HTML row stands on one line, so a saldo relation of the row names the changed cell by its figure).
         const placed = fresh.filter(
-          (f) => (f.row === name && f.column === header) || (f.column === header && f.message.includes(`(line ${cell.line})`)) || (f.row === name && f.message.includes(`${changed} (line ${cell.line})`)),
+          (f) =>
+            (f.row === name && f.column === header) ||
+            (f.column === header && f.message.includes(`(line ${cell.line})`)) ||
+            (f.row === name && f.message.includes(`${changed} (line ${cell.line})`)),
         );
-        expect(placed.length, `${name} / ${header}: ${cell.raw} → ${changed}\n${fresh.map((f) => `${f.rule} ${f.row} / ${f.column}: ${f.message}`).join('\n')}`).toBeGreaterThan(0);
+        expect(
+          placed.length,
+          `${name} / ${header}: ${cell.raw} → ` +
+            `${changed}\n${fresh.map((f) => `${f.rule} ${f.row} / ${f.column}: ${f.message}`).join('\n')}`,
+        ).toBeGreaterThan(0);
       });
     });
   }

@@ -10,7 +10,8 @@ import { cellPerLine, SAMPLES } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'klopt.js');
-export const klopt = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+export const klopt = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
 
 /** Git-ignored folder for what tests leave to look at (screenshots, rendered reports). */
 export const TEST_OUTPUT = join(ROOT, 'test-output');
@@ -27,14 +28,21 @@ export const FORMULA_PROGRAMME = '=HYPERLINK("http://example.invalid","klik")';
  */
 export function writeHostileDocument(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-hostile-'));
-  const text = cellPerLine(HOSTILE_TITLE, ['Begroting 2023 primitief', 'Begroting 2023 gewijzigd', 'Rekening 2023', 'Verschil'], [
-    ['Baten', '-', '78', '71', '7'],
-    ['Lasten', '487', '1.456', '1.543', '-87'],
-    [HOSTILE_LABEL, '-487', '-1.378', '-1.472', '-94'],
-  ]);
+  const text = cellPerLine(
+    HOSTILE_TITLE,
+    ['Begroting 2023 primitief', 'Begroting 2023 gewijzigd', 'Rekening 2023', 'Verschil'],
+    [
+      ['Baten', '-', '78', '71', '7'],
+      ['Lasten', '487', '1.456', '1.543', '-87'],
+      [HOSTILE_LABEL, '-487', '-1.378', '-1.472', '-94'],
+    ],
+  );
   writeFileSync(join(dir, HOSTILE_FILE), text);
   const csv = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  writeFileSync(join(dir, 'manifest.csv'), `file,gemeente,document_type,jaar,programma,source_format\n${csv(HOSTILE_FILE)},${csv(HOSTILE_GEMEENTE)},jaarstukken,2023,${csv(FORMULA_PROGRAMME)},html-text\n`);
+  writeFileSync(
+    join(dir, 'manifest.csv'),
+    `file,gemeente,document_type,jaar,programma,source_format\n${csv(HOSTILE_FILE)},${csv(HOSTILE_GEMEENTE)},jaarstukken,2023,${csv(FORMULA_PROGRAMME)},html-text\n`,
+  );
   return { dir, file: join(dir, HOSTILE_FILE) };
 }
 
@@ -49,19 +57,30 @@ export function ingestedDatabase(options: { hostile?: boolean } = {}): string {
   return db;
 }
 
-const CHROMIUM_CANDIDATES = [process.env.KLOPT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CHROMIUM_CANDIDATES = [
+  process.env.KLOPT_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 /** The chromium the browser tests drive (Debian's package; KLOPT_CHROMIUM overrides), or undefined. */
 export const chromiumExecutable = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
-export const CHROMIUM_SKIP_REASON = `no chromium executable found (tried ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}); install the Debian package "chromium" or set KLOPT_CHROMIUM — the HTML report was NOT tested in a browser`;
+export const CHROMIUM_SKIP_REASON =
+  `no chromium executable found (tried ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}); install the Debian ` +
+  `package "chromium" or set KLOPT_CHROMIUM — the HTML report was NOT tested in a browser`;
 
 export const HENGELO_2023_NAME = 'hengelo-jaarstukken-2023-programma-6-sociaal-domein.txt';
 
-/** A fresh directory with a copy of the Hengelo 2023 sample and its manifest row, ingested into a fresh database there. */
+/**
+ * A fresh directory with a copy of the Hengelo 2023 sample and its manifest row, ingested into a fresh database there.
+ */
 export function ingestedHengeloCopy(): { dir: string; file: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-triage-'));
   const file = join(dir, HENGELO_2023_NAME);
   copyFileSync(join(SAMPLES, HENGELO_2023_NAME), file);
-  const row = readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${HENGELO_2023_NAME},`))!;
+  const row = readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${HENGELO_2023_NAME},`))!;
   writeFileSync(join(dir, 'manifest.csv'), `file,gemeente,document_type,jaar,programma,source_format\n${row}\n`);
   const db = join(dir, 'klopt.sqlite');
   const r = klopt('ingest', file, '--db', db);

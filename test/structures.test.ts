@@ -3,14 +3,19 @@ import { openStore } from '../src/store/index.js';
 import { processSample, sample } from './helpers.js';
 
 const HENGELO_2019 = processSample(sample('hengelo-begroting-2019-programma-6-sociaal-domein.txt'));
-const ENSCHEDE_2018 = processSample(sample('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'));
+const ENSCHEDE_2018 = processSample(
+  sample('enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt'),
+);
 const ENSCHEDE_2023 = processSample(sample('enschede-jaarstukken-2023-programma-2.1-vitaal-en-sociaal.txt'));
 
 type Doc = typeof HENGELO_2019;
 /** Indicator rows of one table: line → values, reference years and how each cell was read. */
 function indicatorRows(doc: Doc, title: string) {
   const table = doc.tables.find((t) => t.title === title)!;
-  const rows = new Map<number, { name: string; values: (number | null)[]; ref: (number | null)[]; reading: string[] }>();
+  const rows = new Map<
+    number,
+    { name: string; values: (number | null)[]; ref: (number | null)[]; reading: string[] }
+  >();
   for (const f of doc.indicators.filter((x) => x.tableIndex === table.index)) {
     const r = rows.get(f.provenance.line!) ?? { name: f.name, values: [], ref: [], reading: [] };
     r.values[f.columnIndex] = f.value;
@@ -67,7 +72,11 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     expect(split.message).toContain('magnitude consistency along the row');
     expect(split.message).toContain('142 | 6 | 34');
     // the finding names the row and the columns the heuristic chose
-    expect([split.row, split.column, split.table]).toEqual(['Aantal beschutte werkplekken', 'Werkelijk 2017, Begroting 2018, Begroting 2019', 'Beleidsindicatoren']);
+    expect([split.row, split.column, split.table]).toEqual([
+      'Aantal beschutte werkplekken',
+      'Werkelijk 2017, Begroting 2018, Begroting 2019',
+      'Beleidsindicatoren',
+    ]);
     expect(HENGELO_2019.findings.filter((f) => f.rule === 'heuristic-split').map((f) => [f.line, f.column])).toEqual([
       [66, 'Werkelijk 2017, Begroting 2018'],
       [71, 'Werkelijk 2017, Begroting 2018'],
@@ -78,22 +87,29 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     ]);
   });
 
-  it('lines 71–74: a label may end in a number ("… 5", "… 59"); the table\'s cell padding settles it, and says so', () => {
-    // "aantal gestarte schuldhulpverleningstrajecten\u00a0591620\u00a0640…": the label could be
-    // "… 5" with 91 | 620 | …; every row of the table whose boundary is certain ends its label
-    // with a non-breaking space (line 79: "…hebben gehad\u00a06.362…"), and none has one inside.
-    const notes = HENGELO_2019.findings.filter((f) => f.rule === 'label-boundary');
-    expect(notes.map((f) => [f.line, f.severity, f.row])).toEqual([
-      [71, 'warning', 'aantal gestarte schuldhulpverleningstrajecten'],
-      [72, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
-      [73, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
-      [74, 'warning', 'Aantal beschutte werkplekken'],
-    ]);
-    expect(notes[0].message).toContain('"aantal gestarte schuldhulpverleningstrajecten 5", "aantal gestarte schuldhulpverleningstrajecten 59"');
-    expect(notes[0].message).toContain('a non-breaking space ends the label cell');
-    expect(notes[0].message).toContain('line 79');
-    expect(HENGELO_2019.findings.filter((f) => f.rule === 'ambiguous-cells' || f.rule === 'unreadable-row')).toEqual([]);
-  });
+  it(
+    'lines 71–74: a label may end in a number ("… 5", "… 59"); the table\'s cell padding settles it, and says ' + 'so',
+    () => {
+      // "aantal gestarte schuldhulpverleningstrajecten\u00a0591620\u00a0640…": the label could be
+      // "… 5" with 91 | 620 | …; every row of the table whose boundary is certain ends its label
+      // with a non-breaking space (line 79: "…hebben gehad\u00a06.362…"), and none has one inside.
+      const notes = HENGELO_2019.findings.filter((f) => f.rule === 'label-boundary');
+      expect(notes.map((f) => [f.line, f.severity, f.row])).toEqual([
+        [71, 'warning', 'aantal gestarte schuldhulpverleningstrajecten'],
+        [72, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+        [73, 'warning', 'aantal afgeronde schuldhulpverleningstrajecten'],
+        [74, 'warning', 'Aantal beschutte werkplekken'],
+      ]);
+      expect(notes[0].message).toContain(
+        '"aantal gestarte schuldhulpverleningstrajecten 5", "aantal gestarte schuldhulpverleningstrajecten 59"',
+      );
+      expect(notes[0].message).toContain('a non-breaking space ends the label cell');
+      expect(notes[0].message).toContain('line 79');
+      expect(HENGELO_2019.findings.filter((f) => f.rule === 'ambiguous-cells' || f.rule === 'unreadable-row')).toEqual(
+        [],
+      );
+    },
+  );
 
   it('reads the Verplichte kengetallen with their reference years, "2e halfjaar 2017" included', () => {
     const { table, rows } = indicatorRows(HENGELO_2019, 'Verplichte kengetallen');
@@ -121,7 +137,9 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
 
   it('finds the indicator printed twice with different figures (lines 72 and 73), and nothing else wrong', () => {
     const conflict = HENGELO_2019.findings.filter((f) => f.rule === 'indicator-conflict');
-    expect(conflict.map((f) => [f.line, f.row, f.column, f.expected, f.found])).toEqual([[73, 'aantal afgeronde schuldhulpverleningstrajecten', 'Werkelijk 2017', 591, 571]]);
+    expect(conflict.map((f) => [f.line, f.row, f.column, f.expected, f.found])).toEqual([
+      [73, 'aantal afgeronde schuldhulpverleningstrajecten', 'Werkelijk 2017', 591, 571],
+    ]);
     expect(conflict[0].message).toContain('"aantal gestarte schuldhulpverleningstrajecten" (line 71)');
     expect(HENGELO_2019.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
   });
@@ -131,7 +149,9 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
     store.replaceDocument(HENGELO_2019);
     const stored = store.listIndicatorFacts(HENGELO_2019.document.id);
     expect(stored).toHaveLength(HENGELO_2019.indicators.length);
-    expect(stored.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line)).toEqual(HENGELO_2019.indicators.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line));
+    expect(stored.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line)).toEqual(
+      HENGELO_2019.indicators.filter((f) => f.reading === 'heuristic').map((f) => f.provenance.line),
+    );
     // two cells of line 66, all of lines 71–73 (they rest on the cell padding too), three of line 74, two of line 84
     expect(stored.filter((f) => f.reading === 'heuristic')).toHaveLength(2 + 6 * 3 + 3 + 2);
     store.db.close();
@@ -140,26 +160,128 @@ describe('Hengelo begroting 2019: glued indicator tables (lines 64–79, 83–94
 
 describe('Wettelijk verplichte indicatoren', () => {
   it('Enschede 2018 (lines 219–225): number, beleidsveld, name, unit, year, score, source', () => {
-    const rows = ENSCHEDE_2018.structures.statutory.map((s) => [s.provenance.line, s.nr, s.beleidsveld, s.name, s.unit, s.year, s.score, s.source, s.matchesCatalogue]);
+    const rows = ENSCHEDE_2018.structures.statutory.map((s) => [
+      s.provenance.line,
+      s.nr,
+      s.beleidsveld,
+      s.name,
+      s.unit,
+      s.year,
+      s.score,
+      s.source,
+      s.matchesCatalogue,
+    ]);
     expect(rows).toEqual([
-      [219, 20, '5. Sport, cultuur en recreatie', 'Niet-sporters', '%', 2018, 47.7, 'Gezondheidsenquête (CBS, RIVM)', true],
-      [220, 22, '6. Sociaal domein', 'Jongeren met een delict voor de rechter', '% 12 t/m 21 jarigen', 2018, 1.17, 'Verwey Jonker Instituut – Kinderen in Tel', true],
-      [221, 23, '6. Sociaal domein', 'Kinderen in uitkeringsgezin', '% kinderen tot 18 jaar', 2018, 11.58, 'Verwey Jonker Instituut – Kinderen in Tel', true],
-      [222, 29, '6. Sociaal domein', 'Jongeren met jeugdhulp', '% van alle jongeren tot 18 jaar', 2018, 9.2, 'CBS', true],
-      [223, 30, '6. Sociaal domein', 'Jongeren met jeugdbescherming', '% van alle jongeren tot 18 jaar', 2018, 1.9, 'CBS', true],
-      [224, 31, '6. Sociaal domein', 'Jongeren met jeugdreclassering', '% van alle jongeren van 12 tot 23 jaar', 2018, 0.8, 'CBS', true],
-      [225, 32, '6. Sociaal domein', 'Cliënten met een maatwerkarrangement WMO', 'Aantal per 10.000 inwoners', 2018, 730, 'GMSD', true],
+      [
+        219,
+        20,
+        '5. Sport, cultuur en recreatie',
+        'Niet-sporters',
+        '%',
+        2018,
+        47.7,
+        'Gezondheidsenquête (CBS, RIVM)',
+        true,
+      ],
+      [
+        220,
+        22,
+        '6. Sociaal domein',
+        'Jongeren met een delict voor de rechter',
+        '% 12 t/m 21 jarigen',
+        2018,
+        1.17,
+        'Verwey Jonker Instituut – Kinderen in Tel',
+        true,
+      ],
+      [
+        221,
+        23,
+        '6. Sociaal domein',
+        'Kinderen in uitkeringsgezin',
+        '% kinderen tot 18 jaar',
+        2018,
+        11.58,
+        'Verwey Jonker Instituut – Kinderen in Tel',
+        true,
+      ],
+      [
+        222,
+        29,
+        '6. Sociaal domein',
+        'Jongeren met jeugdhulp',
+        '% van alle jongeren tot 18 jaar',
+        2018,
+        9.2,
+        'CBS',
+        true,
+      ],
+      [
+        223,
+        30,
+        '6. Sociaal domein',
+        'Jongeren met jeugdbescherming',
+        '% van alle jongeren tot 18 jaar',
+        2018,
+        1.9,
+        'CBS',
+        true,
+      ],
+      [
+        224,
+        31,
+        '6. Sociaal domein',
+        'Jongeren met jeugdreclassering',
+        '% van alle jongeren van 12 tot 23 jaar',
+        2018,
+        0.8,
+        'CBS',
+        true,
+      ],
+      [
+        225,
+        32,
+        '6. Sociaal domein',
+        'Cliënten met een maatwerkarrangement WMO',
+        'Aantal per 10.000 inwoners',
+        2018,
+        730,
+        'GMSD',
+        true,
+      ],
     ]);
     // stored as indicator facts too, under their BBV number
-    expect(ENSCHEDE_2018.indicators.map((f) => [f.doelstelling, f.year, f.value])).toContainEqual(['BBV 32', 2018, 730]);
+    expect(ENSCHEDE_2018.indicators.map((f) => [f.doelstelling, f.year, f.value])).toContainEqual([
+      'BBV 32',
+      2018,
+      730,
+    ]);
   });
 
   it('Enschede 2023 (lines 694–703)', () => {
-    const rows = ENSCHEDE_2023.structures.statutory.map((s) => [s.provenance.line, s.nr, s.name, s.unit, s.year, s.score, s.percent, s.source]);
+    const rows = ENSCHEDE_2023.structures.statutory.map((s) => [
+      s.provenance.line,
+      s.nr,
+      s.name,
+      s.unit,
+      s.year,
+      s.score,
+      s.percent,
+      s.source,
+    ]);
     expect(rows).toEqual([
       [694, 17, 'Absoluut verzuim', 'Aantal per 1.000 inwoners 5-18 jaar', 2022, 1, false, 'DUO/Ingrado'],
       [695, 18, 'Relatief verzuim', 'Aantal per 1.000 inwoners 5-18 jaar', 2022, 19, false, 'DUO/Ingrado'],
-      [696, 19, 'Vroegtijdig schoolverlaters zonder startkwalificatie (vsv-ers)', '% deelnemers aan het VO en MBO onderwijs', 2022, 3.2, true, 'DUO/Ingrado'],
+      [
+        696,
+        19,
+        'Vroegtijdig schoolverlaters zonder startkwalificatie (vsv-ers)',
+        '% deelnemers aan het VO en MBO onderwijs',
+        2022,
+        3.2,
+        true,
+        'DUO/Ingrado',
+      ],
       [697, 20, 'Niet-sporters', '%', 2022, 44.4, true, 'Gezondheidsmonitor volwassenen en ouderen (GGD, CBS, RIVM)'],
       [698, 22, 'Jongeren met een delict voor de rechter', '% 12 t/m 21 jarigen', 2022, 1, true, 'CBS'],
       [699, 23, 'Kinderen in uitkeringsgezin', '% kinderen tot 18 jaar', 2022, 9, true, 'CBS'],
@@ -175,7 +297,12 @@ describe('Wettelijk verplichte indicatoren', () => {
 
 describe('Enschede doelenboom', () => {
   it('2018 (lines 5–23): every product with its Lasten and Baten, despite the glued thema text', () => {
-    const rows = ENSCHEDE_2018.structures.products.map((p) => [p.product, p.lasten?.value ?? null, p.baten?.value ?? null, p.provenance.line]);
+    const rows = ENSCHEDE_2018.structures.products.map((p) => [
+      p.product,
+      p.lasten?.value ?? null,
+      p.baten?.value ?? null,
+      p.provenance.line,
+    ]);
     expect(rows).toEqual([
       ['Algemene maatschappelijke voorziening', 27467, 251, 6],
       ['Jeugdhulp gedwongen kader', 9987, null, 8],
@@ -188,17 +315,29 @@ describe('Enschede doelenboom', () => {
       ['Inkomensondersteuning', 13836, 695, 21],
     ]);
     expect(ENSCHEDE_2018.structures.products[1].thema).toBe('4. Jeugdhulp (ondersteuning jeugd en gezin)');
-    expect(ENSCHEDE_2018.structures.products[1].doelstelling).toMatch(/^Een kwalitatief goed en toegankelijke ondersteuning/);
+    expect(ENSCHEDE_2018.structures.products[1].doelstelling).toMatch(
+      /^Een kwalitatief goed en toegankelijke ondersteuning/,
+    );
     expect(ENSCHEDE_2018.structures.products[0].scale).toBe(1000);
     // Σ lasten 203.511 vs programme realisatie 203.510 (rounding of ten figures), Σ baten 8.986 exactly: no finding.
     expect(ENSCHEDE_2018.findings.filter((f) => f.rule.startsWith('doelenboom'))).toEqual([]);
     // also stored as financial facts of a "Doelenboom" table
     const table = ENSCHEDE_2018.tables.find((t) => t.title === 'Doelenboom')!;
-    expect(ENSCHEDE_2018.financial.filter((f) => f.tableIndex === table.index && f.lineItem === 'lasten').map((f) => f.value)).toEqual([27467, 9987, 39228, 12801, 21769, 22872, 39410, 16141, 13836]);
+    expect(
+      ENSCHEDE_2018.financial
+        .filter((f) => f.tableIndex === table.index && f.lineItem === 'lasten')
+        .map((f) => f.value),
+    ).toEqual([27467, 9987, 39228, 12801, 21769, 22872, 39410, 16141, 13836]);
   });
 
   it('2023 (lines 7–29): doelen with totale lasten, subdoelen with their claims and their sections', () => {
-    const goals = ENSCHEDE_2023.structures.goals.map((g) => [g.code, g.level, g.totaleLasten?.value ?? null, g.claimedIndicators?.value ?? null, g.claimedActions?.value ?? null]);
+    const goals = ENSCHEDE_2023.structures.goals.map((g) => [
+      g.code,
+      g.level,
+      g.totaleLasten?.value ?? null,
+      g.claimedIndicators?.value ?? null,
+      g.claimedActions?.value ?? null,
+    ]);
     expect(goals).toEqual([
       ['01', 'doel', 252647, null, null],
       ['01.01', 'subdoel', null, 6, 0],
@@ -211,7 +350,16 @@ describe('Enschede doelenboom', () => {
       ['03.02', 'subdoel', null, 6, 0],
       ['03.03', 'subdoel', null, 1, 0],
     ]);
-    const sections = ENSCHEDE_2023.structures.goals.filter((g) => g.section).map((g) => [g.code, g.section!.line, g.section!.statedIndicators?.value, g.section!.indicatorLines.length, g.section!.statedActions?.value, g.section!.actionLines.length]);
+    const sections = ENSCHEDE_2023.structures.goals
+      .filter((g) => g.section)
+      .map((g) => [
+        g.code,
+        g.section!.line,
+        g.section!.statedIndicators?.value,
+        g.section!.indicatorLines.length,
+        g.section!.statedActions?.value,
+        g.section!.actionLines.length,
+      ]);
     expect(sections).toEqual([
       ['01.01', 185, 6, 6, 2, 2],
       ['01.02', 267, 3, 3, 6, 6],
@@ -223,19 +371,25 @@ describe('Enschede doelenboom', () => {
     ]);
   });
 
-  it('2023: finds the real inconsistencies — doelenboom lasten vs the programme table, and "Aantal acties: 0" everywhere', () => {
-    const totals = ENSCHEDE_2023.findings.filter((f) => f.rule === 'doelenboom-totals');
-    // 252.647 + 32.884 + 191.058 = 476.589; the programme table (line 710) prints 476.599 and 476.485.
-    expect(totals.map((f) => [f.line, f.column, f.expected, f.found, f.difference])).toEqual([[9, 'Begroting (na wijziging)', 476599, 476589, -10]]);
-    const counts = ENSCHEDE_2023.findings.filter((f) => f.rule === 'doelenboom-counts');
-    expect(counts.map((f) => [f.line, f.column, f.expected, f.found])).toEqual([
-      [11, 'Aantal acties', 2, 0],
-      [13, 'Aantal acties', 6, 0],
-      [18, 'Aantal acties', 14, 0],
-      [20, 'Aantal acties', 3, 0],
-      [25, 'Aantal acties', 5, 0],
-      [27, 'Aantal acties', 6, 0],
-      [29, 'Aantal acties', 8, 0],
-    ]);
-  });
+  it(
+    '2023: finds the real inconsistencies — doelenboom lasten vs the programme table, and "Aantal acties: 0" ' +
+      'everywhere',
+    () => {
+      const totals = ENSCHEDE_2023.findings.filter((f) => f.rule === 'doelenboom-totals');
+      // 252.647 + 32.884 + 191.058 = 476.589; the programme table (line 710) prints 476.599 and 476.485.
+      expect(totals.map((f) => [f.line, f.column, f.expected, f.found, f.difference])).toEqual([
+        [9, 'Begroting (na wijziging)', 476599, 476589, -10],
+      ]);
+      const counts = ENSCHEDE_2023.findings.filter((f) => f.rule === 'doelenboom-counts');
+      expect(counts.map((f) => [f.line, f.column, f.expected, f.found])).toEqual([
+        [11, 'Aantal acties', 2, 0],
+        [13, 'Aantal acties', 6, 0],
+        [18, 'Aantal acties', 14, 0],
+        [20, 'Aantal acties', 3, 0],
+        [25, 'Aantal acties', 5, 0],
+        [27, 'Aantal acties', 6, 0],
+        [29, 'Aantal acties', 8, 0],
+      ]);
+    },
+  );
 });

@@ -71,32 +71,65 @@ describe('tolerance: stored, stated and shown alike', () => {
     expect(found[0].message).toContain('(tolerance ±0,1167: the printed share ±0,05, the counts ±0,0667)');
   });
 
-  it('every finding of the samples, their HTML pages and the real pages states the tolerance it stores', { timeout: 60_000 }, () => {
-    const files = [
-      ...readdirSync(SAMPLES).filter((n) => n !== 'manifest.csv').map((n) => sample(n)),
-      ...['test/fixtures/html', 'test/fixtures/real-pages'].flatMap((d) =>
-        readdirSync(join(ROOT, d)).filter((n) => /\.(txt|html)$/.test(n)).map((n) => join(ROOT, d, n)),
-      ),
-    ];
-    const docs = files.map((f) => (f.startsWith(SAMPLES) ? processSample(f) : processFile(f)));
-    const iv3 = readdirSync(join(ROOT, 'data/iv3')).filter((n) => n.endsWith('.csv')).flatMap((n) => readIv3File(join(ROOT, 'data/iv3', n)).figures);
-    const findings = [...docs.flatMap((d) => d.findings), ...runRules('corpus', { documents: docs, iv3 }).findings];
-    const rules = new Set(findings.filter((f) => f.tolerance !== null).map((f) => f.rule));
-    expect(expectStatedAsStored(findings)).toBeGreaterThan(50);
-    expect([...rules].sort()).toEqual(expect.arrayContaining(['column-footing', 'doelenboom-totals', 'explanation-sum', 'iv3-taakveld', 'saldo-verschil', 'share-of-total', 'verschil']));
-    // and the report shows each as the message states it
-    const $ = load(renderReport({ documents: [], findings }, 'html'));
-    const shown = $('tbody.finding').toArray().map((tb) => [$(tb).find('tr.head td').last().text(), $(tb).find('p.message').text()]);
-    for (const [cell, message] of shown.filter(([c]) => c !== '')) expect(dutch(cell.slice(1))).toBe(stated(message)!.value);
-  });
+  it(
+    'every finding of the samples, their HTML pages and the real pages states the tolerance it stores',
+    { timeout: 60_000 },
+    () => {
+      const files = [
+        ...readdirSync(SAMPLES)
+          .filter((n) => n !== 'manifest.csv')
+          .map((n) => sample(n)),
+        ...['test/fixtures/html', 'test/fixtures/real-pages'].flatMap((d) =>
+          readdirSync(join(ROOT, d))
+            .filter((n) => /\.(txt|html)$/.test(n))
+            .map((n) => join(ROOT, d, n)),
+        ),
+      ];
+      const docs = files.map((f) => (f.startsWith(SAMPLES) ? processSample(f) : processFile(f)));
+      const iv3 = readdirSync(join(ROOT, 'data/iv3'))
+        .filter((n) => n.endsWith('.csv'))
+        .flatMap((n) => readIv3File(join(ROOT, 'data/iv3', n)).figures);
+      const findings = [...docs.flatMap((d) => d.findings), ...runRules('corpus', { documents: docs, iv3 }).findings];
+      const rules = new Set(findings.filter((f) => f.tolerance !== null).map((f) => f.rule));
+      expect(expectStatedAsStored(findings)).toBeGreaterThan(50);
+      expect([...rules].sort()).toEqual(
+        expect.arrayContaining([
+          'column-footing',
+          'doelenboom-totals',
+          'explanation-sum',
+          'iv3-taakveld',
+          'saldo-verschil',
+          'share-of-total',
+          'verschil',
+        ]),
+      );
+      // and the report shows each as the message states it
+      const $ = load(renderReport({ documents: [], findings }, 'html'));
+      const shown = $('tbody.finding')
+        .toArray()
+        .map((tb) => [$(tb).find('tr.head td').last().text(), $(tb).find('p.message').text()]);
+      for (const [cell, message] of shown.filter(([c]) => c !== ''))
+        expect(dutch(cell.slice(1))).toBe(stated(message)!.value);
+    },
+  );
 
   it('corpus and text findings of edited copies state theirs in the table unit and in euros', () => {
     // begroting-primitief: a jaarstukken "2019" copy of Hengelo 2023 against the begroting 2019 (× 1.000)
-    const primitief = runRules('corpus', { documents: [processCopy(hengeloJaarstukken2019Copy()), processSample(sample(HENGELO_2019))], iv3: [] }).findings.filter((f) => f.rule === 'begroting-primitief');
+    const primitief = runRules('corpus', {
+      documents: [processCopy(hengeloJaarstukken2019Copy()), processSample(sample(HENGELO_2019))],
+      iv3: [],
+    }).findings.filter((f) => f.rule === 'begroting-primitief');
     expect(primitief.length).toBeGreaterThan(0);
     expect(primitief[0].message).toContain('rounding tolerance ±1 × 1.000 = ±1.000 euro');
     // text-vs-table: "1,4 miljoen" (± 50.000) changed to positief against −1.394 (× 1.000, ± 500)
-    const text = findingsOf(processCopy(mutatedSample(ENSCHEDE_2023, [[/resultaat van\s1,4\smiljoen\seuro\snegatief/, 'resultaat van 1,4 miljoen euro positief']])), 'text-vs-table');
+    const text = findingsOf(
+      processCopy(
+        mutatedSample(ENSCHEDE_2023, [
+          [/resultaat van\s1,4\smiljoen\seuro\snegatief/, 'resultaat van 1,4 miljoen euro positief'],
+        ]),
+      ),
+      'text-vs-table',
+    );
     expect(text.map((f) => f.tolerance)).toEqual([50.5]);
     expect(text[0].message).toContain('tolerance ±50,5 × 1.000 = ±50.500 euro');
     expect(expectStatedAsStored([...primitief, ...text])).toBe(primitief.length + 1);

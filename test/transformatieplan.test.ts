@@ -37,7 +37,10 @@ describe('Hengelo transformatieplan 2022', () => {
     }
     expect(totals.get('WMO (bedragen * € 1.000)')).toEqual(['Uitgaven WMO', 'Bijdragen WMO', 'Saldo WMO']);
     expect(totals.get('Jeugd (bedragen * € 1.000)')).toEqual(['Uitgaven Jeugd', 'Saldo Jeugd']);
-    expect(totals.get('Financiële opgave')).toEqual(['Totaal potentieel', 'Opgave -/- besparingpotentieel = restant opgave']);
+    expect(totals.get('Financiële opgave')).toEqual([
+      'Totaal potentieel',
+      'Opgave -/- besparingpotentieel = restant opgave',
+    ]);
     expect(totals.get('10.4 Benodigd Transformatiebudget')).toEqual(['TOTAAL']);
     expect(totals.get('Gemiddelde aantallen')).toEqual(['Totaal']);
     // 2.3 (×2), "Waar moeten we mee aan de slag?" (×2), 10.2: one total each; 10.3: 2; 10.3.1–10.3.3,
@@ -48,11 +51,19 @@ describe('Hengelo transformatieplan 2022', () => {
   it('reads euro amounts with their sign, and says where a scale was inferred', () => {
     const opgave = byTitle('Financiële opgave');
     expect(opgave.scale).toBe(1);
-    const restant = result.financial.filter((f) => f.tableIndex === opgave.index && f.rowLabel.startsWith('Opgave -/-'));
+    const restant = result.financial.filter(
+      (f) => f.tableIndex === opgave.index && f.rowLabel.startsWith('Opgave -/-'),
+    );
     expect(restant.map((f) => f.value)).toEqual([1111250, 3832900, 1794300, -10000]);
     const wmo = byTitle('WMO');
     expect(wmo.scale).toBe(1000);
-    expect(wmo.columns.map((c) => c.kind)).toEqual(['begroting_primitief', 'begroting_gewijzigd', 'begroting_gewijzigd', 'realisatie', 'verschil']);
+    expect(wmo.columns.map((c) => c.kind)).toEqual([
+      'begroting_primitief',
+      'begroting_gewijzigd',
+      'begroting_gewijzigd',
+      'realisatie',
+      'verschil',
+    ]);
     const inferred = result.findings.filter((f) => f.rule === 'scale-inferred');
     expect(inferred.map((f) => f.line)).toEqual([270, 282, 1041, 1053]);
   });

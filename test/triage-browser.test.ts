@@ -9,9 +9,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_SKIP_REASON, chromiumExecutable, ingestedHengeloCopy, klopt, TEST_OUTPUT } from './report-fixtures.js';
+import {
+  CHROMIUM_SKIP_REASON,
+  chromiumExecutable,
+  ingestedHengeloCopy,
+  klopt,
+  TEST_OUTPUT,
+} from './report-fixtures.js';
 
-if (!chromiumExecutable) console.warn(`\n*** SKIPPING the triage round trip in a browser: ${CHROMIUM_SKIP_REASON} ***\n`);
+if (!chromiumExecutable)
+  console.warn(`\n*** SKIPPING the triage round trip in a browser: ${CHROMIUM_SKIP_REASON} ***\n`);
 
 const VERSCHIL = 'tbody.finding[data-rule="verschil"]';
 const COMMENT = 'Verschil printed with the sign of the 2e berap; agreed with the controller';
@@ -34,7 +41,11 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     if (!chromiumExecutable) return;
     copy = ingestedHengeloCopy();
     browser = await chromium.launch({ executablePath: chromiumExecutable });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, offline: true, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1300, height: 900 },
+      offline: true,
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 60_000);
@@ -52,7 +63,9 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     // a status without a comment is not exported
     await page.selectOption(`${VERSCHIL} select.triage-status`, 'explained');
     await page.click('#triage-export');
-    expect(await page.textContent('#triage-message')).toBe('1 marked finding(s) have no comment: say why before exporting.');
+    expect(await page.textContent('#triage-message')).toBe(
+      '1 marked finding(s) have no comment: say why before exporting.',
+    );
     expect(await page.getAttribute(`${VERSCHIL} input.triage-comment`, 'class')).toContain('invalid');
 
     await page.fill(`${VERSCHIL} input.triage-comment`, COMMENT);
@@ -64,8 +77,20 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     expect(await page.textContent('#triage-message')).toBe('1 triaged finding(s) exported to klopt-triage.json.');
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported.entries).toHaveLength(1);
-    expect(exported.entries[0]).toMatchObject({ rule: 'verschil', row: '6.72D Jeugdhulp zonder verblijf overig / Baten', column: 'Verschil', expected: -7, found: 7, status: 'explained', comment: COMMENT, by: 'A. Auditor' });
-    await page.screenshot({ path: join(TEST_OUTPUT, 'report-triage.png'), clip: (await page.locator(VERSCHIL).boundingBox())! });
+    expect(exported.entries[0]).toMatchObject({
+      rule: 'verschil',
+      row: '6.72D Jeugdhulp zonder verblijf overig / Baten',
+      column: 'Verschil',
+      expected: -7,
+      found: 7,
+      status: 'explained',
+      comment: COMMENT,
+      by: 'A. Auditor',
+    });
+    await page.screenshot({
+      path: join(TEST_OUTPUT, 'report-triage.png'),
+      clip: (await page.locator(VERSCHIL).boundingBox())!,
+    });
 
     // the CLI reads the file back; the document is read again unchanged
     const imported = klopt('triage', 'import', file, '--db', copy.db);
@@ -77,7 +102,9 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     expect(await stateOf(VERSCHIL)).toBe('explained');
     expect(await page.inputValue(`${VERSCHIL} select.triage-status`)).toBe('explained');
     expect(await page.inputValue(`${VERSCHIL} input.triage-comment`)).toBe(COMMENT);
-    expect(await page.textContent(`${VERSCHIL} .triage-note`)).toContain(`Marked explained: “${COMMENT}” (A. Auditor, `);
+    expect(await page.textContent(`${VERSCHIL} .triage-note`)).toContain(
+      `Marked explained: “${COMMENT}” (A. Auditor, `,
+    );
     expect(await page.textContent('#triage-counts')).toBe('Triage: 14 new, 1 explained.');
     await page.selectOption('#filter-triage', 'explained');
     expect(await page.textContent('#shown-count')).toBe('1 of 14 entries shown (1 findings)');
@@ -88,9 +115,13 @@ describe('triage round trip through the HTML report in headless chromium', () =>
     await openReport('report-3.html');
     expect(await stateOf(VERSCHIL)).toBe('review');
     expect(await page.inputValue(`${VERSCHIL} select.triage-status`)).toBe('');
-    expect(await page.textContent(`${VERSCHIL} .triage-note.review`)).toContain(`this finding was marked explained (“${COMMENT}”, A. Auditor,`);
+    expect(await page.textContent(`${VERSCHIL} .triage-note.review`)).toContain(
+      `this finding was marked explained (“${COMMENT}”, A. Auditor,`,
+    );
     expect(await page.textContent('#triage-counts')).toBe('Triage: 14 new, 1 review.');
-    const listed = JSON.parse(klopt('triage', 'list', '--db', copy.db, '--format', 'json', '--status', 'review').stdout);
+    const listed = JSON.parse(
+      klopt('triage', 'list', '--db', copy.db, '--format', 'json', '--status', 'review').stdout,
+    );
     expect(listed.map((r: { rule: string; found: number }) => [r.rule, r.found])).toEqual([['verschil', 8]]);
     expect(pageErrors).toEqual([]);
   }, 120_000);

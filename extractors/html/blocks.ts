@@ -21,7 +21,7 @@ function tableLike(rows: SlotRow[]): boolean {
   let data = 0;
   for (const r of rows) {
     const values = r.slots.slice(1).filter((s) => s !== null);
-    const parsed = values.map((s) => parseCell(s!.text));
+    const parsed = values.map((s) => parseCell(s.text));
     if (parsed.some((p) => p.kind === 'number') && parsed.every((p) => p.kind !== 'invalid')) data++;
     else if (r.slots.some((s) => s && (s.text.length > 80 || isFigure(s.text)))) return false;
   }
@@ -31,7 +31,9 @@ function tableLike(rows: SlotRow[]): boolean {
 function rowOf(rowEl: Element | null, cells: Element[], head = false): SlotRow {
   const basePath = rowEl ? pathOf(rowEl) : pathOf(cells[0]);
   return {
-    slots: cells.map((c, i) => slotOf(c, rowEl ? `${basePath} > ${c.name}:nth-child(${i + 1})` : pathOf(c), c.attribs.role === 'columnheader')),
+    slots: cells.map((c, i) =>
+      slotOf(c, rowEl ? `${basePath} > ${c.name}:nth-child(${i + 1})` : pathOf(c), c.attribs.role === 'columnheader'),
+    ),
     line: lineOf(rowEl ?? cells[0]),
     path: basePath,
     head: head || (cells.length > 0 && cells.every((c) => c.attribs.role === 'columnheader')),
@@ -50,11 +52,14 @@ export function ariaGridRows(el: Element): SlotRow[] | null {
     const n = stack.pop()!;
     if (!isElement(n) || isHidden(n)) continue;
     if (n.attribs.role === 'row') rows.push(n);
-    else if (n.name !== 'table' && n.attribs.role !== 'table' && n.attribs.role !== 'grid') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    else if (n.name !== 'table' && n.attribs.role !== 'table' && n.attribs.role !== 'grid')
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   const out = rows.map((r) => {
     const kids = visibleChildren(r);
-    const cells = kids.some((k) => CELL_ROLES.has(k.attribs.role ?? '')) ? kids.filter((k) => CELL_ROLES.has(k.attribs.role ?? '')) : kids;
+    const cells = kids.some((k) => CELL_ROLES.has(k.attribs.role ?? ''))
+      ? kids.filter((k) => CELL_ROLES.has(k.attribs.role ?? ''))
+      : kids;
     return rowOf(r, cells);
   });
   return out.length >= 1 ? out : null;

@@ -10,9 +10,28 @@ export const isElement = (n: AnyNode | null | undefined): n is Element =>
   !!n && (n.type === 'tag' || n.type === 'script' || n.type === 'style');
 
 /** Content that is never read: code, styling, templates, embedded media, forms. */
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'svg', 'math', 'iframe', 'object', 'canvas', 'select', 'button', 'input', 'textarea', 'video', 'audio', 'img']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'video',
+  'audio',
+  'img',
+]);
 /** Class names sites use for screen-reader-only or hidden text. */
-const HIDDEN_CLASS = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|element-invisible|offscreen|hidden|d-none|u-hidden|is-hidden|hide)(\s|$)/i;
+const HIDDEN_CLASS =
+  /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|element-invisible|offscreen|hidden|d-none|u-hidden|is-hidden|hide)(\s|$)/i;
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
 
@@ -29,9 +48,47 @@ export function isHidden(el: Element): boolean {
 export const lineOf = (el: Element): number | null => el.sourceCodeLocation?.startLine ?? null;
 
 export const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
-  'table', 'ul', 'tr', 'td', 'th', 'caption', 'tbody', 'thead', 'tfoot', 'summary', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'tbody',
+  'thead',
+  'tfoot',
+  'summary',
+  'body',
+  'html',
 ]);
 
 const leafCache = new WeakMap<Element, boolean>();
@@ -55,7 +112,10 @@ export function isLeafBlock(el: Element): boolean {
       for (const k of kids) if (!leafCache.has(k)) stack.push([k, false]);
       continue;
     }
-    leafCache.set(n, kids.every((k) => !BLOCK.has(k.name) && leafCache.get(k) === true));
+    leafCache.set(
+      n,
+      kids.every((k) => !BLOCK.has(k.name) && leafCache.get(k) === true),
+    );
   }
   return leafCache.get(el)!;
 }
@@ -123,7 +183,11 @@ export function cellText(root: Element): CellText {
         continue;
       }
     }
-    const isBold = bold || n.name === 'b' || n.name === 'strong' || (n.attribs.style !== undefined && BOLD_STYLE.test(n.attribs.style));
+    const isBold =
+      bold ||
+      n.name === 'b' ||
+      n.name === 'strong' ||
+      (n.attribs.style !== undefined && BOLD_STYLE.test(n.attribs.style));
     const block = BLOCK.has(n.name);
     if (block) parts.push(' ');
     // Children pushed in reverse so they pop in document order; a block gets a trailing space.
@@ -183,13 +247,15 @@ export function textContent(root: AnyNode): string {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'text') parts.push(n.data);
-    else if ((isElement(n) || n.type === 'cdata') && 'children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    else if ((isElement(n) || n.type === 'cdata') && 'children' in n)
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return parts.join('');
 }
 
 export const elementChildren = (el: Element): Element[] => el.children.filter(isElement);
-export const visibleChildren = (el: Element): Element[] => el.children.filter((c): c is Element => isElement(c) && !isHidden(c));
+export const visibleChildren = (el: Element): Element[] =>
+  el.children.filter((c): c is Element => isElement(c) && !isHidden(c));
 
 /**
  * A CSS-like path to an element: from the nearest ancestor with an id (or the root), each step

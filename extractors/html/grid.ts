@@ -66,12 +66,17 @@ export function tableRows(table: Element): SlotRow[] {
     else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
       const rows = visibleChildren(child).filter((c) => c.name === 'tr');
       const start = trs.length;
-      rows.forEach((tr, i) => trs.push({ tr, head: child.name === 'thead', path: `${childPath} > tr:nth-of-type(${i + 1})`, sectionEnd: 0 }));
+      rows.forEach((tr, i) =>
+        trs.push({ tr, head: child.name === 'thead', path: `${childPath} > tr:nth-of-type(${i + 1})`, sectionEnd: 0 }),
+      );
       for (let i = start; i < trs.length; i++) trs[i].sectionEnd = trs.length;
     }
   }
   trs.forEach((t, i) => (t.sectionEnd ||= i + 1));
-  if (trs.length > MAX_ROWS) throw new TooLarge(`table has ${trs.length.toLocaleString('en')} rows, over the limit of ${MAX_ROWS.toLocaleString('en')}`);
+  if (trs.length > MAX_ROWS)
+    throw new TooLarge(
+      `table has ${trs.length.toLocaleString('en')} rows, over the limit of ${MAX_ROWS.toLocaleString('en')}`,
+    );
 
   const out: SlotRow[] = [];
   let carry: ({ slot: Slot; left: number } | undefined)[] = [];
@@ -82,7 +87,12 @@ export function tableRows(table: Element): SlotRow[] {
       const c = carry[col];
       if (!c || c.left <= 0) return false;
       // A label spanning rows stands for every row it covers; a spanned figure is printed once.
-      row[col] = { ...c.slot, spanned: 'row', text: col === 0 ? c.slot.text : '', footnote: col === 0 ? c.slot.footnote : null };
+      row[col] = {
+        ...c.slot,
+        spanned: 'row',
+        text: col === 0 ? c.slot.text : '',
+        footnote: col === 0 ? c.slot.footnote : null,
+      };
       c.left--;
       return true;
     };
@@ -97,7 +107,10 @@ export function tableRows(table: Element): SlotRow[] {
       for (let k = 0; k < colspan; k++) {
         const s: Slot = k === 0 ? slot : { ...slot, spanned: 'col', text: head ? slot.text : '', footnote: null };
         row[col + k] = s;
-        carry[col + k] = rowspan > 1 ? { slot: { ...s, text: head || col + k === 0 ? s.text : '' }, left: Math.min(rowspan, sectionEnd - r) - 1 } : undefined;
+        carry[col + k] =
+          rowspan > 1
+            ? { slot: { ...s, text: head || col + k === 0 ? s.text : '' }, left: Math.min(rowspan, sectionEnd - r) - 1 }
+            : undefined;
       }
       col += colspan;
     }
@@ -160,7 +173,8 @@ export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | n
   if (nHeader > 0) {
     const head = rows.slice(0, nHeader);
     // A lowest header row of key letters and formulas (a | b | c = a + b): each name keeps its key in parentheses.
-    const keyTexts = head.length > 1 ? head[head.length - 1].slots.map((s) => s?.text.trim() ?? '').filter((t) => t !== '') : [];
+    const keyTexts =
+      head.length > 1 ? head[head.length - 1].slots.map((s) => s?.text.trim() ?? '').filter((t) => t !== '') : [];
     const keyRow = keyTexts.length >= 2 && keyTexts.every((t) => FORMULA_KEY.test(t)) ? head[head.length - 1] : null;
     const cells: RawCell[] = [];
     for (let c = 0; c < width; c++) {
@@ -178,11 +192,24 @@ export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | n
         if (s.text && texts.at(-1) !== s.text) texts.push(s.text);
         if (s.footnote && s.spanned === null) footnote = s.footnote;
       });
-      const base: Slot = first ?? { text: '', bold: false, footnote: null, line: head[0].line, path: head[0].path, th: false, spanned: null };
+      const base: Slot = first ?? {
+        text: '',
+        bold: false,
+        footnote: null,
+        line: head[0].line,
+        path: head[0].path,
+        th: false,
+        spanned: null,
+      };
       cells.push({ ...toCell(base, 0, c), text: texts.join(' '), footnote });
     }
     // Trailing header cells that are blank everywhere are not columns.
-    while (cells.length > 1 && cells.at(-1)!.text === '' && rows.slice(nHeader).every((r) => !r.slots[cells.length - 1]?.text)) cells.pop();
+    while (
+      cells.length > 1 &&
+      cells.at(-1)!.text === '' &&
+      rows.slice(nHeader).every((r) => !r.slots[cells.length - 1]?.text)
+    )
+      cells.pop();
     header = { cells, line: head[0].line, page: null, raw: cells.map((c) => c.text).join(' | '), path: head[0].path };
   }
   const body: RawRow[] = [];
@@ -192,7 +219,13 @@ export function assemble(rows: SlotRow[], nHeader: number): { header: RawRow | n
     let end = r.slots.length;
     while (end > 0 && r.slots[end - 1] === null) end--;
     if (end === 0 || r.slots.slice(0, end).every((s) => !s || s.text === '')) return;
-    const cells = r.slots.slice(0, end).map((s, c) => (s ? toCell(s, rowIndex, c) : { text: '', line: r.line, page: null, bold: false, source: { path: r.path, row: rowIndex, column: c } }));
+    const cells = r.slots
+      .slice(0, end)
+      .map((s, c) =>
+        s
+          ? toCell(s, rowIndex, c)
+          : { text: '', line: r.line, page: null, bold: false, source: { path: r.path, row: rowIndex, column: c } },
+      );
     body.push({ cells, line: r.line, page: null, raw: cells.map((c) => c.text).join(' | '), path: r.path });
   });
   return { header, rows: body };

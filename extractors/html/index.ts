@@ -3,13 +3,32 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseScale } from '../../src/grammar/number.js';
 import type { Extraction, ExtractionNotice, Footnote, RawTable, TextBlock } from '../types.js';
 import { ariaGridRows, definitionListRows, divGridRows, flatRunTables } from './blocks.js';
-import { BLOCK, cellText, firstElement, textContent, isElement, isHidden, isLeafBlock, lineOf, pathOf, plainText, visibleChildren } from './dom.js';
+import {
+  BLOCK,
+  cellText,
+  firstElement,
+  textContent,
+  isElement,
+  isHidden,
+  isLeafBlock,
+  lineOf,
+  pathOf,
+  plainText,
+  visibleChildren,
+} from './dom.js';
 import { nestingDepth } from './depth.js';
 import { assemble, headerCount, MAX_ROWS, tableRows, TooLarge, type SlotRow } from './grid.js';
 import { startLineAdapter } from './tree-adapter.js';
 import { shapeHtmlTable } from './shape.js';
 import { parseStrict } from './strict-parse.js';
-import { isIndicatorTable, isProductTree, pageDoelenboomTables, readBlockStructures, readProductTree, statutoryTable } from './structures.js';
+import {
+  isIndicatorTable,
+  isProductTree,
+  pageDoelenboomTables,
+  readBlockStructures,
+  readProductTree,
+  statutoryTable,
+} from './structures.js';
 
 /**
  * Saved pages of municipal P&C websites. Every <table> (and every table-like block of
@@ -37,7 +56,10 @@ const GRID_CONTAINER = new Set(['div', 'section', 'article', 'ul', 'ol', 'main',
 /** A caption or top-left cell without its scale note: "Programma 6 (bedragen x 1.000)" → "Programma 6". */
 const stripScale = (text: string) =>
   text
-    .replace(/\(?\s*(bedragen\s*)?(in\s*)?(x|\*|×)\s*(€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\s*(euro'?s?)?\s*\)?/i, '')
+    .replace(
+      /\(?\s*(bedragen\s*)?(in\s*)?(x|\*|×)\s*(€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\s*(euro'?s?)?\s*\)?/i,
+      '',
+    )
     .replace(/[\s,:;–-]+$/, '')
     .trim();
 
@@ -47,8 +69,17 @@ export const MAX_DEPTH = 3_000;
 export function extractHtml(html: string): Extraction {
   const depth = nestingDepth(html, MAX_DEPTH);
   if (depth > MAX_DEPTH) {
-    const message = `Page not read: its elements nest more than ${MAX_DEPTH.toLocaleString('en')} deep, which no real page does (a broken or hostile page; parsing it would take minutes)`;
-    return { tables: [], textBlocks: [], headings: [], notices: [{ rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null }] };
+    const message =
+      `Page not read: its elements nest more than ${MAX_DEPTH.toLocaleString('en')} deep, which no real page ` +
+      `does (a broken or hostile page; parsing it would take minutes)`;
+    return {
+      tables: [],
+      textBlocks: [],
+      headings: [],
+      notices: [
+        { rule: 'unreadable-page', severity: 'error', message, line: null, page: null, raw: null, table: null },
+      ],
+    };
   }
   // Well-formed pages through the fast parser; anything the standard would repair through parse5.
   const doc = parseStrict(html) ?? parseWithParse5(html);
@@ -66,7 +97,12 @@ export function extractHtml(html: string): Extraction {
 
   // Doelenboom and sections: the page's text blocks read as the dump's lines are.
   const textItems = items.flatMap((it, i) => (it.kind === 'heading' || it.kind === 'block' ? [i] : []));
-  const blockRead = readBlockStructures(textItems.map((i) => ({ text: (items[i] as { text: string }).text, line: (items[i] as { line: number | null }).line })));
+  const blockRead = readBlockStructures(
+    textItems.map((i) => ({
+      text: (items[i] as { text: string }).text,
+      line: (items[i] as { line: number | null }).line,
+    })),
+  );
   for (const k of blockRead.used) used.add(textItems[k]);
   const structures = blockRead.structures;
   tables.push(...blockRead.tables);
@@ -93,7 +129,15 @@ export function extractHtml(html: string): Extraction {
       return;
     }
     if (item.kind === 'refused') {
-      notices.push({ rule: 'unread-table', severity: 'warning', message: `Table at line ${lineOf(item.el) ?? '?'} (${pathOf(item.el)}) not read: ${item.reason}`, line: lineOf(item.el), page: null, raw: null, table: stack.at(-1)?.text ?? null });
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message: `Table at line ${lineOf(item.el) ?? '?'} (${pathOf(item.el)}) not read: ${item.reason}`,
+        line: lineOf(item.el),
+        page: null,
+        raw: null,
+        table: stack.at(-1)?.text ?? null,
+      });
       return;
     }
     const footnotes = footnotesAfter(items, i, used);
@@ -119,7 +163,11 @@ export function extractHtml(html: string): Extraction {
     const table: RawTable = {
       index: 0,
       layout: 'html',
-      title: (item.caption && stripScale(item.caption)) || stripScale(topLeft) || stack.at(-1)?.text || `Tabel op regel ${line}`,
+      title:
+        (item.caption && stripScale(item.caption)) ||
+        stripScale(topLeft) ||
+        stack.at(-1)?.text ||
+        `Tabel op regel ${line}`,
       context,
       scaleText: captionScale ?? headerScale ?? nearby,
       header,
@@ -148,12 +196,23 @@ export function extractHtml(html: string): Extraction {
   tables.forEach((t, i) => (t.index = i));
 
   items.forEach((item, i) => {
-    if ((item.kind === 'block' || item.kind === 'heading') && !used.has(i) && item.text) textBlocks.push({ text: item.text, line: item.line, page: null });
+    if ((item.kind === 'block' || item.kind === 'heading') && !used.has(i) && item.text)
+      textBlocks.push({ text: item.text, line: item.line, page: null });
   });
   if (tables.length === 0 && notices.length === 0) {
-    notices.push({ rule: 'no-tables', severity: 'info', message: `No tables in the page: nothing to check (${textBlocks.length} text blocks read)`, line: null, page: null, raw: null, table: null });
+    notices.push({
+      rule: 'no-tables',
+      severity: 'info',
+      message: `No tables in the page: nothing to check (${textBlocks.length} text blocks read)`,
+      line: null,
+      page: null,
+      raw: null,
+      table: null,
+    });
   }
-  const headings = [pageTitle, ...items.slice(0, 60).map((it) => ('text' in it ? it.text : ''))].filter((t) => t.length > 0 && t.length < 120).slice(0, 40);
+  const headings = [pageTitle, ...items.slice(0, 60).map((it) => ('text' in it ? it.text : ''))]
+    .filter((t) => t.length > 0 && t.length < 120)
+    .slice(0, 40);
   return { tables, textBlocks, notices, headings, structures };
 }
 
@@ -216,7 +275,8 @@ function walk(root: Element): Item[] {
     if (!t.text) return;
     const line = lineOf(el) ?? null;
     // A short paragraph in bold only is a heading in all but markup ("Wat heeft het gekost?").
-    if (t.bold && t.text.length < 120 && !/\d[.,]\d{3}/.test(t.text)) items.push({ kind: 'heading', level: 7, text: t.text, line });
+    if (t.bold && t.text.length < 120 && !/\d[.,]\d{3}/.test(t.text))
+      items.push({ kind: 'heading', level: 7, text: t.text, line });
     // Its plain text is wanted only for the few blocks under a table (footnotes): read there.
     else items.push({ kind: 'block', text: t.text, el, line });
   };
@@ -224,7 +284,14 @@ function walk(root: Element): Item[] {
     const w = work.pop()!;
     if ('run' in w) {
       const first = w.run.find(isElement);
-      const fake = { type: 'tag', name: 'span', attribs: {}, children: w.run, parent: null, sourceCodeLocation: first?.sourceCodeLocation } as unknown as Element;
+      const fake = {
+        type: 'tag',
+        name: 'span',
+        attribs: {},
+        children: w.run,
+        parent: null,
+        sourceCodeLocation: first?.sourceCodeLocation,
+      } as unknown as Element;
       addBlock(fake);
       continue;
     }
@@ -238,7 +305,13 @@ function walk(root: Element): Item[] {
     // An unclosed <h2> swallows what follows it, tables included: read it as a container then.
     if ((h || w.attribs.role === 'heading') && !containsTable(w)) {
       const text = cellText(w).text;
-      if (text) items.push({ kind: 'heading', level: h ? Number(h[1]) : Number(w.attribs['aria-level'] ?? 2) || 2, text, line: lineOf(w) });
+      if (text)
+        items.push({
+          kind: 'heading',
+          level: h ? Number(h[1]) : Number(w.attribs['aria-level'] ?? 2) || 2,
+          text,
+          line: lineOf(w),
+        });
       continue;
     }
     if (GRID_CONTAINER.has(w.name) && isProductTree(w)) {
@@ -247,7 +320,13 @@ function walk(root: Element): Item[] {
     }
     const grid = ariaGridRows(w) ?? definitionListRows(w) ?? (GRID_CONTAINER.has(w.name) ? divGridRows(w) : null);
     if (grid && grid.length > MAX_ROWS) {
-      items.push({ kind: 'refused', el: w, reason: `element grid has ${grid.length.toLocaleString('en')} rows, over the limit of ${MAX_ROWS.toLocaleString('en')}` });
+      items.push({
+        kind: 'refused',
+        el: w,
+        reason:
+          `element grid has ${grid.length.toLocaleString('en')} rows, over the limit of ` +
+          `${MAX_ROWS.toLocaleString('en')}`,
+      });
       continue;
     }
     if (grid) {
@@ -279,7 +358,10 @@ function containsTable(table: Element): boolean {
 function tableItem(table: Element): Item {
   const captionEl = visibleChildren(table).find((c) => c.name === 'caption');
   const parent = table.parent;
-  const figcaption = isElement(parent) && parent.name === 'figure' ? visibleChildren(parent).find((c) => c.name === 'figcaption') : undefined;
+  const figcaption =
+    isElement(parent) && parent.name === 'figure'
+      ? visibleChildren(parent).find((c) => c.name === 'figcaption')
+      : undefined;
   const caption = [captionEl, figcaption].map((c) => (c ? cellText(c).text : '')).find((t) => t) ?? null;
   try {
     return { kind: 'grid', el: table, rows: tableRows(table), caption, marked: true };

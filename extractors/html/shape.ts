@@ -44,13 +44,26 @@ export function shapeHtmlTable(header: RawRow | null, rows: RawRow[], indicator:
   for (let i = 1; i < width; i++) {
     const cells = rows.map((r) => r.cells[i]).filter((c) => !blank(c));
     if (cells.length === 0) continue;
-    if (cells.every((c) => VN_CELL.test(c!.text.trim())) && (VN_HEADER.test(headText(i)) || headText(i) === '' || headText(i) === headText(i - 1))) drop.add(i);
+    if (
+      cells.every((c) => VN_CELL.test(c.text.trim())) &&
+      (VN_HEADER.test(headText(i)) || headText(i) === '' || headText(i) === headText(i - 1))
+    )
+      drop.add(i);
   }
 
   // Code and name in separate cells: most figure rows print a code in the first cell, a name in the second.
   const figureRows = rows.filter((r) => r.cells.slice(1).some(isAmount));
-  const coded = figureRows.filter((r) => CODE.test(r.cells[0]?.text.trim() ?? '') && !/^\d{4}$/.test(r.cells[0].text.trim()) && classify(r.cells[1]?.text ?? '') === 'text');
-  const codeName = width > 2 && coded.length >= 2 && coded.length * 2 > figureRows.length && !figureRows.some((r) => isAmount(r.cells[1]));
+  const coded = figureRows.filter(
+    (r) =>
+      CODE.test(r.cells[0]?.text.trim() ?? '') &&
+      !/^\d{4}$/.test(r.cells[0].text.trim()) &&
+      classify(r.cells[1]?.text ?? '') === 'text',
+  );
+  const codeName =
+    width > 2 &&
+    coded.length >= 2 &&
+    coded.length * 2 > figureRows.length &&
+    !figureRows.some((r) => isAmount(r.cells[1]));
 
   // Programme-number columns, by their header: keys of the row, not amounts.
   const keys: number[] = [];
@@ -65,7 +78,8 @@ export function shapeHtmlTable(header: RawRow | null, rows: RawRow[], indicator:
     }
     const keyTexts = keys.map((k) => r.cells[k]?.text.trim() ?? '').filter((t) => t !== '');
     if (keyTexts.length) label = `${label} (${keyTexts.join(', ')})`;
-    if (r.cells[0]) r.cells[0] = { ...r.cells[0], text: label, bold: r.cells[0].bold || (codeName && (r.cells[1]?.bold ?? false)) };
+    if (r.cells[0])
+      r.cells[0] = { ...r.cells[0], text: label, bold: r.cells[0].bold || (codeName && (r.cells[1]?.bold ?? false)) };
   }
   if (codeName) drop.add(1);
   for (const k of keys) drop.add(k);

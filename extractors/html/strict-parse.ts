@@ -12,17 +12,86 @@ import { DomHandler, Text, type AnyNode, type Document, type Element } from 'dom
  * different reading. test/html-strict-parse.test.ts holds the two trees equal on the fixtures.
  */
 
-/** Elements whose parsing differs between the two (raw text, foreign content, forms, obsolete) or that the standard moves. */
+/**
+ * Elements whose parsing differs between the two (raw text, foreign content, forms, obsolete) or that the standard
+ * moves.
+ */
 const REFUSED = new Set([
-  'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'listing', 'template', 'svg', 'math',
-  'frameset', 'frame', 'select', 'option', 'optgroup', 'datalist', 'image', 'isindex', 'keygen', 'command', 'basefont',
-  'bgsound', 'menuitem', 'rb', 'rt', 'rp', 'rtc', 'applet', 'marquee', 'object', 'html', 'head', 'body',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'listing',
+  'template',
+  'svg',
+  'math',
+  'frameset',
+  'frame',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'image',
+  'isindex',
+  'keygen',
+  'command',
+  'basefont',
+  'bgsound',
+  'menuitem',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+  'applet',
+  'marquee',
+  'object',
+  'html',
+  'head',
+  'body',
 ]);
 /** Start tags that close an open <p> (HTML standard, "in body"). */
 const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
-  'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2',
-  'h3', 'h4', 'h5', 'h6', 'pre', 'form', 'li', 'dd', 'dt', 'table', 'hr',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'search',
+  'section',
+  'summary',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'form',
+  'li',
+  'dd',
+  'dt',
+  'table',
+  'hr',
 ]);
 /** Elements that may not stand inside one of their own kind (the standard closes or ignores the outer one). */
 const NOT_NESTED = new Set(['a', 'form', 'button', 'nobr']);
@@ -49,11 +118,32 @@ const TABLE_PARENT: Record<string, Set<string>> = {
   col: new Set(['colgroup']),
 };
 const HEAD_CHILDREN = new Set(['meta', 'title', 'style', 'script', 'link', 'base']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const TAG_NAME = /^[a-z][a-z0-9-]*$/;
-/** Attribute names the two may read apart: quotes, `<`, `=`, or beyond ASCII (htmlparser2 lower-cases those, parse5 does not). */
+/**
+ * Attribute names the two may read apart: quotes, `<`, `=`, or beyond ASCII (htmlparser2 lower-cases those, parse5 does
+ * not).
+ */
 const ODD_ATTRIBUTE = /[^\x21-\x7e]|["'<=]/;
-/** Markup the two tokenisers read differently: abrupt or "--!>" comment ends, CDATA, end tags not followed by a letter, NUL. */
+/**
+ * Markup the two tokenisers read differently: abrupt or "--!>" comment ends, CDATA, end tags not followed by a letter,
+ * NUL.
+ */
 const TOKEN_TRAPS = /<!--->|<!-->|--!>|<!\[|<\/[^a-zA-Z]|\0/;
 const HTML_SPACE = /^[ \t\n\f\r]*$/;
 
@@ -74,7 +164,10 @@ class Handler extends DomHandler {
   }
 }
 
-/** Counts end tags as read: htmlparser2 drops a stray one silently, where the standard may act on it (`</thead>` ends a row). */
+/**
+ * Counts end tags as read: htmlparser2 drops a stray one silently, where the standard may act on it (`</thead>` ends a
+ * row).
+ */
 class CountingParser extends Parser {
   endTags = 0;
   override onclosetag(start: number, endIndex: number): void {
@@ -84,7 +177,7 @@ class CountingParser extends Parser {
 }
 
 const isEl = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
-const isSpaceText = (n: AnyNode) => n.type === 'text' && HTML_SPACE.test((n as Text).data);
+const isSpaceText = (n: AnyNode) => n.type === 'text' && HTML_SPACE.test(n.data);
 
 /** The page's tree when it is one the HTML standard builds the same way, else null (parse it with parse5). */
 export function parseStrict(source: string): Document | null {
@@ -92,7 +185,11 @@ export function parseStrict(source: string): Document | null {
   // parse5 reads CR LF and CR as LF, in text and in line numbers alike.
   const html = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const handler = new Handler(undefined, { withStartIndices: true });
-  const parser = new CountingParser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const parser = new CountingParser(handler, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
   parser.end(html);
   if (handler.repaired || parser.endTags !== handler.closed) return null;
   const doc = handler.root;
@@ -112,7 +209,11 @@ function documentShape(doc: Document): Element | null {
   const top = doc.children.filter((n) => !isSpaceText(n));
   const htmlEl = top.at(-1);
   if (!htmlEl || !isEl(htmlEl) || htmlEl.name !== 'html') return null;
-  if (top.length > 2 || (top.length === 2 && !(top[0].type === 'directive' && (top[0] as { name: string }).name === '!doctype'))) return null;
+  if (
+    top.length > 2 ||
+    (top.length === 2 && !(top[0].type === 'directive' && (top[0] as { name: string }).name === '!doctype'))
+  )
+    return null;
   const kids = htmlEl.children;
   const headAt = kids.findIndex(isEl);
   const head = kids[headAt];
@@ -120,7 +221,12 @@ function documentShape(doc: Document): Element | null {
   const bodyAt = kids.findIndex((n, i) => i > headAt && !isSpaceText(n));
   const body = kids[bodyAt];
   if (!body || !isEl(body) || body.name !== 'body' || !kids.slice(bodyAt + 1).every(isSpaceText)) return null;
-  if (!head.children.every((n) => isSpaceText(n) || (isEl(n) && HEAD_CHILDREN.has(n.name) && n.children.every((c) => c.type === 'text')))) return null;
+  if (
+    !head.children.every(
+      (n) => isSpaceText(n) || (isEl(n) && HEAD_CHILDREN.has(n.name) && n.children.every((c) => c.type === 'text')),
+    )
+  )
+    return null;
   if (head.children.some((n) => isEl(n) && n.name === 'script' && scriptTrap(n))) return null;
   const trailing = [...kids.slice(bodyAt + 1), ...doc.children.slice(doc.children.indexOf(htmlEl) + 1)] as Text[];
   replaceChildren(doc, [...(top.length === 2 ? [top[0]] : []), htmlEl]);
@@ -171,7 +277,7 @@ function bodyIsStandard(body: Element): boolean {
     if (NOT_NESTED.has(name) && count(name) > 0) return false;
     if (HEADING.has(name) && headings > 0) return false;
     if ((name === 'li' || name === 'dd' || name === 'dt') && inOpenItem(n)) return false;
-    if (name === 'pre' && n.children[0]?.type === 'text' && (n.children[0] as Text).data.startsWith('\n')) return false;
+    if (name === 'pre' && n.children[0]?.type === 'text' && n.children[0].data.startsWith('\n')) return false;
     if (name === 'script' && scriptTrap(n)) return false;
     for (const attr of Object.keys(n.attribs)) if (ODD_ATTRIBUTE.test(attr)) return false;
     open.set(name, count(name) + 1);
@@ -204,7 +310,7 @@ function replaceChildren(parent: Document | Element, children: AnyNode[]) {
 function appendText(parent: Element, data: string) {
   const last = parent.children.at(-1);
   if (last?.type === 'text') {
-    (last as Text).data += data;
+    last.data += data;
     return;
   }
   const t = new Text(data);

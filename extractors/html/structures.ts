@@ -31,7 +31,12 @@ export interface PageLine {
  * counts on one line per block, so blocks are numbered 1..n and the numbers mapped back to
  * source lines after. Returns the structures, notices, and which blocks it used.
  */
-export function readBlockStructures(blocks: PageLine[]): { structures: RawStructures; tables: RawTable[]; notices: ExtractionNotice[]; used: Set<number> } {
+export function readBlockStructures(blocks: PageLine[]): {
+  structures: RawStructures;
+  tables: RawTable[];
+  notices: ExtractionNotice[];
+  used: Set<number>;
+} {
   const lines = blocks.map((b, i) => ({ text: b.text, line: i + 1 }));
   const used = new Set<number>();
   const read = readStructures(lines, used);
@@ -59,7 +64,11 @@ export function readBlockStructures(blocks: PageLine[]): { structures: RawStruct
     if (p.baten) p.baten.line = at(p.baten.line);
   }
   if (s.line !== null) s.line = at(s.line);
-  const notices = read.notices.map((n) => ({ ...n, line: n.line === null ? null : at(n.line), message: n.message.replace(/\b(line|to) (\d+)\b/g, (_, w: string, d: string) => `${w} ${at(Number(d))}`) }));
+  const notices = read.notices.map((n) => ({
+    ...n,
+    line: n.line === null ? null : at(n.line),
+    message: n.message.replace(/\b(line|to) (\d+)\b/g, (_, w: string, d: string) => `${w} ${at(Number(d))}`),
+  }));
   // Money tables are built again by the caller from all structures of the page; the rest keep their cells.
   const tables = read.tables.filter((t) => t.role !== 'doelenboom');
   for (const t of tables) {
@@ -78,7 +87,9 @@ export function pageDoelenboomTables(structures: RawStructures): RawTable[] {
   return doelenboomTables(structures).map((t) => ({ ...t, layout: 'html' as const }));
 }
 
-/** An element holding a product doelenboom: its first visible child is the "Doelstelling … Wat heeft het gekost?" head. */
+/**
+ * An element holding a product doelenboom: its first visible child is the "Doelstelling … Wat heeft het gekost?" head.
+ */
 export function isProductTree(el: Element): boolean {
   const head = visibleChildren(el)[0];
   // The head is a row of four or more leaf cells; checked before its text is read, so deep pages stay linear.
@@ -95,7 +106,11 @@ const THEMA = /^\d{1,2}\.\s+\S/;
  * thema, a block followed by "Lasten N" / "Baten N" blocks is a product, any other block a
  * doelstelling. The markup separates what the dump glued, so nothing is guessed.
  */
-export function readProductTree(el: Element): { products: RawProduct[]; line: number | null; notices: ExtractionNotice[] } {
+export function readProductTree(el: Element): {
+  products: RawProduct[];
+  line: number | null;
+  notices: ExtractionNotice[];
+} {
   const leaves: { text: string; line: number }[] = [];
   const [head, ...body] = visibleChildren(el);
   const stack: Element[] = [...body].reverse();
@@ -122,7 +137,15 @@ export function readProductTree(el: Element): { products: RawProduct[]; line: nu
     if (amount) {
       const printed = { text: amount[2], line: leaf.line, raw: leaf.text };
       if (!current) {
-        notices.push({ rule: 'unreadable-row', severity: 'warning', line: leaf.line, page: null, raw: leaf.text, table: 'Doelenboom', message: `"${leaf.text}" stands under no product in the doelenboom; nothing stored for it` });
+        notices.push({
+          rule: 'unreadable-row',
+          severity: 'warning',
+          line: leaf.line,
+          page: null,
+          raw: leaf.text,
+          table: 'Doelenboom',
+          message: `"${leaf.text}" stands under no product in the doelenboom; nothing stored for it`,
+        });
       } else if (amount[1] === 'Baten') current.baten = printed;
       else current.lasten = printed;
       return;
@@ -161,7 +184,17 @@ export function statutoryTable(t: RawTable, notices: ExtractionNotice[]): RawTab
     const nr = /^(\d{1,3})\.?$/.exec(clean(cellAt(nrCol).text));
     const bv = /^(\d{1,2})\.?\s+(.+)$/.exec(clean(cellAt(col('beleidsveld')).text));
     if (!nr || !bv) {
-      notices.push({ rule: 'unreadable-row', severity: 'warning', line: r.line, page: r.page, raw: r.raw, table: 'Wettelijk verplichte indicatoren', message: `Statutory indicator row "${r.raw}": no indicator number or no numbered beleidsveld; nothing stored for it` });
+      notices.push({
+        rule: 'unreadable-row',
+        severity: 'warning',
+        line: r.line,
+        page: r.page,
+        raw: r.raw,
+        table: 'Wettelijk verplichte indicatoren',
+        message:
+          `Statutory indicator row "${r.raw}": no indicator number or no numbered beleidsveld; nothing stored ` +
+          `for it`,
+      });
       continue;
     }
     const [name, unit] = [cellAt(col('naam indicator')), cellAt(col('eenheid'))].map((c) => clean(c.text));
@@ -187,5 +220,9 @@ export function statutoryTable(t: RawTable, notices: ExtractionNotice[]): RawTab
 /** An indicator table: top-left names indicators or kengetallen, every other column a year. */
 export function isIndicatorTable(t: RawTable): boolean {
   const cells = t.header?.cells ?? [];
-  return cells.length >= 2 && INDICATOR_TOP_LEFT.test(cells[0].text) && cells.slice(1).every((c) => /(19|20)\d{2}/.test(c.text));
+  return (
+    cells.length >= 2 &&
+    INDICATOR_TOP_LEFT.test(cells[0].text) &&
+    cells.slice(1).every((c) => /(19|20)\d{2}/.test(c.text))
+  );
 }

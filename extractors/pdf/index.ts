@@ -1,7 +1,14 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Extraction, ExtractionNotice } from '../types.js';
-import { dropRunningLines, joinAcrossPages, linesOf, readPageLayout, type PageLayout, type PageResult } from './layout.js';
+import {
+  dropRunningLines,
+  joinAcrossPages,
+  linesOf,
+  readPageLayout,
+  type PageLayout,
+  type PageResult,
+} from './layout.js';
 import { PageReadError, readPages } from './pool.js';
 import { openPdf, readPage, type PageText } from './read-pages.mjs';
 
@@ -60,7 +67,8 @@ function checkFile(path: string, file: string, maxBytes: number): number {
     if (!head.includes('%PDF-')) throw new PdfInputError(file, 'not a PDF (no %PDF- header in the first 1024 bytes)');
     const tail = Buffer.alloc(Math.min(2048, size));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    if (!tail.includes('%%EOF')) throw new PdfInputError(file, 'truncated PDF: no %%EOF marker at the end of the file (an incomplete download?)');
+    if (!tail.includes('%%EOF'))
+      throw new PdfInputError(file, 'truncated PDF: no %%EOF marker at the end of the file (an incomplete download?)');
   } finally {
     closeSync(fd);
   }
@@ -68,7 +76,9 @@ function checkFile(path: string, file: string, maxBytes: number): number {
 }
 
 const openMessage = (name: string | undefined, message: string) =>
-  name === 'PasswordException' ? 'encrypted PDF: a password is needed to open it; not read' : `not a readable PDF: ${message}`;
+  name === 'PasswordException'
+    ? 'encrypted PDF: a password is needed to open it; not read'
+    : `not a readable PDF: ${message}`;
 
 /** Read the pages in this thread (workers: 0): pdf.js is loaded here. */
 async function readHere(bytes: Uint8Array, file: string, onPage: (p: PageText) => void): Promise<number> {
@@ -120,9 +130,29 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
   if (numPages === 0) throw new PdfInputError(file, 'the PDF has no pages');
   pages.sort((a, b) => a.page - b.page);
   if (withText === 0) {
-    notices.push({ rule: 'no-text-layer', severity: 'warning', message: `${file}: no text layer, OCR not supported (${pages.length} page${pages.length === 1 ? '' : 's'} of images or drawings only); nothing read`, line: null, page: null, raw: null, table: null });
+    notices.push({
+      rule: 'no-text-layer',
+      severity: 'warning',
+      message:
+        `${file}: no text layer, OCR not supported (${pages.length} page${pages.length === 1 ? '' : 's'} of ` +
+        `images or drawings only); nothing read`,
+      line: null,
+      page: null,
+      raw: null,
+      table: null,
+    });
   } else {
-    for (const p of pages) if (p.lines.length === 0) notices.push({ rule: 'no-text-layer', severity: 'info', message: `page ${p.page} has no text layer (an image?), OCR not supported; skipped`, line: null, page: p.page, raw: null, table: null });
+    for (const p of pages)
+      if (p.lines.length === 0)
+        notices.push({
+          rule: 'no-text-layer',
+          severity: 'info',
+          message: `page ${p.page} has no text layer (an image?), OCR not supported; skipped`,
+          line: null,
+          page: p.page,
+          raw: null,
+          table: null,
+        });
   }
   // In page order: a table of text that runs to the foot of a page hands its header on.
   const results: PageResult[] = [];
@@ -130,7 +160,14 @@ export async function extractPdf(path: string, options: PdfOptions = {}): Promis
   const joined = joinAcrossPages(results, file);
   const headings = pages
     .slice(0, 2)
-    .flatMap((p) => p.lines.map((l) => l.chunks.map((c) => c.text).join(' ').trim()))
+    .flatMap((p) =>
+      p.lines.map((l) =>
+        l.chunks
+          .map((c) => c.text)
+          .join(' ')
+          .trim(),
+      ),
+    )
     .filter((t) => t.length > 0 && t.length < 120)
     .slice(0, 40);
   return { tables: joined.tables, textBlocks: joined.textBlocks, notices: [...notices, ...joined.notices], headings };

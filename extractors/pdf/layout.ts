@@ -23,10 +23,46 @@ export interface PageLayout {
 
 // Advance widths of Helvetica/Arial in 1/1000 em: close enough for the sans and serif faces of
 // these documents, and exact in the property that matters: every digit has the same width.
-const WIDTH: Record<string, number> = { ' ': 278, '.': 278, ',': 278, '-': 333, '−': 584, '–': 556, '%': 889, '(': 333, ')': 333, '€': 556, '/': 278, ':': 278, '+': 584, "'": 191 };
-const charWidth = (c: string) => WIDTH[c] ?? (c >= '0' && c <= '9' ? 556 : c === c.toUpperCase() && c !== c.toLowerCase() ? 667 : /[ijlft]/.test(c) ? 250 : /[mw]/.test(c) ? 833 : 520);
+const WIDTH: Record<string, number> = {
+  ' ': 278,
+  '.': 278,
+  ',': 278,
+  '-': 333,
+  '−': 584,
+  '–': 556,
+  '%': 889,
+  '(': 333,
+  ')': 333,
+  '€': 556,
+  '/': 278,
+  ':': 278,
+  '+': 584,
+  "'": 191,
+};
+const charWidth = (c: string) =>
+  WIDTH[c] ??
+  (c >= '0' && c <= '9'
+    ? 556
+    : c === c.toUpperCase() && c !== c.toLowerCase()
+      ? 667
+      : /[ijlft]/.test(c)
+        ? 250
+        : /[mw]/.test(c)
+          ? 833
+          : 520);
 
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** Where each character of an item starts: the item's width shared out by glyph proportions. */
 export function charEdges(item: { s: string; x: number; w: number }): number[] {
@@ -54,7 +90,9 @@ function codeWidth(code: number): number {
   return w;
 }
 
-/** An item's words, each with its estimated box (the edges charEdges gives, computed only where words start and end). */
+/**
+ * An item's words, each with its estimated box (the edges charEdges gives, computed only where words start and end).
+ */
 function wordsOf(item: PdfItem, page: number): Chunk[] {
   const s = item.s;
   // Surrogate pairs are one character to charEdges: the general path.
@@ -94,13 +132,19 @@ function wordsOfSlow(item: PdfItem, page: number): Chunk[] {
     const space = i === chars.length || /\s/.test(chars[i]);
     if (!space && start < 0) start = i;
     if (space && start >= 0) {
-      out.push({ text: chars.slice(start, i).join(''), x0: edges[start], x1: edges[i], y: item.y, size: item.size, page });
+      out.push({
+        text: chars.slice(start, i).join(''),
+        x0: edges[start],
+        x1: edges[i],
+        y: item.y,
+        size: item.size,
+        page,
+      });
       start = -1;
     }
   }
   return out;
 }
-
 
 /**
  * Words → lines. Words share a line when their baselines are within a quarter of the font size
@@ -127,7 +171,12 @@ export function linesOf(page: PageText): Line[] {
   }
   for (const w of small) {
     // The line whose baseline is just below the raised word, and which it stands beside.
-    const host = lines.find((l) => w.y < l.y - 0.1 * l.size && w.y > l.y - 0.75 * l.size && l.words.some((x) => Math.abs(x.x1 - w.x0) < 0.5 * l.size));
+    const host = lines.find(
+      (l) =>
+        w.y < l.y - 0.1 * l.size &&
+        w.y > l.y - 0.75 * l.size &&
+        l.words.some((x) => Math.abs(x.x1 - w.x0) < 0.5 * l.size),
+    );
     if (host && /^\d{1,2}$/.test(w.text)) host.sup.push(w);
     else {
       const same = lines.find((l) => Math.abs(w.y - l.y) <= 0.25 * l.size);
@@ -181,10 +230,16 @@ export function linesOf(page: PageText): Line[] {
     // A taakveld code alone before the figures (its name wrapped onto the lines above and below
     // it) is the label's, not a figure: "0.11" is no Dutch amount.
     const [lead, second] = chunks;
-    if (second && classify(lead.text) === 'code' && /^\d/.test(lead.text) && isValueText(second.text)) lead.label = true;
+    if (second && classify(lead.text) === 'code' && /^\d/.test(lead.text) && isValueText(second.text))
+      lead.label = true;
     // A V or N after the last figure is the verschil's sign in words (a V/N column), no cell: the
     // figure is read as printed, as the HTML and text readers read it.
-    if (chunks.length >= 2 && VN_LETTER.test(chunks[chunks.length - 1].text) && isValueText(chunks[chunks.length - 2].text)) chunks.pop();
+    if (
+      chunks.length >= 2 &&
+      VN_LETTER.test(chunks[chunks.length - 1].text) &&
+      isValueText(chunks[chunks.length - 2].text)
+    )
+      chunks.pop();
     else {
       // (Set a word space after its figure, the letter ran into the figure's chunk: "-314 V".)
       const last = chunks[chunks.length - 1];
@@ -210,7 +265,8 @@ function numberedLabel(chunks: Chunk[]): void {
   if (!(classify(code.text) === 'code' || isBareNumber(code.text))) return;
   // (A dash before the words belongs to the label: "0" "- Bestuur".)
   const words = name.text.replace(/^[-−–]\s*/, '');
-  if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words))) return;
+  if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words)))
+    return;
   if (!/^[\p{L}(]/u.test(words)) return;
   const key = classify(code.text) === 'code' ? normaliseCode(code.text) : code.text;
   chunks.splice(0, 2, { ...code, text: `${key} ${name.text}`, x1: name.x1 });
@@ -230,15 +286,24 @@ const PAGE_NUMBER = /^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(van|of|\/)\s*\d{1,4})?
  * on other pages, or that are a page number. They are dropped before tables are looked for.
  */
 export function dropRunningLines(pages: PageLayout[]): PageLayout[] {
-  const key = (l: Line) => l.chunks.map((c) => c.text).join(' ').replace(/\d+/g, '#').trim();
+  const key = (l: Line) =>
+    l.chunks
+      .map((c) => c.text)
+      .join(' ')
+      .replace(/\d+/g, '#')
+      .trim();
   const inBand = (p: PageLayout, l: Line) => l.y < 0.06 * p.height || l.y > 0.94 * p.height;
   const seen = new Map<string, Set<number>>();
-  for (const p of pages) for (const l of p.lines) if (inBand(p, l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(p.page));
+  for (const p of pages)
+    for (const l of p.lines) if (inBand(p, l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(p.page));
   return pages.map((p) => ({
     ...p,
     lines: p.lines.filter((l) => {
       if (!inBand(p, l)) return true;
-      const text = l.chunks.map((c) => c.text).join(' ').trim();
+      const text = l.chunks
+        .map((c) => c.text)
+        .join(' ')
+        .trim();
       return !(PAGE_NUMBER.test(text) || (seen.get(key(l))?.size ?? 0) >= 2);
     }),
   }));
@@ -263,7 +328,12 @@ function rowLine(l: Line): boolean {
   // (So are years after the wrapped end of a top-left head, "bedragen x €" / "1.000 2020 2021 …":
   // a figure first on the line, with no label, then years only, each later than the one before.)
   const years = values.slice(1);
-  if (values[0] === l.chunks[0] && years.length >= 2 && years.every((c, i) => YEAR.test(c.text) && (i === 0 || parseInt(c.text, 10) > parseInt(years[i - 1].text, 10)))) return false;
+  if (
+    values[0] === l.chunks[0] &&
+    years.length >= 2 &&
+    years.every((c, i) => YEAR.test(c.text) && (i === 0 || parseInt(c.text, 10) > parseInt(years[i - 1].text, 10)))
+  )
+    return false;
   const firstValue = l.chunks.findIndex((c) => isValue(c));
   // A figure in a column stands well apart from the label; one in running text does not.
   const apart = firstValue > 0 && l.chunks[firstValue].x0 - l.chunks[firstValue - 1].x1 > 1.2 * l.size;
@@ -296,11 +366,18 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
   const single = (c: Chunk) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
   const right = cluster((c) => c.x1).filter((g) => g.some(single));
   const left = cluster((c) => c.x0).filter((g) => g.some(single));
-  const pick = left.length < right.length ? { groups: left, edge: (c: Chunk) => c.x0 } : { groups: right, edge: (c: Chunk) => c.x1 };
+  const pick =
+    left.length < right.length
+      ? { groups: left, edge: (c: Chunk) => c.x0 }
+      : { groups: right, edge: (c: Chunk) => c.x1 };
   const cols = pick.groups.map((g) => {
     const ok = g.filter(single);
     const edges = ok.map(pick.edge).sort((a, b) => a - b);
-    return { anchor: edges[Math.floor(edges.length / 2)], x0: Math.min(...ok.map((c) => c.x0)), x1: Math.max(...ok.map((c) => c.x1)) };
+    return {
+      anchor: edges[Math.floor(edges.length / 2)],
+      x0: Math.min(...ok.map((c) => c.x0)),
+      x1: Math.max(...ok.map((c) => c.x1)),
+    };
   });
   // Columns of a grid never share a stretch of the line: two whose figures overlap are one column
   // set ragged (figures flush left in it, "94" and "110" ending apart), not two.
@@ -321,7 +398,10 @@ const nearest = (cols: Column[], c: Chunk) => {
   let best = 0;
   let bestD = Infinity;
   cols.forEach((col, i) => {
-    const d = c.x1 >= col.x0 && c.x0 <= col.x1 ? Math.abs(c.x1 - col.anchor) * 0.01 : Math.min(Math.abs(mid - col.x0), Math.abs(mid - col.x1));
+    const d =
+      c.x1 >= col.x0 && c.x0 <= col.x1
+        ? Math.abs(c.x1 - col.anchor) * 0.01
+        : Math.min(Math.abs(mid - col.x0), Math.abs(mid - col.x1));
     if (d < bestD) {
       bestD = d;
       best = i;
@@ -331,7 +411,14 @@ const nearest = (cols: Column[], c: Chunk) => {
 };
 
 /** The columns a chunk's box covers (a chunk of figures run together covers several). */
-const covered = (cols: Column[], c: Chunk) => cols.map((col, i) => ({ col, i })).filter(({ col }) => col.anchor > c.x0 + 0.3 * (c.x1 - c.x0) / Math.max(1, c.text.length) && col.anchor <= c.x1 + 1e-6 || (c.x0 <= col.x1 && c.x1 >= col.x0 && col.anchor >= c.x0 && col.anchor <= c.x1 + 0.5));
+const covered = (cols: Column[], c: Chunk) =>
+  cols
+    .map((col, i) => ({ col, i }))
+    .filter(
+      ({ col }) =>
+        (col.anchor > c.x0 + (0.3 * (c.x1 - c.x0)) / Math.max(1, c.text.length) && col.anchor <= c.x1 + 1e-6) ||
+        (c.x0 <= col.x1 && c.x1 >= col.x0 && col.anchor >= c.x0 && col.anchor <= c.x1 + 0.5),
+    );
 
 export interface Split {
   pieces: { col: number; text: string; x0: number; x1: number }[];
@@ -352,13 +439,20 @@ export function splitGlued(c: Chunk, cols: Column[]): Split | { ambiguous: strin
   const cuts: number[] = [];
   for (const { col } of cover.slice(0, -1)) {
     let best = 1;
-    for (let k = 1; k < chars.length; k++) if (Math.abs(edges[k] - col.anchor) < Math.abs(edges[best] - col.anchor)) best = k;
+    for (let k = 1; k < chars.length; k++)
+      if (Math.abs(edges[k] - col.anchor) < Math.abs(edges[best] - col.anchor)) best = k;
     cuts.push(best);
   }
   const bounds = [0, ...cuts, chars.length];
-  const pieces = cover.map(({ i }, n) => ({ col: i, text: chars.slice(bounds[n], bounds[n + 1]).join(''), x0: edges[bounds[n]], x1: edges[bounds[n + 1]] }));
+  const pieces = cover.map(({ i }, n) => ({
+    col: i,
+    text: chars.slice(bounds[n], bounds[n + 1]).join(''),
+    x0: edges[bounds[n]],
+    x1: edges[bounds[n + 1]],
+  }));
   const isFigure = (t: string) => t !== '' && parseCell(t.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
-  if (cuts.every((k, n) => n === 0 || k > cuts[n - 1]) && pieces.every((p) => isFigure(p.text))) return { pieces, how: 'geometry' };
+  if (cuts.every((k, n) => n === 0 || k > cuts[n - 1]) && pieces.every((p) => isFigure(p.text)))
+    return { pieces, how: 'geometry' };
   const splits = segmentTail(c.text, cover.length).filter((s) => s.length === cover.length);
   if (splits.length === 1) {
     let at = 0;
@@ -418,19 +512,40 @@ function regions(lines: Line[]): Region[] {
     if (rows < 2 && !headedSingleRow(lines, i)) continue;
     // The last row's label wrapped onto the lines below it: narrow text in the label column,
     // set as tight as the wrapped labels above.
-    const labelEnd = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
+    const labelEnd = Math.min(
+      ...lines
+        .slice(i, j + 1)
+        .filter((_, n) => isRow[i + n])
+        .map((l) => l.chunks.find((c) => isValue(c))!.x0),
+    );
     for (let k = j + 1; k < lines.length && k - j <= 8; k++) {
       const l = lines[k];
       // (A label whose bracket is still open, or a line starting in lower case, goes on even where
       // the line gap is wider: a line of the label set in a fallback font stands a little apart.)
-      const labelAbove = lines[k - 1].chunks.filter((c) => !isValue(c)).map((c) => c.text).join(' ');
-      const open = (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(l.chunks[0].text);
-      if (isRow[k] || l.chunks.length > 1 || l.chunks[0].x1 > labelEnd - 0.5 * l.size || l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size) break;
+      const labelAbove = lines[k - 1].chunks
+        .filter((c) => !isValue(c))
+        .map((c) => c.text)
+        .join(' ');
+      const open =
+        (labelAbove.match(/\(/g)?.length ?? 0) > (labelAbove.match(/\)/g)?.length ?? 0) ||
+        /^[a-z]/.test(l.chunks[0].text);
+      if (
+        isRow[k] ||
+        l.chunks.length > 1 ||
+        l.chunks[0].x1 > labelEnd - 0.5 * l.size ||
+        l.y - lines[k - 1].y > (open ? 1.6 : 1.35) * l.size
+      )
+        break;
       j = k;
     }
     for (let k = i; k <= j; k++) inTable[k] = true;
     // Header lines above: text over the figure columns, close above the first row.
-    const firstValue = Math.min(...lines.slice(i, j + 1).filter((_, n) => isRow[i + n]).map((l) => l.chunks.find((c) => isValue(c))!.x0));
+    const firstValue = Math.min(
+      ...lines
+        .slice(i, j + 1)
+        .filter((_, n) => isRow[i + n])
+        .map((l) => l.chunks.find((c) => isValue(c))!.x0),
+    );
     // (A top-left cell wrapped onto a line of its own counts once a line above it is over the figures.)
     const labelsLeft = Math.min(...lines.slice(i, j + 1).map((l) => l.chunks[0].x0));
     let top = i;
@@ -439,7 +554,9 @@ function regions(lines: Line[]): Region[] {
       const over = lines[h].chunks.some((c) => c.x1 > firstValue);
       // Running text starts at the left margin and runs on into the figures; a column head
       // wider than its figures ("Begroting" over "2023") only pokes a little left of them.
-      const prose = lines[h].chunks.some((c) => c.x0 < (labelsLeft + firstValue) / 2 && c.x1 > firstValue + 0.2 * lines[h].size);
+      const prose = lines[h].chunks.some(
+        (c) => c.x0 < (labelsLeft + firstValue) / 2 && c.x1 > firstValue + 0.2 * lines[h].size,
+      );
       if (prose || isRowLine(lines[h])) break;
       if (over) top = h;
     }
@@ -452,7 +569,12 @@ function regions(lines: Line[]): Region[] {
     const kind = inTable[i] ? 'table' : 'text';
     const last = out[out.length - 1];
     // (A header starts a table of its own, however close under the table before.)
-    if (last && last.kind === kind && (kind === 'text' || (!headStart[i] && l.y - last.lines[last.lines.length - 1].y <= 3 * l.size))) last.lines.push(l);
+    if (
+      last &&
+      last.kind === kind &&
+      (kind === 'text' || (!headStart[i] && l.y - last.lines[last.lines.length - 1].y <= 3 * l.size))
+    )
+      last.lines.push(l);
     else out.push({ kind, lines: [l] });
   });
   return out;
@@ -466,25 +588,50 @@ function headedSingleRow(lines: Line[], i: number): boolean {
   // (Up to three lines of its label above it, left of its figures: set beside a wrapped label's
   // middle or foot, the figures stand below its first lines.)
   let h = i - 1;
-  while (h >= 0 && i - h <= 3 && !isRowLine(lines[h]) && lines[h].chunks.every((c) => c.x1 < figures[0].x0 - 0.5 * row.size) && lines[h + 1].y - lines[h].y <= 1.35 * row.size) h--;
+  while (
+    h >= 0 &&
+    i - h <= 3 &&
+    !isRowLine(lines[h]) &&
+    lines[h].chunks.every((c) => c.x1 < figures[0].x0 - 0.5 * row.size) &&
+    lines[h + 1].y - lines[h].y <= 1.35 * row.size
+  )
+    h--;
   const head = lines[h];
   if (!head || isRowLine(head) || lines[h + 1].y - head.y > 2.6 * head.size) return false;
-  const labelEnd = from > 0 ? row.chunks[from - 1].x1 : Math.min(...lines.slice(h + 1, i + 1).map((l) => l.chunks[0].x0));
+  const labelEnd =
+    from > 0 ? row.chunks[from - 1].x1 : Math.min(...lines.slice(h + 1, i + 1).map((l) => l.chunks[0].x0));
   const heads = head.chunks.filter((c) => c.x1 > labelEnd);
-  if (figures.length >= 2 && heads.length === figures.length && figures.every((f) => heads.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return true;
+  if (
+    figures.length >= 2 &&
+    heads.length === figures.length &&
+    figures.every((f) => heads.some((x) => f.x0 < x.x1 && x.x0 < f.x1))
+  )
+    return true;
   // A header over several lines (heads wrapped, a group over its columns): every figure has a
   // head word over it on one of the lines, and none of them runs in from the label column.
   const block: Line[] = [];
-  for (let k = h; k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size; k--) block.push(lines[k]);
+  for (
+    let k = h;
+    k >= 0 && h - k < 5 && !isRowLine(lines[k]) && lines[k + 1].y - lines[k].y <= 2.6 * lines[k].size;
+    k--
+  )
+    block.push(lines[k]);
   const words = block.flatMap((l) => l.chunks).filter((c) => c.x1 > labelEnd);
   if (block.flatMap((l) => l.chunks).some((c) => c.x0 < labelEnd && c.x1 > figures[0].x0)) return false;
   if (figures.length < 2 || !figures.every((f) => words.some((x) => f.x0 < x.x1 && x.x0 < f.x1))) return false;
   // One header line whose heads ran into fewer chunks than there are figures (set closer than a
   // word space): a head line all the same when every chunk over the figures lies within their span.
   // (A head wider than its figures pokes out over the gutter: as far as the row's label ends.)
-  const labelText = lines.slice(h + 1, i + 1).flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValue(c)));
-  const span = [labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size, figures[figures.length - 1].x1 + row.size];
-  return block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1]);
+  const labelText = lines
+    .slice(h + 1, i + 1)
+    .flatMap((l) => l.chunks.filter((c) => c.x1 < figures[0].x0 && !isValue(c)));
+  const span = [
+    labelText.length ? Math.max(...labelText.map((c) => c.x1)) + 0.3 * row.size : figures[0].x0 - 2 * row.size,
+    figures[figures.length - 1].x1 + row.size,
+  ];
+  return (
+    block.length >= 2 || words.filter((x) => x.x1 > figures[0].x0).every((x) => x.x0 >= span[0] && x.x1 <= span[1])
+  );
 }
 
 export interface PageResult {
@@ -531,7 +678,8 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     const above = tables.at(-1);
     const heads = above && headLinesOf.get(above);
     // (So does a block read with no header at all under such a table: its columns are the table's.)
-    const undescribed = !t && notices.slice(before).some((x) => x.rule === 'unread-table' && x.message.includes('description lines'));
+    const undescribed =
+      !t && notices.slice(before).some((x) => x.rule === 'unread-table' && x.message.includes('description lines'));
     if ((undescribed || (t && !t.header)) && above && heads?.length) {
       const said: ExtractionNotice[] = [];
       // (Without the description lines, and the lines their text wraps onto, set right of their labels.)
@@ -546,7 +694,13 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       // (Only under a header that heads every column, and rows under a name of their own: a block
       // that lost its name, or a header with a column it does not head, stays unread and said so.)
       const headed = above.header !== null && above.header.cells.slice(1).every((c) => c.text.trim() !== '');
-      if (again && headed && key(again) === key(above) && again.rows.every((x) => x.sections?.length) && !said.some((x) => x.rule === 'unread-table')) {
+      if (
+        again &&
+        headed &&
+        key(again) === key(above) &&
+        again.rows.every((x) => x.sections?.length) &&
+        !said.some((x) => x.rule === 'unread-table')
+      ) {
         notices.splice(before, notices.length - before, ...said);
         above.rows.push(...again.rows);
         continue;
@@ -554,8 +708,25 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       if (t) {
         // Rows with no heads of their own under a table they do not go on with: what each column
         // holds cannot be told, so they are not read rather than read as kolom 1, 2, ….
-        const amounts = t.rows.reduce((k, x) => k + x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
-        notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${p.page}: ${t.rows.length} rows of figures ("${t.rows[0].raw.slice(0, 60)}") with no heads of their own under the table "${above.title}" do not line up with its columns: what each column holds cannot be told, so they are not read`, line: null, page: p.page, raw: t.rows[0].raw, table: null, amounts });
+        const amounts = t.rows.reduce(
+          (k, x) =>
+            k +
+            x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+          0,
+        );
+        notices.push({
+          rule: 'unread-table',
+          severity: 'warning',
+          message:
+            `${file}: page ${p.page}: ${t.rows.length} rows of figures ("${t.rows[0].raw.slice(0, 60)}") with ` +
+            `no heads of their own under the table "${above.title}" do not line up with its columns: what each ` +
+            `column holds cannot be told, so they are not read`,
+          line: null,
+          page: p.page,
+          raw: t.rows[0].raw,
+          table: null,
+          amounts,
+        });
         textBlocks.push(...blocksOf(r.lines, p));
         continue;
       }
@@ -566,7 +737,15 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       if (!notices.slice(before).some((x) => x.rule === 'unread-table')) strayFigures(r.lines, p.page, file, notices);
     }
   }
-  return { page: p.page, tables, textBlocks, notices, startsWithTable: rs[0]?.kind === 'table', endsWithTable: rs.at(-1)?.kind === 'table', openTextTable };
+  return {
+    page: p.page,
+    tables,
+    textBlocks,
+    notices,
+    startsWithTable: rs[0]?.kind === 'table',
+    endsWithTable: rs.at(-1)?.kind === 'table',
+    openTextTable,
+  };
 }
 
 /**
@@ -574,11 +753,24 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
  * table took: an `unread-table` notice, so that figures left as running text never pass unseen.
  */
 function strayFigures(lines: Line[], page: number, file: string, notices: ExtractionNotice[]) {
-  const amountsOf = (l: Line) => l.chunks.filter((c) => !YEAR.test(c.text) && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length;
+  const amountsOf = (l: Line) =>
+    l.chunks.filter((c) => !YEAR.test(c.text) && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number')
+      .length;
   const rows = lines.filter((l) => isRowLine(l) && amountsOf(l) >= 2);
   if (rows.length === 0) return;
   const raw = rows[0].chunks.map((c) => c.text).join(' ');
-  notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${rows.length} line${rows.length === 1 ? '' : 's'} of figures set in columns ("${raw.slice(0, 80)}") no table was read from: not checked`, line: null, page, raw, table: null, amounts: rows.reduce((n, l) => n + amountsOf(l), 0) });
+  notices.push({
+    rule: 'unread-table',
+    severity: 'warning',
+    message:
+      `${file}: page ${page}: ${rows.length} line${rows.length === 1 ? '' : 's'} of figures set in columns ` +
+      `("${raw.slice(0, 80)}") no table was read from: not checked`,
+    line: null,
+    page,
+    raw,
+    table: null,
+    amounts: rows.reduce((n, l) => n + amountsOf(l), 0),
+  });
 }
 
 interface Band {
@@ -587,7 +779,10 @@ interface Band {
   figure: Line | null;
 }
 
-/** A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other chunks. */
+/**
+ * A band as one line: its label (lines joined, a word hyphenated at a line end joined back) and its figure lines' other
+ * chunks.
+ */
 function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): Line {
   const figs = b.lines.filter(isRowLine);
   const parts = b.lines.map((x) => labelPart(x, labelRight, em) ?? []).filter((cs) => cs.length);
@@ -608,13 +803,39 @@ function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): L
     while (j > 0 && texts[j] === '') j--;
     return brokenInside(parts[j], texts[k], labelEdge, em);
   };
-  const text = texts.reduce((t, next, k) => (next === '' ? t : t === '' ? next : (/[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next)) || broken(k) ? t + next : `${t} ${next}`), '');
+  const text = texts.reduce(
+    (t, next, k) =>
+      next === ''
+        ? t
+        : t === ''
+          ? next
+          : (/[a-z0-9]-$/.test(t) && /^[a-z0-9]/.test(next)) || broken(k)
+            ? t + next
+            : `${t} ${next}`,
+    '',
+  );
   const all = parts.flat();
   const first = figs[0];
-  const label: Chunk[] = all.length ? [{ text, x0: Math.min(...all.map((c) => c.x0)), x1: Math.max(...all.map((c) => c.x1)), y: first.y, size: first.size, page: first.page }] : [];
+  const label: Chunk[] = all.length
+    ? [
+        {
+          text,
+          x0: Math.min(...all.map((c) => c.x0)),
+          x1: Math.max(...all.map((c) => c.x1)),
+          y: first.y,
+          size: first.size,
+          page: first.page,
+        },
+      ]
+    : [];
   const own = new Set(all);
   if (figs.length === 1 && parts.length <= 1) return first;
-  return { page: first.page, y: first.y, size: first.size, chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))] };
+  return {
+    page: first.page,
+    y: first.y,
+    size: first.size,
+    chunks: [...label, ...figs.flatMap((f) => f.chunks.filter((c) => !own.has(c)))],
+  };
 }
 
 /**
@@ -625,14 +846,21 @@ function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): L
 function brokenInside(before: Chunk[], next: string, labelEdge: number, em: number): boolean {
   const words = before.filter((c) => classify(c.text) !== 'code');
   const end = /^([a-z]{1,2})(?:\s|$)/.exec(next);
-  return words.length === 1 && /^\S*[a-z]$/.test(words[0].text) && words[0].x1 >= labelEdge - em && end !== null && !SHORT_WORD.test(end[1]);
+  return (
+    words.length === 1 &&
+    /^\S*[a-z]$/.test(words[0].text) &&
+    words[0].x1 >= labelEdge - em &&
+    end !== null &&
+    !SHORT_WORD.test(end[1])
+  );
 }
 
 /** The label-column chunks of a line (left of the figures), or null when it has words over the figure columns. */
 function labelPart(l: Line, labelRight: number, em: number): Chunk[] | null {
   const from = isRowLine(l) ? l.chunks.findIndex((c) => isValue(c)) : l.chunks.length;
   const before = l.chunks.slice(0, from);
-  if (before.some((c) => c.x1 > labelRight + 0.3 * em)) return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
+  if (before.some((c) => c.x1 > labelRight + 0.3 * em))
+    return isRowLine(l) ? before.filter((c) => c.x1 <= labelRight + 0.3 * em) : null;
   return before;
 }
 
@@ -656,14 +884,19 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
   if (gaps.length === 0 || gaps.some((g) => g < 0.8 * em)) return null;
   // One line of figures: every line of the label column around it is its label, if one under the other.
   const figures = lines.filter(isRowLine);
-  if (figures.length === 1 && Math.max(...gaps) <= 1.5 * Math.min(...gaps)) return { rows: [{ lines, figure: figures[0] }] };
+  if (figures.length === 1 && Math.max(...gaps) <= 1.5 * Math.min(...gaps))
+    return { rows: [{ lines, figure: figures[0] }] };
   const pitch = Math.min(...gaps);
   // Rows set as close as a cell's wrapped lines: no gap tells them apart.
   if (!gaps.some((g) => g > 1.12 * pitch)) return null;
   // Rows surely apart: two labelled figure lines one after the other. A label's lines are closer
   // than halfway to that (a fallback font for one line of a label sets it a little apart, never
   // as far as a row).
-  const rowGaps = labelled.slice(1).flatMap((l, i) => (isRowLine(l) && isRowLine(labelled[i]) && l.y - labelled[i].y > 1.12 * pitch ? [l.y - labelled[i].y] : []));
+  const rowGaps = labelled
+    .slice(1)
+    .flatMap((l, i) =>
+      isRowLine(l) && isRowLine(labelled[i]) && l.y - labelled[i].y > 1.12 * pitch ? [l.y - labelled[i].y] : [],
+    );
   // Otherwise the widest step between the gaps (sorted) parts wraps from rows.
   const sorted = [...gaps].sort((a, b) => a - b);
   let step = 0;
@@ -676,11 +909,18 @@ function bands(lines: Line[], labelRight: number, em: number): { rows: Band[] } 
     const l = lines[i];
     const fig = isRowLine(l);
     const hasLabel = parts[i]!.length > 0;
-    let near = cur !== null && (cur.lastLabel !== null ? l.y - cur.lastLabel <= within : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
+    let near =
+      cur !== null &&
+      (cur.lastLabel !== null
+        ? l.y - cur.lastLabel <= within
+        : l.y - cur.lines[cur.lines.length - 1].y <= 0.75 * pitch);
     // A label goes on where its text says so (a bracket still open, a lower-case start), a little
     // further apart than the pitch (a line in a fallback font).
     if (cur && !near && hasLabel && !fig && cur.lastLabel !== null && l.y - cur.lastLabel <= 1.5 * pitch) {
-      const above = cur.lines.flatMap((x) => labelPart(x, labelRight, em) ?? []).map((c) => c.text).join(' ');
+      const above = cur.lines
+        .flatMap((x) => labelPart(x, labelRight, em) ?? [])
+        .map((c) => c.text)
+        .join(' ');
       near = (above.match(/\(/g)?.length ?? 0) > (above.match(/\)/g)?.length ?? 0) || /^[a-z]/.test(parts[i]![0].text);
     }
     // (Within a label's line pitch the row goes on, figures too: a figure cell wrapped over lines.)
@@ -719,7 +959,11 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number[], string][] |
   const tol = 0.6 * em;
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
-  const under = cols.map((col, i) => ({ col, i })).filter(({ col }) => (right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1));
+  const under = cols
+    .map((col, i) => ({ col, i }))
+    .filter(({ col }) =>
+      right(col) ? col.x1 >= c.x0 && col.x1 <= c.x1 + tol : col.x0 >= c.x0 - tol && col.x0 <= c.x1,
+    );
   if (under.length < 2) return null;
   const flush = words.length >= under.length ? splitFlush(words, under, cols, em) : null;
   return flush ? flush.map(([i, text]) => [[i], text]) : splitCentred(words, under, cols, em);
@@ -734,11 +978,17 @@ type Word = { text: string; x0: number; x1: number };
  * column whose edge lies within the chunk. Read only when one such split exists (two parts at
  * least); otherwise null, and the chunk is read as one head.
  */
-function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number[], string][] | null {
+function splitCentred(
+  words: Word[],
+  under: { col: Column; i: number }[],
+  cols: Column[],
+  em: number,
+): [number[], string][] | null {
   const tol = 0.6 * em;
   if (words.length < 2 || words.length > 8) return null;
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
-  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em);
+  const left = (a: number) =>
+    a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em;
   const fits = (ws: Word[], a: number, b: number) => {
     const x0 = ws[0].x0;
     const x1 = ws[ws.length - 1].x1;
@@ -753,7 +1003,8 @@ function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: 
   type Ways = { n: number; first: [number[], string][] | null };
   const memo = new Map<number, Ways>();
   const ways = (w: number, a: number): Ways => {
-    if (w === words.length || a > last) return w === words.length && a > last ? { n: 1, first: [] } : { n: 0, first: null };
+    if (w === words.length || a > last)
+      return w === words.length && a > last ? { n: 1, first: [] } : { n: 0, first: null };
     const key = w * 1000 + a;
     const known = memo.get(key);
     if (known) return known;
@@ -774,7 +1025,10 @@ function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: 
         if (!fits(ws, a, b)) continue;
         const rest = ways(w2, b + 1);
         if (rest.n === 0) continue;
-        const part: [number[], string] = [Array.from({ length: b - a + 1 }, (_, k) => a + k), ws.map((x) => x.text).join(' ')];
+        const part: [number[], string] = [
+          Array.from({ length: b - a + 1 }, (_, k) => a + k),
+          ws.map((x) => x.text).join(' '),
+        ];
         out = { n: Math.min(2, out.n + rest.n), first: out.first ?? [part, ...rest.first!] };
       }
     }
@@ -793,16 +1047,23 @@ function splitCentred(words: Word[], under: { col: Column; i: number }[], cols: 
     return Math.abs((x0 + x1) / 2 - (left(a) + cols[b].x1) / 2);
   };
   let at = 0;
-  const worst = Math.max(...found[0].map(([targets, text]) => {
-    const n = text.split(' ').length;
-    const m = misfit(words.slice(at, at + n), targets[0], targets[targets.length - 1]);
-    at += n;
-    return m;
-  }));
+  const worst = Math.max(
+    ...found[0].map(([targets, text]) => {
+      const n = text.split(' ').length;
+      const m = misfit(words.slice(at, at + n), targets[0], targets[targets.length - 1]);
+      at += n;
+      return m;
+    }),
+  );
   return worst < misfit(words, first, last) / 2 ? found[0] : null;
 }
 
-function splitFlush(words: Word[], under: { col: Column; i: number }[], cols: Column[], em: number): [number, string][] | null {
+function splitFlush(
+  words: Word[],
+  under: { col: Column; i: number }[],
+  cols: Column[],
+  em: number,
+): [number, string][] | null {
   const tol = 0.6 * em;
   const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
   // (Columns of one alignment only: a mixed run has no one reading order of edges.)
@@ -815,7 +1076,8 @@ function splitFlush(words: Word[], under: { col: Column; i: number }[], cols: Co
   for (const [n, { col }] of under.entries()) {
     const from = n === 0 ? 0 : marks[n - 1] + 1;
     let best = -1;
-    for (let k = from; k < words.length; k++) if (flushAt(k, col) <= tol && (best < 0 || flushAt(k, col) < flushAt(best, col))) best = k;
+    for (let k = from; k < words.length; k++)
+      if (flushAt(k, col) <= tol && (best < 0 || flushAt(k, col) < flushAt(best, col))) best = k;
     if (best < 0) return null;
     marks.push(best);
   }
@@ -856,7 +1118,8 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
   const pitch = cols.length > 1 ? (cols[cols.length - 1].x1 - cols[0].x1) / (cols.length - 1) : 4 * em;
   // Where a run of columns starts: the figures' end in the column before it (the first column
   // taken as wide as the second).
-  const left = (a: number) => (a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em);
+  const left = (a: number) =>
+    a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : labelRight - em;
   // Lower heads first: a group on a line under another is settled before the one above it.
   // A head's wrapped lines: a head on the line right under another (as close as a cell's lines,
   // closer than header rows stand apart), over the same columns, centred under it or flush with
@@ -866,9 +1129,14 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
   for (const h of [...placed].sort((p, q) => p.line - q.line)) {
     const up = placed.find(
       (o) =>
-        o.line === h.line - 1 && !o.split && !h.split && h.y - o.y <= 1.35 * em &&
+        o.line === h.line - 1 &&
+        !o.split &&
+        !h.split &&
+        h.y - o.y <= 1.35 * em &&
         h.targets.every((i) => o.targets.includes(i)) &&
-        (Math.abs((o.x0 + o.x1) / 2 - (h.x0 + h.x1) / 2) <= 0.6 * em || Math.abs(o.x0 - h.x0) <= 0.3 * em || Math.abs(o.x1 - h.x1) <= 0.3 * em),
+        (Math.abs((o.x0 + o.x1) / 2 - (h.x0 + h.x1) / 2) <= 0.6 * em ||
+          Math.abs(o.x0 - h.x0) <= 0.3 * em ||
+          Math.abs(o.x1 - h.x1) <= 0.3 * em),
     );
     if (up) wrapOf.set(h, wrapOf.get(up) ?? up);
   }
@@ -878,7 +1146,9 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     // unless it stands as well in the middle of a run about that column.
     const [only] = h.targets;
     const flush = (col: Column) =>
-      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0);
+      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0)
+        ? Math.abs(h.x1 - col.x1)
+        : Math.abs(h.x0 - col.x0);
     const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
     const mid = (h.x0 + h.x1) / 2;
     // Columns headed beside it on its line, or grouped by a head above or below that does not head
@@ -887,7 +1157,9 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     const other = (o: PlacedHead) => o.targets.length > 1 && !h.targets.every((i) => o.targets.includes(i));
     // (Heads of its own header row are its siblings, whatever line a centred cell put them on;
     // one over a column of its own is the same cell's other line.)
-    const siblings = placed.filter((o) => o !== h && o.tier === h.tier && !o.targets.some((i) => h.targets.includes(i)));
+    const siblings = placed.filter(
+      (o) => o !== h && o.tier === h.tier && !o.targets.some((i) => h.targets.includes(i)),
+    );
     const taken = new Set([...siblings, ...placed.filter((o) => o !== h && other(o))].flatMap((o) => o.targets));
     // Needs a group: a head under it in a lower header row; under a head that names a year, one
     // that names none (a period has one year: Realisatie 2022 is no part of a Begroting 2023 group).
@@ -926,7 +1198,7 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     const dmin = Math.min(...runs.map((r) => r.d));
     const pick = runs.filter((r) => r.d <= dmin + 0.5 * em).sort((p, q) => q.b - q.a - (p.b - p.a))[0];
     const best = pick && (pick.a !== lo0 || pick.b !== hi0) ? [pick.a, pick.b] : null;
-    if (best) h.targets = Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best![0] + k);
+    if (best) h.targets = Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
   }
   for (const [h, first] of wrapOf) h.targets = [...first.targets];
 }
@@ -934,10 +1206,13 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
 function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
-  const values = lines.slice(firstRow).filter(isRowLine).flatMap((l) => {
-    const from = l.chunks.findIndex((c) => isValue(c));
-    return l.chunks.slice(from);
-  });
+  const values = lines
+    .slice(firstRow)
+    .filter(isRowLine)
+    .flatMap((l) => {
+      const from = l.chunks.findIndex((c) => isValue(c));
+      return l.chunks.slice(from);
+    });
   const cols = learnColumns(values, em);
   if (cols.length === 0) return null;
   const labelRight = Math.min(...cols.map((c) => c.x0));
@@ -953,18 +1228,26 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const numbered = (l: Line) => l.chunks[0].x1 <= labelRight && classify(l.chunks[0].text.split(' ')[0]) === 'code';
   // (Nor is one wrapped onto lines of the label column: "0.0 Bestuur en" / "ondersteuning".)
   const under = lines.slice(lastHead + 1, firstRow);
-  const wrappedNumbered = under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
+  const wrappedNumbered =
+    under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
   // (Nor is a label line set as far under the last head line as rows stand apart, not as close as a
   // head's wrapped line: "Verwijzingen Halt" over its Gemeente / Provincie / Nederland rows.)
   const labelOnly = under.length > 0 && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && !isValue(c)));
   const apart = lastHead >= 0 && under.length > 0 && under[0].y - lines[lastHead].y >= 1.35 * em;
   const headingsFrom = under.every(numbered) || wrappedNumbered || (labelOnly && apart) ? lastHead + 1 : firstRow;
-  const bodyFrom = Math.min(headingsFrom, banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow);
+  const bodyFrom = Math.min(
+    headingsFrom,
+    banded ? lines.findIndex((l) => l === banded.rows.find((b) => b.figure)?.lines[0]) : firstRow,
+  );
   const headerLines = lines.slice(0, Math.min(firstRow, bodyFrom < 0 ? firstRow : bodyFrom));
   // Heads right of the last column of figures head columns left blank in every row: on the lowest
   // header line that has such heads, each is a column of its own (not words of the last one's head).
   const beyond = (c: Chunk) => c.x0 > cols[cols.length - 1].x1 + 0.5 * em && !/^[VN/\s]+$/.test(c.text);
-  const blankHeads = [...headerLines].reverse().find((l) => l.chunks.some(beyond))?.chunks.filter(beyond) ?? [];
+  const blankHeads =
+    [...headerLines]
+      .reverse()
+      .find((l) => l.chunks.some(beyond))
+      ?.chunks.filter(beyond) ?? [];
   for (const c of blankHeads) cols.push({ anchor: c.x1, x0: c.x0, x1: c.x1 });
   const bodyLines = lines.slice(headerLines.length);
 
@@ -997,9 +1280,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
       const region = (i: number) => [i === 0 ? labelRight - em : cols[i - 1].x1, cols[i].x1 + 0.3 * em];
-      const spans = cols.map((_, i) => ({ i, r: region(i) })).filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
+      const spans = cols
+        .map((_, i) => ({ i, r: region(i) }))
+        .filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
       const mid = (c.x0 + c.x1) / 2;
-      const closest = cols.map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) })).sort((a, b) => a.d - b.d)[0].i;
+      const closest = cols
+        .map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) }))
+        .sort((a, b) => a.d - b.d)[0].i;
       // Heads of one word each run together, a word twice in a row among them ("werkelijk begroot
       // begroot begroot begroot", each set flush in its own column, closer than a word space),
       // over as many columns as it has words: one word each, in reading order. (A head's words
@@ -1008,7 +1295,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       if (ws.some((w, k) => k > 0 && w === ws[k - 1])) {
         const ends = cols.flatMap((col, i) => (col.x1 >= c.x0 + 0.3 * em && col.x1 <= c.x1 + 0.6 * em ? [i] : []));
         if (ends.length === ws.length) {
-          ends.forEach((i, k) => placed.push({ line: n, y: l.y, tier, text: ws[k], x0: c.x0, x1: c.x1, targets: [i], split: true }));
+          ends.forEach((i, k) =>
+            placed.push({ line: n, y: l.y, tier, text: ws[k], x0: c.x0, x1: c.x1, targets: [i], split: true }),
+          );
           continue;
         }
       }
@@ -1018,7 +1307,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         // edge (right or left, as the figures under it); a head centred over the columns spans them.
         const parts = splitHead(c, cols, em);
         if (parts) {
-          for (const [targets, text] of parts) placed.push({ line: n, y: l.y, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
+          for (const [targets, text] of parts)
+            placed.push({ line: n, y: l.y, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
           continue;
         }
       }
@@ -1040,7 +1330,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   let lastLabelLine: Chunk[] = [];
   // Label lines whose row the spacing does not tell (see below).
   const tied: { text: string; above: RawRow; below: number; read: 'above' | 'below' | 'neither' }[] = [];
-  const pitch = median(bodyLines.filter(isRowLine).map((l, i, a) => (i ? l.y - a[i - 1].y : NaN)).filter((n) => !Number.isNaN(n))) ?? 2 * em;
+  const pitch =
+    median(
+      bodyLines
+        .filter(isRowLine)
+        .map((l, i, a) => (i ? l.y - a[i - 1].y : NaN))
+        .filter((n) => !Number.isNaN(n)),
+    ) ?? 2 * em;
   // A band is read as one line: its label's lines joined, its figure lines' cells (a figure cell
   // wrapped over lines joined within its column, top to bottom).
   // Sub-headings (a label with no figures) stand over the rows after them: sections of those
@@ -1050,7 +1346,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   let headings: string[] = [];
   const rowLines: Line[] = [];
   // Where the label column's text ends: its longest lines reach the cell's edge.
-  const labelEdge = Math.max(...bodyLines.flatMap((l) => l.chunks.filter((c) => !isValue(c) && c.x1 <= labelRight + 0.3 * em).map((c) => c.x1)));
+  const labelEdge = Math.max(
+    ...bodyLines.flatMap((l) => l.chunks.filter((c) => !isValue(c) && c.x1 <= labelRight + 0.3 * em).map((c) => c.x1)),
+  );
   // A label of no figures between a line of a block still open (no total) and the total right
   // under it is a row whose figures are all blank, not a sub-heading: a heading opens a block,
   // and this total closes the block above it ("Kapitaallasten" / "Verrekening met voorzieningen" /
@@ -1058,18 +1356,36 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // when they are totals of their own: "Saldo" / "7.1 Volksgezondheid" / "Totaal lasten (4)".)
   const blankLines = new Set<Line>();
   const totalLabel = (l: Line | undefined) =>
-    l !== undefined && isRowLine(l) && !isValue(l.chunks[0]) && l.chunks[0].x1 <= labelRight + 0.3 * em && isTotalLabel(l.chunks[0].text);
+    l !== undefined &&
+    isRowLine(l) &&
+    !isValue(l.chunks[0]) &&
+    l.chunks[0].x1 <= labelRight + 0.3 * em &&
+    isTotalLabel(l.chunks[0].text);
   const openAbove = (label: string | undefined) => label !== undefined && label.trim() !== '' && !isTotalLabel(label);
   if (banded) {
     for (const [k, b] of banded.rows.entries()) {
       if (!b.figure) {
-        const text = b.lines.map((x) => x.chunks.map((c) => c.text).join(' ')).join(' ').trim();
+        const text = b.lines
+          .map((x) => x.chunks.map((c) => c.text).join(' '))
+          .join(' ')
+          .trim();
         const next = banded.rows[k + 1];
         const above = rowLines.at(-1);
         const aboveLabel = above && !isValue(above.chunks[0]) ? above.chunks[0].text : undefined;
-        if (text && openAbove(aboveLabel) && headings.length === 0 && next?.figure && totalLabel(bandLine(next, labelRight, em, labelEdge))) {
+        if (
+          text &&
+          openAbove(aboveLabel) &&
+          headings.length === 0 &&
+          next?.figure &&
+          totalLabel(bandLine(next, labelRight, em, labelEdge))
+        ) {
           const cs = b.lines.flatMap((x) => x.chunks);
-          const line: Line = { page: b.lines[0].page, y: b.lines[0].y, size: b.lines[0].size, chunks: [{ ...cs[0], text, x0: Math.min(...cs.map((c) => c.x0)), x1: Math.max(...cs.map((c) => c.x1)) }] };
+          const line: Line = {
+            page: b.lines[0].page,
+            y: b.lines[0].y,
+            size: b.lines[0].size,
+            chunks: [{ ...cs[0], text, x0: Math.min(...cs.map((c) => c.x0)), x1: Math.max(...cs.map((c) => c.x1)) }],
+          };
           blankLines.add(line);
           rowLines.push(line);
         } else if (text) headings.push(text);
@@ -1093,7 +1409,18 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const blankRow = (text: string, l: Line): RawRow => ({
     cells: [
       cellOf({ text, x0: l.chunks[0].x0, x1: l.chunks[l.chunks.length - 1].x1 }, l),
-      ...cols.map((col) => ({ text: '', line: null, page, bold: false, bbox: [round(col.x0), round(l.y - l.size * 0.8), round(col.x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })),
+      ...cols.map((col) => ({
+        text: '',
+        line: null,
+        page,
+        bold: false,
+        bbox: [round(col.x0), round(l.y - l.size * 0.8), round(col.x1), round(l.y + l.size * 0.2)] as [
+          number,
+          number,
+          number,
+          number,
+        ],
+      })),
     ],
     line: null,
     page,
@@ -1124,7 +1451,9 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const gapAfter = next ? next.y - l.y : Infinity;
       const nextLabel = next && isRowLine(next) ? next.chunks[0].x1 <= labelRight && !isValue(next.chunks[0]) : false;
       // (A label with a bracket still open goes on, whatever the next line starts with.)
-      const open = prevRow ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0) : false;
+      const open = prevRow
+        ? (prevRow.cells[0].text.match(/\(/g)?.length ?? 0) > (prevRow.cells[0].text.match(/\)/g)?.length ?? 0)
+        : false;
       // Set exactly as far from the row above as from the row below, its text saying nothing (no
       // lower-case start, no bracket open above): the line may end the label above or begin the
       // one below. The reading below decides, and a label-boundary warning says so.
@@ -1138,11 +1467,25 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
       const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
       const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
-      if (prevRow && openAbove(prevRow.cells[0].text) && !cue && !heading && !wraps && pendingLabel === null && totalLabel(next)) {
+      if (
+        prevRow &&
+        openAbove(prevRow.cells[0].text) &&
+        !cue &&
+        !heading &&
+        !wraps &&
+        pendingLabel === null &&
+        totalLabel(next)
+      ) {
         rows.push(blankRow(text, l));
         continue;
       }
-      const tie = prevRow && next && isRowLine(next) && !cue && !heading && Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
+      const tie =
+        prevRow &&
+        next &&
+        isRowLine(next) &&
+        !cue &&
+        !heading &&
+        Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
       if (prevRow && !heading && !wraps && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
@@ -1187,25 +1530,79 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const glued = parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'invalid' ? splitGlued(c, cols) : null;
       if (glued && 'pieces' in glued) {
         for (const piece of glued.pieces) cells[piece.col] = cellOf(piece, l);
-        notices.push({ rule: 'glued-cells', severity: 'info', message: `${file}: "${c.text}" was one text item in the PDF; split by ${glued.how === 'geometry' ? 'glyph positions at the column edges' : 'the number grammar (one split only)'} into ${glued.pieces.map((q) => q.text).join(' | ')}`, line: null, page, raw: c.text, table: null });
+        notices.push({
+          rule: 'glued-cells',
+          severity: 'info',
+          message:
+            `${file}: "${c.text}" was one text item in the PDF; split by ` +
+            `${glued.how === 'geometry' ? 'glyph positions at the column edges' : 'the number grammar (one split only)'} ` +
+            `into ${glued.pieces.map((q) => q.text).join(' | ')}`,
+          line: null,
+          page,
+          raw: c.text,
+          table: null,
+        });
         continue;
       }
       if (glued && 'ambiguous' in glued) ambiguous = glued.ambiguous;
-      else if (glued === null && parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'invalid' && covered(cols, c).length > 1) unreadable = c.text;
+      else if (
+        glued === null &&
+        parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'invalid' &&
+        covered(cols, c).length > 1
+      )
+        unreadable = c.text;
       const i = nearest(cols, c);
-      if (cells[i]) cells[i] = { ...cells[i]!, text: `${cells[i]!.text} ${c.text}`, bbox: [cells[i]!.bbox![0], cells[i]!.bbox![1], round(c.x1), cells[i]!.bbox![3]] };
+      if (cells[i])
+        cells[i] = {
+          ...cells[i],
+          text: `${cells[i].text} ${c.text}`,
+          bbox: [cells[i].bbox![0], cells[i].bbox![1], round(c.x1), cells[i].bbox![3]],
+        };
       else cells[i] = cellOf(c, l);
     }
     const raw = l.chunks.map((c) => c.text).join(' ');
     if (ambiguous || unreadable) {
-      notices.push({ rule: ambiguous ? 'ambiguous-cells' : 'unreadable-row', severity: 'error', message: ambiguous ? `${label}: the figures run together in "${raw}" split in ${ambiguous.length} ways (${ambiguous.slice(0, 4).map((s) => s.join(' | ')).join('; ')}); nothing stored for this row` : `${label}: "${unreadable}" runs figures together and no split fits the columns; nothing stored for this row`, line: null, page, raw, table: null });
+      notices.push({
+        rule: ambiguous ? 'ambiguous-cells' : 'unreadable-row',
+        severity: 'error',
+        message: ambiguous
+          ? `${label}: the figures run together in "${raw}" split in ${ambiguous.length} ways (${ambiguous
+              .slice(0, 4)
+              .map((s) => s.join(' | '))
+              .join('; ')}); nothing stored for this row`
+          : `${label}: "${unreadable}" runs figures together and no split fits the columns; nothing stored for ` +
+            `this row`,
+        line: null,
+        page,
+        raw,
+        table: null,
+      });
       continue;
     }
-    const labelBox = labelChunks.length ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) } : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
-    for (const h of banded ? headingsBefore.get(l) ?? [] : headings) enter(h);
+    const labelBox = labelChunks.length
+      ? { text: label, x0: Math.min(...labelChunks.map((c) => c.x0)), x1: Math.max(...labelChunks.map((c) => c.x1)) }
+      : { text: label, x0: cols[0].x0, x1: cols[0].x0 };
+    for (const h of banded ? (headingsBefore.get(l) ?? []) : headings) enter(h);
     headings = [];
     const row: RawRow = {
-      cells: [cellOf(labelBox, l), ...cells.map((c, i) => c ?? { text: '', line: null, page, bold: false, bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [number, number, number, number] })],
+      cells: [
+        cellOf(labelBox, l),
+        ...cells.map(
+          (c, i) =>
+            c ?? {
+              text: '',
+              line: null,
+              page,
+              bold: false,
+              bbox: [round(cols[i].x0), round(l.y - l.size * 0.8), round(cols[i].x1), round(l.y + l.size * 0.2)] as [
+                number,
+                number,
+                number,
+                number,
+              ],
+            },
+        ),
+      ],
       line: null,
       page,
       raw,
@@ -1221,12 +1618,28 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // than read with those words as its columns.
   const described = headerLines.find((l) => l.chunks.some((c) => META_LINE.test(c.text)));
   if (described) {
-    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
-    const what = described.chunks.map((c) => c.text).join(' ').slice(0, 60);
+    const amounts = rows.reduce(
+      (n, r) =>
+        n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+      0,
+    );
+    const what = described.chunks
+      .map((c) => c.text)
+      .join(' ')
+      .slice(0, 60);
     const message =
       `${file}: page ${page}: ${rows.length} rows of figures ("${rows[0].raw.slice(0, 60)}") stand under description ` +
       `lines ("${what}"), not under heads of their own: which column is which cannot be told, so they are not read`;
-    notices.push({ rule: 'unread-table', severity: 'warning', message, line: null, page, raw: rows[0].raw, table: null, amounts });
+    notices.push({
+      rule: 'unread-table',
+      severity: 'warning',
+      message,
+      line: null,
+      page,
+      raw: rows[0].raw,
+      table: null,
+      amounts,
+    });
     return null;
   }
   // A figure with the year it refers to ("868,8 (2016)", "51 (2e halfjaar 2017)") is an
@@ -1234,15 +1647,42 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
   // one or two lower-case letters alone under a word are its end.)
-  const headerText = headerTexts.map((h) => h.reduce((t, w) => (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w), '').replace(/\s+/g, ' ').trim());
+  const headerText = headerTexts.map((h) =>
+    h
+      .reduce(
+        (t, w) =>
+          t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w,
+        '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const headerPresent = headerText.some((h) => h !== '');
   // Two columns headed only by the same spanning words (heads run together that no flush edges
   // part, or one head over figures set in two columns): which column is which cannot be told from
   // the page, so the table is not read rather than read with a guessed column.
-  const alike = cols.flatMap((_, i) => (spanned[i] && !own[i] ? [i] : [])).filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
+  const alike = cols
+    .flatMap((_, i) => (spanned[i] && !own[i] ? [i] : []))
+    .filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
   if (alike.length >= 2) {
-    const amounts = rows.reduce((n, r) => n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
-    notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: a table under "${headerText[alike[0]]}" is not read: that head stands over ${alike.length} columns of figures and no head of their own tells them apart (columns ${alike.map((i) => i + 1).join(', ')})`, line: null, page, raw: rows[0]?.raw ?? null, table: null, amounts });
+    const amounts = rows.reduce(
+      (n, r) =>
+        n + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+      0,
+    );
+    notices.push({
+      rule: 'unread-table',
+      severity: 'warning',
+      message:
+        `${file}: page ${page}: a table under "${headerText[alike[0]]}" is not read: that head stands over ` +
+        `${alike.length} columns of figures and no head of their own tells them apart (columns ` +
+        `${alike.map((i) => i + 1).join(', ')})`,
+      line: null,
+      page,
+      raw: rows[0]?.raw ?? null,
+      table: null,
+      amounts,
+    });
     return null;
   }
   for (const t of tied) {
@@ -1252,7 +1692,11 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     notices.push({
       rule: 'label-boundary',
       severity: 'warning',
-      message: `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from the row below (rows set as close as a label's wrapped lines); ${t.read === 'neither' ? `it is read as a sub-heading, but it may end "${t.above.cells[0].text}" or begin "${below.cells[0].text}"` : `it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}"`}: both labels rest on this`,
+      message:
+        `${file}: page ${t.above.page}: the label line "${t.text}" stands as far from the row above as from ` +
+        `the row below (rows set as close as a label's wrapped lines); ` +
+        `${t.read === 'neither' ? `it is read as a sub-heading, but it may end "${t.above.cells[0].text}" or begin ` + `"${below.cells[0].text}"` : `it is read as part of "${joined.cells[0].text}", but it may belong to "${other.cells[0].text}"`}: ` +
+        `both labels rest on this`,
       line: null,
       page: t.above.page,
       raw: t.text,
@@ -1266,20 +1710,40 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const scaleText = near.reverse().find((t) => t && parseScale(t) !== null) ?? null;
   const heading = [...above].reverse().find((t) => t.trim() && t.length < 160 && parseScale(t) === null) ?? null;
   const topLeftText = topLeft.join(' ').trim();
-  const title = topLeftText && parseScale(topLeftText) === null ? topLeftText : heading ?? `Tabel op pagina ${page}`;
+  const title = topLeftText && parseScale(topLeftText) === null ? topLeftText : (heading ?? `Tabel op pagina ${page}`);
   // In an indicator table the rows under an indicator's name that name a comparison area
   // (Gemeente, Provincie, Nederland) are named after it, as the HTML reader names them.
-  if (headerPresent && isIndicatorTable({ header: { cells: [topLeftText, ...headerText].map((text) => ({ text })) } } as RawTable)) {
+  if (
+    headerPresent &&
+    isIndicatorTable({ header: { cells: [topLeftText, ...headerText].map((text) => ({ text })) } } as RawTable)
+  ) {
     for (const r of rows) {
       const name = r.sections?.filter((x) => classify(x) !== 'item').at(-1);
-      if (name && AREA_ROW.test(r.cells[0].text.trim())) r.cells[0] = { ...r.cells[0], text: `${name} ${r.cells[0].text}` };
+      if (name && AREA_ROW.test(r.cells[0].text.trim()))
+        r.cells[0] = { ...r.cells[0], text: `${name} ${r.cells[0].text}` };
     }
     // Areas with no indicator's name above them (printed on the page before, say): whose figures
     // they are cannot be told, so they are not read rather than stored as "Gemeente".
     const nameless = rows.filter((r) => !r.sections?.length && AREA_ROW.test(r.cells[0].text.trim()));
     if (nameless.length) {
-      const amounts = nameless.reduce((k, r) => k + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length, 0);
-      notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${page}: ${nameless.length} rows of comparison areas ("${nameless[0].raw.slice(0, 60)}") stand under no indicator's name: whose figures they are cannot be told, so they are not read`, line: null, page, raw: nameless[0].raw, table: null, amounts });
+      const amounts = nameless.reduce(
+        (k, r) =>
+          k + r.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+        0,
+      );
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${page}: ${nameless.length} rows of comparison areas ` +
+          `("${nameless[0].raw.slice(0, 60)}") stand under no indicator's name: whose figures they are cannot ` +
+          `be told, so they are not read`,
+        line: null,
+        page,
+        raw: nameless[0].raw,
+        table: null,
+        amounts,
+      });
       rows.splice(0, rows.length, ...rows.filter((r) => !nameless.includes(r)));
       if (rows.length === 0) return null;
     }
@@ -1329,7 +1793,8 @@ function foldKeyColumns(headerText: string[], rows: RawRow[]): void {
 const YEAR_IN = /\b(19|20)\d{2}\b/;
 
 /** A comparison area's row under an indicator's name (as the interpreter's AREA). */
-const AREA_ROW = /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
+const AREA_ROW =
+  /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
 
 const META_LINE = /^(eenheid|bron|toelichting|definitie|periode)\s*:/i;
 
@@ -1372,7 +1837,7 @@ function blocksOf(lines: Line[], p: PageLayout): TextBlock[] {
   let prev: Chunk[] | null = null;
   for (const s of order) {
     const text = s.map((c) => c.text).join(' ');
-    const sameColumn = prev && (x0(prev) > mid) === (x0(s) > mid);
+    const sameColumn = prev && x0(prev) > mid === x0(s) > mid;
     if (prev && sameColumn && s[0].y - prev[0].y > 0 && s[0].y - prev[0].y < 1.7 * s[0].size) {
       const b = blocks[blocks.length - 1];
       b.text = b.text.endsWith('-') ? b.text.slice(0, -1) + text : `${b.text} ${text}`;
@@ -1386,7 +1851,10 @@ function blocksOf(lines: Line[], p: PageLayout): TextBlock[] {
  * A table that goes on over a page break: the next page opens with a table of as many columns,
  * with no header or the same header repeated. Its rows join the table on the page before.
  */
-export function joinAcrossPages(results: PageResult[], file: string): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
+export function joinAcrossPages(
+  results: PageResult[],
+  file: string,
+): { tables: RawTable[]; textBlocks: TextBlock[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const textBlocks: TextBlock[] = [];
   const notices: ExtractionNotice[] = [];
@@ -1407,7 +1875,18 @@ export function joinAcrossPages(results: PageResult[], file: string): { tables: 
     // Dated figures (an indicator table) with no header over them: which year and kind each
     // column holds cannot be told, so nothing is stored rather than facts with a guessed column.
     for (const t of own.filter((x) => x.role === 'indicator' && !x.header)) {
-      notices.push({ rule: 'unread-table', severity: 'warning', message: `${file}: page ${t.page}: a table of ${t.rows.length} dated figures ("${t.rows[0].cells[0].text.slice(0, 60)}", ...) has no header and does not go on from a table on the page before; its columns' years cannot be told, so it is not read`, line: null, page: t.page, raw: t.rows[0].raw, table: t.title });
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${t.page}: a table of ${t.rows.length} dated figures ` +
+          `("${t.rows[0].cells[0].text.slice(0, 60)}", ...) has no header and does not go on from a table on ` +
+          `the page before; its columns' years cannot be told, so it is not read`,
+        line: null,
+        page: t.page,
+        raw: t.rows[0].raw,
+        table: t.title,
+      });
     }
     tables.push(...own.filter((x) => !(x.role === 'indicator' && !x.header)));
     textBlocks.push(...r.textBlocks);

@@ -48,7 +48,15 @@ function reader(k: number): Reader {
   return readers[k];
 }
 
-type Msg = { id: number; numPages?: number; page?: PageText; error?: string; pageNumber?: number; openError?: { name?: string; message: string }; done?: true };
+type Msg = {
+  id: number;
+  numPages?: number;
+  page?: PageText;
+  error?: string;
+  pageNumber?: number;
+  openError?: { name?: string; message: string };
+  done?: true;
+};
 
 let jobs = 0;
 
@@ -92,7 +100,8 @@ export function readPages(bytes: Uint8Array, options: ReadOptions, onPage: (p: P
         if (m.openError) failure ??= new PageReadError(m.openError.message, m.openError.name ?? 'Error');
         if (m.numPages !== undefined && numPages < 0) {
           numPages = m.numPages;
-          if (numPages >= options.poolFromPages) for (let k = 1; k < Math.min(options.workers, Math.ceil(numPages / run)); k++) engage(reader(k));
+          if (numPages >= options.poolFromPages)
+            for (let k = 1; k < Math.min(options.workers, Math.ceil(numPages / run)); k++) engage(reader(k));
         }
         if (m.page && !failure) {
           try {

@@ -39,7 +39,8 @@ function columnsOf(chunks: Chunk[], em: number): Span[] {
 const columnOf = (cols: Span[], c: Chunk) => cols.findIndex((s) => c.x0 >= s.x0 - 1e-6 && c.x1 <= s.x1 + 1e-6);
 
 /** Every header word in a column of its own. */
-const headsApart = (cols: Span[], head: Line) => new Set(head.chunks.map((c) => columnOf(cols, c))).size === head.chunks.length;
+const headsApart = (cols: Span[], head: Line) =>
+  new Set(head.chunks.map((c) => columnOf(cols, c))).size === head.chunks.length;
 
 export interface TextTablePart {
   lines: Line[];
@@ -112,7 +113,9 @@ function finishRow(open: OpenTextTable, tail: Line[], notices: ExtractionNotice[
       const cs = chunks.filter((c) => overlaps(open.cols[i], c));
       if (!cs.length) return cell;
       // A cell empty above the break is where the rest of it is printed.
-      return cell.text ? { ...cell, text: cs.reduce((t, c) => joinText(t, c.text), cell.text) } : cellOf(cs, open.cols[i], tail[0]);
+      return cell.text
+        ? { ...cell, text: cs.reduce((t, c) => joinText(t, c.text), cell.text) }
+        : cellOf(cs, open.cols[i], tail[0]);
     }),
     raw: [row.raw, ...tail.map(lineText)].join(' / '),
   };
@@ -130,7 +133,13 @@ function finishRow(open: OpenTextTable, tail: Line[], notices: ExtractionNotice[
  * of three or more chunks whose columns cannot be told apart (text drawn over text) gives an
  * `unread-table` notice; its lines stay running text.
  */
-export function splitTextTables(lines: Line[], above: string[], file: string, notices: ExtractionNotice[], open: OpenTextTable | null = null): { parts: TextTablePart[]; open: OpenTextTable | null } {
+export function splitTextTables(
+  lines: Line[],
+  above: string[],
+  file: string,
+  notices: ExtractionNotice[],
+  open: OpenTextTable | null = null,
+): { parts: TextTablePart[]; open: OpenTextTable | null } {
   const out: TextTablePart[] = [];
   const store = (t: RawTable) => statutoryOf(t, notices) ?? t;
   let textFrom = 0;
@@ -148,12 +157,16 @@ export function splitTextTables(lines: Line[], above: string[], file: string, no
     // (A header repeated over them is read as a header.)
     if (textFrom < lines.length && !isHeaderLine(lines[textFrom])) {
       const { end, cols } = grow(open.head, lines, textFrom);
-      const read = end >= textFrom ? readTextTable(open.head, lines.slice(textFrom, end + 1), cols, above, [], open.cols[open.key]) : null;
+      const read =
+        end >= textFrom
+          ? readTextTable(open.head, lines.slice(textFrom, end + 1), cols, above, [], open.cols[open.key])
+          : null;
       if (read && typeof read !== 'string') {
         const stored = store(read.table);
         out.push({ lines: lines.slice(textFrom, end + 1), table: stored });
         textFrom = end + 1;
-        if (end === lines.length - 1) last = { head: open.head, page: lines[0].page, cols, key: read.key, read: read.table, stored };
+        if (end === lines.length - 1)
+          last = { head: open.head, page: lines[0].page, cols, key: read.key, read: read.table, stored };
       }
     }
   }
@@ -163,16 +176,32 @@ export function splitTextTables(lines: Line[], above: string[], file: string, no
     const em = head.size;
     const { end, cols } = grow(head, lines, h + 1);
     const body = lines.slice(h + 1, end + 1);
-    const read = body.length ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h)) : 'the text of its columns overlaps, so which words belong to which column cannot be told';
+    const read = body.length
+      ? readTextTable(head, body, cols, above, lines.slice(Math.max(0, h - 3), h))
+      : 'the text of its columns overlaps, so which words belong to which column cannot be told';
     if (typeof read === 'string') {
       // Said only where the lines under the header look like rows (three or more chunks each).
-      const rowsLike = lines.slice(h + 1, h + 4).filter((l) => l.chunks.length >= 3 && l.y - head.y < 12 * em).length >= 2;
+      const rowsLike =
+        lines.slice(h + 1, h + 4).filter((l) => l.chunks.length >= 3 && l.y - head.y < 12 * em).length >= 2;
       if (rowsLike) {
-        const raw = lines.slice(h, h + 3).map((l) => l.chunks.map((c) => c.text).join(' | ')).join(' / ');
+        const raw = lines
+          .slice(h, h + 3)
+          .map((l) => l.chunks.map((c) => c.text).join(' | '))
+          .join(' / ');
         out.push({ lines: lines.slice(textFrom, h) });
         out.push({
           lines: lines.slice(h, end + 1),
-          notice: { rule: 'unread-table', severity: 'warning', message: `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is not read: ${read}`, line: null, page: head.page, raw, table: null },
+          notice: {
+            rule: 'unread-table',
+            severity: 'warning',
+            message:
+              `${file}: page ${head.page}: a table under "${head.chunks.map((c) => c.text).join(' | ')}" is ` +
+              `not read: ${read}`,
+            line: null,
+            page: head.page,
+            raw,
+            table: null,
+          },
         });
         textFrom = end + 1;
       }
@@ -190,7 +219,8 @@ export function splitTextTables(lines: Line[], above: string[], file: string, no
 }
 
 /** Words of a cell's lines joined, a word hyphenated at a line end joined back. */
-const joinText = (t: string, next: string) => (t === '' ? next : /[a-z]-$/.test(t) && /^[a-z]/.test(next) ? t + next : `${t} ${next}`);
+const joinText = (t: string, next: string) =>
+  t === '' ? next : /[a-z]-$/.test(t) && /^[a-z]/.test(next) ? t + next : `${t} ${next}`;
 
 /** A cell of `cs` (its page and box), or an empty one in column `span` on line `l`. */
 const cellOf = (cs: Chunk[], span: Span, l: Line): RawCell => ({
@@ -199,7 +229,12 @@ const cellOf = (cs: Chunk[], span: Span, l: Line): RawCell => ({
   page: cs[0]?.page ?? l.page,
   bold: false,
   bbox: cs.length
-    ? [round(Math.min(...cs.map((c) => c.x0))), round(Math.min(...cs.map((c) => c.y - c.size * 0.8))), round(Math.max(...cs.map((c) => c.x1))), round(Math.max(...cs.map((c) => c.y + c.size * 0.2)))]
+    ? [
+        round(Math.min(...cs.map((c) => c.x0))),
+        round(Math.min(...cs.map((c) => c.y - c.size * 0.8))),
+        round(Math.max(...cs.map((c) => c.x1))),
+        round(Math.max(...cs.map((c) => c.y + c.size * 0.2))),
+      ]
     : [round(span.x0), round(l.y - l.size * 0.8), round(span.x1), round(l.y + l.size * 0.2)],
 });
 
@@ -207,13 +242,22 @@ const cellOf = (cs: Chunk[], span: Span, l: Line): RawCell => ({
  * The table and its key column, or why it is not one. `keyAt`: the key column of the rows on the
  * page before, which these go on with.
  */
-function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], before: Line[], keyAt?: Span): { table: RawTable; key: number } | string {
+function readTextTable(
+  head: Line,
+  body: Line[],
+  cols: Span[],
+  above: string[],
+  before: Line[],
+  keyAt?: Span,
+): { table: RawTable; key: number } | string {
   if (cols.length < 3) return 'fewer than three columns';
   const page = body[0].page;
   const filled = body.map((l) => new Set(l.chunks.map((c) => columnOf(cols, c))));
   // The key column: filled on the first line and on the fewest lines (a number, a year: one line
   // per row, never wrapped).
-  const candidates = [...filled[0]].sort((a, b) => filled.filter((f) => f.has(a)).length - filled.filter((f) => f.has(b)).length || a - b);
+  const candidates = [...filled[0]].sort(
+    (a, b) => filled.filter((f) => f.has(a)).length - filled.filter((f) => f.has(b)).length || a - b,
+  );
   const key = keyAt ? cols.findIndex((s) => overlaps(s, keyAt)) : candidates[0];
   if (!filled[0].has(key)) return 'its first line leaves the key column of the rows before empty';
   const starts = body.map((_, i) => filled[i].has(key));
@@ -226,10 +270,21 @@ function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], 
     for (const c of l.chunks) r.cells[columnOf(cols, c)].push(c);
   });
   // A table of text: some column beside the first holds words, not figures.
-  const texty = cols.some((_, i) => i > 0 && rows.filter((r) => r.cells[i].length && !r.cells[i].every((c) => isValueText(c.text))).length >= rows.length / 2);
+  const texty = cols.some(
+    (_, i) =>
+      i > 0 &&
+      rows.filter((r) => r.cells[i].length && !r.cells[i].every((c) => isValueText(c.text))).length >= rows.length / 2,
+  );
   if (!texty) return 'it holds figures only, under a header the figure tables are not read by';
   const header: RawRow = {
-    cells: cols.map((s, i) => ({ ...cellOf(head.chunks.filter((c) => columnOf(cols, c) === i), s, head), page: head.page })),
+    cells: cols.map((s, i) => ({
+      ...cellOf(
+        head.chunks.filter((c) => columnOf(cols, c) === i),
+        s,
+        head,
+      ),
+      page: head.page,
+    })),
     line: null,
     page: head.page,
     raw: lineText(head),
@@ -242,7 +297,12 @@ function readTextTable(head: Line, body: Line[], cols: Span[], above: string[], 
     context: [],
     scaleText: null,
     header,
-    rows: rows.map((r) => ({ cells: r.cells.map((cs, i) => cellOf(cs, cols[i], r.lines[0])), line: null, page, raw: r.lines.map(lineText).join(' / ') })),
+    rows: rows.map((r) => ({
+      cells: r.cells.map((cs, i) => cellOf(cs, cols[i], r.lines[0])),
+      line: null,
+      page,
+      raw: r.lines.map(lineText).join(' / '),
+    })),
     footnotes: [],
     line: null,
     page,
@@ -274,11 +334,31 @@ export function statutoryOf(t: RawTable, notices: ExtractionNotice[]): RawTable 
     const nr = /^(\d{1,3})\.?$/.exec(at(nrCol).text.trim());
     const bv = /^(\d{1,2})\.?$/.exec(at(col('beleidsveld')).text.trim());
     if (!nr || !bv) {
-      notices.push({ rule: 'unreadable-row', severity: 'warning', line: null, page: r.page, raw: r.raw, table: 'Wettelijk verplichte indicatoren', message: `Statutory indicator row "${r.raw}": no indicator number or no beleidsveld number; nothing stored for it` });
+      notices.push({
+        rule: 'unreadable-row',
+        severity: 'warning',
+        line: null,
+        page: r.page,
+        raw: r.raw,
+        table: 'Wettelijk verplichte indicatoren',
+        message:
+          `Statutory indicator row "${r.raw}": no indicator number or no beleidsveld number; nothing stored ` +
+          `for it`,
+      });
       continue;
     }
     const as = (i: number, text: string): RawCell => ({ ...at(i), text });
-    rows.push({ ...r, cells: [as(col('naam indicator'), at(col('naam indicator')).text), as(nrCol, nr[1]), as(col('beleidsveld'), bv[1]), at(col('jaar')), at(col('score')), at(col('bron'))] });
+    rows.push({
+      ...r,
+      cells: [
+        as(col('naam indicator'), at(col('naam indicator')).text),
+        as(nrCol, nr[1]),
+        as(col('beleidsveld'), bv[1]),
+        at(col('jaar')),
+        at(col('score')),
+        at(col('bron')),
+      ],
+    });
   }
   return { ...t, role: 'statutory-indicators', title: 'Wettelijk verplichte indicatoren', rows };
 }

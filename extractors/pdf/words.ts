@@ -38,7 +38,10 @@ export const isValueText = (text: string) => {
     // Running text is never a figure: only short strings are parsed.
     const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
     // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
-    const p = t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, '')) ? null : parseCell(t);
+    const p =
+      t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, ''))
+        ? null
+        : parseCell(t);
     v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
     if (valueMemo.size > 50_000) valueMemo.clear();
     valueMemo.set(text, v);

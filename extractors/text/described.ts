@@ -18,7 +18,9 @@ import { lineRuns, titleAbove, type Line } from './renderings.js';
  */
 const LABEL_HEAD = /^((naam\s+)?(indicator|indicatoren|beleidsindicator)|naam)$/i;
 const YEAR_CELL = /^(19|20)\d{2}(\s*[-–/]\s*(19|20)?\d{2,4})?$/;
-const VALUE_HEAD = (c: string) => /\bwaarde\b|\b(19|20)\d{2}\b|^(gemeente|nederland|regio|score|realisatie|streefwaarde|aantal|uitkomst)/i.test(c) || classify(c) === 'header';
+const VALUE_HEAD = (c: string) =>
+  /\bwaarde\b|\b(19|20)\d{2}\b|^(gemeente|nederland|regio|score|realisatie|streefwaarde|aantal|uitkomst)/i.test(c) ||
+  classify(c) === 'header';
 
 interface Cell {
   text: string;
@@ -28,7 +30,14 @@ interface Cell {
 
 /** Blocks of non-blank lines, each one cell. */
 const blocks = (all: Line[], used: Set<number>): Cell[] =>
-  [...lineRuns(all, used)].map(([i, j]) => ({ text: all.slice(i, j).map((l) => l.text.trim()).join(' '), line: all[i].line, end: all[j - 1].line }));
+  [...lineRuns(all, used)].map(([i, j]) => ({
+    text: all
+      .slice(i, j)
+      .map((l) => l.text.trim())
+      .join(' '),
+    line: all[i].line,
+    end: all[j - 1].line,
+  }));
 
 const isFigure = (t: string) => {
   const p = parseCell(t);
@@ -49,7 +58,12 @@ const rawCell = (c: Cell): RawCell => ({ text: c.text, line: c.line, page: null,
  * The cells of a row for another area under a full row: the run from the first periode or regio
  * column to the last value column, its area not the one above. null where the cells at `p` are not one.
  */
-function continuation(columns: Cell[], cells: Cell[], p: number, above: Cell[]): { values: Cell[]; printed: Cell[] } | null {
+function continuation(
+  columns: Cell[],
+  cells: Cell[],
+  p: number,
+  above: Cell[],
+): { values: Cell[]; printed: Cell[] } | null {
   const kinds = columns.map((c) => describingColumn(c.text));
   const area = kinds.indexOf('area');
   if (area < 0) return null;
@@ -71,9 +85,18 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     const keyed = h > 0 && classify(cells[h - 1].text) === 'key-header' ? 1 : 0;
     const columns: Cell[] = [];
     let k = h + 1;
-    const heads = (c: Cell | undefined) => c !== undefined && c.text.length <= 40 && !isFigure(c.text) && (describingColumn(c.text) !== null || VALUE_HEAD(c.text));
-    // A gemeente's own name heads its figures' column (`Heerenveen` | `Nederland`): a short name before another column head.
-    const place = (i: number) => /^\p{Lu}[\p{L}' -]{1,30}$/u.test(cells[i]?.text ?? '') && columns.length > 0 && heads(cells[i + 1]) && !describingColumn(cells[i + 1].text);
+    const heads = (c: Cell | undefined) =>
+      c !== undefined &&
+      c.text.length <= 40 &&
+      !isFigure(c.text) &&
+      (describingColumn(c.text) !== null || VALUE_HEAD(c.text));
+    // A gemeente's own name heads its figures' column (`Heerenveen` | `Nederland`): a short name before another column
+    // head.
+    const place = (i: number) =>
+      /^\p{Lu}[\p{L}' -]{1,30}$/u.test(cells[i]?.text ?? '') &&
+      columns.length > 0 &&
+      heads(cells[i + 1]) &&
+      !describingColumn(cells[i + 1].text);
     while (k < cells.length && (heads(cells[k]) || place(k))) columns.push(cells[k++]);
     const kinds = columns.map((c) => describingColumn(c.text) !== null);
     if (columns.length < 2 || !kinds.includes(true) || !kinds.includes(false)) continue;
@@ -89,13 +112,22 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
       const numbered = isBareNumber(cells[p].text) && p + 1 < cells.length && !isFigure(cells[p + 1].text) ? 1 : 0;
       const name = cells[p + numbered];
       const row = cells.slice(p + numbered + 1, p + numbered + 1 + columns.length);
-      const next = !isFigure(name.text) && row.length === columns.length && row.every((c, j) => fits(columns[j].text, c.text)) ? row : null;
+      const next =
+        !isFigure(name.text) && row.length === columns.length && row.every((c, j) => fits(columns[j].text, c.text))
+          ? row
+          : null;
       const other = !next && above && label ? continuation(columns, cells, p, above) : null;
       if (next || other) {
         if (next) label = name;
         const values: Cell[] = next ?? other!.values;
         const printed: Cell[] = next ? cells.slice(p, p + numbered + 1 + columns.length) : other!.printed;
-        rows.push({ cells: [rawCell(label!), ...values.map(rawCell)], line: printed[0].line, page: null, raw: printed.map((c) => c.text).join(' | '), ...(sections.length ? { sections } : {}) });
+        rows.push({
+          cells: [rawCell(label!), ...values.map(rawCell)],
+          line: printed[0].line,
+          page: null,
+          raw: printed.map((c) => c.text).join(' | '),
+          ...(sections.length ? { sections } : {}),
+        });
         last = printed.at(-1)!.end;
         p += printed.length;
         above = values;
@@ -109,7 +141,11 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
       p++;
     }
     if (rows.length < 2) continue;
-    const { title, scaleText, context } = titleAbove(all, all.findIndex((l) => l.line === cells[h - keyed].line), used);
+    const { title, scaleText, context } = titleAbove(
+      all,
+      all.findIndex((l) => l.line === cells[h - keyed].line),
+      used,
+    );
     const name = title ?? `Tabel op regel ${cells[h].line}`;
     tables.push({
       index: 0,
@@ -118,7 +154,12 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
       title: name,
       context,
       scaleText,
-      header: { cells: [cells[h], ...columns].map(rawCell), line: cells[h].line, page: null, raw: [...cells.slice(h - keyed, h + 1), ...columns].map((c) => c.text).join(' | ') },
+      header: {
+        cells: [cells[h], ...columns].map(rawCell),
+        line: cells[h].line,
+        page: null,
+        raw: [...cells.slice(h - keyed, h + 1), ...columns].map((c) => c.text).join(' | '),
+      },
       rows,
       footnotes: [],
       line: cells[h - keyed].line,
@@ -133,7 +174,9 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
 
 /** Words a unit starts with (`aantal per 1.000 inwoners`, `% van de werkzame beroepsbevolking`, `Kg/inwoner`). */
 
-/** Where the unit starts in a row's words before its periode: after a BBV indicator's name, else at the first unit word. */
+/**
+ * Where the unit starts in a row's words before its periode: after a BBV indicator's name, else at the first unit word.
+ */
 let bbvNames: Set<string> | null = null;
 function unitStart(words: string[]): number | null {
   const names = (bbvNames ??= new Set([...bbvCatalogue().values()].map((i) => fold(i.name))));
@@ -142,16 +185,21 @@ function unitStart(words: string[]): number | null {
   return u > 0 ? u : null;
 }
 
-/** A header line of such a list, space-separated: `Indicator eenheid periode regio waarde omschrijving`, `Nr. Taakveld Indicator Eenheid Periode Werkelijk Begroting 2022 Bron`. */
+/**
+ * A header line of such a list, space-separated: `Indicator eenheid periode regio waarde omschrijving`, `Nr. Taakveld
+ * Indicator Eenheid Periode Werkelijk Begroting 2022 Bron`.
+ */
 function headerLine(text: string): { keys: number; columns: string[] } | null {
   // Most lines name no indicator: asked of every line of every document, so tested before they are split.
   if (text.length > 200 || !/(indicator|naam)/i.test(text)) return null;
   const words = text.trim().split(/\s+/);
   const at = words.findIndex((w) => LABEL_HEAD.test(w));
-  if (at < 0 || words.slice(0, at).some((w) => !(classify(w) === 'key-header' || classify(w) === 'label-header'))) return null;
+  if (at < 0 || words.slice(0, at).some((w) => !(classify(w) === 'key-header' || classify(w) === 'label-header')))
+    return null;
   const columns: string[] = [];
   for (const w of words.slice(at + 1)) {
-    if (/^(19|20)\d{2}$/.test(w) && columns.length && VALUE_HEAD(columns[columns.length - 1])) columns[columns.length - 1] += ` ${w}`;
+    if (/^(19|20)\d{2}$/.test(w) && columns.length && VALUE_HEAD(columns[columns.length - 1]))
+      columns[columns.length - 1] += ` ${w}`;
     else if (describingColumn(w) !== null || VALUE_HEAD(w)) columns.push(w);
     else return null;
   }
@@ -173,7 +221,10 @@ function spaceRow(text: string, keys: number, columns: string[]): { label: strin
   const period = kinds.indexOf('period');
   const unit = kinds.indexOf('unit');
   // The name (and unit) run to the periode's year; without a periode column, to the first figure.
-  const stop = period >= 0 ? rest.findIndex((w, i) => i >= 1 && YEAR_CELL.test(w)) : rest.findIndex((w, i) => i >= 1 && isFigure(w));
+  const stop =
+    period >= 0
+      ? rest.findIndex((w, i) => i >= 1 && YEAR_CELL.test(w))
+      : rest.findIndex((w, i) => i >= 1 && isFigure(w));
   if (stop < 1) return null;
   const cells: string[] = Array<string>(columns.length).fill('');
   let label = rest.slice(0, stop).join(' ');
@@ -201,7 +252,10 @@ function spaceRow(text: string, keys: number, columns: string[]): { label: strin
   return { label, cells };
 }
 
-/** Indicator lists as space-separated lines (a site's table dumped one row per line), read as `readDescribedTables` reads blocks. */
+/**
+ * Indicator lists as space-separated lines (a site's table dumped one row per line), read as `readDescribedTables`
+ * reads blocks.
+ */
 export function readDescribedLines(all: Line[], used: Set<number>): RawTable[] {
   const tables: RawTable[] = [];
   for (let h = 0; h < all.length; h++) {
@@ -214,7 +268,12 @@ export function readDescribedLines(all: Line[], used: Set<number>): RawTable[] {
       const row = spaceRow(all[k].text, head.keys, head.columns);
       if (!row) break;
       const at = (text: string): RawCell => ({ text, line: all[k].line, page: null, bold: false });
-      rows.push({ cells: [at(row.label), ...row.cells.map(at)], line: all[k].line, page: null, raw: all[k].text.trim() });
+      rows.push({
+        cells: [at(row.label), ...row.cells.map(at)],
+        line: all[k].line,
+        page: null,
+        raw: all[k].text.trim(),
+      });
     }
     if (rows.length < 2) continue;
     const { title, scaleText, context } = titleAbove(all, h, used);
@@ -226,7 +285,12 @@ export function readDescribedLines(all: Line[], used: Set<number>): RawTable[] {
       title: title ?? `Tabel op regel ${line}`,
       context,
       scaleText,
-      header: { cells: ['Indicator', ...head.columns].map((text) => ({ text, line, page: null, bold: false })), line, page: null, raw: all[h].text.trim() },
+      header: {
+        cells: ['Indicator', ...head.columns].map((text) => ({ text, line, page: null, bold: false })),
+        line,
+        page: null,
+        raw: all[h].text.trim(),
+      },
       rows,
       footnotes: [],
       line,

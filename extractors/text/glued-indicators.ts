@@ -110,11 +110,16 @@ export function indicatorReadings(tail: string, width: number): string[][] | nul
  * median|) plus half a decade for every figure printed with other decimals than most. Lower is
  * more plausible. It only chooses when the best reading beats the next by half a decade or more.
  */
-export const HEURISTIC = 'magnitude consistency along the row (figures of one indicator over the years are of one order of size and precision)';
+export const HEURISTIC =
+  'magnitude consistency along the row (figures of one indicator over the years are of one order of size and ' +
+  'precision)';
 const MARGIN = 0.5;
 
 export function magnitudeScore(cells: string[]): number {
-  const nums = cells.map((c) => parseCell(c)).filter((p) => p.kind === 'number') as Extract<ReturnType<typeof parseCell>, { kind: 'number' }>[];
+  const nums = cells.map((c) => parseCell(c)).filter((p) => p.kind === 'number') as Extract<
+    ReturnType<typeof parseCell>,
+    { kind: 'number' }
+  >[];
   if (nums.length === 0) return 0;
   const logs = nums.map((p) => Math.log10(Math.abs(p.value) + 1)).sort((a, b) => a - b);
   const median = logs[Math.floor(logs.length / 2)];
@@ -175,9 +180,16 @@ export function labelCandidates(text: string, width: number): LabelCandidate[] |
     if (readings.length > 0) found.push({ label, end: t.slice(0, p).replace(/\s+$/, '').length, readings, text });
   }
   // A label's text does not end in cells: `…door hulp72% (2015)` took the first figure into the label.
-  const readsAsCells = (s: string) => Array.from({ length: width }, (_, k) => indicatorReadings(s, k + 1)?.length ?? 0).some((n) => n > 0);
+  const readsAsCells = (s: string) =>
+    Array.from({ length: width }, (_, k) => indicatorReadings(s, k + 1)?.length ?? 0).some((n) => n > 0);
   return found
-    .filter((f) => !found.some((g) => f.text.length > g.label.length && f.text.startsWith(g.label) && readsAsCells(f.text.slice(g.label.length))))
+    .filter(
+      (f) =>
+        !found.some(
+          (g) =>
+            f.text.length > g.label.length && f.text.startsWith(g.label) && readsAsCells(f.text.slice(g.label.length)),
+        ),
+    )
     .map(({ text: _t, ...c }) => c);
 }
 
@@ -222,14 +234,33 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
     // A known label settles the boundary only as the last one: a longer label (the known one with
     // a number after it) stays possible otherwise.
     const last = Math.max(...labels.map((l) => l.end));
-    const known = labels.map((l) => ({ l, seen: context.known?.(l.label) ?? null })).filter((k) => k.seen !== null && k.l.end === last);
-    const padded = context.padded && context.nbsp ? labels.filter((l) => context.nbsp!.has(l.end) && ![...context.nbsp!].some((i) => i < l.end)) : [];
+    const known = labels
+      .map((l) => ({ l, seen: context.known?.(l.label) ?? null }))
+      .filter((k) => k.seen !== null && k.l.end === last);
+    const padded =
+      context.padded && context.nbsp
+        ? labels.filter((l) => context.nbsp!.has(l.end) && ![...context.nbsp!].some((i) => i < l.end))
+        : [];
     if (known.length === 1) [chosen, labelBasis, labelNote] = [known[0].l, 'known-name', known[0].seen];
-    else if (known.length === 0 && padded.length === 1) [chosen, labelBasis, labelNote] = [padded[0], 'cell-padding', `a non-breaking space ends the label cell, as in the rows of this table whose label is certain (${context.padded})`];
+    else if (known.length === 0 && padded.length === 1)
+      [chosen, labelBasis, labelNote] = [
+        padded[0],
+        'cell-padding',
+        `a non-breaking space ends the label cell, as in the rows of this table whose label is certain ` +
+          `(${context.padded})`,
+      ];
   }
   if (!chosen) {
     const cells = Array.from({ length: width }, () => ({ text: '', reading: 'unread' as const }));
-    return { label: null, labelBasis: 'uncertain', labelNote: null, labels, cells, readings: [], heuristicChosen: false };
+    return {
+      label: null,
+      labelBasis: 'uncertain',
+      labelNote: null,
+      labels,
+      cells,
+      readings: [],
+      heuristicChosen: false,
+    };
   }
   const { label, readings } = chosen;
   const scores = new Map(readings.map((r) => [r, magnitudeScore(r)]));
@@ -240,14 +271,22 @@ export function settleRow(labels: LabelCandidate[], width: number, context: RowC
   const pool = labelBasis === 'grammar' ? readings : labels.flatMap((l) => l.readings);
   const cells = Array.from({ length: width }, (_, col) => {
     const texts = new Set(readings.map((r) => r[col]));
-    if (texts.size === 1) return { text: readings[0][col], reading: new Set(pool.map((r) => r[col])).size === 1 ? ('grammar' as const) : ('heuristic' as const) };
+    if (texts.size === 1)
+      return {
+        text: readings[0][col],
+        reading: new Set(pool.map((r) => r[col])).size === 1 ? ('grammar' as const) : ('heuristic' as const),
+      };
     return best ? { text: best[col], reading: 'heuristic' as const } : { text: '', reading: 'unread' as const };
   });
   return { label, labelBasis, labelNote, labels, cells, readings: ranked, heuristicChosen: best !== null };
 }
 
 /** Split a row into label and cells. Null when no split fits the number grammar. */
-export function readIndicatorRow(text: string, width: number, context: RowContext = {}): RowReading | null | 'too-many' {
+export function readIndicatorRow(
+  text: string,
+  width: number,
+  context: RowContext = {},
+): RowReading | null | 'too-many' {
   const labels = labelCandidates(text, width);
   if (labels === null) return 'too-many';
   return settleRow(labels, width, context);
@@ -283,7 +322,9 @@ export function documentLabels(all: Line[]): (label: string, exceptLine: number)
   let lines: Map<string, { key: string; line: number }[]> | null = null;
   return (label, exceptLine) => {
     lines ??= groupBy(
-      all.map((l) => ({ key: labelKey(l.text), line: l.line })).filter(({ key }) => key.length >= 3 && key.length <= 300),
+      all
+        .map((l) => ({ key: labelKey(l.text), line: l.line }))
+        .filter(({ key }) => key.length >= 3 && key.length <= 300),
       (l) => l.key,
     );
     const at = (lines.get(labelKey(label)) ?? []).map((l) => l.line).filter((n) => n !== exceptLine);
@@ -318,7 +359,8 @@ export function readGluedIndicatorTable(
   const tableLabels = new Map(certain.map((d) => [labelKey(d.labels![0].label), d.line.line]));
   const nbspAfter = certain.filter((d) => d.line.nbsp?.has(d.labels![0].end)).map((d) => d.line.line);
   const nbspInside = certain.some((d) => [...(d.line.nbsp ?? [])].some((i) => i < d.labels![0].end));
-  const padded = nbspAfter.length > 0 && !nbspInside ? `line${nbspAfter.length > 1 ? 's' : ''} ${nbspAfter.join(', ')}` : null;
+  const padded =
+    nbspAfter.length > 0 && !nbspInside ? `line${nbspAfter.length > 1 ? 's' : ''} ${nbspAfter.join(', ')}` : null;
   for (const { line, labels } of drafts) {
     const raw = line.text.trim();
     const at = { line: line.line, page: null, raw, table: title };
@@ -335,9 +377,11 @@ export function readGluedIndicatorTable(
         // the text before the first figure: the label, or the start of it
         row: /^\D*/.exec(raw)![0].trim() || null,
         column: head.headers.join(', '),
-        message: read === 'too-many'
-          ? `Indicator row has too many grammatical readings to list for ${width} columns; nothing stored for it`
-          : `No split of this indicator row into a label and ${width} cells (${head.headers.join(', ')}) fits the number grammar; nothing stored for it`,
+        message:
+          read === 'too-many'
+            ? `Indicator row has too many grammatical readings to list for ${width} columns; nothing stored for it`
+            : `No split of this indicator row into a label and ${width} cells (${head.headers.join(', ')}) ` +
+              `fits the number grammar; nothing stored for it`,
       });
       continue;
     }
@@ -350,7 +394,11 @@ export function readGluedIndicatorTable(
         // as far as it is certain: the text before any number it may end in
         row: labelText(read.labels.map((l) => l.label).sort((a, b) => a.length - b.length)[0]),
         column: head.headers.join(', '),
-        message: `Where the label ends and the figures begin is not certain: the label may end in a number the figures are glued to. ${read.labels.length} boundaries fit the number grammar (${options.join('; ')}), and neither a label printed elsewhere in this document or table nor the table's cell padding settles it; nothing stored for this row`,
+        message:
+          `Where the label ends and the figures begin is not certain: the label may end in a number the ` +
+          `figures are glued to. ${read.labels.length} boundaries fit the number grammar ` +
+          `(${options.join('; ')}), and neither a label printed elsewhere in this document or table nor the ` +
+          `table's cell padding settles it; nothing stored for this row`,
       });
       continue;
     }
@@ -363,14 +411,20 @@ export function readGluedIndicatorTable(
     if (read.labelBasis !== 'grammar') {
       const others = read.labels.filter((l) => l.label !== label).map((l) => `"${l.label}"`);
       // columns the other boundaries read otherwise
-      const depends = head.headers.filter((_, c) => new Set(read.labels.flatMap((l) => l.readings.map((r) => r[c]))).size > 1);
+      const depends = head.headers.filter(
+        (_, c) => new Set(read.labels.flatMap((l) => l.readings.map((r) => r[c]))).size > 1,
+      );
       notices.push({
         rule: 'label-boundary',
         severity: 'warning',
         ...at,
         row: label,
         column: depends.join(', ') || null,
-        message: `The label could also end at ${others.join(', ')} (the figures would then begin there); it is read as "${label}" because ${read.labelBasis === 'known-name' ? `that label is printed on ${read.labelNote}, and no longer label is possible` : read.labelNote}; the cells of ${depends.join(', ')} rest on this and are marked heuristic`,
+        message:
+          `The label could also end at ${others.join(', ')} (the figures would then begin there); it is read ` +
+          `as "${label}" because ` +
+          `${read.labelBasis === 'known-name' ? `that label is printed on ${read.labelNote}, and no longer label is possible` : read.labelNote}; ` +
+          `the cells of ${depends.join(', ')} rest on this and are marked heuristic`,
       });
     }
     // the columns this label's own readings disagree on (the heuristic's, or unread)
@@ -383,7 +437,10 @@ export function readGluedIndicatorTable(
         ...at,
         row: label,
         column: open.join(', '),
-        message: `${label}: the glued figures allow ${read.readings.length} readings; the columns ${open.join(', ')} were chosen by a heuristic, ${HEURISTIC}: ${show(read.readings[0])}. Alternatives the grammar allows: ${showSome(read.readings.slice(1), 5)}. The other columns are certain by the grammar.`,
+        message:
+          `${label}: the glued figures allow ${read.readings.length} readings; the columns ${open.join(', ')} ` +
+          `were chosen by a heuristic, ${HEURISTIC}: ${show(read.readings[0])}. Alternatives the grammar ` +
+          `allows: ${showSome(read.readings.slice(1), 5)}. The other columns are certain by the grammar.`,
       });
     } else {
       notices.push({
@@ -392,7 +449,10 @@ export function readGluedIndicatorTable(
         ...at,
         row: label,
         column: open.join(', '),
-        message: `${label}: the glued figures can be read in ${read.readings.length} ways (${showSome(read.readings)}), and no heuristic separates them clearly; nothing stored for ${open.join(', ')}`,
+        message:
+          `${label}: the glued figures can be read in ${read.readings.length} ways ` +
+          `(${showSome(read.readings)}), and no heuristic separates them clearly; nothing stored for ` +
+          `${open.join(', ')}`,
       });
     }
   }
@@ -404,14 +464,29 @@ export function readGluedIndicatorTable(
     raw: all[h].text.trim(),
   };
   return {
-    table: { index: 0, layout: 'glued', role: 'indicator', title, context: [], scaleText: null, header, rows, footnotes: [], line: all[h].line, page: null },
+    table: {
+      index: 0,
+      layout: 'glued',
+      role: 'indicator',
+      title,
+      context: [],
+      scaleText: null,
+      header,
+      rows,
+      footnotes: [],
+      line: all[h].line,
+      page: null,
+    },
     notices,
     lines,
   };
 }
 
 /** Read every glued indicator table; their lines are marked used. */
-export function readGluedIndicatorTables(all: DumpLine[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+export function readGluedIndicatorTables(
+  all: DumpLine[],
+  used: Set<number>,
+): { tables: RawTable[]; notices: ExtractionNotice[] } {
   const elsewhere = documentLabels(all);
   return scanTables(all, used, (lines, h, u) => readGluedIndicatorTable(lines, h, u, elsewhere));
 }

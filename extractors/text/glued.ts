@@ -45,7 +45,13 @@ export function splitGluedHeader(text: string): { topLeft: string; headers: stri
   const parts = clean.split(HEADER_WORD);
   const startsWithHeader = STARTS_WITH_COLUMN_WORD.test(clean);
   const topLeft = startsWithHeader ? '' : parts[0].trim();
-  const headers = (startsWithHeader ? parts : parts.slice(1)).map((h) => h.trim().replace(/\s*\(\s*/g, ' (').replace(/\s+/g, ' ').trim());
+  const headers = (startsWithHeader ? parts : parts.slice(1)).map((h) =>
+    h
+      .trim()
+      .replace(/\s*\(\s*/g, ' (')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   if (headers.length < 2) return null;
   // Nothing but headers: a figure among them means this is a row, not a header.
   if (headers.some((h) => h === '' || h.length > 40 || /\d[.,]\d/.test(h))) return null;
@@ -92,16 +98,24 @@ export function splitLabel(text: string): { label: string; tail: string } | null
   if (code && taakveldOfLabel(`${code[1]} x`)) {
     const rest = t.slice(code[0].length);
     const canonical = taakveldOfLabel(`${code[1]} x`)!.code;
-    const names = [...new Set(taakveldCatalogue().filter((e) => e.code === canonical).map((e) => e.name))].sort((a, b) => b.length - a.length);
+    const names = [
+      ...new Set(
+        taakveldCatalogue()
+          .filter((e) => e.code === canonical)
+          .map((e) => e.name),
+      ),
+    ].sort((a, b) => b.length - a.length);
     for (const name of names) {
-      if (lower(rest).startsWith(lower(name)) && /^[-\d]/.test(rest.slice(name.length))) return { label: `${code[0]}${rest.slice(0, name.length)}`.trim(), tail: rest.slice(name.length) };
+      if (lower(rest).startsWith(lower(name)) && /^[-\d]/.test(rest.slice(name.length)))
+        return { label: `${code[0]}${rest.slice(0, name.length)}`.trim(), tail: rest.slice(name.length) };
     }
     // A name the catalogue does not know: up to the first figure after a letter or ")", or after "18-"/"18+".
     const m = /^(.*?(?:[A-Za-zÀ-ÿ)]|\s\d{1,2}[-+]))(?=-?\d)/.exec(rest);
     return m ? { label: `${code[0]}${m[1]}`.trim(), tail: rest.slice(m[1].length) } : null;
   }
   for (const known of KNOWN_LABELS) {
-    if (lower(t).startsWith(lower(known)) && /^\s?-?\d/.test(t.slice(known.length))) return { label: t.slice(0, known.length), tail: t.slice(known.length).trim() };
+    if (lower(t).startsWith(lower(known)) && /^\s?-?\d/.test(t.slice(known.length)))
+      return { label: t.slice(0, known.length), tail: t.slice(known.length).trim() };
   }
   const total = /^((?:totaal|saldo)\b[^\d-]*?)\s?(?=-?\d)/i.exec(t);
   if (total && isTotalLabel(total[1])) return { label: total[1].trim(), tail: t.slice(total[0].length) };
@@ -163,7 +177,6 @@ export function segmentTail(tail: string, maxCells: number): string[][] {
 
 class TooMany extends Error {}
 
-
 /** Every reading of a tail for `width` columns: each split, placed in every way that leaves the rest empty. */
 export function candidatesOf(tail: string, width: number): Candidate[] | null {
   let splits: string[][];
@@ -206,7 +219,13 @@ function gridCell(text: string | null, line: number): GridCell {
  * `totals: false` leaves the totals' footing out: while other rows are still open it cannot be
  * judged anyway, and its sign-pattern search is the costly part.
  */
-function makeGrid(columns: Column[], rows: RowDraft[], chosen: (Candidate | null)[], convention: SignConvention, totals = true): Grid {
+function makeGrid(
+  columns: Column[],
+  rows: RowDraft[],
+  chosen: (Candidate | null)[],
+  convention: SignConvention,
+  totals = true,
+): Grid {
   const gridRows: GridRow[] = rows.map((r, index) => {
     const meta = rowMeta(r);
     return {
@@ -217,10 +236,17 @@ function makeGrid(columns: Column[], rows: RowDraft[], chosen: (Candidate | null
       taakveld: meta.taakveld,
       isTotal: totals && meta.isTotal,
       isSection: false,
-      cells: chosen[index] ? candidateCells(chosen[index]!, r.line.line) : missingCells(columns),
+      cells: chosen[index] ? candidateCells(chosen[index], r.line.line) : missingCells(columns),
     };
   });
-  return { file: '', documentId: '', table: { columns, signConvention: convention } as Table, columns, rows: gridRows, convention };
+  return {
+    file: '',
+    documentId: '',
+    table: { columns, signConvention: convention } as Table,
+    columns,
+    rows: gridRows,
+    convention,
+  };
 }
 
 // makeGrid runs for every candidate under every convention: what depends on the row or the
@@ -229,7 +255,15 @@ function makeGrid(columns: Column[], rows: RowDraft[], chosen: (Candidate | null
 const rowMetas = new WeakMap<RowDraft, { lineItem: GridRow['lineItem']; taakveld: string | null; isTotal: boolean }>();
 function rowMeta(r: RowDraft) {
   let meta = rowMetas.get(r);
-  if (!meta) rowMetas.set(r, (meta = { lineItem: lineItemOf(r.label), taakveld: taakveldOfLabel(r.label)?.code ?? null, isTotal: isTotalLabel(r.label) }));
+  if (!meta)
+    rowMetas.set(
+      r,
+      (meta = {
+        lineItem: lineItemOf(r.label),
+        taakveld: taakveldOfLabel(r.label)?.code ?? null,
+        isTotal: isTotalLabel(r.label),
+      }),
+    );
   return meta;
 }
 const cellsOfCandidate = new WeakMap<Candidate, { line: number; cells: GridCell[] }>();
@@ -243,7 +277,18 @@ function candidateCells(c: Candidate, line: number): GridCell[] {
 const missingOf = new WeakMap<Column[], GridCell[]>();
 function missingCells(columns: Column[]): GridCell[] {
   let cells = missingOf.get(columns);
-  if (!cells) missingOf.set(columns, (cells = columns.map(() => ({ value: null, decimals: 0, status: 'missing' as const, line: null, page: null, raw: '' }))));
+  if (!cells)
+    missingOf.set(
+      columns,
+      (cells = columns.map(() => ({
+        value: null,
+        decimals: 0,
+        status: 'missing' as const,
+        line: null,
+        page: null,
+        raw: '',
+      }))),
+    );
   return cells;
 }
 
@@ -274,7 +319,7 @@ function propagate(columns: Column[], rows: RowDraft[], convention: SignConventi
     }),
   );
   const fixed = () => live.map((l) => (l.length === 1 ? l[0] : null));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let r = 0; r < rows.length; r++) {
       if (live[r].length === 0) continue;
@@ -294,7 +339,12 @@ function propagate(columns: Column[], rows: RowDraft[], convention: SignConventi
 }
 
 /** Rows still open: try their combinations together (totals tie them), when there are few. */
-function joint(columns: Column[], rows: RowDraft[], convention: SignConvention, propagated: Candidate[][]): Candidate[][] {
+function joint(
+  columns: Column[],
+  rows: RowDraft[],
+  convention: SignConvention,
+  propagated: Candidate[][],
+): Candidate[][] {
   const live = propagated.map((l) => [...l]);
   const open = live.map((l, i) => (l.length > 1 ? i : -1)).filter((i) => i >= 0);
   const product = open.reduce((p, i) => p * live[i].length, 1);
@@ -318,7 +368,12 @@ function joint(columns: Column[], rows: RowDraft[], convention: SignConvention, 
 
 const CONVENTIONS: SignConvention[] = (['positive', 'negative'] as const).flatMap((lasten) =>
   (['baten_minus_lasten', 'lasten_minus_baten'] as const).flatMap((saldo) =>
-    (['favourable_positive', 'favourable_negative'] as const).map((verschil) => ({ lasten, saldo, verschil, grouping: null })),
+    (['favourable_positive', 'favourable_negative'] as const).map((verschil) => ({
+      lasten,
+      saldo,
+      verschil,
+      grouping: null,
+    })),
   ),
 );
 
@@ -337,7 +392,10 @@ export interface RowChoice {
  * Choose each row's reading: under every sign convention the arithmetic is run; the conventions
  * reading the most rows are kept, and a row is read only if all of them agree on one reading.
  */
-export function chooseReadings(headers: string[], rows: { label: string; tail: string; line: Line }[]): RowChoice[] | null {
+export function chooseReadings(
+  headers: string[],
+  rows: { label: string; tail: string; line: Line }[],
+): RowChoice[] | null {
   const columns = headers.map((h, i) => {
     const { footnote: _f, ...c } = readColumn(i, h, null);
     return c;
@@ -379,7 +437,8 @@ export function chooseReadings(headers: string[], rows: { label: string; tail: s
     const all = [...standing.values()];
     if (all.length === 1) return { cells: all[0], standing: all, grammarOnly: false };
     // One reading in all the grammar allows: read as printed; the reconciler judges its arithmetic.
-    if (all.length === 0 && d.candidates.length === 1) return { cells: d.candidates[0], standing: d.candidates, grammarOnly: true };
+    if (all.length === 0 && d.candidates.length === 1)
+      return { cells: d.candidates[0], standing: d.candidates, grammarOnly: true };
     return { cells: null, standing: all, grammarOnly: false };
   });
 }
@@ -390,7 +449,11 @@ const show = (c: Candidate) => c.map((x) => x ?? '·').join(' | ');
  * Read the glued table whose header stands at `all[h]` (with an optional line-item header above
  * it). Returns null when this is no table the reader knows (e.g. indicator tables).
  */
-export function readGluedTable(all: Line[], h: number, used: Set<number>): { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null {
+export function readGluedTable(
+  all: Line[],
+  h: number,
+  used: Set<number>,
+): { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null {
   const head = splitGluedHeader(all[h].text);
   if (!head) return null;
   const rows: { label: string; tail: string; line: Line }[] = [];
@@ -437,39 +500,92 @@ export function readGluedTable(all: Line[], h: number, used: Set<number>): { tab
   rows.forEach((r, n) => {
     const choice = choices[n];
     // the columns the standing readings disagree on (all of them when none stands)
-    const open = headers.filter((_, c) => choice.standing.length === 0 || new Set(choice.standing.map((x) => x[c])).size > 1);
-    const at = { line: r.line.line, page: null, raw: r.line.text.trim(), table: tableName, row: r.label, column: open.join(', ') };
+    const open = headers.filter(
+      (_, c) => choice.standing.length === 0 || new Set(choice.standing.map((x) => x[c])).size > 1,
+    );
+    const at = {
+      line: r.line.line,
+      page: null,
+      raw: r.line.text.trim(),
+      table: tableName,
+      row: r.label,
+      column: open.join(', '),
+    };
     if (choice.cells) {
       rawRows.push({
-        cells: [r.label, ...choice.cells].map((text) => ({ text: text ?? '', line: r.line.line, page: null, bold: false })),
+        cells: [r.label, ...choice.cells].map((text) => ({
+          text: text ?? '',
+          line: r.line.line,
+          page: null,
+          bold: false,
+        })),
         line: r.line.line,
         page: null,
         raw: r.line.text.trim(),
       });
     } else if (choice.standing.length > 1) {
-      notices.push({ rule: 'ambiguous-cells', severity: 'error', ...at, message: `${r.label}: the glued figures "${r.tail}" can be read in ${choice.standing.length} ways ${choice.overBudget ? `the number grammar allows, too many to try against the table's arithmetic (budget ${TABLE_CANDIDATE_BUDGET} per table)` : "the table's arithmetic all accepts"} (${choice.standing.slice(0, 6).map(show).join('; ')}${choice.standing.length > 6 ? '; …' : ''}); nothing stored for this row` });
+      notices.push({
+        rule: 'ambiguous-cells',
+        severity: 'error',
+        ...at,
+        message:
+          `${r.label}: the glued figures "${r.tail}" can be read in ${choice.standing.length} ways ` +
+          `${choice.overBudget ? `the number grammar allows, too many to try against the table's arithmetic (budget ` + `${TABLE_CANDIDATE_BUDGET} per table)` : "the table's arithmetic all accepts"} ` +
+          `(${choice.standing.slice(0, 6).map(show).join('; ')}${choice.standing.length > 6 ? '; …' : ''}); ` +
+          `nothing stored for this row`,
+      });
     } else {
-      notices.push({ rule: 'unreadable-row', severity: 'error', ...at, message: `${r.label}: no split of the glued figures "${r.tail}" into ${headers.length} columns (${headers.join(', ')}) fits the number grammar and the table's arithmetic; nothing stored for this row` });
+      notices.push({
+        rule: 'unreadable-row',
+        severity: 'error',
+        ...at,
+        message:
+          `${r.label}: no split of the glued figures "${r.tail}" into ${headers.length} columns ` +
+          `(${headers.join(', ')}) fits the number grammar and the table's arithmetic; nothing stored for this ` +
+          `row`,
+      });
     }
   });
   const header: RawRow = {
     cells: [tableName, ...headers].map((text) => ({ text, line: all[h].line, page: null, bold: false })),
     line: all[h].line,
     page: null,
-    raw: all.slice(top, h + 1).map((l) => l.text.trim()).join(' / '),
+    raw: all
+      .slice(top, h + 1)
+      .map((l) => l.text.trim())
+      .join(' / '),
   };
   const lines = all.slice(top, k).map((l) => l.line);
   return {
-    table: { index: 0, layout: 'glued', title: tableName, context: [], scaleText, header, rows: rawRows, footnotes: [], line: all[top].line, page: null },
+    table: {
+      index: 0,
+      layout: 'glued',
+      title: tableName,
+      context: [],
+      scaleText,
+      header,
+      rows: rawRows,
+      footnotes: [],
+      line: all[top].line,
+      page: null,
+    },
     notices,
     lines,
   };
 }
 
-type TableReader = (all: Line[], h: number, used: Set<number>) => { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null;
+type TableReader = (
+  all: Line[],
+  h: number,
+  used: Set<number>,
+) => { table: RawTable; notices: ExtractionNotice[]; lines: number[] } | null;
 
 /** Try `read` at every unused line; each table read marks its lines used. */
-export function scanTables(all: Line[], used: Set<number>, read: TableReader): { tables: RawTable[]; notices: ExtractionNotice[] } {
+export function scanTables(
+  all: Line[],
+  used: Set<number>,
+  read: TableReader,
+): { tables: RawTable[]; notices: ExtractionNotice[] } {
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   for (let h = 0; h < all.length; h++) {

@@ -39,7 +39,12 @@ function unpipeCells(all: DumpLine[]): void {
   let i = 0;
   while (i < all.length) {
     let j = i;
-    while (j < all.length && (closed(all[j].text) || (all[j].text.trim() !== '' && !all[j].text.includes('|') && all[j + 1]?.text.trim() === '|'))) j++;
+    while (
+      j < all.length &&
+      (closed(all[j].text) ||
+        (all[j].text.trim() !== '' && !all[j].text.includes('|') && all[j + 1]?.text.trim() === '|'))
+    )
+      j++;
     if (j - i >= 6) for (let k = i; k < j; k++) all[k].text = all[k].text.replace(/\s*\|$/, '');
     i = Math.max(j, i + 1);
   }
@@ -141,7 +146,8 @@ function readTabSeparated(all: Line[], used: Set<number>): RawTable[] {
         return { cells, line: l.line, page: null, raw: l.text };
       });
       const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
-      for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '', bold: false, line: r.line, page: null });
+      for (const r of rows)
+        while (r.cells.length < width) r.cells.push({ text: '', bold: false, line: r.line, page: null });
       const first = rows[0];
       const isHeader = first.cells.slice(1).every((c) => {
         const p = parseCell(c.text);
@@ -152,7 +158,8 @@ function readTabSeparated(all: Line[], used: Set<number>): RawTable[] {
       const above = contextAbove(all, i, used);
       const topLeft = header?.cells[0].text ?? '';
       const scaleText = parseScale(topLeft) !== null ? topLeft : above.scaleText;
-      const title = topLeft && !/^bedragen\b/i.test(topLeft) && parseScale(topLeft) === null ? topLeft : above.title ?? topLeft;
+      const title =
+        topLeft && !/^bedragen\b/i.test(topLeft) && parseScale(topLeft) === null ? topLeft : (above.title ?? topLeft);
       tables.push({
         index: 0,
         layout: 'tab-separated',
@@ -173,7 +180,9 @@ function readTabSeparated(all: Line[], used: Set<number>): RawTable[] {
 }
 
 function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
-  const lines = all.filter((l) => l.text.trim() !== '' && !used.has(l.line)).map((l) => ({ ...l, text: l.text.trim() }));
+  const lines = all
+    .filter((l) => l.text.trim() !== '' && !used.has(l.line))
+    .map((l) => ({ ...l, text: l.text.trim() }));
   const tables: RawTable[] = [];
   let i = 1;
   while (i < lines.length - 1) {
@@ -204,7 +213,10 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
     }
     // A header naming fewer columns than rows print figures is not the whole header, and rows going on under a
     // heading ("Mutaties in reserves:" over "- toevoegingen | 88.424 | …") are sections: other renderings read both.
-    const heading = (n: number) => n + 2 < lines.length && [lines[n], lines[n + 1]].every((l) => !isValueLine(l.text) && !isHeaderCell(l.text)) && isValueLine(lines[n + 2].text);
+    const heading = (n: number) =>
+      n + 2 < lines.length &&
+      [lines[n], lines[n + 1]].every((l) => !isValueLine(l.text) && !isHeaderCell(l.text)) &&
+      isValueLine(lines[n + 2].text);
     if (rows.length === 0 || rows.some((r) => r.cells.length - 1 > width) || heading(k)) {
       i = j;
       continue;
@@ -233,7 +245,10 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
       cells: lines.slice(i - 1, j).map((c) => ({ text: c.text, line: c.line, page: null, bold: false })),
       line: topLeft.line,
       page: null,
-      raw: lines.slice(i - 1, j).map((c) => c.text).join(' | '),
+      raw: lines
+        .slice(i - 1, j)
+        .map((c) => c.text)
+        .join(' | '),
     };
     tables.push({
       index: 0,
@@ -274,7 +289,11 @@ function findGluedTables(all: Line[], used: Set<number>): ExtractionNotice[] {
       continue;
     }
     let j = i;
-    while (j < all.length && (isGluedRow(all[j].text) || (j > i && /^\S.{0,80}$/.test(all[j].text) && isGluedRow(all[j + 1]?.text ?? '')))) j++;
+    while (
+      j < all.length &&
+      (isGluedRow(all[j].text) || (j > i && /^\S.{0,80}$/.test(all[j].text) && isGluedRow(all[j + 1]?.text ?? '')))
+    )
+      j++;
     if (j - i >= 2) {
       for (let k = i; k < j; k++) used.add(all[k].line);
       const headerLine = i > 0 && all[i - 1].text.trim() !== '' ? all[i - 1] : null;
@@ -282,7 +301,9 @@ function findGluedTables(all: Line[], used: Set<number>): ExtractionNotice[] {
       notices.push({
         rule: 'unread-table',
         severity: 'info',
-        message: `Table with glued cells (${j - i} rows, lines ${headerLine?.line ?? all[i].line}–${all[j - 1].line}) not read: its cells run together and this version of klopt does not yet segment them`,
+        message:
+          `Table with glued cells (${j - i} rows, lines ${headerLine?.line ?? all[i].line}–${all[j - 1].line}) ` +
+          `not read: its cells run together and this version of klopt does not yet segment them`,
         line: headerLine?.line ?? all[i].line,
         page: null,
         raw: title,

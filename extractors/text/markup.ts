@@ -5,8 +5,22 @@ import { collapseSpaces } from '../../src/grammar/number.js';
 const MARKUP_CHAR = /[<&*_]/;
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', euro: '€', ndash: '–', mdash: '—',
-  minus: '−', hellip: '…', eacute: 'é', euml: 'ë', iuml: 'ï', ouml: 'ö', uuml: 'ü',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  euro: '€',
+  ndash: '–',
+  mdash: '—',
+  minus: '−',
+  hellip: '…',
+  eacute: 'é',
+  euml: 'ë',
+  iuml: 'ï',
+  ouml: 'ö',
+  uuml: 'ü',
 };
 
 export function decodeEntities(text: string): string {

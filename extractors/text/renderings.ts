@@ -1,7 +1,19 @@
 import { parseScale } from '../../src/grammar/number.js';
 import { unbreak } from '../../src/grammar/words.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
-import { applyVn, classify, FORMULA_KEY, isBareNumber, noticeOf, UNIT_START, YEAR_LABEL_HEADER, planHeader, shapeRows, toRawRow, type ShapeCell } from '../shape.js';
+import {
+  applyVn,
+  classify,
+  FORMULA_KEY,
+  isBareNumber,
+  noticeOf,
+  UNIT_START,
+  YEAR_LABEL_HEADER,
+  planHeader,
+  shapeRows,
+  toRawRow,
+  type ShapeCell,
+} from '../shape.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -32,7 +44,10 @@ interface Draft {
   /** The text ends inside the table: its last row may be cut off. */
   atEnd: boolean;
   titleIdx: number;
-  /** Header rows above the tiers read that no tier took (a stacked header of three or four rows): printed, not understood. */
+  /**
+   * Header rows above the tiers read that no tier took (a stacked header of three or four rows): printed, not
+   * understood.
+   */
   unplaced?: string[];
 }
 
@@ -46,13 +61,17 @@ const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-heade
 const META = /^(eenheid|bron|toelichting|definitie|peildatum|periode)\s*:/i;
 const isYearish = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 /** A sentence: long, or many words ending in a stop; a long line with no sentence in it is a header of many columns. */
-const isProse = (t: string) => (t.length > 160 && /[.:!?]$|[.!?]\s/.test(t)) || t.length > 400 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
+const isProse = (t: string) =>
+  (t.length > 160 && /[.:!?]$|[.!?]\s/.test(t)) || t.length > 400 || (t.split(/\s+/).length > 14 && /[.:!?]$/.test(t));
 
 /**
  * Markdown pipe tables: their cells are marked, so they are read before the readers of glued
  * dumps (which would take their "Gemeente | 110 | …" lines for glued indicator rows).
  */
-export function readPipeRenderings(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[] } {
+export function readPipeRenderings(
+  all: Line[],
+  used: Set<number>,
+): { tables: RawTable[]; notices: ExtractionNotice[] } {
   return make(all, used, pipeTables(all, used));
 }
 
@@ -102,16 +121,47 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     plan = { ...planHeader(d.tiers.slice(-1), width), unresolved: printed, inferred: null };
   }
   if (plan.inferred && !plan.unresolved) {
-    notices.push(noticeOf('header-spans-inferred', 'info', `The header's upper cells do not print which columns they span (${plan.inferred}); read from the words as ${plan.columns.join(' | ')}`, d.first, name, plan.inferred));
+    notices.push(
+      noticeOf(
+        'header-spans-inferred',
+        'info',
+        `The header's upper cells do not print which columns they span (${plan.inferred}); read from the ` +
+          `words as ${plan.columns.join(' | ')}`,
+        d.first,
+        name,
+        plan.inferred,
+      ),
+    );
   }
   if (plan.unresolved) {
-    notices.push(noticeOf('header-unresolved', 'info', `The header (${plan.unresolved}) does not name the ${width} columns the rows print one by one: columns without a name of their own are called "kolom n"`, d.first, name, plan.unresolved));
+    notices.push(
+      noticeOf(
+        'header-unresolved',
+        'info',
+        `The header (${plan.unresolved}) does not name the ${width} columns the rows print one by one: ` +
+          `columns without a name of their own are called "kolom n"`,
+        d.first,
+        name,
+        plan.unresolved,
+      ),
+    );
   }
   let shaped = shapeRows(runs);
   // Where the text ends inside the table, its last row may have lost cells: a reading notice, not an arithmetic error.
   const last = shaped.at(-1);
   if (d.atEnd && last && last.values.length < width + keys) {
-    notices.push(noticeOf('cut-off-row', 'warning', `The text ends inside this table: its last row "${last.label}" has ${last.values.length} of ${width + keys} cells and is not stored`, last.line, name, last.raw, last.label));
+    notices.push(
+      noticeOf(
+        'cut-off-row',
+        'warning',
+        `The text ends inside this table: its last row "${last.label}" has ${last.values.length} of ` +
+          `${width + keys} cells and is not stored`,
+        last.line,
+        name,
+        last.raw,
+        last.label,
+      ),
+    );
     shaped = shaped.slice(0, -1);
   }
   const scale = scaleText ?? d.tiers.flat().find((c) => parseScale(c) !== null) ?? scaleBelow(all, d.last);
@@ -138,7 +188,6 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     notices,
   };
 }
-
 
 /** A scale stated in a short note right under the table ("Bedragen zijn in duizenden euro's", Utrecht 2017). */
 function scaleBelow(all: Line[], last: number): string | null {
@@ -172,7 +221,8 @@ export function titleAbove(all: Line[], idx: number, used: Set<number>) {
 
 // ---------- markdown pipe rows ----------
 
-const isPipeRow = (t: string) => (t.match(/\|/g)?.length ?? 0) >= 2 || (t.includes('|') && t.split('|').filter((c) => c.trim()).length >= 2);
+const isPipeRow = (t: string) =>
+  (t.match(/\|/g)?.length ?? 0) >= 2 || (t.includes('|') && t.split('|').filter((c) => c.trim()).length >= 2);
 const isSeparator = (t: string) => /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(t.replace(/\|\|+/g, '|'));
 
 function pipeTables(all: Line[], used: Set<number>): Draft[] {
@@ -190,12 +240,22 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     let runs: Run[] = [];
     let start = i;
     const flush = (endLine: number, atEnd: boolean) => {
-      if (runs.some((r) => r.values.length >= 2)) out.push({ layout: 'pipe', tiers, runs, first: all[start].line, last: endLine, atEnd, titleIdx: start });
+      if (runs.some((r) => r.values.length >= 2))
+        out.push({ layout: 'pipe', tiers, runs, first: all[start].line, last: endLine, atEnd, titleIdx: start });
     };
     for (const l of block) {
-      const cells = l.text.split('|').map((c) => c.trim()).filter((c) => c !== '');
+      const cells = l.text
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
       // A header row again after rows: the next table of a stack ("Verloop reserves 2025 | Saldo 01-01-2025 | …").
-      if (runs.some((r) => r.values.length > 0) && cells.length > 1 && cells.every((c) => !isValue(c) || isYearish(c)) && tiers.length > 0 && cells.length === tiers[tiers.length - 1].length) {
+      if (
+        runs.some((r) => r.values.length > 0) &&
+        cells.length > 1 &&
+        cells.every((c) => !isValue(c) || isYearish(c)) &&
+        tiers.length > 0 &&
+        cells.length === tiers[tiers.length - 1].length
+      ) {
         flush(l.line - 1, false);
         tiers = [];
         runs = [];
@@ -203,18 +263,33 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
       }
       // Leading rows without figures are the header (a markdown table's first rows), but a lone
       // label just above the figures heads the rows below it.
-      if (runs.length === 0 && cells.every((c) => !isValue(c) || isYearish(c)) && (cells.length > 1 || tiers.length === 0)) {
+      if (
+        runs.length === 0 &&
+        cells.every((c) => !isValue(c) || isYearish(c)) &&
+        (cells.length > 1 || tiers.length === 0)
+      ) {
         tiers.push(cells);
         continue;
       }
       // A header cell of years under a group ("| 2023 | Primitief |") reads as figures: before any row it is a tier.
-      if (runs.length === 0 && tiers.length > 0 && cells.some(isHeaderish) && !cells.some((c) => classify(c) === 'code') && !BALANCE_ROW.test(cells[0] ?? '')) {
+      if (
+        runs.length === 0 &&
+        tiers.length > 0 &&
+        cells.some(isHeaderish) &&
+        !cells.some((c) => classify(c) === 'code') &&
+        !BALANCE_ROW.test(cells[0] ?? '')
+      ) {
         tiers.push(cells);
         continue;
       }
       // An indicator block's "Eenheid:", "Bron:" and "Toelichting:" lines describe it; they are no rows or headings.
       if (META.test(cells[0] ?? '')) continue;
-      runs.push(splitRun(cells.map((text) => ({ text, line: l.line })), l.text));
+      runs.push(
+        splitRun(
+          cells.map((text) => ({ text, line: l.line })),
+          l.text,
+        ),
+      );
     }
     flush(all[j - 1].line, endsAt(all, j));
     i = j;
@@ -225,7 +300,11 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
 /** Leading label cells, then the values (a label cell among the values ends the labels there). */
 function splitRun(cells: ShapeCell[], raw: string): Run {
   let k = 0;
-  while (k < cells.length && (!isValue(cells[k].text) || (k === 0 && isBareNumber(cells[k].text) && isNameCell(cells[1]?.text ?? '')))) k++;
+  while (
+    k < cells.length &&
+    (!isValue(cells[k].text) || (k === 0 && isBareNumber(cells[k].text) && isNameCell(cells[1]?.text ?? '')))
+  )
+    k++;
   return { labels: cells.slice(0, k), values: cells.slice(k).filter((c) => isValue(c.text)), raw };
 }
 
@@ -288,15 +367,23 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         continue;
       }
       if (used.has(all[h].line) || isProse(s) || spaceRow(s)) break;
-      // A line item alone right above the rows ("Lasten", as "Baten" further down) heads the rows below it, not the columns.
+      // A line item alone right above the rows ("Lasten", as "Baten" further down) heads the rows below it, not the
+      // columns.
       if (headerLines.length === 0 && skipped.length < 2 && ITEM_WORD.test(s)) {
         skipped.unshift(h);
         h--;
         continue;
       }
-      // Header words: periods in any case, line items as column heads (capitalised: "Baten Lasten Saldo", not "baten en lasten" in a title).
-      if (!/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i.test(s) && !/\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/.test(s)) {
-        // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one or two.
+      // Header words: periods in any case, line items as column heads (capitalised: "Baten Lasten Saldo", not "baten en
+      // lasten" in a title).
+      if (
+        !/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i.test(
+          s,
+        ) &&
+        !/\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/.test(s)
+      ) {
+        // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one
+        // or two.
         if (headerLines.length === 0 && s.length <= 80 && skipped.length < 2) {
           skipped.unshift(h);
           h--;
@@ -307,27 +394,40 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       headerLines.unshift(h);
       h--;
     }
-    // Headings skipped on the way up belong to the body when a header stood above them; else they are no part of the table.
+    // Headings skipped on the way up belong to the body when a header stood above them; else they are no part of the
+    // table.
     if (headerLines.length === 0) skipped.length = 0;
     const runs: Run[] = [...skipped.map((k) => all[k]), ...block]
       .filter((l) => l.text.trim() !== '')
       .map((l) => {
         const r = spaceRow(l.text);
         const cell = (text: string) => ({ text, line: l.line });
-        return r ? { labels: [cell(r.label)], values: r.values.map(cell), raw: l.text.trim() } : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
+        return r
+          ? { labels: [cell(r.label)], values: r.values.map(cell), raw: l.text.trim() }
+          : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
       });
     const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));
     for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim(), width));
     const first = headerLines.length ? headerLines[0] : i;
-    out.push({ layout: 'space-separated', tiers, runs, first: all[first].line, last: all[lastRow].line, atEnd: endsAt(all, lastRow + 1), titleIdx: first });
+    out.push({
+      layout: 'space-separated',
+      tiers,
+      runs,
+      first: all[first].line,
+      last: all[lastRow].line,
+      atEnd: endsAt(all, lastRow + 1),
+      titleIdx: first,
+    });
     i = lastRow + 1;
   }
   return out;
 }
 
-const SEGMENT_START = /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking)$/i;
+const SEGMENT_START =
+  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
-const PERIOD_ADJECTIVE = /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
+const PERIOD_ADJECTIVE =
+  /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
 const ITEM_WORD = /^(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)$/;
 
 /**
@@ -361,7 +461,12 @@ const isYearToken = (t: string) => /^(19|20)\d{2}$/.test(t);
 /** A period word right after its adjective continues the name; the adjective starts it; so does a second year. */
 function startsPeriod(cur: string[], t: string): boolean {
   const afterAdjective = cur.length > 0 && PERIOD_ADJECTIVE.test(cur[cur.length - 1]);
-  return PERIOD_ADJECTIVE.test(t) || (SEGMENT_START.test(t) && !afterAdjective) || ITEM_WORD.test(t) || (isYearToken(t) && (cur.some(isYearToken) || !cur.some((c) => SEGMENT_START.test(c))));
+  return (
+    PERIOD_ADJECTIVE.test(t) ||
+    (SEGMENT_START.test(t) && !afterAdjective) ||
+    ITEM_WORD.test(t) ||
+    (isYearToken(t) && (cur.some(isYearToken) || !cur.some((c) => SEGMENT_START.test(c))))
+  );
 }
 
 /**
@@ -390,7 +495,8 @@ function byCapitals(toks: string[], width: number): string[] | null {
       const cuts = [0, ...starts];
       const parts = cuts.map((c, k) => toks.slice(c, cuts[k + 1] ?? toks.length));
       const columns = stub ? parts.slice(1) : parts;
-      if (columns.length === width && columns.every((p) => p.filter(isYearToken).length <= 1)) readings.push(parts.map((p) => p.join(' ')));
+      if (columns.length === width && columns.every((p) => p.filter(isYearToken).length <= 1))
+        readings.push(parts.map((p) => p.join(' ')));
       return;
     }
     for (let k = from; k < may.length; k++) choose(k + 1, left - 1, [...picked, may[k]]);
@@ -418,7 +524,9 @@ export function* lineRuns(all: Line[], used: Set<number>): Generator<[number, nu
   }
 }
 
-/** Cells: runs of non-blank lines, split into one cell per line unless they are a wrapped header ("REKENING" / "2018"). */
+/**
+ * Cells: runs of non-blank lines, split into one cell per line unless they are a wrapped header ("REKENING" / "2018").
+ */
 function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; end: number })[] {
   const cells: (ShapeCell & { idx: number; end: number })[] = [];
   for (const [i, j] of lineRuns(all, used)) {
@@ -428,7 +536,12 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
     const broken = group.slice(0, -1).some((g) => /\p{L}-$/u.test(g));
     // So is a name broken over lines down to its year or date ("B&D" / "voorstellen" / "2016"): one header cell.
     const dated = QUALIFIER.test(group[group.length - 1]) && !group.slice(0, -1).some((g) => QUALIFIER.test(g));
-    const wrapped = group.length > 1 && group.length <= 3 && joined.length <= 80 && group.every((g) => !isValue(g) && classify(g) !== 'code') && (isHeaderish(joined) || broken || dated);
+    const wrapped =
+      group.length > 1 &&
+      group.length <= 3 &&
+      joined.length <= 80 &&
+      group.every((g) => !isValue(g) && classify(g) !== 'code') &&
+      (isHeaderish(joined) || broken || dated);
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
     else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
   }
@@ -442,7 +555,8 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
 function markYearLabels<C extends ShapeCell>(cells: C[]): C[] {
   let on = false;
   let seen = false;
-  const heads = (c: ShapeCell | undefined) => c !== undefined && !isYearish(c.text) && ['header', 'label-header'].includes(classify(c.text));
+  const heads = (c: ShapeCell | undefined) =>
+    c !== undefined && !isYearish(c.text) && ['header', 'label-header'].includes(classify(c.text));
   cells.forEach((c, i) => {
     if (YEAR_LABEL_HEADER.test(c.text)) [on, seen] = [true, false];
     else if (on && isYearish(c.text)) c.yearLabel = seen = true;
@@ -475,16 +589,38 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     }
     // The first row's label: a name, with a code or number before it.
     let labelStart = i - 1;
-    if (!['text', 'code', 'item'].includes(classify(cells[labelStart].text)) && !isBareNumber(cells[labelStart].text) && !cells[labelStart].yearLabel && !BALANCE_ROW.test(cells[labelStart].text) && !MOVEMENT_ROW.test(cells[labelStart].text)) {
+    if (
+      !['text', 'code', 'item'].includes(classify(cells[labelStart].text)) &&
+      !isBareNumber(cells[labelStart].text) &&
+      !cells[labelStart].yearLabel &&
+      !BALANCE_ROW.test(cells[labelStart].text) &&
+      !MOVEMENT_ROW.test(cells[labelStart].text)
+    ) {
       i++;
       continue;
     }
     // A line item's row ("lasten") names its programme or taakveld just before it.
-    if (classify(cells[labelStart].text) === 'item' && labelStart - 1 >= floor && (classify(cells[labelStart - 1].text) === 'text' || MOVEMENT_ROW.test(cells[labelStart - 1].text))) labelStart--;
-    if (labelStart - 1 >= floor && classify(cells[labelStart].text) === 'text' && (classify(cells[labelStart - 1].text) === 'code' || isBareNumber(cells[labelStart - 1].text))) labelStart--;
+    if (
+      classify(cells[labelStart].text) === 'item' &&
+      labelStart - 1 >= floor &&
+      (classify(cells[labelStart - 1].text) === 'text' || MOVEMENT_ROW.test(cells[labelStart - 1].text))
+    )
+      labelStart--;
+    if (
+      labelStart - 1 >= floor &&
+      classify(cells[labelStart].text) === 'text' &&
+      (classify(cells[labelStart - 1].text) === 'code' || isBareNumber(cells[labelStart - 1].text))
+    )
+      labelStart--;
     // A word printed before every year label (`jaarrekening | 2016`, `jaarrekening | 2017`) is the label's first cell.
     const lead = cells[labelStart - 1]?.text;
-    if (cells[labelStart].yearLabel && labelStart - 1 > floor && !isValue(lead) && cells.some((c, k) => k > labelStart && c.yearLabel && cells[k - 1].text === lead)) labelStart--;
+    if (
+      cells[labelStart].yearLabel &&
+      labelStart - 1 > floor &&
+      !isValue(lead) &&
+      cells.some((c, k) => k > labelStart && c.yearLabel && cells[k - 1].text === lead)
+    )
+      labelStart--;
     const body = readBody(cells, labelStart);
     const withValues = body.runs.filter((r) => r.values.length > 0);
     if (withValues.length < 2) {
@@ -492,7 +628,8 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       continue;
     }
     const counts = withValues.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length);
-    // As many columns as the fullest rows print, where the header names them all (renderings drop empty cells, so most rows may print fewer).
+    // As many columns as the fullest rows print, where the header names them all (renderings drop empty cells, so most
+    // rows may print fewer).
     const region = cells.slice(floor, labelStart).map((c) => c.text);
     const head = headerBefore(region, Math.max(...counts)) ?? headerBefore(region, mode(counts));
     if (!head) {
@@ -501,7 +638,8 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     }
     const first = labelStart - head.sections.length - head.used;
     const sectionCells = cells.slice(labelStart - head.sections.length, labelStart);
-    if (sectionCells.length) body.runs.unshift({ labels: sectionCells, values: [], raw: sectionCells.map((c) => c.text).join(' | ') });
+    if (sectionCells.length)
+      body.runs.unshift({ labels: sectionCells, values: [], raw: sectionCells.map((c) => c.text).join(' | ') });
     for (const r of body.runs) r.raw ||= [...r.labels, ...r.values].map((c) => c.text).join(' | ');
     const lastCell = cells[body.end - 1];
     out.push({
@@ -531,13 +669,30 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
     // A bare number before the first figure of a run ("1" | "Veiligheid" | 5.353 …) is the row's number;
     // after figures it is a figure (its row's number, if it is one, is settled below by the rows' widths).
     const next = cells[k + 1]?.text ?? '';
-    if (isValue(t) && !cells[k].yearLabel && !(isBareNumber(t) && cur.values.length === 0 && cur.labels.length === 0 && runs.length === 0 && isNameCell(next) && !/^\d/.test(next))) {
+    if (
+      isValue(t) &&
+      !cells[k].yearLabel &&
+      !(
+        isBareNumber(t) &&
+        cur.values.length === 0 &&
+        cur.labels.length === 0 &&
+        runs.length === 0 &&
+        isNameCell(next) &&
+        !/^\d/.test(next)
+      )
+    ) {
       cur.values.push(cells[k]);
       labelRun = 0;
       continue;
     }
     // Header words after rows: the next table begins.
-    if (classify(t) === 'header' && isHeaderish(cells[k + 1]?.text ?? '') && !cells[k + 1]?.yearLabel && !MOVEMENT_ROW.test(t)) break;
+    if (
+      classify(t) === 'header' &&
+      isHeaderish(cells[k + 1]?.text ?? '') &&
+      !cells[k + 1]?.yearLabel &&
+      !MOVEMENT_ROW.test(t)
+    )
+      break;
     if (cur.values.length) {
       runs.push(cur);
       cur = { labels: [], values: [], raw: '' };
@@ -562,7 +717,14 @@ function rowNumbers(runs: Run[]): Run[] {
   for (let i = 0; i + 1 < runs.length; i++) {
     const last = runs[i].values.at(-1);
     const next = runs[i + 1].labels[0];
-    if (runs[i].values.length === width + 1 && last && isBareNumber(last.text) && next && isNameCell(next.text) && !/^\d/.test(next.text)) {
+    if (
+      runs[i].values.length === width + 1 &&
+      last &&
+      isBareNumber(last.text) &&
+      next &&
+      isNameCell(next.text) &&
+      !/^\d/.test(next.text)
+    ) {
       runs[i].values.pop();
       runs[i + 1].labels.unshift(last);
     }
@@ -576,33 +738,61 @@ function rowNumbers(runs: Run[]): Run[] {
  * groups; a line item or a numbered name right above the first row heads the rows. null where no
  * header word stands there at all.
  */
-function headerBefore(printed: string[], width: number): { tiers: string[][]; sections: string[]; used: number; unplaced?: string[] } | null {
+function headerBefore(
+  printed: string[],
+  width: number,
+): { tiers: string[][]; sections: string[]; used: number; unplaced?: string[] } | null {
   const region = spreadGroups(joinWrapped(printed));
   const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
   let end = region.length;
   const sections: string[] = [];
-  // Headings of the rows: line items and numbered names just above the first row, while enough names for the columns stand before them.
+  // Headings of the rows: line items and numbered names just above the first row, while enough names for the columns
+  // stand before them.
   const named = (upTo: number) => region.slice(0, upTo).filter((c) => !side(c) && !isProse(c)).length;
   let r = 0;
   while (r < region.length && classify(region[region.length - 1 - r]) === 'item') r++;
   const periods = region.filter((c) => classify(c) === 'header').length;
   // A run of line items as long as the columns, or one per period, is the header's lower tier.
-  // So is a run of names printed once per period (Lasten | Baten | Mutatie reserves | Saldo under three periods) ending the header.
-  const itemTier = (r >= 2 && (r === width || (periods > 0 && r % periods === 0))) || (r >= 1 && repeatsPerPeriod(region.filter((c) => !side(c)).slice(-width)));
-  while (end > 0 && ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) && named(end - 1) >= width) sections.unshift(region[--end]);
+  // So is a run of names printed once per period (Lasten | Baten | Mutatie reserves | Saldo under three periods) ending
+  // the header.
+  const itemTier =
+    (r >= 2 && (r === width || (periods > 0 && r % periods === 0))) ||
+    (r >= 1 && repeatsPerPeriod(region.filter((c) => !side(c)).slice(-width)));
+  while (
+    end > 0 &&
+    ((classify(region[end - 1]) === 'item' && !itemTier) || /^\d{1,2}(\.\d)?\s+\p{L}/u.test(region[end - 1])) &&
+    named(end - 1) >= width
+  )
+    sections.unshift(region[--end]);
   // An indicator block's heading (name, unit, source) right under a full row of years or periods heads the rows.
   for (let t = 3; t >= 2; t--) {
     const tail = region.slice(end - t, end);
     const tier = region.slice(end - t - width, end - t);
-    if (end - t - width < 0 || !UNIT_START.test(tail[1]?.trim() ?? '') || classify(tail[0]) !== 'text' || !tier.every((c) => classify(c) === 'header')) continue;
+    if (
+      end - t - width < 0 ||
+      !UNIT_START.test(tail[1]?.trim() ?? '') ||
+      classify(tail[0]) !== 'text' ||
+      !tier.every((c) => classify(c) === 'header')
+    )
+      continue;
     sections.unshift(...tail);
     end -= t;
     break;
   }
-  // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene dienst").
+  // A name just above the first row, after a full row of column names, heads the rows ("Reserves van de algemene
+  // dienst").
   // (One of those names may be words: `Bestemming resultaat vorig boekjaar`.)
-  const full = (cs: string[]) => cs.length === width && cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) && cs.every((c) => !isValue(c) && !isProse(c));
-  if (end > width && classify(region[end - 1]) === 'text' && !QUALIFIER.test(region[end - 1]) && full(region.slice(end - 1 - width, end - 1))) sections.unshift(region[--end]);
+  const full = (cs: string[]) =>
+    cs.length === width &&
+    cs.filter((c) => ['header', 'item'].includes(classify(c))).length >= Math.max(2, width - 1) &&
+    cs.every((c) => !isValue(c) && !isProse(c));
+  if (
+    end > width &&
+    classify(region[end - 1]) === 'text' &&
+    !QUALIFIER.test(region[end - 1]) &&
+    full(region.slice(end - 1 - width, end - 1))
+  )
+    sections.unshift(region[--end]);
   const keyed = formulaKeyed(region.slice(0, end), width);
   if (keyed) return { tiers: keyed, sections, used: printedCount(region.slice(end - 2 * width, end)) };
   const spanned = rowSpanned(region.slice(0, end), width);
@@ -631,7 +821,12 @@ function headerBefore(printed: string[], width: number): { tiers: string[][]; se
   if (!all.some((c) => ['header', 'item', 'label-header', 'key-header'].includes(classify(c)))) return null;
   const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
   const unplaced = stackedAbove(region.slice(0, k));
-  return { tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)], sections: unmark(sections), used: printedCount(region.slice(k, end)), ...(unplaced ? { unplaced: unmark(unplaced) } : {}) };
+  return {
+    tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)],
+    sections: unmark(sections),
+    used: printedCount(region.slice(k, end)),
+    ...(unplaced ? { unplaced: unmark(unplaced) } : {}),
+  };
 }
 
 /**
@@ -656,13 +851,18 @@ function repeatsPerPeriod(names: string[]): boolean {
   const key = (c: string) => c.toLowerCase();
   for (let per = 2; per <= names.length / 2; per++) {
     if (names.length % per !== 0) continue;
-    if (names.every((c, i) => key(c) === key(names[i % per]))) return names.slice(0, per).some((c) => classify(c) === 'item');
+    if (names.every((c, i) => key(c) === key(names[i % per])))
+      return names.slice(0, per).some((c) => classify(c) === 'item');
   }
   return false;
 }
 
-/** A reserve movement named as a row (`Stortingen in reserves`, `Toevoegingen rente aan reserves`): a label, though a column may be headed `Stortingen`. */
-const MOVEMENT_ROW = /^(toevoeging|onttrekking|storting|putting|dotatie|vrijval)(en)?\s+(\S+\s+)?(aan|in|uit|van)\s+(de\s+)?(reserves?|voorzieningen?)\b/i;
+/**
+ * A reserve movement named as a row (`Stortingen in reserves`, `Toevoegingen rente aan reserves`): a label, though a
+ * column may be headed `Stortingen`.
+ */
+const MOVEMENT_ROW =
+  /^(toevoeging|onttrekking|storting|putting|dotatie|vrijval)(en)?\s+(\S+\s+)?(aan|in|uit|van)\s+(de\s+)?(reserves?|voorzieningen?)\b/i;
 
 /**
  * A header row of key letters and formulas under the columns' names (Utrecht 2017: `Stand 31-12-2016`
@@ -678,11 +878,16 @@ function formulaKeyed(region: string[], width: number): string[][] | null {
   return [names.map((n) => n.replace(SPREAD, '')), keys];
 }
 
-/** A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a period's. */
-const BALANCE_ROW = /^(stand|saldo|boekwaarde)\s+(per\s+)?(\d{1,2}[-\s/](\d{1,2}|januari|december|jan|dec)\b|begin|eind)/i;
+/**
+ * A balance down the rows (`Stand per 1 januari` … `Stand per 31 december`): a row's label though its words are a
+ * period's.
+ */
+const BALANCE_ROW =
+  /^(stand|saldo|boekwaarde)\s+(per\s+)?(\d{1,2}[-\s/](\d{1,2}|januari|december|jan|dec)\b|begin|eind)/i;
 
 /** A date or year that tells one of two like columns from the other (`1-jan`, `31-12`, `1 januari 2024`, `2018`). */
-const QUALIFIER = /^((per\s+)?\d{1,2}[-\s/](\d{1,2}|jan(uari)?|dec(ember)?)([-\s/](19|20)\d{2})?|(19|20)\d{2}|begin|eind)$/i;
+const QUALIFIER =
+  /^((per\s+)?\d{1,2}[-\s/](\d{1,2}|jan(uari)?|dec(ember)?)([-\s/](19|20)\d{2})?|(19|20)\d{2}|begin|eind)$/i;
 
 /**
  * Cells spanning both rows of a two-row header (`rowspan`): a full row of names in which some name

@@ -23,7 +23,12 @@ function clean(s: string): string {
   return out;
 }
 const cell = (text: string, line: number) => ({ text, line, page: null, bold: false });
-const row = (cells: string[], line: number, raw: string): RawRow => ({ cells: cells.map((c) => cell(c, line)), line, page: null, raw });
+const row = (cells: string[], line: number, raw: string): RawRow => ({
+  cells: cells.map((c) => cell(c, line)),
+  line,
+  page: null,
+  raw,
+});
 
 const STATUTORY_HEADER = /^Beleidsveld\s+Naam indicator\s+Eenheid\s+Jaar\s+Score\s+Bron$/i;
 const STATUTORY_ROW = /^(\d{1,2})\.\s+(\d{1,2})\.\s+(.+)$/;
@@ -45,7 +50,19 @@ function readStatutory(all: Line[], used: Set<number>, tables: RawTable[], notic
       const ys = YEAR_SCORE.exec(` ${m[3]}`);
       const middle = ys ? ` ${m[3]}`.slice(0, ` ${m[3]}`.length - ys[0].length).trim() : null;
       if (!ys || !middle) {
-        notices.push({ rule: 'unreadable-row', severity: 'warning', line: all[k].line, page: null, raw: text, table: 'Wettelijk verplichte indicatoren', row: `${m[1]}. ${m[3]}`, column: 'Jaar, Score', message: `Statutory indicator row ${m[1]}: no year followed by a score found after name and unit; nothing stored for it` });
+        notices.push({
+          rule: 'unreadable-row',
+          severity: 'warning',
+          line: all[k].line,
+          page: null,
+          raw: text,
+          table: 'Wettelijk verplichte indicatoren',
+          row: `${m[1]}. ${m[3]}`,
+          column: 'Jaar, Score',
+          message:
+            `Statutory indicator row ${m[1]}: no year followed by a score found after name and unit; nothing ` +
+            `stored for it`,
+        });
         continue;
       }
       rows.push(row([middle, m[1], m[2], ys[1], ys[2], (ys[3] ?? '').trim()], all[k].line, text));
@@ -105,7 +122,14 @@ function readProducts(all: Line[], used: Set<number>, out: RawStructures) {
       if (before.slice(0, first).trim()) doelstelling = before.slice(0, first).trim();
       thema = before.slice(last).trim();
     }
-    current = { doelstelling, thema, product: prefix.slice(start).trim(), lasten: null, baten: null, line: all[k].line };
+    current = {
+      doelstelling,
+      thema,
+      product: prefix.slice(start).trim(),
+      lasten: null,
+      baten: null,
+      line: all[k].line,
+    };
     if (item === 'Baten') current.baten = amount;
     else current.lasten = amount;
     out.products.push(current);
@@ -141,7 +165,15 @@ function readGoals(all: Line[], used: Set<number>, out: RawStructures) {
       while (j < all.length && j <= i + 3 && clean(all[j].text) === '') j++;
       const tl = j < all.length ? TOTALE_LASTEN.exec(clean(all[j].text)) : null;
       if (!tl) continue;
-      out.goals.push({ code: goal[1], name: goal[2], totaleLasten: { text: tl[2], line: all[j].line }, claimedIndicators: null, claimedActions: null, line: all[i].line, raw: text });
+      out.goals.push({
+        code: goal[1],
+        name: goal[2],
+        totaleLasten: { text: tl[2], line: all[j].line },
+        claimedIndicators: null,
+        claimedActions: null,
+        line: all[i].line,
+        raw: text,
+      });
       if (tl[1]) out.scaleText ??= clean(tl[1]);
       out.line ??= all[i].line;
       used.add(all[i].line);
@@ -153,7 +185,15 @@ function readGoals(all: Line[], used: Set<number>, out: RawStructures) {
     if (sub) {
       const next = i + 1 < all.length ? clean(all[i + 1].text) : '';
       const actions = count(next, ACTIONS, all[i + 1]?.line ?? 0);
-      out.goals.push({ code: sub[1], name: sub[2], totaleLasten: null, claimedIndicators: { value: Number(sub[3]), line: all[i].line, raw: text }, claimedActions: actions, line: all[i].line, raw: text });
+      out.goals.push({
+        code: sub[1],
+        name: sub[2],
+        totaleLasten: null,
+        claimedIndicators: { value: Number(sub[3]), line: all[i].line, raw: text },
+        claimedActions: actions,
+        line: all[i].line,
+        raw: text,
+      });
       used.add(all[i].line);
       if (actions) used.add(all[i + 1].line);
     }
@@ -165,13 +205,26 @@ function readSections(all: Line[], out: RawStructures) {
   const subgoals = out.goals.filter((g) => g.code.includes('.'));
   if (subgoals.length === 0) return;
   const isHeading = (text: string) =>
-    out.goals.some((g) => text.startsWith(`${g.code} `) && (g.code.includes('.') || text.slice(g.code.length + 2).startsWith(g.name.slice(0, 20)))) ||
+    out.goals.some(
+      (g) =>
+        text.startsWith(`${g.code} `) &&
+        (g.code.includes('.') || text.slice(g.code.length + 2).startsWith(g.name.slice(0, 20))),
+    ) ||
     /^Wettelijk verplichte indicatoren$/i.test(text) ||
     /^\.\.\s/.test(text);
   for (const g of subgoals) {
-    const start = all.findIndex((l) => l.line !== g.line && clean(l.text).startsWith(`${g.code} `) && !SUBGOAL.test(clean(l.text)));
+    const start = all.findIndex(
+      (l) => l.line !== g.line && clean(l.text).startsWith(`${g.code} `) && !SUBGOAL.test(clean(l.text)),
+    );
     if (start < 0) continue;
-    const section: RawSection = { code: g.code, line: all[start].line, statedIndicators: null, indicatorLines: [], statedActions: null, actionLines: [] };
+    const section: RawSection = {
+      code: g.code,
+      line: all[start].line,
+      statedIndicators: null,
+      indicatorLines: [],
+      statedActions: null,
+      actionLines: [],
+    };
     let part: 'intro' | 'indicators' | 'actions' | 'done' = 'intro';
     for (let k = start + 1; k < all.length; k++) {
       const text = clean(all[k].text);
@@ -195,11 +248,24 @@ function noteUnreadActionTables(all: Line[], used: Set<number>, notices: Extract
   for (const l of all) {
     const text = clean(l.text);
     if (used.has(l.line) || !/^Actiepunten \d{4}\s+Status\b/i.test(text)) continue;
-    notices.push({ rule: 'unread-table', severity: 'info', line: l.line, page: null, raw: text, table: text, message: `Table of actions with status columns ("${text}") not read: its status symbols are images the text dump does not contain` });
+    notices.push({
+      rule: 'unread-table',
+      severity: 'info',
+      line: l.line,
+      page: null,
+      raw: text,
+      table: text,
+      message:
+        `Table of actions with status columns ("${text}") not read: its status symbols are images the text ` +
+        `dump does not contain`,
+    });
   }
 }
 
-export function readStructures(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
+export function readStructures(
+  all: Line[],
+  used: Set<number>,
+): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
   cleaned = new Map();
   try {
     return readAllStructures(all, used);
@@ -208,7 +274,10 @@ export function readStructures(all: Line[], used: Set<number>): { tables: RawTab
   }
 }
 
-function readAllStructures(all: Line[], used: Set<number>): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
+function readAllStructures(
+  all: Line[],
+  used: Set<number>,
+): { tables: RawTable[]; notices: ExtractionNotice[]; structures: RawStructures } {
   const tables: RawTable[] = [];
   const notices: ExtractionNotice[] = [];
   const structures: RawStructures = { goals: [], sections: [], products: [], scaleText: null, line: null };
@@ -223,8 +292,21 @@ function readAllStructures(all: Line[], used: Set<number>): { tables: RawTable[]
     const next = all.slice(i + 1, i + 4).find((l) => clean(l.text) !== '');
     if (!next || !/^Doelstelling [A-Z]:/.test(clean(next.text))) continue;
     const numbered: number[] = [];
-    for (let k = i + 1; k < all.length && !/^Wettelijk verplichte indicatoren$/i.test(clean(all[k].text)); k++) if (/^\d{1,2}\.\s+\S/.test(clean(all[k].text))) numbered.push(all[k].line);
-    if (numbered.length > 0) notices.push({ rule: 'unread-table', severity: 'info', line: all[i].line, page: null, raw: null, table: 'Indicatoren', message: `The ${numbered.length} indicators listed from line ${numbered[0]} to ${numbered[numbered.length - 1]} are charts: their figures are images the text dump does not contain, so they are not read` });
+    for (let k = i + 1; k < all.length && !/^Wettelijk verplichte indicatoren$/i.test(clean(all[k].text)); k++)
+      if (/^\d{1,2}\.\s+\S/.test(clean(all[k].text))) numbered.push(all[k].line);
+    if (numbered.length > 0)
+      notices.push({
+        rule: 'unread-table',
+        severity: 'info',
+        line: all[i].line,
+        page: null,
+        raw: null,
+        table: 'Indicatoren',
+        message:
+          `The ${numbered.length} indicators listed from line ${numbered[0]} to ` +
+          `${numbered[numbered.length - 1]} are charts: their figures are images the text dump does not ` +
+          `contain, so they are not read`,
+      });
   }
   const charts = structures.sections.filter((s) => s.indicatorLines.length > 0);
   if (charts.length > 0) {
@@ -235,25 +317,51 @@ function readAllStructures(all: Line[], used: Set<number>): { tables: RawTable[]
       page: null,
       raw: null,
       table: 'Indicatoren',
-      message: `The indicator charts of sections ${charts.map((s) => `${s.code} (${s.indicatorLines.length})`).join(', ')} are not read: their figures are images the text dump does not contain; only their number is checked`,
+      message:
+        `The indicator charts of sections ` +
+        `${charts.map((s) => `${s.code} (${s.indicatorLines.length})`).join(', ')} are not read: their figures ` +
+        `are images the text dump does not contain; only their number is checked`,
     });
   }
   tables.push(...doelenboomTables(structures));
   return { tables, notices, structures };
 }
 
-/** The doelenboom's money as tables (products' Lasten/Baten; doelen's totale lasten), so it is stored and reconciled like any other figure. */
+/**
+ * The doelenboom's money as tables (products' Lasten/Baten; doelen's totale lasten), so it is stored and reconciled
+ * like any other figure.
+ */
 export function doelenboomTables(structures: RawStructures): RawTable[] {
   const tables: RawTable[] = [];
   const scaleText = structures.scaleText;
-  const doelenboom = (header: RawRow, rows: RawRow[], line: number): RawTable => ({ index: 0, layout: 'glued', role: 'doelenboom', title: 'Doelenboom', context: [], scaleText, header, rows, footnotes: [], line, page: null });
+  const doelenboom = (header: RawRow, rows: RawRow[], line: number): RawTable => ({
+    index: 0,
+    layout: 'glued',
+    role: 'doelenboom',
+    title: 'Doelenboom',
+    context: [],
+    scaleText,
+    header,
+    rows,
+    footnotes: [],
+    line,
+    page: null,
+  });
   if (structures.products.length > 0) {
     const first = structures.products[0].line;
     tables.push(
       doelenboom(
-        row(['Producten', 'Lasten', 'Baten'], structures.line ?? first, "Doelstelling | Thema's | Producten | Wat heeft het gekost?"),
+        row(
+          ['Producten', 'Lasten', 'Baten'],
+          structures.line ?? first,
+          "Doelstelling | Thema's | Producten | Wat heeft het gekost?",
+        ),
         structures.products.map((p) => ({
-          cells: [cell(p.product, p.line), cell(p.lasten?.text ?? '', p.lasten?.line ?? p.line), cell(p.baten?.text ?? '', p.baten?.line ?? p.line)],
+          cells: [
+            cell(p.product, p.line),
+            cell(p.lasten?.text ?? '', p.lasten?.line ?? p.line),
+            cell(p.baten?.text ?? '', p.baten?.line ?? p.line),
+          ],
           line: p.line,
           page: null,
           raw: [p.lasten?.raw, p.baten?.raw].filter(Boolean).join(' / '),
@@ -264,8 +372,15 @@ export function doelenboomTables(structures: RawStructures): RawTable[] {
   }
   const doelen = structures.goals.filter((g) => g.totaleLasten);
   if (doelen.length > 0) {
-    const rows = doelen.map((g) => ({ cells: [cell(`${g.code}. ${g.name}`, g.line), cell(g.totaleLasten!.text, g.totaleLasten!.line)], line: g.line, page: null, raw: g.raw }));
-    tables.push(doelenboom(row(['Doel', 'Totale lasten'], doelen[0].line, 'Doel | totale lasten'), rows, doelen[0].line));
+    const rows = doelen.map((g) => ({
+      cells: [cell(`${g.code}. ${g.name}`, g.line), cell(g.totaleLasten!.text, g.totaleLasten!.line)],
+      line: g.line,
+      page: null,
+      raw: g.raw,
+    }));
+    tables.push(
+      doelenboom(row(['Doel', 'Totale lasten'], doelen[0].line, 'Doel | totale lasten'), rows, doelen[0].line),
+    );
   }
   return tables;
 }

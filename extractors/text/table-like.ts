@@ -29,8 +29,16 @@ const CODE = /^\d{1,2}([.-]\d{1,2}){0,2}[A-Da-d]?\.?$/;
 
 /** Cells of a line: pipe, tab or two-space separated, else single words. */
 function tokens(text: string): string[] {
-  if (text.includes('|')) return text.split('|').map((t) => t.trim()).filter((t) => t !== '' && !/^-{3,}$/.test(t));
-  if (text.includes('\t')) return text.split('\t').map((t) => t.trim()).filter((t) => t !== '');
+  if (text.includes('|'))
+    return text
+      .split('|')
+      .map((t) => t.trim())
+      .filter((t) => t !== '' && !/^-{3,}$/.test(t));
+  if (text.includes('\t'))
+    return text
+      .split('\t')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
   return text.trim().split(/\s+/);
 }
 
@@ -55,7 +63,8 @@ function manyTokens(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces >= 12) return true;
   return false;
 }
-const isProse = (text: string, amounts: number) => text.length > 200 || (amounts < 3 && manyTokens(text) && wordsOf(text) > 12);
+const isProse = (text: string, amounts: number) =>
+  text.length > 200 || (amounts < 3 && manyTokens(text) && wordsOf(text) > 12);
 /** A row of a table: its figures stand at its end (label first), and it is no sentence with figures in it. */
 const isRowLine = (text: string, amounts: number) => {
   if (amounts < 2 || /\p{L}{2}[.!?]$/u.test(text)) return false;
@@ -72,12 +81,25 @@ const isPeriodHeader = (text: string) => {
 /** Table-like blocks among the lines no reader used. */
 export function findTableLikeBlocks(all: Line[], used: Set<number>): TableLikeBlock[] {
   const blocks: TableLikeBlock[] = [];
-  let cur: { first: number; last: number; amounts: number; rowLines: number; amountLines: number; header: boolean; title: string | null } | null = null;
+  let cur: {
+    first: number;
+    last: number;
+    amounts: number;
+    rowLines: number;
+    amountLines: number;
+    header: boolean;
+    title: string | null;
+  } | null = null;
   let gap = 0;
   let lastTitle: string | null = null;
   const close = () => {
     if (cur && cur.amounts >= 4 && (cur.rowLines >= 2 || cur.amountLines >= 4 || (cur.header && cur.amounts >= 2))) {
-      blocks.push({ first: cur.first, last: cur.last, amounts: cur.amounts, title: cur.title ?? `Tabel op regel ${cur.first}` });
+      blocks.push({
+        first: cur.first,
+        last: cur.last,
+        amounts: cur.amounts,
+        title: cur.title ?? `Tabel op regel ${cur.first}`,
+      });
     }
     cur = null;
     gap = 0;
@@ -100,7 +122,8 @@ export function findTableLikeBlocks(all: Line[], used: Set<number>): TableLikeBl
       continue;
     }
     if (row || single || header) {
-      if (!cur) cur = { first: l.line, last: l.line, amounts: 0, rowLines: 0, amountLines: 0, header: false, title: lastTitle };
+      if (!cur)
+        cur = { first: l.line, last: l.line, amounts: 0, rowLines: 0, amountLines: 0, header: false, title: lastTitle };
       cur.last = l.line;
       cur.amounts += amounts;
       if (row) cur.rowLines++;
@@ -127,10 +150,16 @@ export function unreadBlockNotices(all: Line[], used: Set<number>): { notices: E
     notices.push({
       rule: 'unread-table',
       severity: 'warning',
-      message: `Lines ${b.first}–${b.last} look like a table (${b.amounts} amounts) but no reader of this layout took them: nothing in them is checked`,
+      message:
+        `Lines ${b.first}–${b.last} look like a table (${b.amounts} amounts) but no reader of this layout took ` +
+        `them: nothing in them is checked`,
       line: b.first,
       page: null,
-      raw: all.find((l) => l.line === b.first)?.text.trim().slice(0, 200) ?? null,
+      raw:
+        all
+          .find((l) => l.line === b.first)
+          ?.text.trim()
+          .slice(0, 200) ?? null,
       table: b.title,
       amounts: b.amounts,
     });

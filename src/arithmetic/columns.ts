@@ -3,7 +3,11 @@ import type { Column, ColumnKind } from '../../schemas/index.js';
 /** "Werkelijk 20231": year 2023 with footnote marker 1 glued on. */
 const YEAR = /\b((?:19|20)\d{2})(\d{1,2})?\b/;
 
-export function readColumn(index: number, header: string, documentYear: number | null): Column & { footnote: string | null } {
+export function readColumn(
+  index: number,
+  header: string,
+  documentYear: number | null,
+): Column & { footnote: string | null } {
   const m = YEAR.exec(header);
   const year = m ? Number(m[1]) : null;
   const footnote = m?.[2] ?? null;
@@ -17,7 +21,8 @@ function columnKind(h: string, year: number | null, documentYear: number | null)
   if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
   if (/raming|\bmj[br]\b/i.test(h)) return 'meerjarenraming';
-  if (/begroting|\bbegr\b/i.test(h)) return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
+  if (/begroting|\bbegr\b/i.test(h))
+    return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }
 

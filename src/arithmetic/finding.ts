@@ -21,6 +21,7 @@ export function makeFinding(doc: Pick<Document, 'file' | 'id'>, input: FindingIn
     ...input,
     expected,
     found,
-    difference: input.difference ?? (expected !== null && found !== null ? Math.round((found - expected) * 1e6) / 1e6 : null),
+    difference:
+      input.difference ?? (expected !== null && found !== null ? Math.round((found - expected) * 1e6) / 1e6 : null),
   });
 }

@@ -54,7 +54,14 @@ export function gridFromFacts(table: Table, facts: FinancialFact[], file: string
         isTotal: first.isTotal,
         // A row of cells that could not be read is a row, not a heading: totals over it cannot be judged.
         isSection: cells.every((c) => c.status !== 'printed' && c.status !== 'unreadable'),
-        cells: table.columns.map(() => ({ value: null, decimals: 0, status: 'missing', line: null, page: null, raw: '' })),
+        cells: table.columns.map(() => ({
+          value: null,
+          decimals: 0,
+          status: 'missing',
+          line: null,
+          page: null,
+          raw: '',
+        })),
       };
       for (const c of cells) {
         row.cells[c.columnIndex] = {
@@ -79,7 +86,8 @@ export function rowName(row: GridRow): string {
   if (row.group && item) {
     if (row.label === row.group) return `${row.label} / ${item}`;
     // A bare "saldo" line (Aalsmeer 2024) is named by its group as its Baten and Lasten lines are.
-    if (row.lineItem === 'baten' || row.lineItem === 'lasten' || row.label.trim().toLowerCase() === item.toLowerCase()) return `${row.group} / ${item}`;
+    if (row.lineItem === 'baten' || row.lineItem === 'lasten' || row.label.trim().toLowerCase() === item.toLowerCase())
+      return `${row.group} / ${item}`;
   }
   return row.label;
 }

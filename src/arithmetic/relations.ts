@@ -9,7 +9,8 @@ import { lineItemOf } from './lines.js';
  * the interpreter uses them to place the cells of a short row. One engine, so that reading
  * and checking judge a figure by the same interval arithmetic.
  */
-export type RelationKind = 'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging' | 'formula';
+export type RelationKind =
+  'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging' | 'formula';
 
 export interface CellRef {
   row: number;
@@ -62,7 +63,13 @@ export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?:
     printed++;
   }
   const holds = Math.abs(found - expected) <= tolerance + 1e-9;
-  return { status: holds ? 'holds' : 'fails', expected: round(expected), found, tolerance: round(tolerance), trivial: printed === 0 };
+  return {
+    status: holds ? 'holds' : 'fails',
+    expected: round(expected),
+    found,
+    tolerance: round(tolerance),
+    trivial: printed === 0,
+  };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -85,17 +92,34 @@ function verschilColumnSets(grid: Grid): { v: number; r: number; b: number }[] {
   const named = grid.columns.filter((c) => c.kind === 'verschil' && itemOf(c.header) !== null);
   if (named.length < 2) return first ? [first] : [];
   const sets = named.map((c) => comparedBy(grid, c.index, (h) => itemOf(h) === itemOf(c.header)));
-  return sets.every((x) => x !== null) ? (sets as { v: number; r: number; b: number }[]) : first ? [first] : [];
+  return sets.every((x) => x !== null) ? sets : first ? [first] : [];
 }
 
-function comparedBy(grid: Grid, v: number, like: (header: string) => boolean): { v: number; r: number; b: number } | null {
+function comparedBy(
+  grid: Grid,
+  v: number,
+  like: (header: string) => boolean,
+): { v: number; r: number; b: number } | null {
   const cols = grid.columns;
   let r = -1;
-  for (let i = v - 1; i >= 0; i--) if ((cols[i].kind === 'realisatie' || cols[i].kind === 'werkelijk') && like(cols[i].header)) { r = i; break; }
+  for (let i = v - 1; i >= 0; i--)
+    if ((cols[i].kind === 'realisatie' || cols[i].kind === 'werkelijk') && like(cols[i].header)) {
+      r = i;
+      break;
+    }
   if (r < 0) return null;
   let b = -1;
-  for (let i = r - 1; i >= 0; i--) if (cols[i].kind === 'begroting_gewijzigd' && like(cols[i].header)) { b = i; break; }
-  if (b < 0) for (let i = r - 1; i >= 0; i--) if (cols[i].kind.startsWith('begroting') && like(cols[i].header)) { b = i; break; }
+  for (let i = r - 1; i >= 0; i--)
+    if (cols[i].kind === 'begroting_gewijzigd' && like(cols[i].header)) {
+      b = i;
+      break;
+    }
+  if (b < 0)
+    for (let i = r - 1; i >= 0; i--)
+      if (cols[i].kind.startsWith('begroting') && like(cols[i].header)) {
+        b = i;
+        break;
+      }
   return b < 0 ? null : { v, r, b };
 }
 
@@ -110,13 +134,22 @@ interface GroupLines {
 }
 
 /** The group line each line item fills (built once: groups runs for every candidate reading). */
-const GROUP_LINE: Record<string, keyof GroupLines> = { baten: 'baten', lasten: 'lasten', saldo: 'saldo', storting_reserves: 'storting', onttrekking_reserves: 'onttrekking', mutaties_reserves: 'mutaties', resultaat: 'resultaat' };
+const GROUP_LINE: Record<string, keyof GroupLines> = {
+  baten: 'baten',
+  lasten: 'lasten',
+  saldo: 'saldo',
+  storting_reserves: 'storting',
+  onttrekking_reserves: 'onttrekking',
+  mutaties_reserves: 'mutaties',
+  resultaat: 'resultaat',
+};
 
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
   for (const row of grid.rows) {
     // A total is no line of its group, except a bare "saldo" under its group's baten and lasten (Aalsmeer 2024).
-    if (row.isTotal && !(row.lineItem === 'saldo' && row.group !== null && row.label.trim().toLowerCase() === 'saldo')) continue;
+    if (row.isTotal && !(row.lineItem === 'saldo' && row.group !== null && row.label.trim().toLowerCase() === 'saldo'))
+      continue;
     const g = out.get(row.group) ?? {};
     const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
@@ -130,10 +163,45 @@ const term = (row: GridRow, col: number, sign: 1 | -1): Term => ({ row: row.inde
 /** saldo from baten and lasten, in the sign convention the table was found to use. */
 function saldoRelation(conv: Grid['convention'], target: CellRef, baten: CellRef, lasten: CellRef): Relation {
   // Terms written out (no spread, no helper closures): this runs for every candidate reading.
-  if (conv.lasten === 'negative') return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: 1 }], why: 'saldo = baten + lasten (lasten printed negative)' };
-  if (conv.baten === 'negative') return { kind: 'saldo', target, terms: [{ row: lasten.row, col: lasten.col, sign: 1 }, { row: baten.row, col: baten.col, sign: 1 }], why: 'saldo = lasten + baten (baten printed negative)' };
-  if (conv.saldo === 'lasten_minus_baten') return { kind: 'saldo', target, terms: [{ row: lasten.row, col: lasten.col, sign: 1 }, { row: baten.row, col: baten.col, sign: -1 }], why: 'saldo = lasten − baten' };
-  return { kind: 'saldo', target, terms: [{ row: baten.row, col: baten.col, sign: 1 }, { row: lasten.row, col: lasten.col, sign: -1 }], why: 'saldo = baten − lasten' };
+  if (conv.lasten === 'negative')
+    return {
+      kind: 'saldo',
+      target,
+      terms: [
+        { row: baten.row, col: baten.col, sign: 1 },
+        { row: lasten.row, col: lasten.col, sign: 1 },
+      ],
+      why: 'saldo = baten + lasten (lasten printed negative)',
+    };
+  if (conv.baten === 'negative')
+    return {
+      kind: 'saldo',
+      target,
+      terms: [
+        { row: lasten.row, col: lasten.col, sign: 1 },
+        { row: baten.row, col: baten.col, sign: 1 },
+      ],
+      why: 'saldo = lasten + baten (baten printed negative)',
+    };
+  if (conv.saldo === 'lasten_minus_baten')
+    return {
+      kind: 'saldo',
+      target,
+      terms: [
+        { row: lasten.row, col: lasten.col, sign: 1 },
+        { row: baten.row, col: baten.col, sign: -1 },
+      ],
+      why: 'saldo = lasten − baten',
+    };
+  return {
+    kind: 'saldo',
+    target,
+    terms: [
+      { row: baten.row, col: baten.col, sign: 1 },
+      { row: lasten.row, col: lasten.col, sign: -1 },
+    ],
+    why: 'saldo = baten − lasten',
+  };
 }
 
 /**
@@ -149,8 +217,17 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
   for (const [, g] of groups(grid)) {
     const { baten, lasten, saldo } = g;
     if (baten && lasten && saldo) {
-      for (const col of valueCols) rels.push(saldoRelation(conv, { row: saldo.index, col }, { row: baten.index, col }, { row: lasten.index, col }));
-      if (vc) rels.push({ kind: 'saldo-verschil', target: { row: saldo.index, col: vc.v }, terms: [term(baten, vc.v, 1), term(lasten, vc.v, 1)], why: 'verschil saldo = verschil baten + verschil lasten' });
+      for (const col of valueCols)
+        rels.push(
+          saldoRelation(conv, { row: saldo.index, col }, { row: baten.index, col }, { row: lasten.index, col }),
+        );
+      if (vc)
+        rels.push({
+          kind: 'saldo-verschil',
+          target: { row: saldo.index, col: vc.v },
+          terms: [term(baten, vc.v, 1), term(lasten, vc.v, 1)],
+          why: 'verschil saldo = verschil baten + verschil lasten',
+        });
     }
     const { storting, onttrekking, mutaties, resultaat } = g;
     if (storting && onttrekking && mutaties) {
@@ -159,22 +236,40 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
         rels.push({
           kind: 'reserves',
           target: { row: mutaties.index, col },
-          terms: costLike ? [term(storting, col, 1), term(onttrekking, col, -1)] : [term(onttrekking, col, 1), term(storting, col, -1)],
+          terms: costLike
+            ? [term(storting, col, 1), term(onttrekking, col, -1)]
+            : [term(onttrekking, col, 1), term(storting, col, -1)],
           why: costLike ? 'mutaties reserves = storting − onttrekking' : 'mutaties reserves = onttrekking − storting',
         });
       }
-      if (vc) rels.push({ kind: 'reserves', target: { row: mutaties.index, col: vc.v }, terms: [term(storting, vc.v, 1), term(onttrekking, vc.v, 1)], why: 'verschil mutaties = verschil storting + verschil onttrekking' });
+      if (vc)
+        rels.push({
+          kind: 'reserves',
+          target: { row: mutaties.index, col: vc.v },
+          terms: [term(storting, vc.v, 1), term(onttrekking, vc.v, 1)],
+          why: 'verschil mutaties = verschil storting + verschil onttrekking',
+        });
     }
     if (saldo && mutaties && resultaat) {
       for (const col of grid.columns.map((c) => c.index)) {
-        rels.push({ kind: 'resultaat', target: { row: resultaat.index, col }, terms: [term(saldo, col, 1), term(mutaties, col, 1)], why: 'resultaat = saldo baten en lasten + saldo mutaties reserves' });
+        rels.push({
+          kind: 'resultaat',
+          target: { row: resultaat.index, col },
+          terms: [term(saldo, col, 1), term(mutaties, col, 1)],
+          why: 'resultaat = saldo baten en lasten + saldo mutaties reserves',
+        });
       }
     }
   }
 
   // concat, not push(...): a 100,000-row table has more relations than a call takes arguments
   rels = rels.concat(columnSaldoRelations(grid));
-  rels = rels.concat(balanceRelations(grid), rowBalanceRelations(grid), budgetChangeRelations(grid), formulaRelations(grid));
+  rels = rels.concat(
+    balanceRelations(grid),
+    rowBalanceRelations(grid),
+    budgetChangeRelations(grid),
+    formulaRelations(grid),
+  );
   for (const set of verschilColumnSets(grid)) rels = rels.concat(verschilRelations(grid, set));
   if (options.footing !== false) rels = rels.concat(footingRelations(grid));
   return rels;
@@ -203,19 +298,47 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
   if (item !== 'lasten' && item !== 'baten' && item !== 'saldo') {
     // "Geraamde Lasten Begr. 2025": one line item among the header's words.
     const words = header.trim().split(/\s+/);
-    const at = words.map((w) => w.toLowerCase()).flatMap((w, i) => (w === 'baten' || w === 'lasten' || w === 'saldo' ? [i] : []));
-    if (!trailing && at.length === 1) return { item: words[at[0]].toLowerCase() as 'lasten' | 'baten' | 'saldo', basis: words.filter((_, i) => i !== at[0]).join(' ').toLowerCase() };
+    const at = words
+      .map((w) => w.toLowerCase())
+      .flatMap((w, i) => (w === 'baten' || w === 'lasten' || w === 'saldo' ? [i] : []));
+    if (!trailing && at.length === 1)
+      return {
+        item: words[at[0]].toLowerCase() as 'lasten' | 'baten' | 'saldo',
+        basis: words
+          .filter((_, i) => i !== at[0])
+          .join(' ')
+          .toLowerCase(),
+      };
     if (!trailing) return null;
     const word = trailing[2].toLowerCase();
-    return { item: word === 'l' ? 'lasten' : word === 'b' ? 'baten' : word === 's' ? 'saldo' : (word as 'lasten' | 'baten' | 'saldo'), basis: trailing[1].toLowerCase() };
+    return {
+      item:
+        word === 'l'
+          ? 'lasten'
+          : word === 'b'
+            ? 'baten'
+            : word === 's'
+              ? 'saldo'
+              : (word as 'lasten' | 'baten' | 'saldo'),
+      basis: trailing[1].toLowerCase(),
+    };
   }
   // "Saldo (- = nadeel)" is a verschil column, not a saldo of baten and lasten.
   if (/^saldo\s*\(/i.test(header.trim())) return null;
-  return { item, basis: header.trim().replace(/^\S+\s*/, '').toLowerCase() };
+  return {
+    item,
+    basis: header
+      .trim()
+      .replace(/^\S+\s*/, '')
+      .toLowerCase(),
+  };
 }
 
-/** A balance at a date or at the start or end of a year ("Saldo 01-01-2024", "stand 31-12-2023", "Boekwaarde begin"). */
-const STAND = /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|\b(1|31)[-/ ](1|12|jan|dec)\b|januari|december|\bbegin|\beind)/;
+/**
+ * A balance at a date or at the start or end of a year ("Saldo 01-01-2024", "stand 31-12-2023", "Boekwaarde begin").
+ */
+const STAND =
+  /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|\b(1|31)[-/ ](1|12|jan|dec)\b|januari|december|\bbegin|\beind)/;
 const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
 const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
 /** Movements printed with their own sign, either way (`Bestemming resultaat vorig boekjaar`: 15.856, -19.641). */
@@ -247,7 +370,10 @@ function balanceRelations(grid: Grid): Relation[] {
   const [start, end] = stands;
   const flows: { col: number; sign: 1 | -1 }[] = [];
   for (let col = start + 1; col < end; col++) {
-    const sign = flowSign(words(cols[col].header), grid.rows.map((r) => r.cells[col]?.value));
+    const sign = flowSign(
+      words(cols[col].header),
+      grid.rows.map((r) => r.cells[col]?.value),
+    );
     if (sign === null) return [];
     flows.push({ col, sign });
   }
@@ -257,8 +383,13 @@ function balanceRelations(grid: Grid): Relation[] {
     .map((r) => ({
       kind: 'balance' as const,
       target: { row: r.index, col: end },
-      terms: [{ row: r.index, col: start, sign: 1 as const }, ...flows.map((f) => ({ row: r.index, col: f.col, sign: f.sign }))],
-      why: `${cols[end].header} = ${cols[start].header} + toevoegingen${flows.some((f) => OUTFLOW.test(words(cols[f.col].header))) ? minus : ''}`,
+      terms: [
+        { row: r.index, col: start, sign: 1 as const },
+        ...flows.map((f) => ({ row: r.index, col: f.col, sign: f.sign })),
+      ],
+      why:
+        `${cols[end].header} = ${cols[start].header} + ` +
+        `toevoegingen${flows.some((f) => OUTFLOW.test(words(cols[f.col].header))) ? minus : ''}`,
     }));
 }
 
@@ -279,13 +410,21 @@ function rowBalanceRelations(grid: Grid): Relation[] {
     const flows: { row: number; sign: 1 | -1 }[] = [];
     let e = b + 1;
     for (; e < rows.length && !END_ROW.test(words(rows[e].label)); e++) {
-      const sign = flowSign(words(rows[e].label), rows[e].cells.map((c) => c.value));
+      const sign = flowSign(
+        words(rows[e].label),
+        rows[e].cells.map((c) => c.value),
+      );
       if (sign === null) break;
       flows.push({ row: e, sign });
     }
     if (e >= rows.length || !END_ROW.test(words(rows[e].label)) || flows.length === 0) continue;
     for (const c of grid.columns) {
-      out.push({ kind: 'balance', target: { row: e, col: c.index }, terms: [{ row: b, col: c.index, sign: 1 }, ...flows.map((f) => ({ row: f.row, col: c.index, sign: f.sign }))], why: `${rows[e].label} = ${rows[b].label} + the movements between them` });
+      out.push({
+        kind: 'balance',
+        target: { row: e, col: c.index },
+        terms: [{ row: b, col: c.index, sign: 1 }, ...flows.map((f) => ({ row: f.row, col: c.index, sign: f.sign }))],
+        why: `${rows[e].label} = ${rows[b].label} + the movements between them`,
+      });
     }
     b = e;
   }
@@ -307,7 +446,8 @@ function columnSaldoRelations(grid: Grid): Relation[] {
     else twice.add(li.basis);
     byBasis.set(li.basis, entry);
   }
-  // Two columns of one line item under one name (2017 Saldo | 2017 Saldo): the header does not tell which saldo is this baten − lasten.
+  // Two columns of one line item under one name (2017 Saldo | 2017 Saldo): the header does not tell which saldo is this
+  // baten − lasten.
   for (const basis of twice) byBasis.delete(basis);
   const conv = grid.convention;
   const out: Relation[] = [];
@@ -315,7 +455,14 @@ function columnSaldoRelations(grid: Grid): Relation[] {
     if (lasten === undefined || baten === undefined || saldo === undefined) continue;
     const rows = grid.rows.filter((row) => !row.isSection && row.lineItem === 'other');
     // Rows that carry a line item themselves are judged by the row-wise relations.
-    const base = rows.map((row) => saldoRelation(conv, { row: row.index, col: saldo }, { row: row.index, col: baten }, { row: row.index, col: lasten }));
+    const base = rows.map((row) =>
+      saldoRelation(
+        conv,
+        { row: row.index, col: saldo },
+        { row: row.index, col: baten },
+        { row: row.index, col: lasten },
+      ),
+    );
     out.push(...(mutaties === undefined ? base : withMutaties(grid, base, mutaties, baten)));
   }
   return out;
@@ -323,7 +470,10 @@ function columnSaldoRelations(grid: Grid): Relation[] {
 
 /** A column of reserve mutations beside baten and lasten ("Begroting 2021 Mutatie reserves"): a term of the saldo. */
 function mutatiesColumn(header: string): { item: 'mutaties'; basis: string } | null {
-  const m = /^(.*?)\s*\b(mutaties?\s+(in\s+(de\s+)?)?reserves?|reservemutaties|saldo\s+(van\s+)?(de\s+)?mutaties(\s+reserves)?)\s*(.*)$/i.exec(header.trim());
+  const m =
+    /^(.*?)\s*\b(mutaties?\s+(in\s+(de\s+)?)?reserves?|reservemutaties|saldo\s+(van\s+)?(de\s+)?mutaties(\s+reserves)?)\s*(.*)$/i.exec(
+      header.trim(),
+    );
   return m ? { item: 'mutaties', basis: `${m[1]} ${m[8]}`.trim().toLowerCase() } : null;
 }
 
@@ -333,7 +483,12 @@ function mutatiesColumn(header: string): { item: 'mutaties'; basis: string } | n
  * which more rows hold (a tie, as when every mutation is zero, keeps the baten's sign).
  */
 function withMutaties(grid: Grid, base: Relation[], col: number, batenCol: number): Relation[] {
-  const made = (sign: 1 | -1) => base.map((r) => ({ ...r, terms: [...r.terms, { row: r.target.row, col, sign }], why: `${r.why} ${sign === 1 ? '+' : '−'} mutaties reserves` }));
+  const made = (sign: 1 | -1) =>
+    base.map((r) => ({
+      ...r,
+      terms: [...r.terms, { row: r.target.row, col, sign }],
+      why: `${r.why} ${sign === 1 ? '+' : '−'} mutaties reserves`,
+    }));
   const holding = (rels: Relation[]) => rels.filter((r) => evaluate(grid, r).status === 'holds').length;
   const batenSign = base[0]?.terms.find((t) => t.col === batenCol)?.sign ?? 1;
   const plus = made(batenSign);
@@ -352,14 +507,27 @@ function formulaRelations(grid: Grid): Relation[] {
     const m = /\(([a-z])(\s*=\s*([a-z](?:\s*[-+]\s*[a-z])+))?\)$/.exec(c.header.trim());
     if (!m) continue;
     key.set(m[1], c.index);
-    if (m[3]) formulas.push({ col: c.index, text: `${m[1]} = ${m[3]}`, terms: [...`+${m[3].replace(/\s+/g, '')}`.matchAll(/([-+])([a-z])/g)].map((t) => ({ letter: t[2], sign: t[1] === '-' ? -1 : 1 })) });
+    if (m[3])
+      formulas.push({
+        col: c.index,
+        text: `${m[1]} = ${m[3]}`,
+        terms: [...`+${m[3].replace(/\s+/g, '')}`.matchAll(/([-+])([a-z])/g)].map((t) => ({
+          letter: t[2],
+          sign: t[1] === '-' ? -1 : 1,
+        })),
+      });
   }
   const out: Relation[] = [];
   for (const f of formulas) {
     if (!f.terms.every((t) => key.has(t.letter))) continue;
     for (const row of grid.rows) {
       if (row.isSection) continue;
-      out.push({ kind: 'formula', target: { row: row.index, col: f.col }, terms: f.terms.map((t) => term(row, key.get(t.letter)!, t.sign)), why: `the table's own formula ${f.text}` });
+      out.push({
+        kind: 'formula',
+        target: { row: row.index, col: f.col },
+        terms: f.terms.map((t) => term(row, key.get(t.letter)!, t.sign)),
+        why: `the table's own formula ${f.text}`,
+      });
     }
   }
   return out;
@@ -381,12 +549,18 @@ function budgetChangeRelations(grid: Grid): Relation[] {
     if (cols[a].kind !== 'begroting_gewijzigd') continue;
     let b = a - 1;
     while (b >= 0 && CHANGE.test(cols[b].header.trim()) && cols[b].kind !== 'begroting_gewijzigd') b--;
-    if (b < 0 || b === a - 1 || !['begroting', 'begroting_primitief', 'meerjarenraming'].includes(cols[b].kind)) continue;
+    if (b < 0 || b === a - 1 || !['begroting', 'begroting_primitief', 'meerjarenraming'].includes(cols[b].kind))
+      continue;
     for (const row of grid.rows) {
       if (row.isSection) continue;
       const terms: Term[] = [term(row, b, 1)];
       for (let m = b + 1; m < a; m++) terms.push(term(row, m, 1));
-      out.push({ kind: 'wijziging', target: { row: row.index, col: a }, terms, why: 'begroting na wijziging = begroting + wijzigingen' });
+      out.push({
+        kind: 'wijziging',
+        target: { row: row.index, col: a },
+        terms,
+        why: 'begroting na wijziging = begroting + wijzigingen',
+      });
     }
   }
   return out;
@@ -418,7 +592,8 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
   const columnItem = columnLineItem(grid.columns[vc.v].header)?.item;
   for (const row of grid.rows) {
     if (row.isSection) continue;
-    const item = row.lineItem === 'other' && (columnItem === 'baten' || columnItem === 'lasten') ? columnItem : row.lineItem;
+    const item =
+      row.lineItem === 'other' && (columnItem === 'baten' || columnItem === 'lasten') ? columnItem : row.lineItem;
     if (item === 'baten' || item === 'onttrekking_reserves') out.push(make(row, batenIncome));
     else if (item === 'lasten' || item === 'storting_reserves') out.push(make(row, lastenNegative));
     else if (item === 'other') others.push(row);
@@ -475,12 +650,25 @@ function footingRelations(grid: Grid): Relation[] {
     let start = 0;
     for (const total of grid.rows.filter((r) => r.isTotal)) {
       const rows = footingTerms(
-        grid.rows.filter((r) => r.index >= start && r.index < total.index && !r.isTotal && r.lineItem === total.lineItem && r.group !== null),
+        grid.rows.filter(
+          (r) =>
+            r.index >= start &&
+            r.index < total.index &&
+            !r.isTotal &&
+            r.lineItem === total.lineItem &&
+            r.group !== null,
+        ),
         cols,
       );
       for (const col of cols) {
         const terms = rows.map((r) => term(r, col, 1));
-        if (terms.length > 0) out.push({ kind: 'footing', target: { row: total.index, col }, terms, why: `total = sum of ${terms.length} taakveld lines` });
+        if (terms.length > 0)
+          out.push({
+            kind: 'footing',
+            target: { row: total.index, col },
+            terms,
+            why: `total = sum of ${terms.length} taakveld lines`,
+          });
       }
       start = total.index + 1;
     }
@@ -497,11 +685,17 @@ function footingRelations(grid: Grid): Relation[] {
       block = [];
       continue;
     }
-    // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31 december`).
+    // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31
+    // december`).
     let candidate: Relation[] | null;
     if (row.isTotal) {
       const ends = units.filter((u) => END_ROW.test(words(u.label)));
-      candidate = bestFooting(grid, row, ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units], cols);
+      candidate = bestFooting(
+        grid,
+        row,
+        ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units],
+        cols,
+      );
     } else candidate = impliedSubtotal(grid, row, block, cols);
     if (candidate) {
       out.push(...candidate);
@@ -517,7 +711,10 @@ function footingRelations(grid: Grid): Relation[] {
   return out;
 }
 
-/** Lines above a row tried at most as its subtotal's terms: every row of a long block tried against all the lines above it is quadratic. */
+/**
+ * Lines above a row tried at most as its subtotal's terms: every row of a long block tried against all the lines above
+ * it is quadratic.
+ */
 const MAX_SUBTOTAL_TERMS = 400;
 
 /**
@@ -535,15 +732,34 @@ function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: numbe
   if (Math.abs(sum - (row.cells[col].value as number)) > block.length + 1) return null;
   // An end balance equals its begin row plus the movements by `rowBalanceRelations` already: not as a subtotal twice.
   if (END_ROW.test(words(row.label))) return null;
-  const rels = relationsFor(row, block, block.map(() => 1 as const), cols);
+  const rels = relationsFor(
+    row,
+    block,
+    block.map(() => 1 as const),
+    cols,
+  );
   // Every column but at most one (whose failure is then this subtotal's finding), and at least two.
-  return holdsButOne(grid, rels) ? rels.map((r) => ({ ...r, why: `subtotal = sum of the ${block.length} lines above (a row not labelled a total that holds as one)` })) : null;
+  return holdsButOne(grid, rels)
+    ? rels.map((r) => ({
+        ...r,
+        why: `subtotal = sum of the ${block.length} lines above (a row not labelled a total that holds as one)`,
+      }))
+    : null;
 }
 
 function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {
   const minus = signs.filter((s) => s < 0).length;
-  const why = minus === 0 ? `total = sum of the ${terms.length} lines above` : `total = signed sum of the ${terms.length} lines above (sign pattern ${signs.map((s) => (s > 0 ? '+' : '−')).join('')}, holding in every column)`;
-  return cols.map((col) => ({ kind: 'footing' as const, target: { row: total.index, col }, terms: terms.map((r, i) => ({ row: r.index, col, sign: signs[i] })), why }));
+  const why =
+    minus === 0
+      ? `total = sum of the ${terms.length} lines above`
+      : `total = signed sum of the ${terms.length} lines above (sign pattern ` +
+        `${signs.map((s) => (s > 0 ? '+' : '−')).join('')}, holding in every column)`;
+  return cols.map((col) => ({
+    kind: 'footing' as const,
+    target: { row: total.index, col },
+    terms: terms.map((r, i) => ({ row: r.index, col, sign: signs[i] })),
+    why,
+  }));
 }
 
 /**
@@ -560,7 +776,7 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
     // columns is the table's convention; the columns it fails in are the findings.
     const masks = terms.length <= MAX_SIGNED_TERMS ? 1 << terms.length : 1;
     for (let mask = 0; mask < masks; mask++) {
-      const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1) as 1 | -1);
+      const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
       const rels = relationsFor(total, terms, signs, cols);
       const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
       const holds = ev.filter((e) => e.status === 'holds').length;
@@ -576,8 +792,30 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
   // of these lines. But one whose label says it totals them ("Totaal lasten") right under them,
   // with no heading between, is: it fails in every column, and each failure is a finding.
   const terms = candidates[0] ?? [];
-  if (/^totaal\b/i.test(total.label.trim()) && terms.length >= 2 && terms.every((t) => t.index >= total.index - terms.length) && cols.some((c) => evaluate(grid, relationsFor(total, terms, terms.map(() => 1), [c])[0]).status === 'fails') && !lineOfLaterTotal(grid, total, terms, cols)) {
-    return relationsFor(total, terms, terms.map(() => 1 as const), cols);
+  if (
+    /^totaal\b/i.test(total.label.trim()) &&
+    terms.length >= 2 &&
+    terms.every((t) => t.index >= total.index - terms.length) &&
+    cols.some(
+      (c) =>
+        evaluate(
+          grid,
+          relationsFor(
+            total,
+            terms,
+            terms.map(() => 1),
+            [c],
+          )[0],
+        ).status === 'fails',
+    ) &&
+    !lineOfLaterTotal(grid, total, terms, cols)
+  ) {
+    return relationsFor(
+      total,
+      terms,
+      terms.map(() => 1 as const),
+      cols,
+    );
   }
   return null;
 }
@@ -612,7 +850,18 @@ function lineOfLaterTotal(grid: Grid, row: GridRow, above: GridRow[], cols: numb
       seen++;
       const terms = [...above, row, ...between];
       // Every column but at most one (a changed figure among the lines is that total's finding, not a new reading).
-      if (holdsButOne(grid, relationsFor(later, terms, terms.map(() => 1 as const), cols))) return true;
+      if (
+        holdsButOne(
+          grid,
+          relationsFor(
+            later,
+            terms,
+            terms.map(() => 1 as const),
+            cols,
+          ),
+        )
+      )
+        return true;
     }
     between.push(later);
   }

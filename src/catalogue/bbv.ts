@@ -16,12 +16,25 @@ let cache: Map<number, BbvIndicator> | null = null;
 
 export function bbvCatalogue(): Map<number, BbvIndicator> {
   if (cache) return cache;
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(CATALOGUE_PATH, 'utf8'), { header: true, skipEmptyLines: true });
-  cache = new Map(parsed.data.map((r) => [Number(r.nr), { nr: Number(r.nr), beleidsveld: r.beleidsveld, name: r.naam, unit: r.eenheid, source: r.bron }]));
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(CATALOGUE_PATH, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  cache = new Map(
+    parsed.data.map((r) => [
+      Number(r.nr),
+      { nr: Number(r.nr), beleidsveld: r.beleidsveld, name: r.naam, unit: r.eenheid, source: r.bron },
+    ]),
+  );
   return cache;
 }
 
 /** Lower case, no diacritics, punctuation as spaces: "Cliënten" and "Clienten" compare equal. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
 }

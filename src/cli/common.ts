@@ -31,21 +31,34 @@ export interface InputOptions {
 }
 export const inputOptions = (cmd: Command) =>
   cmd
-    .addOption(new Option('--max-bytes <n>', 'refuse files larger than this many bytes').default(DEFAULT_MAX_BYTES).argParser(parseByteCount))
+    .addOption(
+      new Option('--max-bytes <n>', 'refuse files larger than this many bytes')
+        .default(DEFAULT_MAX_BYTES)
+        .argParser(parseByteCount),
+    )
     .option('--allow-outside-manifest', "let manifest entries name files outside the manifest's directory");
 function parseByteCount(value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-bytes: "${value}" is not a positive whole number of bytes`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new UsageError(`--max-bytes: "${value}" is not a positive whole number of bytes`);
   return n;
 }
 
 /** --config and --rule, for the commands that run rules (configFrom in corpus.ts reads them). */
 export function addConfigOptions(cmd: Command): Command {
   return cmd
-    .option('--config <file>', 'klopt.config.json with rule severities and materiality (default: ./klopt.config.json if present)')
-    .addOption(new Option('--rule <id=severity...>', 'override a rule: <id>=error|warning|info|off (repeatable)').default([]));
+    .option(
+      '--config <file>',
+      'klopt.config.json with rule severities and materiality (default: ./klopt.config.json if present)',
+    )
+    .addOption(
+      new Option('--rule <id=severity...>', 'override a rule: <id>=error|warning|info|off (repeatable)').default([]),
+    );
 }
 
-export const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
+export const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['json', 'csv', 'md', 'html']);
 export const failOnOption = (dflt: FailOn) =>
-  new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default(dflt);
+  new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists')
+    .choices(['error', 'warning', 'info', 'never'])
+    .default(dflt);

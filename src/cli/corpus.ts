@@ -41,21 +41,37 @@ export function recheckStore(store: Store, runId: number, config: KloptConfig, v
   // them), the IV3 figures and the configuration. Unchanged since the last check: its findings
   // stand, and a no-op nightly run does not reload every fact of the database.
   const hash = createHash('sha256').update(JSON.stringify({ version, config }));
-  for (const r of store.db.prepare('SELECT id, file, gemeente, document_type, year, programme, source_format, metadata_source FROM documents ORDER BY id').raw().iterate()) hash.update(JSON.stringify(r));
+  for (const r of store.db
+    .prepare(
+      'SELECT id, file, gemeente, document_type, year, programme, source_format, metadata_source FROM ' +
+        'documents ORDER BY id',
+    )
+    .raw()
+    .iterate())
+    hash.update(JSON.stringify(r));
   hash.update('|iv3|');
-  for (const r of store.db.prepare('SELECT * FROM iv3_figures ORDER BY rowid').raw().iterate()) hash.update(JSON.stringify(r));
+  for (const r of store.db.prepare('SELECT * FROM iv3_figures ORDER BY rowid').raw().iterate())
+    hash.update(JSON.stringify(r));
   const fingerprint = hash.digest('hex');
   const last = store.db.prepare<[], string>('SELECT fingerprint FROM corpus_check WHERE id = 1').pluck().get();
   if (last === fingerprint) return null;
   // Only the facts they read, for the whole database at once: this runs after every ingest that changed something.
   const docs = corpusInputs(store);
-  const findings = configure(runRules('corpus', { documents: docs, iv3: listIv3Figures(store) }).findings, config, docs);
+  const findings = configure(
+    runRules('corpus', { documents: docs, iv3: listIv3Figures(store) }).findings,
+    config,
+    docs,
+  );
   const ids = rulesOf('corpus').map((r) => r.id);
   store.db.transaction(() => {
     store.db.prepare(`DELETE FROM findings WHERE rule IN (${ids.map(() => '?').join(', ')})`).run(...ids);
     store.addFindings(findings, runId);
-    store.db.prepare(`INSERT INTO corpus_check (id, fingerprint, checked_at) VALUES (1, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, checked_at = excluded.checked_at`).run(fingerprint, new Date().toISOString());
+    store.db
+      .prepare(
+        `INSERT INTO corpus_check (id, fingerprint, checked_at) VALUES (1, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, checked_at = excluded.checked_at`,
+      )
+      .run(fingerprint, new Date().toISOString());
   })();
   return findings;
 }
@@ -65,7 +81,10 @@ export function recheckStore(store: Store, runId: number, config: KloptConfig, v
  * the corpus rules over the whole database once everything is written. One function, so the
  * bench measures what users run.
  */
-export function ingestHooks(config: KloptConfig, version: string): Required<Pick<IngestOptions, 'transform' | 'afterWrite'>> {
+export function ingestHooks(
+  config: KloptConfig,
+  version: string,
+): Required<Pick<IngestOptions, 'transform' | 'afterWrite'>> {
   return {
     transform: (doc) => ({ ...doc, findings: configure(doc.findings, config, [doc]) }),
     afterWrite: (store, runId) => void recheckStore(store, runId, config, version),

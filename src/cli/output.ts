@@ -6,7 +6,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { severityRank, type FinancialFact, type Finding, type Severity } from '../../schemas/index.js';
 import { manifestNear, readManifest, type ManifestEntry } from '../pipeline/metadata.js';
-import { VERDICTS, formatCoverage, summarise, triageSummary, type DocumentSummary, type Report, type ReportView } from '../report/index.js';
+import {
+  VERDICTS,
+  formatCoverage,
+  summarise,
+  triageSummary,
+  type DocumentSummary,
+  type Report,
+  type ReportView,
+} from '../report/index.js';
 import type { Store } from '../store/index.js';
 import type { FailOn } from './common.js';
 
@@ -45,9 +53,17 @@ export function reportFromStore(store: Store, hideTriaged = false): Report {
  * `klopt: 5 document(s), 6 error(s), …; 1 adds up, …; amounts read …`, and with a triage view
  * `; triage: 48 new, 1 explained (1 left out)`.
  */
-export function oneLineSummary(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[] = [], triage?: ReportView): string {
+export function oneLineSummary(
+  findings: Pick<Finding, 'severity'>[],
+  documents: number,
+  summaries: DocumentSummary[] = [],
+  triage?: ReportView,
+): string {
   const line = summaryLine(findings, documents, summaries);
-  return triage ? `${line}; triage: ${triageSummary(triage.counts) || 'no findings'}${triage.hidden ? ` (${triage.hidden} left out)` : ''}` : line;
+  return triage
+    ? `${line}; triage: ` +
+        `${triageSummary(triage.counts) || 'no findings'}${triage.hidden ? ` (${triage.hidden} left out)` : ''}`
+    : line;
 }
 
 function summaryLine(findings: Pick<Finding, 'severity'>[], documents: number, summaries: DocumentSummary[]): string {
@@ -55,9 +71,14 @@ function summaryLine(findings: Pick<Finding, 'severity'>[], documents: number, s
   const line = `klopt: ${documents} document(s), ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
   if (summaries.length === 0) return line;
   // Verdicts and reading coverage: a run that read little must not look like one that proved much.
-  const verdicts = VERDICTS.map((v) => [v, summaries.filter((s) => s.verdict === v).length] as const).filter(([, k]) => k > 0);
+  const verdicts = VERDICTS.map((v) => [v, summaries.filter((s) => s.verdict === v).length] as const).filter(
+    ([, k]) => k > 0,
+  );
   const measured = summaries.filter((s) => s.coverage !== null);
   const seen = measured.reduce((a, s) => a + s.coverage!.seen, 0);
   const read = measured.reduce((a, s) => a + s.coverage!.read, 0);
-  return `${line}; ${verdicts.map(([v, k]) => `${k} ${v}`).join(', ')}${measured.length ? `; amounts read ${formatCoverage({ seen, read })}` : ''}`;
+  return (
+    `${line}; ` +
+    `${verdicts.map(([v, k]) => `${k} ${v}`).join(', ')}${measured.length ? `; amounts read ${formatCoverage({ seen, read })}` : ''}`
+  );
 }

@@ -28,7 +28,10 @@ export type ParsedNumber = Extract<ParsedCell, { kind: 'number' }>;
 
 const MINUS = /^[-−–]/;
 const EMPTY_DASH = /^[-−–—]+$/;
-/** Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table); `n.n.b.` is "nog niet bekend". */
+/**
+ * Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table); `n.n.b.` is "nog niet
+ * bekend".
+ */
 const NOT_AVAILABLE = /^((n\.?\s?n\.?\s?b\.?|n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*)$/i;
 
 const EXOTIC_SPACE = /[\u00a0\u2007\u202f\u2009-\u200d\ufeff]/;
@@ -44,7 +47,8 @@ export function normaliseSpaces(text: string): string {
  * normaliseSpaces, then every run of white space one space, trimmed. Most text needs none of it:
  * one scan finds that and returns the text itself (no regex passes, no copies).
  */
-export const squishSpaces = (text: string): string => (plainSpaced(text) ? text : normaliseSpaces(text).replace(/\s+/g, ' ').trim());
+export const squishSpaces = (text: string): string =>
+  plainSpaced(text) ? text : normaliseSpaces(text).replace(/\s+/g, ' ').trim();
 
 /** `text.replace(/\s+/g, ' ').trim()`, with the same one-scan shortcut. */
 export const collapseSpaces = (text: string): string => (plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim());
@@ -66,7 +70,17 @@ function plainSpaced(text: string): boolean {
 /** What the regex class \s matches (and trim() removes), by character code. */
 export function isWhiteSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** White space and the zero-width characters normaliseSpaces drops. */
@@ -79,7 +93,16 @@ const DUTCH_BODY = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
 /** A decimal point where a comma belongs: `12.8`, `3.75` (not a thousands group of three). */
 const POINT_DECIMAL = /^(\d+)\.(\d{1,2})$/;
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁰': '0',
 };
 
 /**
@@ -184,7 +207,12 @@ export function parseCell(input: string): ParsedCell {
     notes.push(`decimal point where a comma belongs: "${text}" read as ${point[1]},${point[2]}`);
   } else {
     const several = input.trim().split(/\s+/);
-    if (several.length > 1 && several.every((x) => parseCell(x).kind === 'number')) return { kind: 'invalid', raw, reason: `${several.length} figures in one cell ("${input.trim()}"): which the column means cannot be told` };
+    if (several.length > 1 && several.every((x) => parseCell(x).kind === 'number'))
+      return {
+        kind: 'invalid',
+        raw,
+        reason: `${several.length} figures in one cell ("${input.trim()}"): which the column means cannot be told`,
+      };
     return { kind: 'invalid', raw, reason: `not a Dutch figure: "${input.trim()}"` };
   }
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
@@ -237,7 +265,9 @@ export function formatTolerance(value: number, minDecimals = 0): string {
  */
 export function toleranceInUnit(tolerance: number, scale: number): string {
   const inUnit = `±${formatTolerance(tolerance)}`;
-  return scale === 1 ? `${inUnit} euro` : `${inUnit} × ${formatDutch(scale)} = ±${formatTolerance(tolerance * scale)} euro`;
+  return scale === 1
+    ? `${inUnit} euro`
+    : `${inUnit} × ${formatDutch(scale)} = ±${formatTolerance(tolerance * scale)} euro`;
 }
 
 /** Parse a scale note: "bedragen x 1.000", "(x € 1.000)", "bedragen * 1000" → 1000. */
@@ -247,7 +277,9 @@ export function parseScale(text: string): number | null {
   if (/(?:x|\*|×|\bin)\s*(?:€\s*)?1\s*(?:mln|miljoen)\b|\bin miljoenen\b/i.test(t)) return 1_000_000;
   if (/\bin duizenden\b|\bduizenden euro/i.test(t)) return 1000;
   // "bedragen x 1.000", "(x € 1.000)", and with the euro sign only: "(in € 1.000)", "(€ 1.000)"
-  const m = /(?:x|\*|×)\s*(?:€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t) ?? /(?:\bin\s*|\(\s*)(?:€|eur\b|euro\b)\s*(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t);
+  const m =
+    /(?:x|\*|×)\s*(?:€\s*)?(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t) ??
+    /(?:\bin\s*|\(\s*)(?:€|eur\b|euro\b)\s*(1\.000\.000|1\.000|1000000|1000|1 000)\b/i.exec(t);
   if (!m) return null;
   return m[1].replace(/[. ]/g, '').length === 7 ? 1_000_000 : 1000;
 }

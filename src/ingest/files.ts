@@ -33,16 +33,34 @@ const RACY_NS = 2_000_000_000n;
 /** Everything recorded, with whether the document a file points at still exists: one query. */
 export function loadRecorded(db: Database.Database): Map<string, RecordedFile> {
   const rows = db
-    .prepare<[], Record<string, any>>(`SELECT f.path, f.size, f.mtime_ns, f.hash, f.read_key, f.status,
+    .prepare<[], Record<string, any>>(
+      `SELECT f.path, f.size, f.mtime_ns, f.hash, f.read_key, f.status,
         CASE WHEN d.id IS NULL THEN NULL ELSE f.document_id END AS document_id
-      FROM files f LEFT JOIN documents d ON d.id = f.document_id`)
+      FROM files f LEFT JOIN documents d ON d.id = f.document_id`,
+    )
     .all();
-  return new Map(rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeNs: r.mtime_ns, hash: r.hash, readKey: r.read_key, status: r.status, documentId: r.document_id }]));
+  return new Map(
+    rows.map((r) => [
+      r.path,
+      {
+        path: r.path,
+        size: r.size,
+        mtimeNs: r.mtime_ns,
+        hash: r.hash,
+        readKey: r.read_key,
+        status: r.status,
+        documentId: r.document_id,
+      },
+    ]),
+  );
 }
 
 /** What a file is read with: a new klopt version, or a changed manifest entry, means reading it again. */
 export function readKeyOf(version: string, entry: ManifestEntry | null): string {
-  return createHash('sha256').update(JSON.stringify([version, entry])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([version, entry]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export async function statFile(path: string): Promise<FileStat> {
@@ -74,11 +92,17 @@ export async function decide(path: string, recorded: RecordedFile | undefined, r
   try {
     st = await statFile(path);
   } catch (e) {
-    return { kind: 'read', stat: null, error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
+    return {
+      kind: 'read',
+      stat: null,
+      error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message,
+    };
   }
-  if (!recorded || recorded.readKey !== readKey || recorded.status === 'failed' || recorded.documentId === null) return { kind: 'read', stat: st };
+  if (!recorded || recorded.readKey !== readKey || recorded.status === 'failed' || recorded.documentId === null)
+    return { kind: 'read', stat: st };
   if (recorded.size !== st.size) return { kind: 'read', stat: st };
-  if (recorded.mtimeNs !== null && recorded.mtimeNs === st.mtimeNs) return { kind: 'unchanged', recorded, stat: st, touched: false };
+  if (recorded.mtimeNs !== null && recorded.mtimeNs === st.mtimeNs)
+    return { kind: 'unchanged', recorded, stat: st, touched: false };
   try {
     if ((await hashFile(path)) === recorded.hash) return { kind: 'unchanged', recorded, stat: st, touched: true };
   } catch {

@@ -62,19 +62,35 @@ export async function ingest(opts: IngestOptions): Promise<RunEnd> {
     // 1. Which files must be read: stat each (and hash those touched but the same size).
     const io = pLimit(IO_CONCURRENCY);
     const keys = inputs.files.map((f) => readKeyOf(opts.version, inputs.manifest.get(f) ?? null));
-    const decisions: Decision[] = await Promise.all(inputs.files.map((f, i) => io(() => decide(f, recorded.get(f), keys[i]))));
+    const decisions: Decision[] = await Promise.all(
+      inputs.files.map((f, i) => io(() => decide(f, recorded.get(f), keys[i]))),
+    );
     const touch = store.db.prepare(`UPDATE files SET mtime_ns = ? WHERE path = ?`);
-    store.db.transaction(() => {
-      for (const [i, d] of decisions.entries()) if (d.kind === 'unchanged' && d.touched) touch.run(d.stat.mtimeNs, inputs.files[i]);
-    }).immediate();
+    store.db
+      .transaction(() => {
+        for (const [i, d] of decisions.entries())
+          if (d.kind === 'unchanged' && d.touched) touch.run(d.stat.mtimeNs, inputs.files[i]);
+      })
+      .immediate();
     const toRead = inputs.files.flatMap((path, i) => (decisions[i].kind === 'read' ? [{ path, i }] : []));
 
-    opts.reporter.start({ runId, db: opts.db, files: inputs.files.length, toRead: toRead.length, concurrency, version: opts.version });
+    opts.reporter.start({
+      runId,
+      db: opts.db,
+      files: inputs.files.length,
+      toRead: toRead.length,
+      concurrency,
+      version: opts.version,
+    });
     const documentIds: string[] = [];
     for (const [i, d] of decisions.entries()) {
       if (d.kind !== 'unchanged') continue;
       documentIds.push(d.recorded.documentId!);
-      opts.reporter.file({ file: relative(cwd, inputs.files[i]) || inputs.files[i], status: 'unchanged', documentId: d.recorded.documentId });
+      opts.reporter.file({
+        file: relative(cwd, inputs.files[i]) || inputs.files[i],
+        status: 'unchanged',
+        documentId: d.recorded.documentId,
+      });
     }
 
     // 2. Read in parallel, write in order.
@@ -110,8 +126,16 @@ export async function ingest(opts: IngestOptions): Promise<RunEnd> {
 
     // 3. Recorded files in this run's scope that it did not find.
     const removed = [...recorded.values()].filter((r) => !inputSet.has(r.path) && inScope(r.path, inputs.scopes));
-    const removedEvents: FileEvent[] = removed.map((r) => ({ file: relative(cwd, r.path) || r.path, status: opts.prune ? 'pruned' : 'removed', documentId: r.documentId }));
-    if (opts.prune && removed.length && !interrupted) prune(store.db, removed.map((r) => ({ path: r.path, documentId: r.documentId, file: relative(cwd, r.path) || r.path })));
+    const removedEvents: FileEvent[] = removed.map((r) => ({
+      file: relative(cwd, r.path) || r.path,
+      status: opts.prune ? 'pruned' : 'removed',
+      documentId: r.documentId,
+    }));
+    if (opts.prune && removed.length && !interrupted)
+      prune(
+        store.db,
+        removed.map((r) => ({ path: r.path, documentId: r.documentId, file: relative(cwd, r.path) || r.path })),
+      );
     for (const e of removedEvents) opts.reporter.file(e);
 
     // 4. Findings of every document this run covers (read now or unchanged), and of failed files.
@@ -162,9 +186,16 @@ export async function ingest(opts: IngestOptions): Promise<RunEnd> {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Deletes what removed files left: their documents (unless another file holds the same one), failures, files rows. */
-function prune(db: import('better-sqlite3').Database, gone: { path: string; documentId: string | null; file: string }[]) {
-  const delDoc = db.prepare(`DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM files WHERE document_id = ? AND path != ?)`);
-  const delFailures = db.prepare(`DELETE FROM findings WHERE document_id IS NULL AND rule = 'unreadable-file' AND file = ?`);
+function prune(
+  db: import('better-sqlite3').Database,
+  gone: { path: string; documentId: string | null; file: string }[],
+) {
+  const delDoc = db.prepare(
+    `DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM files WHERE document_id = ? AND path != ?)`,
+  );
+  const delFailures = db.prepare(
+    `DELETE FROM findings WHERE document_id IS NULL AND rule = 'unreadable-file' AND file = ?`,
+  );
   const delFile = db.prepare(`DELETE FROM files WHERE path = ?`);
   db.transaction(() => {
     for (const g of gone) {

@@ -27,7 +27,8 @@ export interface Inputs {
  * missing is kept as an input: it fails, and is reported, rather than stopping the run.
  */
 export function resolveInputs(paths: string[], manifestPath?: string, manifestOptions: ManifestOptions = {}): Inputs {
-  if (paths.length === 0 && !manifestPath) throw new UsageError('nothing to ingest: name files, directories, globs or --manifest');
+  if (paths.length === 0 && !manifestPath)
+    throw new UsageError('nothing to ingest: name files, directories, globs or --manifest');
   const files = new Set<string>();
   const scopes: Scope[] = [];
   for (const p of paths) {
@@ -88,6 +89,10 @@ const extensionOf = (p: string) => /\.[^./\\]+$/.exec(p)?.[0].toLowerCase() ?? '
 export function inScope(path: string, scopes: Scope[]): boolean {
   const posix = path.split(sep).join('/');
   return scopes.some((s) =>
-    s.kind === 'dir' ? path.startsWith(s.path.endsWith(sep) ? s.path : s.path + sep) : s.kind === 'file' ? path === s.path : picomatch.isMatch(posix, s.pattern),
+    s.kind === 'dir'
+      ? path.startsWith(s.path.endsWith(sep) ? s.path : s.path + sep)
+      : s.kind === 'file'
+        ? path === s.path
+        : picomatch.isMatch(posix, s.pattern),
   );
 }

@@ -87,11 +87,18 @@ class WorkerPool implements Reader {
       slot.jobs = [];
       const i = this.slots.indexOf(slot);
       if (i < 0) return; // 'exit' after 'error': already replaced
-      if (job) job.resolve({ seq: job.task.seq, ok: false, error: `${job.task.path}: the reader crashed (${why})`, ms: performance.now() - job.started });
+      if (job)
+        job.resolve({
+          seq: job.task.seq,
+          ok: false,
+          error: `${job.task.path}: the reader crashed (${why})`,
+          ms: performance.now() - job.started,
+        });
       this.queue.unshift(...unread); // not started: read by another worker, in their order
       if (++this.deathsInARow > 2 * this.slots.length) {
         this.broken = `worker threads cannot start (${why})`;
-        for (const j of this.queue.splice(0)) j.resolve({ seq: j.task.seq, ok: false, error: `${j.task.path}: ${this.broken}`, ms: 0 });
+        for (const j of this.queue.splice(0))
+          j.resolve({ seq: j.task.seq, ok: false, error: `${j.task.path}: ${this.broken}`, ms: 0 });
         return;
       }
       this.slots[i] = this.spawn();

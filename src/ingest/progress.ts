@@ -44,7 +44,11 @@ interface Streams {
   err: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
-export function createReporter(format: LogFormat, quiet: boolean, streams: Streams = { out: process.stdout, err: process.stderr }): Reporter {
+export function createReporter(
+  format: LogFormat,
+  quiet: boolean,
+  streams: Streams = { out: process.stdout, err: process.stderr },
+): Reporter {
   if (quiet) return quietReporter(streams);
   if (format === 'json') return jsonReporter(streams);
   return textReporter(streams);
@@ -77,7 +81,11 @@ function describe(e: FileEvent): string {
   if (e.status === 'pruned') return `${e.file}: removed from disk, pruned from the database`;
   const f = e.findings ?? { error: 0, warning: 0, info: 0 };
   const what = e.status === 'duplicate' ? `duplicate (${e.error})` : e.status;
-  const counts = e.tables === undefined ? '' : `; ${e.tables} tables, ${e.financialFacts} financial and ${e.indicatorFacts} indicator facts; ${f.error} errors, ${f.warning} warnings, ${f.info} info`;
+  const counts =
+    e.tables === undefined
+      ? ''
+      : `; ${e.tables} tables, ${e.financialFacts} financial and ${e.indicatorFacts} indicator facts; ` +
+        `${f.error} errors, ${f.warning} warnings, ${f.info} info`;
   return `${e.file}: ${what}${counts}`;
 }
 
@@ -102,8 +110,13 @@ function textReporter({ out, err }: Streams): Reporter {
     const secs = (now - t0) / 1000;
     const read = (tally.ingested ?? 0) + (tally.duplicate ?? 0) + (tally.failed ?? 0);
     const rate = secs > 0 ? read / secs : 0;
-    const counts = ['ingested', 'unchanged', 'duplicate', 'failed'].filter((k) => tally[k]).map((k) => `${k} ${tally[k]}`).join(' · ');
-    const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${counts} · ${rate.toFixed(1)} files/s`;
+    const counts = ['ingested', 'unchanged', 'duplicate', 'failed']
+      .filter((k) => tally[k])
+      .map((k) => `${k} ${tally[k]}`)
+      .join(' · ');
+    const text =
+      `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${counts} · ${rate.toFixed(1)} ` +
+      `files/s`;
     err.write(`\r\x1b[2K${text.slice(0, (err.columns ?? 120) - 1)}`);
     barVisible = true;
   };

@@ -12,8 +12,7 @@ export interface ReadTask {
 }
 
 export type ReadResult =
-  | { seq: number; ok: true; doc: ProcessedDocument; ms: number }
-  | { seq: number; ok: false; error: string; ms: number };
+  { seq: number; ok: true; doc: ProcessedDocument; ms: number } | { seq: number; ok: false; error: string; ms: number };
 
 export async function readOne(task: ReadTask): Promise<ReadResult> {
   const t0 = performance.now();
@@ -23,6 +22,11 @@ export async function readOne(task: ReadTask): Promise<ReadResult> {
     const doc = await processFileAsync(task.path, { manifest, cwd: task.cwd, maxBytes: task.maxBytes });
     return { seq: task.seq, ok: true, doc, ms: performance.now() - t0 };
   } catch (err) {
-    return { seq: task.seq, ok: false, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0 };
+    return {
+      seq: task.seq,
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+      ms: performance.now() - t0,
+    };
   }
 }

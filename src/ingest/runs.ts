@@ -37,25 +37,41 @@ function alive(r: RunningRow, now: number): boolean {
 
 /** Claims the database for a new run, or throws BusyError naming the run that holds it. */
 export function claimRun(db: Database.Database, version: string, concurrency: number): number {
-  return db.transaction(() => {
-    const now = Date.now();
-    const running = db.prepare<[], RunningRow>(`SELECT id, pid, host, started_at, heartbeat_at FROM runs WHERE status = 'running'`).all();
-    for (const r of running) {
-      if (alive(r, now)) {
-        throw new BusyError(`another klopt ingest is writing this database (run ${r.id}, pid ${r.pid} on ${r.host}, started ${r.started_at}); wait for it to finish, or pass --wait <seconds>`);
+  return db
+    .transaction(() => {
+      const now = Date.now();
+      const running = db
+        .prepare<[], RunningRow>(`SELECT id, pid, host, started_at, heartbeat_at FROM runs WHERE status = 'running'`)
+        .all();
+      for (const r of running) {
+        if (alive(r, now)) {
+          throw new BusyError(
+            `another klopt ingest is writing this database (run ${r.id}, pid ${r.pid} on ${r.host}, started ` +
+              `${r.started_at}); wait for it to finish, or pass --wait <seconds>`,
+          );
+        }
+        db.prepare(`UPDATE runs SET status = 'interrupted' WHERE id = ?`).run(r.id);
       }
-      db.prepare(`UPDATE runs SET status = 'interrupted' WHERE id = ?`).run(r.id);
-    }
-    const iso = new Date(now).toISOString();
-    return Number(
-      db.prepare(`INSERT INTO runs (started_at, klopt_version, status, pid, host, concurrency, heartbeat_at) VALUES (?, ?, 'running', ?, ?, ?, ?)`)
-        .run(iso, version, process.pid, hostname(), concurrency, iso).lastInsertRowid,
-    );
-  }).immediate();
+      const iso = new Date(now).toISOString();
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO runs (started_at, klopt_version, status, pid, host, concurrency, heartbeat_at) ` +
+              `VALUES (?, ?, 'running', ?, ?, ?, ?)`,
+          )
+          .run(iso, version, process.pid, hostname(), concurrency, iso).lastInsertRowid,
+      );
+    })
+    .immediate();
 }
 
 /** claimRun, retrying for up to `waitSeconds` while another run holds the database. */
-export async function claimRunWaiting(db: Database.Database, version: string, concurrency: number, waitSeconds: number): Promise<number> {
+export async function claimRunWaiting(
+  db: Database.Database,
+  version: string,
+  concurrency: number,
+  waitSeconds: number,
+): Promise<number> {
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
     try {
@@ -80,8 +96,10 @@ export interface RunTotals {
 }
 
 export function finishRun(db: Database.Database, runId: number, t: RunTotals): void {
-  db.prepare(`UPDATE runs SET finished_at = @finishedAt, heartbeat_at = @finishedAt, files_seen = @filesSeen,
+  db.prepare(
+    `UPDATE runs SET finished_at = @finishedAt, heartbeat_at = @finishedAt, files_seen = @filesSeen,
       files_skipped = @filesSkipped, files_ingested = @filesIngested, files_failed = @filesFailed,
       files_removed = @filesRemoved, findings_error = @findingsError, findings_warning = @findingsWarning,
-      findings_info = @findingsInfo, status = @status WHERE id = @runId`).run({ ...t, runId, finishedAt: new Date().toISOString() });
+      findings_info = @findingsInfo, status = @status WHERE id = @runId`,
+  ).run({ ...t, runId, finishedAt: new Date().toISOString() });
 }

@@ -67,14 +67,21 @@ export class Writer {
   ) {
     const db: Database.Database = store.db;
     this.stmts = {
-      upsertFile: db.prepare(`INSERT INTO files (path, size, mtime_ns, hash, read_key, status, document_id, error, run_id)
+      upsertFile:
+        db.prepare(`INSERT INTO files (path, size, mtime_ns, hash, read_key, status, document_id, error, run_id)
         VALUES (@path, @size, @mtimeNs, @hash, @readKey, @status, @documentId, @error, @runId)
         ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,
           read_key = excluded.read_key, status = excluded.status, document_id = excluded.document_id,
           error = excluded.error, run_id = excluded.run_id`),
-      holders: db.prepare<[string, string], string>(`SELECT path FROM files WHERE document_id = ? AND path != ? AND status = 'ingested' ORDER BY path`).pluck(),
+      holders: db
+        .prepare<[string, string], string>(
+          `SELECT path FROM files WHERE document_id = ? AND path != ? AND status = 'ingested' ORDER BY path`,
+        )
+        .pluck(),
       deleteDocumentAt: db.prepare(`DELETE FROM documents WHERE file = ? AND id != ?`),
-      deleteFailures: db.prepare(`DELETE FROM findings WHERE document_id IS NULL AND rule = 'unreadable-file' AND file = ?`),
+      deleteFailures: db.prepare(
+        `DELETE FROM findings WHERE document_id IS NULL AND rule = 'unreadable-file' AND file = ?`,
+      ),
       heartbeat: db.prepare(`UPDATE runs SET heartbeat_at = ? WHERE id = ?`),
     };
     const flush = db.transaction((items: WriteItem[]) => {
@@ -152,7 +159,9 @@ export class Writer {
     } catch (e) {
       // The savepoint rolled this document back; its previous version stays as it was (issue 9: an
       // interrupted write leaves the database as before that document). The file is retried next run.
-      return this.fail(item, `${doc.document.file}: not stored: ${e instanceof Error ? e.message : String(e)}`, { keepStored: true });
+      return this.fail(item, `${doc.document.file}: not stored: ${e instanceof Error ? e.message : String(e)}`, {
+        keepStored: true,
+      });
     }
     this.stmts.deleteFailures.run(doc.document.file);
     this.upsert(item, 'ingested', id, null);
@@ -172,12 +181,22 @@ export class Writer {
     const file = this.rel(item.path);
     if (!options.keepStored) this.stmts.deleteDocumentAt.run(file, '');
     this.stmts.deleteFailures.run(file);
-    const finding = makeFinding({ file, id: '' }, { rule: 'unreadable-file', severity: 'error', documentId: null, message: error });
+    const finding = makeFinding(
+      { file, id: '' },
+      { rule: 'unreadable-file', severity: 'error', documentId: null, message: error },
+    );
     this.store.addFindings([finding], this.runId);
     this.upsert(item, 'failed', null, error);
     this.counts.failed++;
     this.counts.rows += 2;
-    return { file, status: 'failed', documentId: null, findings: { error: 1, warning: 0, info: 0 }, ms: Math.round(item.result.ms), error };
+    return {
+      file,
+      status: 'failed',
+      documentId: null,
+      findings: { error: 1, warning: 0, info: 0 },
+      ms: Math.round(item.result.ms),
+      error,
+    };
   }
 
   private upsert(item: WriteItem, status: FileStatus, documentId: string | null, error: string | null): void {

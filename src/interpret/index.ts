@@ -33,11 +33,27 @@ export interface Interpretation {
 
 /** An extractor's notice as a finding of the document. */
 export const noticeFinding = (doc: Document, n: ExtractionNotice): Finding =>
-  makeFinding(doc, { rule: n.rule, severity: n.severity, table: n.table, row: n.row ?? null, column: n.column ?? null, line: n.line, page: n.page, raw: n.raw, message: n.message });
+  makeFinding(doc, {
+    rule: n.rule,
+    severity: n.severity,
+    table: n.table,
+    row: n.row ?? null,
+    column: n.column ?? null,
+    line: n.line,
+    page: n.page,
+    raw: n.raw,
+    message: n.message,
+  });
 
 /** Raw tables → typed, zod-validated records. */
 export function interpret(doc: Document, extraction: Extraction): Interpretation {
-  const out: Interpretation = { tables: [], financial: [], indicators: [], findings: [], structures: { ...interpretStructures(doc, extraction.structures), statutory: [] } };
+  const out: Interpretation = {
+    tables: [],
+    financial: [],
+    indicators: [],
+    findings: [],
+    structures: { ...interpretStructures(doc, extraction.structures), statutory: [] },
+  };
   for (const n of extraction.notices) out.findings.push(noticeFinding(doc, n));
   const statedScales = extraction.tables
     .filter((t) => t.scaleText && parseScale(t.scaleText))
@@ -86,8 +102,12 @@ function sectionedRow(label: string, row: RawRow): { lineItem: LineItem; group: 
   const sections = row.sections;
   if (!sections) return { lineItem: own, group: null };
   // "Totaal lasten (4)": a footnote number after the line item.
-  const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as LineItem | undefined;
-  const headingItem = [...sections].reverse().map(lineItemOf).find((i) => i !== 'other' && i !== 'resultaat');
+  const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as
+    LineItem | undefined;
+  const headingItem = [...sections]
+    .reverse()
+    .map(lineItemOf)
+    .find((i) => i !== 'other' && i !== 'resultaat');
   const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
   // The extractor names the heading a line directly follows; a "Totaal lasten" after other rows totals them instead.
   return { lineItem, group: row.group ?? null };
@@ -103,8 +123,13 @@ function classify(raw: RawTable, columns: Column[], drafts: Draft[]): TableKind 
   // A table of contents: its figures are page numbers.
   if (/^(inhoud|inhoudsopgave)\b/i.test(raw.title.trim())) return 'other';
   if (/indicator/i.test(head)) return 'indicator';
-  // Rows named by comparison areas (`Landelijk`, `Nederland`, `Provincie`) under each heading: an indicator list in blocks.
-  if (drafts.filter((d) => AREA.test(d.label.trim())).length * 3 >= drafts.length && !drafts.some((d) => d.taakveld || d.lineItem === 'baten' || d.lineItem === 'lasten')) return 'indicator';
+  // Rows named by comparison areas (`Landelijk`, `Nederland`, `Provincie`) under each heading: an indicator list in
+  // blocks.
+  if (
+    drafts.filter((d) => AREA.test(d.label.trim())).length * 3 >= drafts.length &&
+    !drafts.some((d) => d.taakveld || d.lineItem === 'baten' || d.lineItem === 'lasten')
+  )
+    return 'indicator';
   if (/aantal|aantallen|cliënt|indicaties|volume/i.test(head)) return 'numeric';
   const money =
     raw.scaleText !== null ||
@@ -124,19 +149,33 @@ function parseRawCell(c: RawCell): ParsedCell {
 const withFootnote = <C extends { footnote: string | null }>(column: C, cell: RawCell | undefined): C =>
   column.footnote || !cell?.footnote ? column : { ...column, footnote: cell.footnote };
 
-const EMPTY_CELL = (c: RawCell): GridCell => ({ value: null, decimals: 0, status: 'missing', line: c.line, page: c.page, raw: '' });
+const EMPTY_CELL = (c: RawCell): GridCell => ({
+  value: null,
+  decimals: 0,
+  status: 'missing',
+  line: c.line,
+  page: c.page,
+  raw: '',
+});
 
 function toGridCell(p: ParsedCell, c: RawCell): GridCell {
-  if (p.kind === 'number') return { value: p.value, decimals: p.decimals, status: 'printed', line: c.line, page: c.page, raw: c.text };
+  if (p.kind === 'number')
+    return { value: p.value, decimals: p.decimals, status: 'printed', line: c.line, page: c.page, raw: c.text };
   if (p.kind === 'empty') return { value: null, decimals: 0, status: 'empty', line: c.line, page: c.page, raw: c.text };
   return { value: null, decimals: 0, status: 'unreadable', line: c.line, page: c.page, raw: c.text };
 }
 
-function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: number; text: string; line: number | null }[]) {
+function interpretTable(
+  doc: Document,
+  raw: RawTable,
+  statedScales: { scale: number; text: string; line: number | null }[],
+) {
   const findings: Finding[] = [];
   const headerCells = raw.header?.cells.slice(1) ?? [];
   const width = headerCells.length || Math.max(0, ...raw.rows.map((r) => r.cells.length - 1));
-  const columns = Array.from({ length: width }, (_, i) => withFootnote(readColumn(i, headerCells[i]?.text ?? `kolom ${i + 1}`, doc.year), headerCells[i]));
+  const columns = Array.from({ length: width }, (_, i) =>
+    withFootnote(readColumn(i, headerCells[i]?.text ?? `kolom ${i + 1}`, doc.year), headerCells[i]),
+  );
 
   const drafts: Draft[] = raw.rows.map((row) => {
     const label = row.cells[0]?.text ?? '';
@@ -149,8 +188,12 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       label,
       lineItem: sectioned.lineItem,
       taakveld: tv?.code ?? null,
-      // A row of figures without a label under a heading is that heading's subtotal (a rendering dropped its empty label cell).
-      isTotal: isTotalLabel(label) || ((raw.layout === 'tab-separated' || raw.layout === 'html') && row.cells[0]?.bold === true) || (row.sections !== undefined && label.trim() === ''),
+      // A row of figures without a label under a heading is that heading's subtotal (a rendering dropped its empty
+      // label cell).
+      isTotal:
+        isTotalLabel(label) ||
+        ((raw.layout === 'tab-separated' || raw.layout === 'html') && row.cells[0]?.bold === true) ||
+        (row.sections !== undefined && label.trim() === ''),
       values,
       parsed: values.map(parseRawCell),
       cells: null,
@@ -193,14 +236,39 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
   // Cells: full rows place directly; too long rows cannot be read; short rows wait for arithmetic.
   for (const d of drafts) {
     d.parsed.forEach((p, i) => {
-      if (p.kind === 'number' && p.notes.length) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(d.label, columns[i]?.header ?? null, d.values[i]), found: p.value, message: p.notes.join('; ') }));
-      if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(d.label, columns[i]?.header ?? null, d.values[i]), message: `Cell is not a figure: ${p.reason}` }));
+      if (p.kind === 'number' && p.notes.length)
+        findings.push(
+          makeFinding(doc, {
+            rule: 'number-format',
+            severity: 'warning',
+            ...at(d.label, columns[i]?.header ?? null, d.values[i]),
+            found: p.value,
+            message: p.notes.join('; '),
+          }),
+        );
+      if (p.kind === 'invalid')
+        findings.push(
+          makeFinding(doc, {
+            rule: 'unreadable-cell',
+            severity: 'warning',
+            ...at(d.label, columns[i]?.header ?? null, d.values[i]),
+            message: `Cell is not a figure: ${p.reason}`,
+          }),
+        );
     });
     if (d.values.length === width) d.cells = d.parsed.map((p, i) => toGridCell(p, d.values[i]));
   }
   const tooLong = drafts.filter((d) => d.values.length > width);
   for (const d of tooLong) {
-    findings.push(makeFinding(doc, { rule: 'extra-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; nothing stored for it` }));
+    findings.push(
+      makeFinding(doc, {
+        rule: 'extra-cells',
+        severity: 'warning',
+        ...at(d.label, null, d.row.cells[0]),
+        raw: d.row.raw,
+        message: `Row has ${d.values.length} cells for ${width} columns; nothing stored for it`,
+      }),
+    );
   }
   let rows = drafts.filter((d) => d.values.length <= width);
 
@@ -235,11 +303,26 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
       d.cells = columns.map(() => EMPTY_CELL(d.row.cells[0]));
       pos.forEach((col, i) => (d.cells![col] = toGridCell(d.parsed[i], d.values[i])));
       // The missing-cell rule reports the gap; reading only records where the cells went and why.
-      findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(d.label, missingCols(pos).join(', '), d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with this placement, none fails)` }));
+      findings.push(
+        makeFinding(doc, {
+          rule: 'short-row',
+          severity: 'info',
+          ...at(d.label, missingCols(pos).join(', '), d.row.cells[0]),
+          raw: d.row.raw,
+          message:
+            `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them ` +
+            `uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with ` +
+            `this placement, none fails)`,
+        }),
+      );
     } else {
       d.cells = null;
       // Placements no row relation rules out wait for the totals (below).
-      pending.push({ d, cands: (ok.length ? ok : scored.filter((x) => x.fails === 0)).map((x) => x.pos), all: ok.length ? ok : scored });
+      pending.push({
+        d,
+        cands: (ok.length ? ok : scored.filter((x) => x.fails === 0)).map((x) => x.pos),
+        all: ok.length ? ok : scored,
+      });
     }
   }
   placeByTotals(doc, raw, columns, rows, convention, pending, findings, at);
@@ -248,15 +331,29 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
     const missingCols = (pos: number[]) => columns.filter((c) => !pos.includes(c.index)).map((c) => c.header);
     const cands = all.map((x) => `missing ${missingCols(x.pos).join('+')}`).join('; ');
     // A reading gap, not an arithmetic error: the row is not stored, and the verdict says "not fully read".
-    findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(d.label, null, d.row.cells[0]), raw: d.row.raw, message: `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column is missing (${cands}); nothing stored for this row` }));
+    findings.push(
+      makeFinding(doc, {
+        rule: 'ambiguous-cells',
+        severity: 'warning',
+        ...at(d.label, null, d.row.cells[0]),
+        raw: d.row.raw,
+        message:
+          `Row has ${d.values.length} cells for ${width} columns and the arithmetic does not tell which column ` +
+          `is missing (${cands}); nothing stored for this row`,
+      }),
+    );
   }
-  // A row whose cells could not be placed stays in the table as unreadable: the totals over it cannot be judged, rather than judged without it.
-  for (const { d } of pending) if (d.cells === null) d.cells = columns.map(() => ({ ...EMPTY_CELL(d.row.cells[0]), status: 'unreadable' as const, raw: '' }));
+  // A row whose cells could not be placed stays in the table as unreadable: the totals over it cannot be judged, rather
+  // than judged without it.
+  for (const { d } of pending)
+    if (d.cells === null)
+      d.cells = columns.map(() => ({ ...EMPTY_CELL(d.row.cells[0]), status: 'unreadable' as const, raw: '' }));
   rows = rows.filter((d) => d.cells !== null);
   if (raw.layout === 'pdf') blanksMissing(makeGrid(doc, raw, columns, rows, convention));
   else if (raw.blanksDropped) {
     // The rendering dropped empty cells: what a placed short row leaves unfilled was empty.
-    for (const d of rows) for (const c of d.cells!) if (c.status === 'missing') Object.assign(c, { status: 'empty', raw: '' });
+    for (const d of rows)
+      for (const c of d.cells!) if (c.status === 'missing') Object.assign(c, { status: 'empty', raw: '' });
     blanksMissing(makeGrid(doc, raw, columns, rows, convention));
   }
 
@@ -284,12 +381,22 @@ function interpretTable(doc: Document, raw: RawTable, statedScales: { scale: num
           status: cell.status,
           decimals: cell.decimals,
           scale,
-          provenance: { file: doc.file, line: printed ? cell.line : d.row.line, page: cell.page, raw: printed ? cell.raw : d.row.raw },
+          provenance: {
+            file: doc.file,
+            line: printed ? cell.line : d.row.line,
+            page: cell.page,
+            raw: printed ? cell.raw : d.row.raw,
+          },
         }),
       );
     });
   });
-  return { table: Table.parse({ ...baseTable, scale, signConvention: convention }), financial, indicators: [], findings };
+  return {
+    table: Table.parse({ ...baseTable, scale, signConvention: convention }),
+    financial,
+    indicators: [],
+    findings,
+  };
 }
 
 interface Pending {
@@ -331,20 +438,49 @@ function placeByTotals(
   };
   /** A short row placed by a sum: a `short-row` notice naming the columns left empty and why. */
   const noteShortRow = (p: Pending, pos: number[], why: string) => {
-    const empty = columns.filter((c) => !pos.includes(c.index)).map((c) => c.header).join(', ');
+    const empty = columns
+      .filter((c) => !pos.includes(c.index))
+      .map((c) => c.header)
+      .join(', ');
     const message = `Row has ${p.d.values.length} cells for ${columns.length} columns; ${why}: ${empty} left empty`;
-    findings.push(makeFinding(doc, { rule: 'short-row', severity: 'info', ...at(p.d.label, empty, p.d.row.cells[0]), raw: p.d.row.raw, message } as Partial<Finding> & { rule: string; message: string }));
+    findings.push(
+      makeFinding(doc, {
+        rule: 'short-row',
+        severity: 'info',
+        ...at(p.d.label, empty, p.d.row.cells[0]),
+        raw: p.d.row.raw,
+        message,
+      }),
+    );
   };
   const openIn = (block: Draft[]) => pending.filter((p) => block.includes(p.d) && p.d.cells === null);
   const num = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? c.value : 0);
   const half = (c: ParsedCell | undefined) => (c && c.kind === 'number' ? 0.5 * 10 ** -c.decimals : 0);
-  /** The placements of a block's open short rows under which the block sums to `target` in every column (searched together, bounded). */
+  /**
+   * The placements of a block's open short rows under which the block sums to `target` in every column (searched
+   * together, bounded).
+   */
   const solveFor = (target: Draft, block: Draft[], open = openIn(block)) => {
     // Per column: what the open rows must add up to, and its rounding.
-    const residual = columns.map((_, c) => (target.cells![c].value ?? 0) - block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0));
-    const tolerance = columns.map((_, c) => halfUnitOf(target.cells![c]) + block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0));
+    const residual = columns.map(
+      (_, c) =>
+        (target.cells![c].value ?? 0) -
+        block.filter((d) => d.cells !== null).reduce((sum, d) => sum + (d.cells![c].value ?? 0), 0),
+    );
+    const tolerance = columns.map(
+      (_, c) =>
+        halfUnitOf(target.cells![c]) +
+        block.filter((d) => d.cells !== null).reduce((sum, d) => sum + halfUnitOf(d.cells![c]), 0),
+    );
     // Each open row's contribution per column under each placement.
-    const contrib = open.map((p) => p.cands.map((pos) => columns.map((_, c) => { const i = pos.indexOf(c); return i < 0 ? [0, 0] : [num(p.d.parsed[i]), half(p.d.parsed[i])]; })));
+    const contrib = open.map((p) =>
+      p.cands.map((pos) =>
+        columns.map((_, c) => {
+          const i = pos.indexOf(c);
+          return i < 0 ? [0, 0] : [num(p.d.parsed[i]), half(p.d.parsed[i])];
+        }),
+      ),
+    );
     const bounds = (from: number, c: number) => {
       let lo = 0;
       let hi = 0;
@@ -371,10 +507,18 @@ function placeByTotals(
       }
       contrib[r].forEach((x, k) => {
         pick[r] = k;
-        search(r + 1, acc.map((a, c) => a + x[c][0]), tol.map((a, c) => a + x[c][1]));
+        search(
+          r + 1,
+          acc.map((a, c) => a + x[c][0]),
+          tol.map((a, c) => a + x[c][1]),
+        );
       });
     };
-    search(0, columns.map(() => 0), tolerance);
+    search(
+      0,
+      columns.map(() => 0),
+      tolerance,
+    );
     return { open, contrib, residual, tolerance, solutions, nodes };
   };
   for (let t = 0; t < rows.length; t++) {
@@ -384,10 +528,19 @@ function placeByTotals(
     while (start >= 0 && !rows[start].isTotal) start--;
     const block = rows.slice(start + 1, t);
     const unplaced = openIn(block);
-    if (unplaced.length === 0 || unplaced.some((p) => p.cands.length === 0) || block.some((d) => d.cells === null && !unplaced.some((p) => p.d === d))) continue;
+    if (
+      unplaced.length === 0 ||
+      unplaced.some((p) => p.cands.length === 0) ||
+      block.some((d) => d.cells === null && !unplaced.some((p) => p.d === d))
+    )
+      continue;
     let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block, unplaced);
-    // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or the block is no sum.
-    const flat = !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) && new Set(block.map((d) => /^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')).size === 1;
+    // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or
+    // the block is no sum.
+    const flat =
+      !block.some((d) => /^(baten|lasten|saldo|totaal|subtotaal)\b/i.test(d.label.trim())) &&
+      new Set(block.map((d) => (/^[A-Z]{1,2}\d/.test(d.label) ? 'product' : /^\d/.test(d.label) ? 'code' : 'name')))
+        .size === 1;
     // (Bounded: each row is tried against the lines since the last subtotal, which is quadratic in the block.)
     if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat && block.length <= MAX_SUBTOTAL_BLOCK) {
       // Subtotals printed without "Totaal" under their lines (`Algemene reserves` under its three reserves): the
@@ -400,12 +553,20 @@ function placeByTotals(
         if (d.cells === null || i - from < 2 || d.cells.every((c) => !c.value)) return;
         const segment = block.slice(from, i);
         const fit = solveFor(d, segment);
-        const placed = fit.open.length === 0 && columns.filter((_, c) => Math.abs(fit.residual[c]) > fit.tolerance[c] + 1e-9).length <= 1 && columns.length >= 3;
+        const placed =
+          fit.open.length === 0 &&
+          columns.filter((_, c) => Math.abs(fit.residual[c]) > fit.tolerance[c] + 1e-9).length <= 1 &&
+          columns.length >= 3;
         if ((fit.solutions.length === 1 && fit.nodes <= TOTALS_BUDGET) || placed) {
           fit.open.forEach((p, k) => {
             const pos = p.cands[fit.solutions[0][k]];
             place(p, pos);
-            noteShortRow(p, pos, `of its ${p.cands.length} placements exactly one makes "${d.label}" below it (a subtotal, not labelled so) hold in every column`);
+            noteShortRow(
+              p,
+              pos,
+              `of its ${p.cands.length} placements exactly one makes "${d.label}" below it (a subtotal, not ` +
+                `labelled so) hold in every column`,
+            );
           });
           subtotals.push(d);
           from = i + 1;
@@ -413,7 +574,11 @@ function placeByTotals(
       });
       // The total over the subtotals and the lines after the last (each line before it lies in a subtotal's segment).
       const last = block.indexOf(subtotals.at(-1)!);
-      if (subtotals.length > 0) ({ open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block.filter((d, i) => subtotals.includes(d) || i > last)));
+      if (subtotals.length > 0)
+        ({ open, contrib, residual, tolerance, solutions, nodes } = solveFor(
+          total,
+          block.filter((d, i) => subtotals.includes(d) || i > last),
+        ));
     }
     if (solutions.length === 0 && nodes <= TOTALS_BUDGET && flat) {
       // No placement fits: in a column where no combination of the rows' figures reaches the total
@@ -429,42 +594,68 @@ function placeByTotals(
         if (sums.size > 50_000) continue;
         const slack = tolerance[c] + open.length;
         if ([...sums].some((sum) => Math.abs(residual[c] - sum) <= slack + 1e-9)) continue;
-        const cell = total.cells![c];
-        const terms = block.filter((d) => d.cells !== null).map((d) => `${d.label} ${d.cells![c].raw || '–'}${d.cells![c].line ? ` (line ${d.cells![c].line})` : ''}`);
-        findings.push(makeFinding(doc, {
-          rule: 'unplaced-total',
-          severity: 'error',
-          ...at(total.label, columns[c].header, total.row.cells[c + 1] ?? null),
-          line: cell.line,
-          raw: cell.raw || null,
-          found: cell.value,
-          message: `${total.label || 'Total'}, ${columns[c].header}: the printed total ${cell.raw} is reached by no placement of the figures of ${open.map((p) => `"${p.d.label}" (${p.d.values.map((v) => v.text).join(' | ')})`).join(', ')}, whose empty cells the rendering dropped: the total or a figure of its rows is wrong. Compared: ${terms.join(' + ')}.`,
-        } as Partial<Finding> & { rule: string; message: string }));
+        const cell = total.cells[c];
+        const terms = block
+          .filter((d) => d.cells !== null)
+          .map((d) => `${d.label} ${d.cells![c].raw || '–'}${d.cells![c].line ? ` (line ${d.cells![c].line})` : ''}`);
+        findings.push(
+          makeFinding(doc, {
+            rule: 'unplaced-total',
+            severity: 'error',
+            ...at(total.label, columns[c].header, total.row.cells[c + 1] ?? null),
+            line: cell.line,
+            raw: cell.raw || null,
+            found: cell.value,
+            message:
+              `${total.label || 'Total'}, ${columns[c].header}: the printed total ${cell.raw} is reached by no ` +
+              `placement of the figures of ` +
+              `${open.map((p) => `"${p.d.label}" (${p.d.values.map((v) => v.text).join(' | ')})`).join(', ')}, ` +
+              `whose empty cells the rendering dropped: the total or a figure of its rows is wrong. Compared: ` +
+              `${terms.join(' + ')}.`,
+          }),
+        );
       }
       continue;
     }
     if (solutions.length > 8 || nodes > TOTALS_BUDGET) continue;
-    // Placements the totals cannot tell apart within rounding: the table's own relations (saldo, verschil, every footing) must.
+    // Placements the totals cannot tell apart within rounding: the table's own relations (saldo, verschil, every
+    // footing) must.
     const agreeing = solutions.filter((sol) => {
       open.forEach((p, i) => place(p, p.cands[sol[i]]));
       const kept = rows.filter((d) => d.cells !== null);
       const grid = makeGrid(doc, raw, columns, kept, convention);
       const placed = new Set(open.map((p) => kept.indexOf(p.d)));
-      return !buildRelations(grid).some((rel) => (placed.has(rel.target.row) || rel.terms.some((x) => placed.has(x.row))) && evaluate(grid, rel).status === 'fails');
+      return !buildRelations(grid).some(
+        (rel) =>
+          (placed.has(rel.target.row) || rel.terms.some((x) => placed.has(x.row))) &&
+          evaluate(grid, rel).status === 'fails',
+      );
     });
-    // A row placed alike in every combination that fits is placed; one whose figures fit several ways (tiny figures within rounding) stays open.
+    // A row placed alike in every combination that fits is placed; one whose figures fit several ways (tiny figures
+    // within rounding) stays open.
     const settled = open.map((_, i) => agreeing.length > 0 && agreeing.every((sol) => sol[i] === agreeing[0][i]));
     open.forEach((p, i) => place(p, settled[i] ? p.cands[agreeing[0][i]] : null));
     if (!settled.some(Boolean)) continue;
     for (const p of open.filter((_, i) => settled[i])) {
-      noteShortRow(p, p.cands[agreeing[0][open.indexOf(p)]], `its own arithmetic allows ${p.cands.length} placements, and of the placements of the ${open.length} such rows under "${total.label || 'the total'}" exactly one makes that total hold in every column`);
+      noteShortRow(
+        p,
+        p.cands[agreeing[0][open.indexOf(p)]],
+        `its own arithmetic allows ${p.cands.length} placements, and of the placements of the ${open.length} ` +
+          `such rows under "${total.label || 'the total'}" exactly one makes that total hold in every column`,
+      );
     }
   }
 }
 
 const halfUnitOf = (c: GridCell) => (c.status === 'printed' ? 0.5 * 10 ** -c.decimals : 0);
 
-function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[], rows: Draft[], convention: SignConvention): Grid {
+function makeGrid(
+  doc: Document | null,
+  raw: RawTable | null,
+  columns: Column[],
+  rows: Draft[],
+  convention: SignConvention,
+): Grid {
   const gridRows: GridRow[] = rows.map((d, index) => ({
     index,
     label: d.label,
@@ -475,7 +666,18 @@ function makeGrid(doc: Document | null, raw: RawTable | null, columns: Column[],
     isSection: (d.cells ?? []).every((c) => c.status !== 'printed' && c.status !== 'unreadable'),
     cells: d.cells ?? columns.map(() => EMPTY_CELL(d.row.cells[0])),
   }));
-  const table = { documentId: doc?.id ?? '', index: raw?.index ?? 0, kind: 'financial', title: raw?.title ?? '', scale: 1, scaleText: null, columns, signConvention: convention, line: null, page: null } as Table;
+  const table = {
+    documentId: doc?.id ?? '',
+    index: raw?.index ?? 0,
+    kind: 'financial',
+    title: raw?.title ?? '',
+    scale: 1,
+    scaleText: null,
+    columns,
+    signConvention: convention,
+    line: null,
+    page: null,
+  } as Table;
   return { file: doc?.file ?? '', documentId: doc?.id ?? '', table, columns, rows: gridRows, convention };
 }
 
@@ -503,29 +705,51 @@ function blanksMissing(grid: Grid) {
 function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
-  const groupings: (SignConvention['grouping'])[] = hasLabelRows && (layout === 'cell-per-line' || layout === 'html' || layout === 'pdf') ? ['label_last', 'label_first'] : [null];
+  const groupings: SignConvention['grouping'][] =
+    hasLabelRows && (layout === 'cell-per-line' || layout === 'html' || layout === 'pdf')
+      ? ['label_last', 'label_first']
+      : [null];
   // Lasten figures: the cells of lasten rows, and the lasten column's cells of rows naming no line item.
   const lastenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'lasten').map((c) => c.index);
   const lastenValues = [
     ...rows.filter((d) => d.lineItem === 'lasten').flatMap((d) => d.parsed),
-    ...rows.filter((d) => d.lineItem === 'other').flatMap((d) => lastenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
+    ...rows
+      .filter((d) => d.lineItem === 'other')
+      .flatMap((d) => lastenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
   ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
-  const lasten = lastenValues.length === 0 ? null : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2 ? 'negative' : 'positive';
+  const lasten =
+    lastenValues.length === 0
+      ? null
+      : lastenValues.filter((p) => p.value < 0).length > lastenValues.length / 2
+        ? 'negative'
+        : 'positive';
   // Baten figures the same way (verschil columns left out: their sign is the verschil's).
   const batenCols = columns.filter((c) => columnLineItem(c.header)?.item === 'baten').map((c) => c.index);
   const batenValues = [
-    ...rows.filter((d) => d.lineItem === 'baten').flatMap((d) => d.parsed.filter((_, i) => columns[i]?.kind !== 'verschil')),
-    ...rows.filter((d) => d.lineItem === 'other').flatMap((d) => batenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
+    ...rows
+      .filter((d) => d.lineItem === 'baten')
+      .flatMap((d) => d.parsed.filter((_, i) => columns[i]?.kind !== 'verschil')),
+    ...rows
+      .filter((d) => d.lineItem === 'other')
+      .flatMap((d) => batenCols.map((i) => d.parsed[i]).filter((p) => p !== undefined)),
   ].filter((p) => p.kind === 'number' && p.value !== 0) as { value: number }[];
   // Only where lasten are not negative too (then it is the lasten convention) and nearly all baten are.
-  const baten = lasten !== 'negative' && batenValues.length > 0 && batenValues.filter((p) => p.value < 0).length >= 0.8 * batenValues.length ? 'negative' : null;
+  const baten =
+    lasten !== 'negative' &&
+    batenValues.length > 0 &&
+    batenValues.filter((p) => p.value < 0).length >= 0.8 * batenValues.length
+      ? 'negative'
+      : null;
   let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
-  let uniform: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
+  let uniform: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null =
+    null;
   const preset = rows.some((d) => d.presetGroup);
   for (const grouping of preset ? [null] : groupings) {
     // Headings that name a row's group settle it; the layout search is for tables that do not.
     const groups = preset ? rows.map((d) => d.presetGroup ?? null) : assignGroups(rows, grouping);
-    const items = rows.map((d, i) => (d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem));
+    const items = rows.map((d, i) =>
+      d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem,
+    );
     for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
       for (const verschil of ['favourable_positive', 'favourable_negative', 'budget_minus_actual'] as const) {
         const convention: SignConvention = { lasten, saldo, verschil, grouping, ...(baten ? { baten } : {}) };
@@ -548,7 +772,9 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
   if (uniform && best && uniform.score >= best.score + 2) best = uniform;
   rows.forEach((d, i) => ((d.group = best!.groups[i]), (d.lineItem = best!.items[i])));
   const columnItems = new Set(columns.map((c) => columnLineItem(c.header)?.item));
-  const hasSaldo = (rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten')) || (columnItems.has('baten') && columnItems.has('lasten'));
+  const hasSaldo =
+    (rows.some((d) => d.lineItem === 'baten') && rows.some((d) => d.lineItem === 'lasten')) ||
+    (columnItems.has('baten') && columnItems.has('lasten'));
   const hasVerschil = columns.some((c) => c.kind === 'verschil');
   const convention: SignConvention = {
     ...(baten ? { baten } : {}),
@@ -600,25 +826,51 @@ function decideScale(
 ): number {
   const own = raw.scaleText ? parseScale(raw.scaleText) : null;
   if (own) return own;
-  const numbers = rows.flatMap((d) => d.parsed).filter((p) => p.kind === 'number') as Extract<ParsedCell, { kind: 'number' }>[];
+  const numbers = rows.flatMap((d) => d.parsed).filter((p) => p.kind === 'number') as Extract<
+    ParsedCell,
+    { kind: 'number' }
+  >[];
   if (numbers.some((p) => p.euro)) return 1;
   if (kind !== 'financial') return 1;
   const scales = [...new Set(stated.map((s) => s.scale))];
   const max = numbers.reduce((m, p) => Math.max(m, Math.abs(p.value)), 0);
   // Figures of a million or more in a table are full euros, whatever other tables state.
   if (scales.length === 1 && max < 1_000_000) {
-    findings.push(makeFinding(doc, { rule: 'scale-inferred', severity: 'info', ...at(null, null, null), message: `No scale stated at this table; the document states "${stated[0].text}" at line ${stated[0].line} for its other tables, so ×${formatDutch(scales[0])} is used` } as Partial<Finding> & { rule: string; message: string }));
+    findings.push(
+      makeFinding(doc, {
+        rule: 'scale-inferred',
+        severity: 'info',
+        ...at(null, null, null),
+        message:
+          `No scale stated at this table; the document states "${stated[0].text}" at line ${stated[0].line} ` +
+          `for its other tables, so ×${formatDutch(scales[0])} is used`,
+      }),
+    );
     return scales[0];
   }
-  if (numbers.length > 0 && numbers.every((p) => p.decimals === 0) && max < 1_000_000 && (rows.some((d) => d.taakveld) || rows.some((d) => d.lineItem === 'lasten'))) {
-    findings.push(makeFinding(doc, { rule: 'scale-inferred', severity: 'info', ...at(null, null, null), message: `No scale stated for this taakveld table; its amounts (largest ${formatDutch(max)}, no decimals) are read as × 1.000 euro, as municipal programme tables print them` } as Partial<Finding> & { rule: string; message: string }));
+  if (
+    numbers.length > 0 &&
+    numbers.every((p) => p.decimals === 0) &&
+    max < 1_000_000 &&
+    (rows.some((d) => d.taakveld) || rows.some((d) => d.lineItem === 'lasten'))
+  ) {
+    findings.push(
+      makeFinding(doc, {
+        rule: 'scale-inferred',
+        severity: 'info',
+        ...at(null, null, null),
+        message:
+          `No scale stated for this taakveld table; its amounts (largest ${formatDutch(max)}, no decimals) are ` +
+          `read as × 1.000 euro, as municipal programme tables print them`,
+      }),
+    );
     return 1000;
   }
   return 1;
 }
 
-
-const AREA = /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
+const AREA =
+  /^(gemeente|provincie|nederland|regio|landelijk|nederland gemiddeld|gemiddelde|referentiegemeenten|grootteklasse|vergelijkbare gemeenten)\b.{0,40}$/i;
 
 function readIndicators(
   doc: Document,
@@ -627,7 +879,19 @@ function readIndicators(
   drafts: Draft[],
   doelstelling: string | null,
   findings: Finding[],
-  at: (row: string | null, column: string | null, cell: RawCell | null) => { table: string; tableIndex: number; row: string | null; column: string | null; line: number | null; page: number | null; raw: string | null },
+  at: (
+    row: string | null,
+    column: string | null,
+    cell: RawCell | null,
+  ) => {
+    table: string;
+    tableIndex: number;
+    row: string | null;
+    column: string | null;
+    line: number | null;
+    page: number | null;
+    raw: string | null;
+  },
 ): IndicatorFact[] {
   // Footnote markers defined under the table must each stand somewhere in it. A marker found
   // nowhere else, glued to the end of exactly one plain number (`3243` with note 3), is split off.
@@ -635,12 +899,22 @@ function readIndicators(
   const seen = new Set<string>();
   for (const c of columns) if (c.footnote) seen.add(c.footnote);
   const headingOf = (d: Draft) => d.row.sections?.filter((s) => lineItemOf(s) === 'other').at(-1);
-  // A heading with an area row under it (`Landelijk`) heads areas only: the gemeente's own row (`Neder-Betuwe`) is one too.
-  const areaHeadings = new Set(drafts.filter((d) => AREA.test(d.label.trim())).map(headingOf).filter((h) => h !== undefined));
+  // A heading with an area row under it (`Landelijk`) heads areas only: the gemeente's own row (`Neder-Betuwe`) is one
+  // too.
+  const areaHeadings = new Set(
+    drafts
+      .filter((d) => AREA.test(d.label.trim()))
+      .map(headingOf)
+      .filter((h) => h !== undefined),
+  );
   const names = drafts.map((d) => {
     // Under an indicator's heading, rows named Gemeente / Provincie / Nederland are its comparison areas.
     const heading = headingOf(d);
-    if (heading && (AREA.test(d.label.trim()) || (areaHeadings.has(heading) && d.label.trim().split(/\s+/).length <= 4))) return { name: heading, footnote: d.row.cells[0]?.footnote ?? null, area: d.label.trim().replace(/:$/, '') };
+    if (
+      heading &&
+      (AREA.test(d.label.trim()) || (areaHeadings.has(heading) && d.label.trim().split(/\s+/).length <= 4))
+    )
+      return { name: heading, footnote: d.row.cells[0]?.footnote ?? null, area: d.label.trim().replace(/:$/, '') };
     const m = /^(.*\))\s*(\d{1,2})$/.exec(d.label);
     if (m) seen.add(m[2]);
     return m ? { name: m[1], footnote: m[2] } : { name: d.label, footnote: d.row.cells[0]?.footnote ?? null };
@@ -652,7 +926,8 @@ function readIndicators(
     drafts.forEach((d) =>
       d.values.forEach((v, i) => {
         const t = v.text.trim();
-        if (t.endsWith(marker) && !t.includes('%') && parseCell(t.slice(0, -marker.length)).kind === 'number') candidates.push({ d, i });
+        if (t.endsWith(marker) && !t.includes('%') && parseCell(t.slice(0, -marker.length)).kind === 'number')
+          candidates.push({ d, i });
       }),
     );
     if (candidates.length === 1) {
@@ -660,25 +935,70 @@ function readIndicators(
       const before = d.values[i].text.trim();
       const stripped = parseCell(before.slice(0, -marker.length));
       if (stripped.kind === 'number') d.parsed[i] = { ...stripped, raw: before, footnote: marker };
-      findings.push(makeFinding(doc, { rule: 'footnote-marker', severity: 'info', ...at(d.label, columns[i]?.header ?? null, d.values[i]), message: `Footnote ${marker} is defined under the table but marked nowhere; "${before}" is the only cell that can carry it, so it is read as ${stripped.kind === 'number' ? formatDutch(stripped.value) : '?'} with footnote ${marker}` }));
+      findings.push(
+        makeFinding(doc, {
+          rule: 'footnote-marker',
+          severity: 'info',
+          ...at(d.label, columns[i]?.header ?? null, d.values[i]),
+          message:
+            `Footnote ${marker} is defined under the table but marked nowhere; "${before}" is the only cell ` +
+            `that can carry it, so it is read as ` +
+            `${stripped.kind === 'number' ? formatDutch(stripped.value) : '?'} with footnote ${marker}`,
+        }),
+      );
     } else if (candidates.length > 1) {
-      findings.push(makeFinding(doc, { rule: 'footnote-marker', severity: 'warning', ...at(null, null, null), message: `Footnote ${marker} is defined under the table but marked nowhere, and ${candidates.length} cells could carry it (${candidates.map((c) => c.d.values[c.i].text).join(', ')}); read as printed` }));
+      findings.push(
+        makeFinding(doc, {
+          rule: 'footnote-marker',
+          severity: 'warning',
+          ...at(null, null, null),
+          message:
+            `Footnote ${marker} is defined under the table but marked nowhere, and ${candidates.length} cells ` +
+            `could carry it (${candidates.map((c) => c.d.values[c.i].text).join(', ')}); read as printed`,
+        }),
+      );
     }
   }
   const facts: IndicatorFact[] = [];
   const describing = columns.map((c) => describingColumn(c.header));
   drafts.forEach((d, rowIndex) => {
     const { name, footnote: nameNote } = names[rowIndex];
-    // A rendering that drops empty cells leaves a short row of figures whose missing year it does not tell: stored, it would be a guess.
+    // A rendering that drops empty cells leaves a short row of figures whose missing year it does not tell: stored, it
+    // would be a guess.
     if (raw.blanksDropped && d.values.length < columns.length && describing.every((x) => x === null)) {
-      findings.push(makeFinding(doc, { rule: 'ambiguous-cells', severity: 'warning', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `Indicator row has ${d.values.length} figures for ${columns.length} columns (${columns.map((c) => c.header).join(', ')}) and the text does not tell which column is empty: nothing stored for this row` }));
+      findings.push(
+        makeFinding(doc, {
+          rule: 'ambiguous-cells',
+          severity: 'warning',
+          ...at(name, null, d.row.cells[0]),
+          raw: d.row.raw,
+          message:
+            `Indicator row has ${d.values.length} figures for ${columns.length} columns ` +
+            `(${columns.map((c) => c.header).join(', ')}) and the text does not tell which column is empty: ` +
+            `nothing stored for this row`,
+        }),
+      );
       return;
     }
     const area = 'area' in names[rowIndex] ? (names[rowIndex] as { area: string }).area : null;
     const unit = /\(([^()]{1,20})\)\s*$/.exec(name)?.[1] ?? null;
     // A row printing "count (share)" in every cell ("339 (45,2%)", "aantal en %") is one note, not one per cell.
-    const pairs = d.parsed.flatMap((q, j) => (q.kind === 'number' && q.alternative !== null && q.notes.length === 1 ? [j] : []));
-    if (pairs.length > 1) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'info', ...at(name, null, d.row.cells[0]), raw: d.row.raw, message: `${pairs.length} cells print a second figure in parentheses (${pairs.map((j) => d.values[j].text).join(', ')}): the first figure is stored as the value, the one in parentheses is not` }));
+    const pairs = d.parsed.flatMap((q, j) =>
+      q.kind === 'number' && q.alternative !== null && q.notes.length === 1 ? [j] : [],
+    );
+    if (pairs.length > 1)
+      findings.push(
+        makeFinding(doc, {
+          rule: 'number-format',
+          severity: 'info',
+          ...at(name, null, d.row.cells[0]),
+          raw: d.row.raw,
+          message:
+            `${pairs.length} cells print a second figure in parentheses ` +
+            `(${pairs.map((j) => d.values[j].text).join(', ')}): the first figure is stored as the value, the ` +
+            `one in parentheses is not`,
+        }),
+      );
     // Columns that describe the row's figures (eenheid, periode, regio, bron) give no facts of their own.
     const told = (what: Describing) => {
       const i = describing.indexOf(what);
@@ -691,8 +1011,25 @@ function readIndicators(
       // A glued cell whose grammatical readings disagree is not read (an ambiguous-cells finding says so).
       if (i >= columns.length || cell.reading === 'unread' || describing[i] !== null) return;
       const p = d.parsed[i];
-      if (p.kind === 'number' && p.notes.length && !(pairs.length > 1 && pairs.includes(i))) findings.push(makeFinding(doc, { rule: 'number-format', severity: 'warning', ...at(name, columns[i].header, cell), found: p.value, message: p.notes.join('; ') }));
-      if (p.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', ...at(name, columns[i].header, cell), message: `Indicator cell is not a figure: ${p.reason}` }));
+      if (p.kind === 'number' && p.notes.length && !(pairs.length > 1 && pairs.includes(i)))
+        findings.push(
+          makeFinding(doc, {
+            rule: 'number-format',
+            severity: 'warning',
+            ...at(name, columns[i].header, cell),
+            found: p.value,
+            message: p.notes.join('; '),
+          }),
+        );
+      if (p.kind === 'invalid')
+        findings.push(
+          makeFinding(doc, {
+            rule: 'unreadable-cell',
+            severity: 'warning',
+            ...at(name, columns[i].header, cell),
+            message: `Indicator cell is not a figure: ${p.reason}`,
+          }),
+        );
       facts.push(
         IndicatorFact.parse({
           documentId: doc.id,
@@ -710,13 +1047,29 @@ function readIndicators(
           referenceYear: p.kind === 'number' ? (p.referenceYear ?? periodYear) : null,
           footnote: (p.kind === 'number' ? p.footnote : null) ?? nameNote ?? columns[i].footnote,
           ...(cell.reading === 'heuristic' ? { reading: 'heuristic' as const } : {}),
-          ...(area ?? told('area') ? { area: area ?? told('area') } : {}),
+          ...((area ?? told('area')) ? { area: area ?? told('area') } : {}),
           ...(told('source') ? { source: told('source') } : {}),
           provenance: { file: doc.file, line: cell.line, page: cell.page, raw: cell.text },
         }),
       );
     });
-    if (d.values.length < columns.length) findings.push(makeFinding(doc, { rule: 'missing-cell', severity: 'warning', ...at(name, columns.slice(d.values.length).map((c) => c.header).join(', '), d.row.cells[0]), raw: d.row.raw, message: `Indicator row has ${d.values.length} values for ${columns.length} columns` }));
+    if (d.values.length < columns.length)
+      findings.push(
+        makeFinding(doc, {
+          rule: 'missing-cell',
+          severity: 'warning',
+          ...at(
+            name,
+            columns
+              .slice(d.values.length)
+              .map((c) => c.header)
+              .join(', '),
+            d.row.cells[0],
+          ),
+          raw: d.row.raw,
+          message: `Indicator row has ${d.values.length} values for ${columns.length} columns`,
+        }),
+      );
   });
   return facts;
 }

@@ -33,16 +33,50 @@ export function interpretStatutory(doc: Document, raw: RawTable) {
     let span: [number, number] | null = null;
     if (entry) {
       const want = fold(entry.name);
-      for (let i = 0; i < words.length && !span; i++) for (let j = i + 1; j <= words.length && !span; j++) if (fold(words.slice(i, j).join(' ')) === want) span = [i, j];
+      for (let i = 0; i < words.length && !span; i++)
+        for (let j = i + 1; j <= words.length && !span; j++)
+          if (fold(words.slice(i, j).join(' ')) === want) span = [i, j];
     }
-    // A source that prints beleidsveld, name and unit in cells of their own (an HTML table) gives them as cells 6-8: certain, no catalogue search.
-    const separate = apart.length >= 3 ? { beleidsveld: apart[0], name: apart[1], unit: apart[2] || null, matches: entry !== null && fold(apart[1]) === fold(entry.name) } : null;
-    const beleidsveldName = separate ? separate.beleidsveld : span ? words.slice(0, span[0]).join(' ') : (entry && fold(middle).startsWith(fold(entry.beleidsveld.replace(/^\d+\s*/, ''))) ? entry.beleidsveld.replace(/^\d+\s*/, '') : '');
-    const name = separate ? separate.name : span ? words.slice(span[0], span[1]).join(' ') : middle.slice(beleidsveldName.length).trim();
+    // A source that prints beleidsveld, name and unit in cells of their own (an HTML table) gives them as cells 6-8:
+    // certain, no catalogue search.
+    const separate =
+      apart.length >= 3
+        ? {
+            beleidsveld: apart[0],
+            name: apart[1],
+            unit: apart[2] || null,
+            matches: entry !== null && fold(apart[1]) === fold(entry.name),
+          }
+        : null;
+    const beleidsveldName = separate
+      ? separate.beleidsveld
+      : span
+        ? words.slice(0, span[0]).join(' ')
+        : entry && fold(middle).startsWith(fold(entry.beleidsveld.replace(/^\d+\s*/, '')))
+          ? entry.beleidsveld.replace(/^\d+\s*/, '')
+          : '';
+    const name = separate
+      ? separate.name
+      : span
+        ? words.slice(span[0], span[1]).join(' ')
+        : middle.slice(beleidsveldName.length).trim();
     const unit = separate ? separate.unit : span ? words.slice(span[1]).join(' ') || null : null;
     const score = parseCell(scoreText);
     const value = score.kind === 'number' ? score.value : null;
-    if (score.kind === 'invalid') findings.push(makeFinding(doc, { rule: 'unreadable-cell', severity: 'warning', table: raw.title, tableIndex: raw.index, row: name, column: 'Score', line: row.line, raw: scoreText, message: `Statutory indicator ${nr} score is not a figure: ${score.reason}` }));
+    if (score.kind === 'invalid')
+      findings.push(
+        makeFinding(doc, {
+          rule: 'unreadable-cell',
+          severity: 'warning',
+          table: raw.title,
+          tableIndex: raw.index,
+          row: name,
+          column: 'Score',
+          line: row.line,
+          raw: scoreText,
+          message: `Statutory indicator ${nr} score is not a figure: ${score.reason}`,
+        }),
+      );
     const provenance = { file: doc.file, line: row.line, page: row.page, raw: row.raw };
     statutory.push(
       StatutoryIndicator.parse({
@@ -117,7 +151,13 @@ export function interpretStructures(doc: Document, raw: RawStructures | undefine
       scale,
       claimedIndicators: g.claimedIndicators,
       claimedActions: g.claimedActions,
-      section: section && { line: section.line, statedIndicators: section.statedIndicators, indicatorLines: section.indicatorLines, statedActions: section.statedActions, actionLines: section.actionLines },
+      section: section && {
+        line: section.line,
+        statedIndicators: section.statedIndicators,
+        indicatorLines: section.indicatorLines,
+        statedActions: section.statedActions,
+        actionLines: section.actionLines,
+      },
       provenance: { file: doc.file, line: g.line, page: null, raw: g.raw },
     });
   });
@@ -130,7 +170,12 @@ export function interpretStructures(doc: Document, raw: RawStructures | undefine
       lasten: p.lasten ? amount(p.lasten.text, p.lasten.line, p.lasten.raw) : null,
       baten: p.baten ? amount(p.baten.text, p.baten.line, p.baten.raw) : null,
       scale,
-      provenance: { file: doc.file, line: p.line, page: null, raw: [p.lasten?.raw, p.baten?.raw].filter(Boolean).join(' / ') },
+      provenance: {
+        file: doc.file,
+        line: p.line,
+        page: null,
+        raw: [p.lasten?.raw, p.baten?.raw].filter(Boolean).join(' / '),
+      },
     }),
   );
   return { goals, products };

@@ -68,11 +68,19 @@ export function readIv3Csv(file: string, text: string, opts: { year?: number; ki
   const named = fromFileName(file);
   const year = opts.year ?? named.year;
   const kind = opts.kind ?? named.kind;
-  if (year === null || kind === null) throw new Iv3InputError(`${file}: cannot tell the year and begroting/jaarrekening from the file name; give --year and --kind`);
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, delimiter: ';', skipEmptyLines: true });
+  if (year === null || kind === null)
+    throw new Iv3InputError(
+      `${file}: cannot tell the year and begroting/jaarrekening from the file name; give --year and --kind`,
+    );
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  });
   const fields = parsed.meta.fields ?? [];
   for (const need of ['Gemeenten', 'Taakveld', 'Baten', 'Lasten']) {
-    if (!fields.includes(need)) throw new Iv3InputError(`${file}:1: no "${need}" column (columns: ${fields.join(';')}); not an IV3 CSV export`);
+    if (!fields.includes(need))
+      throw new Iv3InputError(`${file}:1: no "${need}" column (columns: ${fields.join(';')}); not an IV3 CSV export`);
   }
   const figures: Iv3Figure[] = [];
   const population = new Map<string, Iv3Population>();
@@ -105,7 +113,14 @@ export function readIv3Csv(file: string, text: string, opts: { year?: number; ki
 
 const Entry = z.object({ taakveld: z.string(), categorie: z.string(), bedrag: z.number() }).passthrough();
 const Delivery = z.object({
-  metadata: z.object({ overheidslaag: z.string(), overheidsnaam: z.string().min(1), boekjaar: z.number().int(), status: z.enum(['Begroting', 'Realisatie']) }).passthrough(),
+  metadata: z
+    .object({
+      overheidslaag: z.string(),
+      overheidsnaam: z.string().min(1),
+      boekjaar: z.number().int(),
+      status: z.enum(['Begroting', 'Realisatie']),
+    })
+    .passthrough(),
   contact: z.object({}).passthrough(),
   data: z.object({ lasten: z.array(Entry), baten: z.array(Entry) }).passthrough(),
 });
@@ -120,7 +135,9 @@ export function readIv3Json(file: string, text: string): Iv3File {
   const parsed = Delivery.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Iv3InputError(`${file}: not an IV3 delivery (iv3_data_schema v2.1): ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Iv3InputError(
+      `${file}: not an IV3 delivery (iv3_data_schema v2.1): ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   const { metadata, data } = parsed.data;
   const byCode = new Map<string, Iv3Figure>();
@@ -129,7 +146,18 @@ export function readIv3Json(file: string, text: string): Iv3File {
     const m = CODE.exec(e.taakveld);
     if (!m) throw new Iv3InputError(`${file}: data.${side}[${i}].taakveld "${e.taakveld}" has no code`);
     const code = canonicalCode(m[1]);
-    const f = byCode.get(code) ?? { gemeente: metadata.overheidsnaam, year: metadata.boekjaar, kind: metadata.status === 'Realisatie' ? 'realisatie' : 'begroting', taakveld: code, label: e.taakveld, baten: null, lasten: null, halfWidth: 0, file, line: null };
+    const f = byCode.get(code) ?? {
+      gemeente: metadata.overheidsnaam,
+      year: metadata.boekjaar,
+      kind: metadata.status === 'Realisatie' ? 'realisatie' : 'begroting',
+      taakveld: code,
+      label: e.taakveld,
+      baten: null,
+      lasten: null,
+      halfWidth: 0,
+      file,
+      line: null,
+    };
     f[side] = (f[side] ?? 0) + e.bedrag * SCALE;
     // Every category's figure is rounded to € 1.000: a side's sum widens with each of its categories.
     const n = counts.get(code) ?? { baten: 0, lasten: 0 };

@@ -28,14 +28,20 @@ export function readingCoverage(extraction: Extraction, interpretation: Interpre
   let seen = 0;
   for (const t of extraction.tables) {
     // Key columns (a number, a year, a programme code) hold figures that are no amounts.
-    const keys = new Set((t.header?.cells ?? []).flatMap((c, i) => (i > 0 && KEY_HEADER.test(c.text.trim()) ? [i] : [])));
+    const keys = new Set(
+      (t.header?.cells ?? []).flatMap((c, i) => (i > 0 && KEY_HEADER.test(c.text.trim()) ? [i] : [])),
+    );
     let numbers = 0;
     let texts = 0;
     for (const row of t.rows) {
       row.cells.forEach((c, i) => {
         if (i === 0 || keys.has(i) || YEAR.test(c.text.trim())) return;
         // A cell without a digit is no figure: only those with one go through the grammar.
-        const kind = /\d/.test(c.text) ? parseCell(c.text).kind : /^[\s\-−–—]*$|^(n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|\*)$/i.test(c.text.trim()) ? 'empty' : 'invalid';
+        const kind = /\d/.test(c.text)
+          ? parseCell(c.text).kind
+          : /^[\s\-−–—]*$|^(n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|\*)$/i.test(c.text.trim())
+            ? 'empty'
+            : 'invalid';
         if (kind === 'number') numbers++;
         else if (kind === 'invalid') texts++;
       });
@@ -47,7 +53,9 @@ export function readingCoverage(extraction: Extraction, interpretation: Interpre
       notices.push({
         rule: 'unread-table',
         severity: 'warning',
-        message: `Table "${t.title}" holds ${numbers} amounts but none was stored as a fact (its rows or columns could not be placed): nothing in it is checked`,
+        message:
+          `Table "${t.title}" holds ${numbers} amounts but none was stored as a fact (its rows or columns ` +
+          `could not be placed): nothing in it is checked`,
         line: t.line,
         page: t.page,
         raw: t.header?.raw ?? t.rows[0]?.raw ?? null,

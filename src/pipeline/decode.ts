@@ -37,7 +37,13 @@ export function decodeWindows1252(b: Uint8Array): string {
 const MAX_LISTED = 20;
 const RAW_MAX = 300;
 
-const notice = (rule: string, severity: ExtractionNotice['severity'], line: number | null, raw: string | null, message: string): ExtractionNotice => ({
+const notice = (
+  rule: string,
+  severity: ExtractionNotice['severity'],
+  line: number | null,
+  raw: string | null,
+  message: string,
+): ExtractionNotice => ({
   rule,
   severity,
   message,
@@ -152,7 +158,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     notices.push(notice('encoding-detected', 'info', null, null, `Text decoded as ${encoding} (${evidence})`));
 
   // 1. A byte-order mark decides.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return finishUtf8(bytes.subarray(3), 3, notices, 'bom');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return finishUtf8(bytes.subarray(3), 3, notices, 'bom');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     detected(encoding, 'byte-order mark');
@@ -178,7 +185,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return { text, encoding: declared, evidence: 'declared', notices };
   }
   if (scan.multibyte === 0) {
-    detected('windows-1252', `not UTF-8 (${scan.invalidCount} byte(s) above 0x7F, none forming a UTF-8 sequence); read as Windows-1252, the Western European legacy code page`);
+    detected(
+      'windows-1252',
+      `not UTF-8 (${scan.invalidCount} byte(s) above 0x7F, none forming a UTF-8 sequence); read as ` +
+        `Windows-1252, the Western European legacy code page`,
+    );
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', evidence: 'fallback', notices };
   }
   return finishUtf8(bytes, 0, notices, 'utf-8 with invalid bytes', scan);
@@ -186,34 +197,81 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 const VALID_UTF8: Utf8Scan = { invalid: [], invalidCount: 0, multibyte: 0 };
 
-function finishUtf8(body: Uint8Array, shift: number, notices: ExtractionNotice[], evidence: string, scan = isUtf8(body) ? VALID_UTF8 : scanUtf8(body)): Decoded {
+function finishUtf8(
+  body: Uint8Array,
+  shift: number,
+  notices: ExtractionNotice[],
+  evidence: string,
+  scan = isUtf8(body) ? VALID_UTF8 : scanUtf8(body),
+): Decoded {
   const text = new TextDecoder('utf-8').decode(body);
   if (scan.invalidCount > 0) {
     const starts = lineStarts(body);
     const lines = text.split('\n');
-    const byLine = new Map([...groupBy(scan.invalid, (off) => lineAt(off, starts))].map(([line, offs]) => [line, offs.map((o) => o + shift)]));
+    const byLine = new Map(
+      [...groupBy(scan.invalid, (off) => lineAt(off, starts))].map(([line, offs]) => [
+        line,
+        offs.map((o) => o + shift),
+      ]),
+    );
     let listed = 0;
     for (const [line, offsets] of byLine) {
       if (listed++ >= MAX_LISTED) break;
-      const hex = offsets.slice(0, 5).map((o) => `0x${(body[o - shift] ?? 0).toString(16).padStart(2, '0')} at byte ${o}`).join(', ');
-      notices.push(notice('invalid-encoding', 'warning', line, lines[line - 1]?.replace(/\r$/, '') ?? null, `Bytes that are not UTF-8 (${hex}${offsets.length > 5 ? ', …' : ''}) were replaced by U+FFFD; figures on this line may be incomplete`));
+      const hex = offsets
+        .slice(0, 5)
+        .map((o) => `0x${(body[o - shift] ?? 0).toString(16).padStart(2, '0')} at byte ${o}`)
+        .join(', ');
+      notices.push(
+        notice(
+          'invalid-encoding',
+          'warning',
+          line,
+          lines[line - 1]?.replace(/\r$/, '') ?? null,
+          `Bytes that are not UTF-8 (${hex}${offsets.length > 5 ? ', …' : ''}) were replaced by U+FFFD; ` +
+            `figures on this line may be incomplete`,
+        ),
+      );
     }
     if (scan.invalidCount > scan.invalid.length || byLine.size > MAX_LISTED) {
-      notices.push(notice('invalid-encoding', 'warning', null, null, `${scan.invalidCount} invalid UTF-8 sequence(s) in all; only the first ${Math.min(byLine.size, MAX_LISTED)} line(s) are listed`));
+      notices.push(
+        notice(
+          'invalid-encoding',
+          'warning',
+          null,
+          null,
+          `${scan.invalidCount} invalid UTF-8 sequence(s) in all; only the first ` +
+            `${Math.min(byLine.size, MAX_LISTED)} line(s) are listed`,
+        ),
+      );
     }
   }
   return { text, encoding: 'utf-8', evidence, notices };
 }
 
-function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', notices: ExtractionNotice[]): Omit<Decoded, 'evidence'> {
+function decodeUtf16(
+  body: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  notices: ExtractionNotice[],
+): Omit<Decoded, 'evidence'> {
   let data = body;
   if (data.length % 2 === 1) {
-    notices.push(notice('invalid-encoding', 'warning', null, null, `UTF-16 text has an odd number of bytes (${body.length}): the last byte was dropped (file cut off?)`));
+    notices.push(
+      notice(
+        'invalid-encoding',
+        'warning',
+        null,
+        null,
+        `UTF-16 text has an odd number of bytes (${body.length}): the last byte was dropped (file cut off?)`,
+      ),
+    );
     data = data.subarray(0, data.length - 1);
   }
   const text = new TextDecoder(encoding).decode(data);
   const bad = (text.match(/\ufffd/g) ?? []).length;
-  if (bad > 0) notices.push(notice('invalid-encoding', 'warning', null, null, `${bad} unpaired UTF-16 surrogate(s) replaced by U+FFFD`));
+  if (bad > 0)
+    notices.push(
+      notice('invalid-encoding', 'warning', null, null, `${bad} unpaired UTF-16 surrogate(s) replaced by U+FFFD`),
+    );
   return { text, encoding, notices };
 }
 
@@ -284,10 +342,29 @@ function normalisedNotices() {
   let count = 0;
   return {
     add(line: number | null, page: number | null, raw: string, changes: string[]) {
-      if (++count <= MAX_LISTED) notices.push({ ...notice('text-normalised', 'info', line, raw, `Mojibake undone: ${changes.join('; ')}; the raw text is kept here`), page });
+      if (++count <= MAX_LISTED)
+        notices.push({
+          ...notice(
+            'text-normalised',
+            'info',
+            line,
+            raw,
+            `Mojibake undone: ${changes.join('; ')}; the raw text is kept here`,
+          ),
+          page,
+        });
     },
     done(): ExtractionNotice[] {
-      if (count > MAX_LISTED) notices.push(notice('text-normalised', 'info', null, null, `Mojibake undone in ${count} places in all; only the first ${MAX_LISTED} are listed`));
+      if (count > MAX_LISTED)
+        notices.push(
+          notice(
+            'text-normalised',
+            'info',
+            null,
+            null,
+            `Mojibake undone in ${count} places in all; only the first ${MAX_LISTED} are listed`,
+          ),
+        );
       return notices;
     },
   };

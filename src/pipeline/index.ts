@@ -5,7 +5,15 @@ import { PdfInputError } from '../../extractors/pdf/index.js';
 import { extractText } from '../../extractors/text/index.js';
 import { extractHtml } from '../../extractors/html/index.js';
 import { formatNamed, routeFormat, type ExtractorFormat } from '../../extractors/registry.js';
-import { Document, type FinancialFact, type Finding, type IndicatorFact, type SourceFormat, type Structures, type Table } from '../../schemas/index.js';
+import {
+  Document,
+  type FinancialFact,
+  type Finding,
+  type IndicatorFact,
+  type SourceFormat,
+  type Structures,
+  type Table,
+} from '../../schemas/index.js';
 import type { Extraction, ExtractionNotice } from '../../extractors/types.js';
 import { interpret, noticeFinding } from '../interpret/index.js';
 import { buildContext, type RuleContext } from '../reconcile/rule.js';
@@ -113,8 +121,20 @@ export async function processFileAsync(path: string, options: ProcessOptions = {
   return finish(abs, file, sha256(bytes), bytes.length, format.sourceFormat(abs), extraction, null, options);
 }
 
-/** The common tail: metadata, interpretation, reconciliation; `text` (a text source) gives findings their evidence lines. */
-function finish(abs: string, file: string, id: string, size: number, defaultFormat: SourceFormat, extraction: Extraction, text: string | null, options: ProcessOptions): ProcessedDocument {
+/**
+ * The common tail: metadata, interpretation, reconciliation; `text` (a text source) gives findings their evidence
+ * lines.
+ */
+function finish(
+  abs: string,
+  file: string,
+  id: string,
+  size: number,
+  defaultFormat: SourceFormat,
+  extraction: Extraction,
+  text: string | null,
+  options: ProcessOptions,
+): ProcessedDocument {
   const entry = options.manifest?.get(abs);
   const guessed = guessMetadata(abs, extraction.headings);
   const document = Document.parse({
@@ -142,7 +162,9 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
         severity: 'warning',
         message:
           coverage.amountsSeen > 0
-            ? `No figure of this document was read: ${coverage.amountsSeen} amounts stand in tables or table-like blocks that klopt could not read (see the unread-table findings), so nothing in it is proven`
+            ? `No figure of this document was read: ${coverage.amountsSeen} amounts stand in tables or ` +
+              `table-like blocks that klopt could not read (see the unread-table findings), so nothing in it ` +
+              `is proven`
             : 'No table of figures was found in this document: nothing in it is checked',
       }),
     );
@@ -152,13 +174,19 @@ function finish(abs: string, file: string, id: string, size: number, defaultForm
     textBlocks: extraction.textBlocks,
   });
   const run = runRules('document', ctx);
-  const reconciled = [...interpretation.findings, ...run.findings, ...checkNotices(document, ctx, coverage.amountsRead)];
+  const reconciled = [
+    ...interpretation.findings,
+    ...run.findings,
+    ...checkNotices(document, ctx, coverage.amountsRead),
+  ];
   const findings = text === null ? reconciled : attachEvidence(reconciled, text, interpretation.financial);
   const { tables, financial, indicators, structures } = interpretation;
   return { document, tables, financial, indicators, findings, structures, evaluated: run.evaluated };
 }
 
-/** Tables of figures read but proven by no relation, and a document of which no figure was checked: read is not proven. */
+/**
+ * Tables of figures read but proven by no relation, and a document of which no figure was checked: read is not proven.
+ */
 function checkNotices(document: Document, ctx: RuleContext, amountsRead: number): Finding[] {
   const checks = checkCoverage(ctx);
   const out: Finding[] = [];
@@ -172,7 +200,9 @@ function checkNotices(document: Document, ctx: RuleContext, amountsRead: number)
         tableIndex: c.table.index,
         line: c.table.line,
         page: c.table.page,
-        message: `Table "${c.table.title}": ${c.amounts} amounts read, but its layout states no total, saldo, verschil or balance that klopt could evaluate: read, not checked`,
+        message:
+          `Table "${c.table.title}": ${c.amounts} amounts read, but its layout states no total, saldo, ` +
+          `verschil or balance that klopt could evaluate: read, not checked`,
       }),
     );
   }
@@ -181,10 +211,11 @@ function checkNotices(document: Document, ctx: RuleContext, amountsRead: number)
       makeFinding(document, {
         rule: 'nothing-checked',
         severity: 'info',
-        message: `${amountsRead} figures were read, but none of them takes part in a sum klopt could evaluate (no total, saldo, verschil or balance in these tables): the document is read, not proven to add up`,
+        message:
+          `${amountsRead} figures were read, but none of them takes part in a sum klopt could evaluate (no ` +
+          `total, saldo, verschil or balance in these tables): the document is read, not proven to add up`,
       }),
     );
   }
   return out;
 }
-

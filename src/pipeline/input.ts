@@ -53,7 +53,11 @@ const ERRNO: Record<string, string> = {
 
 function fsError(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  return new InputError(file, `cannot read: ${(code && ERRNO[code]) ?? (err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}`);
+  return new InputError(
+    file,
+    `cannot read: ` +
+      `${(code && ERRNO[code]) ?? (err instanceof Error ? err.message : String(err))}${code ? ` (${code})` : ''}`,
+  );
 }
 
 /** Reads at most maxBytes + 1 bytes, so a file that grows while read cannot exhaust memory. */
@@ -62,7 +66,8 @@ function checkStats(file: string, st: Stats, maxBytes: number): void {
   if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file');
   if (!st.isFile()) throw new InputError(file, 'not a regular file (a FIFO, socket or device): not read');
   if (st.size === 0) throw new InputError(file, 'empty file (0 bytes)');
-  if (st.size > maxBytes) throw new InputError(file, `file is ${st.size} bytes, over the limit of ${maxBytes} (--max-bytes)`);
+  if (st.size > maxBytes)
+    throw new InputError(file, `file is ${st.size} bytes, over the limit of ${maxBytes} (--max-bytes)`);
 }
 
 function readBounded(abs: string, file: string, maxBytes: number): Buffer {
@@ -80,7 +85,7 @@ function readBounded(abs: string, file: string, maxBytes: number): Buffer {
     checkStats(file, st, maxBytes);
     const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0;) n += r;
     if (n > maxBytes) throw new InputError(file, `file grew past the limit of ${maxBytes} bytes while being read`);
     if (n === 0) throw new InputError(file, 'empty file (0 bytes)');
     return buf.subarray(0, n);
@@ -97,12 +102,23 @@ const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLeng
 export function checkPdf(file: string, bytes: Buffer): PdfFacts {
   const head = latin1(bytes.subarray(0, 1024));
   const at = head.indexOf('%PDF-');
-  if (at < 0) throw new InputError(file, `not a PDF: no "%PDF-" header in the first 1024 bytes (starts with ${JSON.stringify(head.slice(0, 16))})`);
+  if (at < 0)
+    throw new InputError(
+      file,
+      `not a PDF: no "%PDF-" header in the first 1024 bytes (starts with ${JSON.stringify(head.slice(0, 16))})`,
+    );
   // Readers accept %%EOF within the last 1024 bytes; a download cut short has none there.
   if (!latin1(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF')) {
-    throw new InputError(file, `truncated PDF: no "%%EOF" marker in the last 1024 bytes of ${bytes.length} (download cut short?); not read, as its last pages and cross-reference table are missing`);
+    throw new InputError(
+      file,
+      `truncated PDF: no "%%EOF" marker in the last 1024 bytes of ${bytes.length} (download cut short?); not ` +
+        `read, as its last pages and cross-reference table are missing`,
+    );
   }
-  return { version: /^%PDF-(\d\.\d)/.exec(head.slice(at))?.[1] ?? '?', encrypted: /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(latin1(bytes)) };
+  return {
+    version: /^%PDF-(\d\.\d)/.exec(head.slice(at))?.[1] ?? '?',
+    encrypted: /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(latin1(bytes)),
+  };
 }
 
 /**
@@ -129,7 +145,8 @@ function formatOf(abs: string, bytes: Buffer): InputFormat {
   const ext = extname(abs).toLowerCase();
   if (ext === '.pdf' || latin1(bytes.subarray(0, 5)) === '%PDF-') return 'pdf';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  if (/^\s*(<!doctype html|<html[\s>])/i.test(latin1(bytes.subarray(0, 512)).replace(/^\u00ef\u00bb\u00bf/, ''))) return 'html';
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(latin1(bytes.subarray(0, 512)).replace(/^\u00ef\u00bb\u00bf/, '')))
+    return 'html';
   return 'text';
 }
 
@@ -141,8 +158,20 @@ export function readInput(abs: string, file: string, maxBytes = DEFAULT_MAX_BYTE
   const decoded = decodeBytes(bytes);
   if (decoded.text.includes('\u0000') || junkShare(decoded.text) > MAX_JUNK_SHARE) {
     const share = Math.round(junkShare(decoded.text) * 100);
-    throw new InputError(file, `binary content, not ${format === 'html' ? 'HTML' : 'text'}: ${decoded.text.includes('\u0000') ? 'NUL bytes, ' : ''}${share}% control or undecodable characters in the first 64 KiB`);
+    throw new InputError(
+      file,
+      `binary content, not ${format === 'html' ? 'HTML' : 'text'}: ` +
+        `${decoded.text.includes('\u0000') ? 'NUL bytes, ' : ''}${share}% control or undecodable characters in ` +
+        `the first 64 KiB`,
+    );
   }
   const normalised = normaliseMojibake(decoded.text);
-  return { bytes, format, text: normalised.text, encoding: decoded.encoding, notices: [...decoded.notices, ...normalised.notices], pdf: null };
+  return {
+    bytes,
+    format,
+    text: normalised.text,
+    encoding: decoded.encoding,
+    notices: [...decoded.notices, ...normalised.notices],
+    pdf: null,
+  };
 }

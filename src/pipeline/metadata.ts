@@ -32,7 +32,11 @@ function checkInside(manifest: string, where: string, name: string, target: stri
   const dir = dirname(resolve(manifest));
   let escapes = outside(dir, target);
   if (!escapes && existsSync(target)) escapes = outside(realpathSync(dir), realpathSync(target));
-  if (escapes) throw new UsageError(`${where}: file "${name}" lies outside the manifest's directory ${dir}; refused (--allow-outside-manifest allows it)`);
+  if (escapes)
+    throw new UsageError(
+      `${where}: file "${name}" lies outside the manifest's directory ${dir}; refused ` +
+        `(--allow-outside-manifest allows it)`,
+    );
 }
 
 /**
@@ -66,8 +70,13 @@ export function readManifest(path: string, options: ManifestOptions = {}): Map<s
 }
 
 function csvManifestRows(path: string, text: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
-  if (!parsed.meta.fields?.includes('file')) throw new Error(`${path}: manifest has no "file" column (columns: ${parsed.meta.fields?.join(', ')})`);
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  if (!parsed.meta.fields?.includes('file'))
+    throw new Error(`${path}: manifest has no "file" column (columns: ${parsed.meta.fields?.join(', ')})`);
   return parsed.data;
 }
 
@@ -79,9 +88,11 @@ function jsonManifestRows(path: string, text: string): Record<string, string>[] 
   } catch (e) {
     throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
-  if (!Array.isArray(data)) throw new Error(`${path}: a JSON manifest is an array of {file, gemeente, document_type, jaar, ...}`);
+  if (!Array.isArray(data))
+    throw new Error(`${path}: a JSON manifest is an array of {file, gemeente, document_type, jaar, ...}`);
   return data.map((entry, i) => {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new Error(`${path}: entry ${i + 1} is not an object`);
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+      throw new Error(`${path}: entry ${i + 1} is not an object`);
     return Object.fromEntries(
       Object.entries(entry as Record<string, unknown>)
         .filter(([, v]) => v !== null && v !== undefined)
@@ -108,9 +119,13 @@ const TYPES: [RegExp, DocumentType][] = [
 export function guessMetadata(file: string, headings: string[]): Omit<ManifestEntry, 'file'> {
   const name = basename(file).replace(/\.[^.]+$/, '');
   const head = `${name} ${headings.slice(0, 10).join(' ')}`;
-  const documentType = TYPES.find(([re]) => re.test(name))?.[1] ?? TYPES.find(([re]) => re.test(head))?.[1] ?? 'onbekend';
+  const documentType =
+    TYPES.find(([re]) => re.test(name))?.[1] ?? TYPES.find(([re]) => re.test(head))?.[1] ?? 'onbekend';
   const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(name)?.[1] ?? /\b((?:19|20)\d{2})\b/.exec(head)?.[1];
-  const gemeente = /^([a-z][a-z'-]+?)-(?:begroting|jaarstukken|jaarrekening|transformatieplan|beleidsrapportage|berap)/i.exec(name)?.[1];
+  const gemeente =
+    /^([a-z][a-z'-]+?)-(?:begroting|jaarstukken|jaarrekening|transformatieplan|beleidsrapportage|berap)/i.exec(
+      name,
+    )?.[1];
   const programme = /programma[- ](\d+(?:\.\d+)?)[- ]?([a-z- ]*)/i.exec(name);
   return {
     gemeente: gemeente ? gemeente[0].toUpperCase() + gemeente.slice(1) : null,

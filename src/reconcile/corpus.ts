@@ -8,7 +8,16 @@ export type { CorpusContext, CorpusDocument } from './rule.js';
 
 /** Gemeente names compared without case and without a province suffix: "Hengelo (O.)" is Hengelo. */
 export const sameGemeente = (a: string | null, b: string | null) =>
-  a !== null && b !== null && a.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase() === b.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase();
+  a !== null &&
+  b !== null &&
+  a
+    .replace(/\s*\(.*\)\s*$/, '')
+    .trim()
+    .toLowerCase() ===
+    b
+      .replace(/\s*\(.*\)\s*$/, '')
+      .trim()
+      .toLowerCase();
 
 /** A financial fact in euros, lasten as a positive amount whatever the table prints. */
 export function eurosOf(f: FinancialFact, table: Table | undefined): { value: number; halfWidth: number } {

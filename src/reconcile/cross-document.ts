@@ -13,7 +13,11 @@ export interface KeyedFigure {
 }
 
 /** Taakveld figures (baten and lasten unless told) of columns the filter accepts, by "code|line item". */
-export function taakveldFigures(doc: CorpusDocument, accept: (f: FinancialFact) => boolean, items: FinancialFact['lineItem'][] = ['baten', 'lasten']): Map<string, KeyedFigure> {
+export function taakveldFigures(
+  doc: CorpusDocument,
+  accept: (f: FinancialFact) => boolean,
+  items: FinancialFact['lineItem'][] = ['baten', 'lasten'],
+): Map<string, KeyedFigure> {
   const out = new Map<string, KeyedFigure>();
   const tables = new Map(doc.tables.map((t) => [t.index, t]));
   for (const f of doc.financial) {
@@ -26,9 +30,15 @@ export function taakveldFigures(doc: CorpusDocument, accept: (f: FinancialFact) 
 }
 
 /** The finding for two figures of two documents that should be the same, placed at the first. */
-export function pairFinding(rule: { id: string; severity: 'error' | 'warning' | 'info' }, a: KeyedFigure, b: KeyedFigure, what: string) {
+export function pairFinding(
+  rule: { id: string; severity: 'error' | 'warning' | 'info' },
+  a: KeyedFigure,
+  b: KeyedFigure,
+  what: string,
+) {
   const scale = a.fact.scale;
-  const where = (k: KeyedFigure) => `${k.doc.document.file}${k.fact.provenance.line ? `:${k.fact.provenance.line}` : ''}`;
+  const where = (k: KeyedFigure) =>
+    `${k.doc.document.file}${k.fact.provenance.line ? `:${k.fact.provenance.line}` : ''}`;
   return makeFinding(a.doc.document, {
     rule: rule.id,
     severity: rule.severity,
@@ -42,7 +52,11 @@ export function pairFinding(rule: { id: string; severity: 'error' | 'warning' | 
     expected: b.value / scale,
     found: a.value / scale,
     tolerance: (a.halfWidth + b.halfWidth) / scale,
-    message: `${what}: ${factRow(a.fact)}, ${a.fact.columnHeader} = ${formatDutch(a.value)} euro (${where(a)}) against ${factRow(b.fact)}, ${b.fact.columnHeader} = ${formatDutch(b.value)} euro (${where(b)}); difference ${formatDutch(a.value - b.value)} euro, rounding tolerance ${toleranceInUnit((a.halfWidth + b.halfWidth) / scale, scale)}.`,
+    message:
+      `${what}: ${factRow(a.fact)}, ${a.fact.columnHeader} = ${formatDutch(a.value)} euro (${where(a)}) ` +
+      `against ${factRow(b.fact)}, ${b.fact.columnHeader} = ${formatDutch(b.value)} euro (${where(b)}); ` +
+      `difference ${formatDutch(a.value - b.value)} euro, rounding tolerance ` +
+      `${toleranceInUnit((a.halfWidth + b.halfWidth) / scale, scale)}.`,
   });
 }
 

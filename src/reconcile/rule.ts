@@ -1,4 +1,12 @@
-import type { Document, FinancialFact, Finding, IndicatorFact, Severity, Structures, Table } from '../../schemas/index.js';
+import type {
+  Document,
+  FinancialFact,
+  Finding,
+  IndicatorFact,
+  Severity,
+  Structures,
+  Table,
+} from '../../schemas/index.js';
 import type { TextBlock } from '../../extractors/types.js';
 import type { Iv3Figure } from '../iv3/read.js';
 import { formatDutch, formatTolerance } from '../grammar/number.js';
@@ -94,7 +102,8 @@ export function message(template: string, data: Readonly<Record<string, string |
 
 /** A relation that does not hold, in the words every arithmetic rule uses; the rules add what was compared. */
 export const RELATION_FAILS =
-  '{row}, {column}: {why} gives {expected}, the table prints {printed} (difference {difference}, rounding tolerance ±{tolerance}).';
+  '{row}, {column}: {why} gives {expected}, the table prints {printed} (difference {difference}, rounding ' +
+  'tolerance ±{tolerance}).';
 
 /** Any rule of the list, narrowed by its scope. */
 export type AnyRule = Rule<'document'> | Rule<'corpus'> | Rule<'iv3'>;
@@ -130,15 +139,28 @@ export function describeTerms(grid: Grid, rel: Relation): string {
     .map((t, i) => {
       const row = grid.rows[t.row];
       const cell = row.cells[t.col];
-      const shown = cell.status === 'printed' ? cell.raw || fmt(cell.value ?? 0) : cell.status === 'empty' ? `${cell.raw || 'empty'} (0)` : 'missing';
+      const shown =
+        cell.status === 'printed'
+          ? cell.raw || fmt(cell.value ?? 0)
+          : cell.status === 'empty'
+            ? `${cell.raw || 'empty'} (0)`
+            : 'missing';
       const where = cell.page ? `p. ${cell.page}` : cell.line ? `line ${cell.line}` : '';
-      return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${rowName(row)} ${shown}${where ? ` (${where})` : ''}`;
+      return (
+        `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${rowName(row)} ` +
+        `${shown}${where ? ` (${where})` : ''}`
+      );
     })
     .join('');
 }
 
 /** A finding placed at one cell of a table: file, table, row, column, line/page and raw text filled in. */
-export function cellFinding(ctx: RuleContext, grid: Grid, ref: { row: number; col: number }, fields: Omit<FindingInput, 'table' | 'tableIndex' | 'row' | 'column' | 'line' | 'page' | 'raw'>): Finding {
+export function cellFinding(
+  ctx: RuleContext,
+  grid: Grid,
+  ref: { row: number; col: number },
+  fields: Omit<FindingInput, 'table' | 'tableIndex' | 'row' | 'column' | 'line' | 'page' | 'raw'>,
+): Finding {
   const row = grid.rows[ref.row];
   const cell = row.cells[ref.col];
   return makeFinding(ctx.document, {
@@ -156,7 +178,13 @@ export function cellFinding(ctx: RuleContext, grid: Grid, ref: { row: number; co
 const RELATION_MESSAGES = { fails: `${RELATION_FAILS} Compared: {terms}.{extra}` } as const;
 
 /** The finding for a relation that fails: placed at its target cell. */
-export function relationFinding(ctx: RuleContext, rule: Pick<Rule, 'id' | 'severity'>, grid: Grid, rel: Relation, extra = ''): Finding | null {
+export function relationFinding(
+  ctx: RuleContext,
+  rule: Pick<Rule, 'id' | 'severity'>,
+  grid: Grid,
+  rel: Relation,
+  extra = '',
+): Finding | null {
   const e = evaluate(grid, rel);
   if (e.status !== 'fails') return null;
   const row = grid.rows[rel.target.row];
@@ -251,7 +279,10 @@ export function countEvaluation(e: Evaluation, evaluated: Evaluated): void {
 }
 
 /** The common shape of the arithmetic rules: every failing relation of some kinds is a finding. */
-export function relationRule(rule: Omit<Rule<'document'>, 'check' | 'messages'>, kinds: Relation['kind'][]): Rule<'document'> {
+export function relationRule(
+  rule: Omit<Rule<'document'>, 'check' | 'messages'>,
+  kinds: Relation['kind'][],
+): Rule<'document'> {
   return {
     ...rule,
     messages: RELATION_MESSAGES,
@@ -262,7 +293,8 @@ export function relationRule(rule: Omit<Rule<'document'>, 'check' | 'messages'>,
           if (!kinds.includes(rel.kind)) continue;
           const e = evaluate(grid, rel);
           countEvaluation(e, evaluated);
-          if (e.status !== 'fails' || isConsequence(grid, relations, rel) || isWithinSummedRounding(grid, rel)) continue;
+          if (e.status !== 'fails' || isConsequence(grid, relations, rel) || isWithinSummedRounding(grid, rel))
+            continue;
           const f = relationFinding(ctx, rule, grid, rel);
           if (f) out.push(f);
         }

@@ -47,7 +47,10 @@ export function exportRows(store: Store, what: ExportWhat): ExportRow[] {
 
 /** The column names of an export, also when it has no rows (so an empty CSV still has its header). */
 export function exportColumns(store: Store, what: ExportWhat): string[] {
-  return store.db.prepare(QUERIES[what]).columns().map((c) => c.name);
+  return store.db
+    .prepare(QUERIES[what])
+    .columns()
+    .map((c) => c.name);
 }
 
 /** A number as Dutch Excel reads it: decimal comma, no thousands separator, never exponent notation. */
@@ -61,11 +64,16 @@ const FORMULA = /^(?:[=+@\t\r]|-(?!\d[\d.,]*$))/;
 
 export function renderExport(columns: string[], rows: ExportRow[], format: ExportFormat, excelNl = false): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  const data = rows.map((r) => columns.map((c) => {
-    const v = r[c];
-    if (v === null || v === undefined) return '';
-    return excelNl && typeof v === 'number' ? excelNumber(v) : v;
-  }));
-  const csv = Papa.unparse({ fields: columns, data }, excelNl ? { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA } : { newline: '\r\n' });
+  const data = rows.map((r) =>
+    columns.map((c) => {
+      const v = r[c];
+      if (v === null || v === undefined) return '';
+      return excelNl && typeof v === 'number' ? excelNumber(v) : v;
+    }),
+  );
+  const csv = Papa.unparse(
+    { fields: columns, data },
+    excelNl ? { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA } : { newline: '\r\n' },
+  );
   return `${excelNl ? '\ufeff' : ''}${csv}\r\n`;
 }

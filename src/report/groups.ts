@@ -32,7 +32,8 @@ const placeKey = (s: ShownFinding, kind: EntryKind): string => {
   const f = s.finding;
   const doc = f.documentId ?? `file:${f.file}`;
   if (f.line !== null) return JSON.stringify([kind, doc, 'line', f.line]);
-  if (f.page !== null || f.row !== null) return JSON.stringify([kind, doc, 'page', f.page, f.tableIndex, f.row, f.column]);
+  if (f.page !== null || f.row !== null)
+    return JSON.stringify([kind, doc, 'page', f.page, f.tableIndex, f.row, f.column]);
   return JSON.stringify([kind, doc, 'finding', s.fingerprint]);
 };
 
@@ -40,11 +41,22 @@ const placeKey = (s: ShownFinding, kind: EntryKind): string => {
 function explainedBy(c: ShownFinding, checks: ShownFinding[]): ShownFinding[] {
   const f = c.finding;
   if (f.severity === 'error' || f.tableIndex === null || f.column === null || f.row === null) return [];
-  return checks.filter(({ finding: p }) =>
-    p !== f && p.severity === 'error' && p.documentId === f.documentId && p.tableIndex === f.tableIndex && p.column === f.column && p.row !== null && p.row !== f.row && f.message.includes(p.row));
+  return checks.filter(
+    ({ finding: p }) =>
+      p !== f &&
+      p.severity === 'error' &&
+      p.documentId === f.documentId &&
+      p.tableIndex === f.tableIndex &&
+      p.column === f.column &&
+      p.row !== null &&
+      p.row !== f.row &&
+      f.message.includes(p.row),
+  );
 }
 
-/** Entries in report order (the order of their first findings); `isCheck` tells a rule's finding from a reading notice. */
+/**
+ * Entries in report order (the order of their first findings); `isCheck` tells a rule's finding from a reading notice.
+ */
 export function groupFindings(shown: ShownFinding[], isCheck: (rule: string) => boolean): Entry[] {
   const kindOf = (s: ShownFinding): EntryKind => (isCheck(s.finding.rule) ? 'check' : 'reading');
   const checks = shown.filter((s) => kindOf(s) === 'check');

@@ -23,11 +23,19 @@ export interface HtmlOptions {
    * (the CLI passes --out's directory, or the working directory for stdout); absent: no links to files.
    */
   linkBase?: string;
-  /** Tells a check (a rule's finding) from a reading notice (renderReport passes klopt's rules); default: all checks. */
+  /**
+   * Tells a check (a rule's finding) from a reading notice (renderReport passes klopt's rules); default: all checks.
+   */
   isCheck?: (rule: string) => boolean;
 }
 
-const TRIAGE_LABELS: Record<TriageStateName, string> = { new: 'new', review: 'review', explained: 'explained', accepted: 'accepted', 'false-alarm': 'false alarm' };
+const TRIAGE_LABELS: Record<TriageStateName, string> = {
+  new: 'new',
+  review: 'review',
+  explained: 'explained',
+  accepted: 'accepted',
+  'false-alarm': 'false alarm',
+};
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const LINE_REF = /\(line (\d+)\)/g;
@@ -35,7 +43,10 @@ const LINE_REF = /\(line (\d+)\)/g;
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function esc(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** An amount in Dutch notation with the decimals it needs (at most three). */
@@ -70,12 +81,23 @@ interface Links {
 
 function place(f: Finding, links: Links): string {
   const anchor = links.docAnchor.get(f.file);
-  const name = anchor ? `<a class="file doc-link" href="#${anchor}" title="the document in the summary">${esc(f.file)}</a>` : `<span class="file">${esc(f.file)}</span>`;
-  const source = links.base ? ` <a class="source-link noprint" href="${esc(fileHref(f.file, links.base))}" title="the source file as it is now (the excerpt below is what it printed when read)">source</a>` : '';
+  const name = anchor
+    ? `<a class="file doc-link" href="#${anchor}" title="the document in the summary">${esc(f.file)}</a>`
+    : `<span class="file">${esc(f.file)}</span>`;
+  const source = links.base
+    ? ` <a class="source-link noprint" href="${esc(fileHref(f.file, links.base))}" title="the source file as ` +
+      `it is now (the excerpt below is what it printed when read)">source</a>`
+    : '';
   const parts: string[] = [`${name}${source}`];
-  const at = [f.page !== null ? `p. ${f.page}` : '', f.line !== null ? `line ${f.line}` : ''].filter(Boolean).join(', ');
+  const at = [f.page !== null ? `p. ${f.page}` : '', f.line !== null ? `line ${f.line}` : '']
+    .filter(Boolean)
+    .join(', ');
   if (at) parts.push(`<span class="at">${esc(at)}</span>`);
-  if (f.table !== null) parts.push(`<span class="label">table</span> ${esc(f.table)}${f.tableIndex !== null ? ` <span class="muted">(#${esc(f.tableIndex)})</span>` : ''}`);
+  if (f.table !== null)
+    parts.push(
+      `<span class="label">table</span> ` +
+        `${esc(f.table)}${f.tableIndex !== null ? ` <span class="muted">(#${esc(f.tableIndex)})</span>` : ''}`,
+    );
   if (f.row !== null) parts.push(`<span class="label">row</span> ${esc(f.row)}`);
   if (f.column !== null) parts.push(`<span class="label">column</span> ${esc(f.column)}`);
   return parts.join('<br>');
@@ -93,7 +115,8 @@ function highlight(text: string, raw: string | null): string {
 }
 
 /** A fact's row as findings name it: "6.73A Pleegzorg / Lasten" for a line of a taakveld, else its label. */
-const factRowName = (c: FinancialFact) => (c.group && c.group !== c.rowLabel ? `${c.group} / ${c.rowLabel}` : c.rowLabel);
+const factRowName = (c: FinancialFact) =>
+  c.group && c.group !== c.rowLabel ? `${c.group} / ${c.rowLabel}` : c.rowLabel;
 
 /**
  * The rows and columns a finding involves, rebuilt from the stored cells: its own cell (found where
@@ -105,33 +128,69 @@ function evidenceGrid(f: Finding, cells: FinancialFact[] | undefined): string {
   if (!cells?.length || f.column === null) return '';
   const target =
     cells.find((c) => c.columnHeader === f.column && f.line !== null && c.provenance.line === f.line) ??
-    cells.find((c) => c.columnHeader === f.column && f.row !== null && factRowName(c) === f.row && (f.page === null || c.provenance.page === f.page));
+    cells.find(
+      (c) =>
+        c.columnHeader === f.column &&
+        f.row !== null &&
+        factRowName(c) === f.row &&
+        (f.page === null || c.provenance.page === f.page),
+    );
   if (!target) return '';
   const lines = new Set([...f.message.matchAll(LINE_REF)].map((m) => Number(m[1])));
-  const compared = new Set(cells.filter((c) => c !== target && c.provenance.line !== null && lines.has(c.provenance.line)));
+  const compared = new Set(
+    cells.filter((c) => c !== target && c.provenance.line !== null && lines.has(c.provenance.line)),
+  );
   const rows = [...new Set([target, ...compared].map((c) => c.rowIndex))].sort((a, b) => a - b);
   const inRows = cells.filter((c) => rows.includes(c.rowIndex));
-  const columns = [...new Map(inRows.map((c) => [c.columnIndex, c.columnHeader])).entries()].sort((a, b) => a[0] - b[0]);
+  const columns = [...new Map(inRows.map((c) => [c.columnIndex, c.columnHeader])).entries()].sort(
+    (a, b) => a[0] - b[0],
+  );
   const at = (r: number, col: number) => inRows.find((c) => c.rowIndex === r && c.columnIndex === col);
   const cellHtml = (c: FinancialFact | undefined) => {
     if (!c) return '<td></td>';
     const cls = c === target ? 'num offending' : compared.has(c) ? 'num compared' : 'num';
     const text = c.status === 'missing' ? '<span class="muted">(not printed)</span>' : esc(c.provenance.raw || '');
-    const where = c.provenance.page !== null ? `p. ${c.provenance.page}` : c.provenance.line !== null ? `line ${c.provenance.line}` : '';
-    const title = c === target ? `printed ${c.provenance.raw || 'nothing'}${f.expected !== null ? `, expected ${dutchAmount(f.expected)}` : ''}${where ? ` (${where})` : ''}` : where;
+    const where =
+      c.provenance.page !== null
+        ? `p. ${c.provenance.page}`
+        : c.provenance.line !== null
+          ? `line ${c.provenance.line}`
+          : '';
+    const title =
+      c === target
+        ? `printed ` +
+          `${c.provenance.raw || 'nothing'}${f.expected !== null ? `, expected ${dutchAmount(f.expected)}` : ''}${where ? ` (${where})` : ''}`
+        : where;
     return `<td class="${cls}" title="${esc(title)}">${text}</td>`;
   };
   const body = rows
-    .map((r) => `<tr><th scope="row">${esc(factRowName(inRows.find((c) => c.rowIndex === r)!))}</th>${columns.map(([col]) => cellHtml(at(r, col))).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><th ` +
+        `scope="row">${esc(factRowName(inRows.find((c) => c.rowIndex === r)!))}</th>${columns.map(([col]) => cellHtml(at(r, col))).join('')}</tr>`,
+    )
     .join('');
   const expected = f.expected !== null ? `expected <b>${esc(dutchAmount(f.expected))}</b>, ` : '';
-  const where = target.provenance.page !== null ? `p. ${target.provenance.page}` : target.provenance.line !== null ? `line ${target.provenance.line}` : '';
-  return `<table class="grid" aria-label="cells involved"><caption>${esc(f.table ?? '')}: ${expected}printed <b>${target.status === 'missing' ? 'nothing' : esc(target.provenance.raw)}</b>${where ? ` (${esc(where)})` : ''}; marked: this cell, shaded: the cells compared</caption><thead><tr><th></th>${columns.map(([, h]) => `<th class="num">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  const where =
+    target.provenance.page !== null
+      ? `p. ${target.provenance.page}`
+      : target.provenance.line !== null
+        ? `line ${target.provenance.line}`
+        : '';
+  return (
+    `<table class="grid" aria-label="cells involved"><caption>${esc(f.table ?? '')}: ${expected}printed ` +
+    `<b>${target.status === 'missing' ? 'nothing' : esc(target.provenance.raw)}</b>${where ? ` (${esc(where)})` : ''}; ` +
+    `marked: this cell, shaded: the cells ` +
+    `compared</caption><thead><tr><th></th>${columns.map(([, h]) => `<th class="num">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`
+  );
 }
 
 /** The grid where the stored cells allow, with the source lines one click away; else the source lines. */
 function evidenceBlock(f: Finding, cellsOf: Report['cellsOf']): string {
-  const grid = f.documentId !== null && f.tableIndex !== null && cellsOf ? evidenceGrid(f, cellsOf(f.documentId, f.tableIndex)) : '';
+  const grid =
+    f.documentId !== null && f.tableIndex !== null && cellsOf
+      ? evidenceGrid(f, cellsOf(f.documentId, f.tableIndex))
+      : '';
   const lines = evidence(f);
   if (!grid) return lines;
   return `${grid}${lines ? `<details class="source-lines"><summary>source lines</summary>${lines}</details>` : ''}`;
@@ -139,46 +198,100 @@ function evidenceBlock(f: Finding, cellsOf: Report['cellsOf']): string {
 
 function evidence(f: Finding): string {
   if (!f.evidence?.length) {
-    return f.raw === null ? '' : `<div class="evidence"><div class="src"><span class="ln"></span><span class="tx"><mark>${esc(f.raw)}</mark></span></div></div>`;
+    return f.raw === null
+      ? ''
+      : `<div class="evidence"><div class="src"><span class="ln"></span><span ` +
+          `class="tx"><mark>${esc(f.raw)}</mark></span></div></div>`;
   }
   const compared = new Set([...f.message.matchAll(LINE_REF)].map((m) => Number(m[1])));
   const out: string[] = [];
   let previous: number | null = null;
   for (const l of f.evidence) {
     // Blank lines carry nothing (cell-per-line dumps alternate them); a real gap gets a marker.
-    if (previous !== null && l.line !== previous + 1) out.push('<div class="src gap"><span class="ln">⋮</span><span class="tx"></span></div>');
+    if (previous !== null && l.line !== previous + 1)
+      out.push('<div class="src gap"><span class="ln">⋮</span><span class="tx"></span></div>');
     previous = l.line;
     if (l.text.trim() === '') continue;
     const own = l.line === f.line;
     const cls = own ? 'src focus' : compared.has(l.line) ? 'src compared' : 'src';
-    out.push(`<div class="${cls}"><span class="ln">${l.line}</span><span class="tx">${own ? highlight(l.text, f.raw) : esc(l.text)}</span></div>`);
+    out.push(
+      `<div class="${cls}"><span class="ln">${l.line}</span><span ` +
+        `class="tx">${own ? highlight(l.text, f.raw) : esc(l.text)}</span></div>`,
+    );
   }
   return `<div class="evidence" aria-label="source excerpt">${out.join('')}</div>`;
 }
 
-/** What the page's triage export needs of a finding to write its entry (read by the script as JSON from data-finding). */
+/**
+ * What the page's triage export needs of a finding to write its entry (read by the script as JSON from data-finding).
+ */
 function identity(f: Finding, fingerprint: string): string {
   const { rule, file, documentId, table, tableIndex, row, column, line, page, expected, found } = f;
-  return JSON.stringify({ fingerprint, rule, file, documentId, table, tableIndex, row, column, line, page, expected, found });
+  return JSON.stringify({
+    fingerprint,
+    rule,
+    file,
+    documentId,
+    table,
+    tableIndex,
+    row,
+    column,
+    line,
+    page,
+    expected,
+    found,
+  });
 }
 
 /** The triage of a finding: its state, the decision on record, and the controls to record one (left out in print). */
 function triageCell({ triage }: ShownFinding): string {
   const current = triage.status === 'new' || triage.status === 'review' ? '' : triage.status;
-  const recorded = triage.status === 'new' ? '' : triage.status === 'review'
-    ? `<p class="triage-note review">Review: this finding was marked <b>${esc(TRIAGE_LABELS[triage.entry.status])}</b> (“${esc(triage.entry.comment)}”${triage.entry.by ? `, ${esc(triage.entry.by)}` : ''}, ${esc(triage.entry.at.slice(0, 10))}); the document or the finding has changed since.</p>`
-    : `<p class="triage-note">Marked <b>${esc(TRIAGE_LABELS[triage.status])}</b>: “${esc(triage.entry.comment)}”${triage.entry.by ? ` (${esc(triage.entry.by)}, ${esc(triage.entry.at.slice(0, 10))})` : ` (${esc(triage.entry.at.slice(0, 10))})`}</p>`;
-  const opts = ['', 'explained', 'accepted', 'false-alarm'].map((v) => `<option value="${v}"${v === current ? ' selected' : ''}>${v === '' ? '— not triaged' : esc(TRIAGE_LABELS[v as TriageStateName])}</option>`).join('');
-  const comment = current ? triage.status !== 'new' && triage.status !== 'review' ? triage.entry.comment : '' : '';
-  return `${recorded}<div class="triage noprint"><label>Triage <select class="triage-status" aria-label="triage status">${opts}</select></label> <input type="text" class="triage-comment" aria-label="triage comment" placeholder="why (required to export)" value="${esc(comment)}" size="50"></div>`;
+  const recorded =
+    triage.status === 'new'
+      ? ''
+      : triage.status === 'review'
+        ? `<p class="triage-note review">Review: this finding was marked ` +
+          `<b>${esc(TRIAGE_LABELS[triage.entry.status])}</b> ` +
+          `(“${esc(triage.entry.comment)}”${triage.entry.by ? `, ${esc(triage.entry.by)}` : ''}, ` +
+          `${esc(triage.entry.at.slice(0, 10))}); the document or the finding has changed since.</p>`
+        : `<p class="triage-note">Marked <b>${esc(TRIAGE_LABELS[triage.status])}</b>: ` +
+          `“${esc(triage.entry.comment)}”${triage.entry.by ? ` (${esc(triage.entry.by)}, ${esc(triage.entry.at.slice(0, 10))})` : ` (${esc(triage.entry.at.slice(0, 10))})`}</p>`;
+  const opts = ['', 'explained', 'accepted', 'false-alarm']
+    .map(
+      (v) =>
+        `<option ` +
+        `value="${v}"${v === current ? ' selected' : ''}>${v === '' ? '— not triaged' : esc(TRIAGE_LABELS[v as TriageStateName])}</option>`,
+    )
+    .join('');
+  const comment = current ? (triage.status !== 'new' && triage.status !== 'review' ? triage.entry.comment : '') : '';
+  return (
+    `${recorded}<div class="triage noprint"><label>Triage <select class="triage-status" aria-label="triage ` +
+    `status">${opts}</select></label> <input type="text" class="triage-comment" aria-label="triage comment" ` +
+    `placeholder="why (required to export)" value="${esc(comment)}" size="50"></div>`
+  );
 }
 
 /** One finding of an entry beyond its head, or a consequence: rule, severity, place, values and message, compactly. */
 function memberItem({ finding: m, triage }: ShownFinding, withPlace: boolean): string {
-  const at = [m.page !== null ? `p. ${m.page}` : '', m.line !== null ? `line ${m.line}` : ''].filter(Boolean).join(', ');
-  const where = withPlace ? [m.table, m.row, m.column].filter((x) => x !== null).map((x) => esc(x)).join(' · ') : esc(m.column ?? '');
-  const values = m.expected !== null || m.found !== null ? ` <span class="muted">expected ${esc(dutchAmount(m.expected))}, found ${esc(dutchAmount(m.found))}</span>` : '';
-  return `<li><span class="badge ${esc(m.severity)}">${esc(m.severity)}</span> <b>${esc(m.rule)}</b>${where ? ` ${where}` : ''}${at ? ` <span class="at">${esc(at)}</span>` : ''}${values} <span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span><br><span class="member-message">${esc(m.message)}</span></li>`;
+  const at = [m.page !== null ? `p. ${m.page}` : '', m.line !== null ? `line ${m.line}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const where = withPlace
+    ? [m.table, m.row, m.column]
+        .filter((x) => x !== null)
+        .map((x) => esc(x))
+        .join(' · ')
+    : esc(m.column ?? '');
+  const values =
+    m.expected !== null || m.found !== null
+      ? ` <span class="muted">expected ${esc(dutchAmount(m.expected))}, found ${esc(dutchAmount(m.found))}</span>`
+      : '';
+  return (
+    `<li><span class="badge ${esc(m.severity)}">${esc(m.severity)}</span> ` +
+    `<b>${esc(m.rule)}</b>${where ? ` ${where}` : ''}${at ? ` <span class="at">${esc(at)}</span>` : ''}${values} ` +
+    `<span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span><br><span ` +
+    `class="member-message">${esc(m.message)}</span></li>`
+  );
 }
 
 function findingRows(e: Entry, links: Links): string {
@@ -194,7 +307,13 @@ function findingRows(e: Entry, links: Links): string {
     `data-triage="${triage.status}"`,
     `data-finding="${esc(identity(f, fingerprint))}"`,
     `data-members="${esc(`[${members.map((m) => identity(m.finding, m.fingerprint)).join(',')}]`)}"`,
-    ...(entry && triage.status !== 'review' ? [`data-triage-comment="${esc(entry.comment)}"`, `data-triage-by="${esc(entry.by)}"`, `data-triage-at="${esc(entry.at)}"`] : []),
+    ...(entry && triage.status !== 'review'
+      ? [
+          `data-triage-comment="${esc(entry.comment)}"`,
+          `data-triage-by="${esc(entry.by)}"`,
+          `data-triage-at="${esc(entry.at)}"`,
+        ]
+      : []),
     `data-severity="${esc(f.severity)}"`,
     `data-rule="${esc(f.rule)}"`,
     `data-document="${esc(documentOf(f))}"`,
@@ -209,8 +328,16 @@ function findingRows(e: Entry, links: Links): string {
 <tr class="head"><td><span class="badge ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="rule">${esc(f.rule)}<br><span class="triage-badge">${esc(TRIAGE_LABELS[triage.status])}</span> <span class="fp" title="fingerprint (klopt triage mark takes it or a prefix)">${fingerprint.slice(0, 12)}</span></td><td class="place">${place(f, links)}</td>
 <td class="num">${esc(dutchAmount(f.expected))}</td><td class="num">${esc(dutchAmount(f.found))}</td><td class="num">${esc(dutchAmount(f.difference))}</td><td class="num">${f.tolerance === null ? '' : `±${esc(formatTolerance(f.tolerance))}`}</td></tr>
 <tr class="detail"><td></td><td colspan="6"><p class="message">${esc(f.message)}</p>${links.grids && e.kind === 'check' ? evidenceBlock(f, links.grids) : evidence(f)}${
-    e.same.length ? `<div class="same"><p class="group-title">Also at this place (${e.same.length}):</p><ul>${e.same.map((m) => memberItem(m, false)).join('')}</ul></div>` : ''}${
-    e.consequences.length ? `<div class="consequences"><p class="group-title">Consequences (${e.consequences.length}): what this breaks elsewhere</p><ul>${e.consequences.map((m) => memberItem(m, true)).join('')}</ul></div>` : ''}${triageCell(shown)}</td></tr>
+    e.same.length
+      ? `<div class="same"><p class="group-title">Also at this place ` +
+        `(${e.same.length}):</p><ul>${e.same.map((m) => memberItem(m, false)).join('')}</ul></div>`
+      : ''
+  }${
+    e.consequences.length
+      ? `<div class="consequences"><p class="group-title">Consequences (${e.consequences.length}): what this ` +
+        `breaks elsewhere</p><ul>${e.consequences.map((m) => memberItem(m, true)).join('')}</ul></div>`
+      : ''
+  }${triageCell(shown)}</td></tr>
 </tbody>`;
 }
 
@@ -236,20 +363,37 @@ function barChart(title: string, rows: ChartRow[]): string {
       const bars = SEVERITIES.filter((s) => r.counts[s] > 0)
         .map((s) => {
           const w = (r.counts[s] / max) * barW;
-          const rect = `<rect class="bar-${s}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}"><title>${esc(`${r.label}: ${r.counts[s]} ${s}`)}</title></rect>`;
+          const rect =
+            `<rect class="bar-${s}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" ` +
+            `height="${rowH - 6}"><title>${esc(`${r.label}: ${r.counts[s]} ${s}`)}</title></rect>`;
           x += w;
           return rect;
         })
         .join('');
-      const row = `<text x="${(labelW - 6).toFixed(1)}" y="${y + 12}" text-anchor="end"><title>${esc(r.label)}</title>${esc(r.label)}</text>${bars}<text x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
-      return r.filter ? `<g class="chart-link" role="button" tabindex="0" data-filter-by="${r.filter.by}" data-filter-value="${esc(r.filter.value)}">${row}</g>` : row;
+      const row =
+        `<text x="${(labelW - 6).toFixed(1)}" y="${y + 12}" ` +
+        `text-anchor="end"><title>${esc(r.label)}</title>${esc(r.label)}</text>${bars}<text ` +
+        `x="${(x + 4).toFixed(1)}" y="${y + 12}">${total}</text>`;
+      return r.filter
+        ? `<g class="chart-link" role="button" tabindex="0" data-filter-by="${r.filter.by}" ` +
+            `data-filter-value="${esc(r.filter.value)}">${row}</g>`
+        : row;
     })
     .join('');
   const h = 30 + rows.length * rowH;
-  return `<figure class="chart"><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 40} ${h}" width="${labelW + barW + 40}" height="${h}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" class="chart-title">${esc(title)}</text>${body}</svg></figure>`;
+  return (
+    `<figure class="chart"><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 40} ${h}" ` +
+    `width="${labelW + barW + 40}" height="${h}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" ` +
+    `class="chart-title">${esc(title)}</text>${body}</svg></figure>`
+  );
 }
 
-function countsBy(findings: Finding[], key: (f: Finding) => string, by?: 'document' | 'rule', value: (f: Finding) => string = key): ChartRow[] {
+function countsBy(
+  findings: Finding[],
+  key: (f: Finding) => string,
+  by?: 'document' | 'rule',
+  value: (f: Finding) => string = key,
+): ChartRow[] {
   const map = new Map<string, { counts: Record<Severity, number>; value: string }>();
   for (const f of findings) {
     const k = key(f);
@@ -257,7 +401,15 @@ function countsBy(findings: Finding[], key: (f: Finding) => string, by?: 'docume
     c.counts[f.severity]++;
     map.set(k, c);
   }
-  return [...map].map(([label, { counts, value: v }]) => ({ label, counts, ...(by ? { filter: { by, value: v } } : {}) })).sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.counts.info - a.counts.info || a.label.localeCompare(b.label));
+  return [...map]
+    .map(([label, { counts, value: v }]) => ({ label, counts, ...(by ? { filter: { by, value: v } } : {}) }))
+    .sort(
+      (a, b) =>
+        b.counts.error - a.counts.error ||
+        b.counts.warning - a.counts.warning ||
+        b.counts.info - a.counts.info ||
+        a.label.localeCompare(b.label),
+    );
 }
 
 function summaryTable(documents: DocumentSummary[]): string {
@@ -289,13 +441,23 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const { documents, findings } = report;
   const view = opts.triage ?? shownFindings({ documents, findings });
   const entries = groupFindings(view.shown, opts.isCheck ?? (() => true));
-  const links: Links = { docAnchor: new Map(documents.map((d, i) => [d.document.file, `doc-${i + 1}`])), base: opts.linkBase, grids: report.cellsOf };
-  const triageLine = `Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
+  const links: Links = {
+    docAnchor: new Map(documents.map((d, i) => [d.document.file, `doc-${i + 1}`])),
+    base: opts.linkBase,
+    grids: report.cellsOf,
+  };
+  const triageLine =
+    `Triage: ` +
+    `${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`;
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const docs = [...new Set([...documents.map((s) => s.document.file), ...findings.map(documentOf)])];
   const total = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const verdictCounts = (v: DocumentSummary['verdict']) => documents.filter((s) => s.verdict === v).length;
-  const heads = SORT_COLUMNS.map(([key, label, numeric]) => `<th${numeric && key !== 'severity' ? ' class="num"' : ''}><button type="button" class="sort" data-key="${key}" data-numeric="${numeric}">${label}</button></th>`);
+  const heads = SORT_COLUMNS.map(
+    ([key, label, numeric]) =>
+      `<th${numeric && key !== 'severity' ? ' class="num"' : ''}><button type="button" class="sort" ` +
+      `data-key="${key}" data-numeric="${numeric}">${label}</button></th>`,
+  );
   const isCheck = opts.isCheck ?? (() => true);
   const checks = findings.filter((f) => isCheck(f.rule));
   const notices = findings.filter((f) => !isCheck(f.rule));
@@ -303,8 +465,14 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const charts = findings.length
     ? `<section class="charts" aria-label="charts">
 <p class="chart-legend">${SEVERITIES.map((s) => `<span class="swatch bar-${s}"></span> ${s}`).join(' ')} — <b>Checks</b>: klopt's rules (a relation that fails, figures that disagree). <b>Reading notices</b>: what klopt could not read, or read by a documented heuristic; they say how far the checks reach, not that a figure is wrong.</p>
-<div class="chart-row">${barChart('Checks per document', countsBy(checks, docLabel, 'document', documentOf))}${barChart('Checks per rule', countsBy(checks, (f) => f.rule, 'rule'))}</div>
-<div class="chart-row">${barChart('Reading notices per document', countsBy(notices, docLabel, 'document', documentOf))}${barChart('Reading notices per rule', countsBy(notices, (f) => f.rule, 'rule'))}</div>
+<div class="chart-row">${barChart('Checks per document', countsBy(checks, docLabel, 'document', documentOf))}${barChart(
+        'Checks per rule',
+        countsBy(checks, (f) => f.rule, 'rule'),
+      )}</div>
+<div class="chart-row">${barChart('Reading notices per document', countsBy(notices, docLabel, 'document', documentOf))}${barChart(
+        'Reading notices per rule',
+        countsBy(notices, (f) => f.rule, 'rule'),
+      )}</div>
 <p class="chart-legend noprint">Click a bar to list its findings.</p>
 </section>`
     : '';
@@ -333,7 +501,9 @@ ${charts}
 <label>Severity <select id="filter-severity"><option value="">all</option>${options(SEVERITIES.filter((s) => total(s) > 0))}</select></label>
 <label>Rule <select id="filter-rule"><option value="">all</option>${options(rules)}</select></label>
 <label>Document <select id="filter-document"><option value="">all</option>${options(docs)}</select></label>
-<label>Triage <select id="filter-triage"><option value="">all</option>${TRIAGE_STATES.filter((t) => view.counts[t] > 0).map((t) => `<option value="${t}">${esc(TRIAGE_LABELS[t])}</option>`).join('')}</select></label>
+<label>Triage <select id="filter-triage"><option value="">all</option>${TRIAGE_STATES.filter((t) => view.counts[t] > 0)
+    .map((t) => `<option value="${t}">${esc(TRIAGE_LABELS[t])}</option>`)
+    .join('')}</select></label>
 <label>Search <input type="search" id="filter-search" placeholder="row, column, message, file…" size="28"></label>
 <button type="button" id="filter-reset">reset</button>
 <span id="shown-count" aria-live="polite">${entries.length} of ${entries.length} entries shown (${entries.reduce((a, e) => a + 1 + e.same.length, 0)} findings)</span>
@@ -344,10 +514,16 @@ ${charts}
 ${
   findings.length
     ? `<table id="findings"><thead><tr>${heads.join('')}<th class="num">Tolerance</th></tr></thead>
-${(['check', 'reading'] as const).map((k) => {
-  const own = entries.filter((e) => e.kind === k);
-  return own.length ? `<tbody class="section" data-kind="${k}"><tr><th colspan="7">${k === 'check' ? 'Checks' : 'Reading notices'} <span class="muted">(${own.length} ${own.length === 1 ? 'entry' : 'entries'}${k === 'check' ? '; a finding that follows from another is listed under it as its consequence' : ': what klopt could not read, or read by a heuristic'})</span></th></tr></tbody>\n${own.map((e) => findingRows(e, links)).join('\n')}` : '';
-}).join('\n')}
+${(['check', 'reading'] as const)
+  .map((k) => {
+    const own = entries.filter((e) => e.kind === k);
+    return own.length
+      ? `<tbody class="section" data-kind="${k}"><tr><th ` +
+          `colspan="7">${k === 'check' ? 'Checks' : 'Reading notices'} <span class="muted">(${own.length} ` +
+          `${own.length === 1 ? 'entry' : 'entries'}${k === 'check' ? '; a finding that follows from another is listed under it as its consequence' : ': what klopt could not read, or read by a heuristic'})</span></th></tr></tbody>\n${own.map((e) => findingRows(e, links)).join('\n')}`
+      : '';
+  })
+  .join('\n')}
 </table>`
     : '<p>No findings.</p>'
 }

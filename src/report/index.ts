@@ -15,14 +15,33 @@ export type ReportFormat = 'json' | 'csv' | 'md' | 'html';
 
 export { VERDICTS, formatCoverage, summarise, type DocumentSummary, type Report, type Verdict } from './summary.js';
 
-export const FINDING_COLUMNS = ['rule', 'severity', 'file', 'table', 'row', 'column', 'line', 'page', 'expected', 'found', 'difference', 'tolerance', 'raw', 'message'] as const;
+export const FINDING_COLUMNS = [
+  'rule',
+  'severity',
+  'file',
+  'table',
+  'row',
+  'column',
+  'line',
+  'page',
+  'expected',
+  'found',
+  'difference',
+  'tolerance',
+  'raw',
+  'message',
+] as const;
 /** After the finding's own columns in CSV: its fingerprint and triage state (new where nothing was decided). */
 export const TRIAGE_COLUMNS = ['fingerprint', 'triage', 'triage_comment'] as const;
 
 export function renderReport(report: Report, format: ReportFormat, html: HtmlOptions = {}): string {
   const view = shownFindings(report);
   const findings = view.shown.map((s) => s.finding);
-  if (format === 'html') return renderHtml({ documents: report.documents, findings, cellsOf: report.cellsOf }, { ...html, triage: view, isCheck });
+  if (format === 'html')
+    return renderHtml(
+      { documents: report.documents, findings, cellsOf: report.cellsOf },
+      { ...html, triage: view, isCheck },
+    );
   if (format === 'json') {
     const entries = groupFindings(view.shown, isCheck).map(jsonEntry);
     return `${JSON.stringify({ documents: report.documents.map(jsonSummary), triage: { ...view.counts, hidden: view.hidden }, findings: view.shown.map(jsonFinding), entries }, null, 2)}\n`;
@@ -32,7 +51,15 @@ export function renderReport(report: Report, format: ReportFormat, html: HtmlOpt
 }
 
 function jsonSummary(s: DocumentSummary) {
-  return { ...s.document, tables: s.tables, financialFacts: s.financialFacts, indicatorFacts: s.indicatorFacts, coverage: s.coverage, findings: s.findings, verdict: s.verdict };
+  return {
+    ...s.document,
+    tables: s.tables,
+    financialFacts: s.financialFacts,
+    indicatorFacts: s.indicatorFacts,
+    coverage: s.coverage,
+    findings: s.findings,
+    verdict: s.verdict,
+  };
 }
 
 /** A finding of klopt's rules (`klopt rules`) is a check; any other finding a reading notice. */
@@ -42,19 +69,39 @@ export const isCheck = (rule: string) => RULE_IDS.has(rule);
 /** An entry as JSON: its kind, and its findings and consequences by fingerprint (the findings array holds them). */
 function jsonEntry(e: Entry) {
   const f = e.head.finding;
-  return { kind: e.kind, rule: f.rule, severity: f.severity, file: f.file, table: f.table, row: f.row, column: f.column, line: f.line, page: f.page,
-    findings: [e.head, ...e.same].map((s) => s.fingerprint), consequences: e.consequences.map((s) => s.fingerprint) };
+  return {
+    kind: e.kind,
+    rule: f.rule,
+    severity: f.severity,
+    file: f.file,
+    table: f.table,
+    row: f.row,
+    column: f.column,
+    line: f.line,
+    page: f.page,
+    findings: [e.head, ...e.same].map((s) => s.fingerprint),
+    consequences: e.consequences.map((s) => s.fingerprint),
+  };
 }
 
 /** A triage state as JSON: the decision, and for review the one made before the finding changed. */
 function jsonTriage(t: TriageState) {
   if (t.status === 'new') return { status: 'new' };
   const { status, comment, by, at } = t.entry;
-  return t.status === 'review' ? { status: 'review', previous: { status, comment, by, at } } : { status, comment, by, at };
+  return t.status === 'review'
+    ? { status: 'review', previous: { status, comment, by, at } }
+    : { status, comment, by, at };
 }
 
 function jsonFinding({ finding: f, fingerprint, triage }: ShownFinding): Record<string, unknown> {
-  return Object.fromEntries<unknown>([...FINDING_COLUMNS.map((k): [string, unknown] => [k, f[k]]), ['tableIndex', f.tableIndex], ['documentId', f.documentId], ['evidence', f.evidence ?? null], ['fingerprint', fingerprint], ['triage', jsonTriage(triage)]]);
+  return Object.fromEntries<unknown>([
+    ...FINDING_COLUMNS.map((k): [string, unknown] => [k, f[k]]),
+    ['tableIndex', f.tableIndex],
+    ['documentId', f.documentId],
+    ['evidence', f.evidence ?? null],
+    ['fingerprint', fingerprint],
+    ['triage', jsonTriage(triage)],
+  ]);
 }
 
 /**
@@ -66,7 +113,9 @@ export const CSV_FORMULA = /^(?!-$)(?![-+]?[\d.,\s]*\d[\d.,\s]*%?$)[=+\-@\t\r]/;
 
 /** Findings as CSV in the order given, each with its fingerprint (state new: no triage given). */
 export function renderCsv(findings: Finding[]): string {
-  return csvOf(findings.map((finding) => ({ finding, fingerprint: fingerprintOf(finding), triage: { status: 'new' } })));
+  return csvOf(
+    findings.map((finding) => ({ finding, fingerprint: fingerprintOf(finding), triage: { status: 'new' } })),
+  );
 }
 
 function csvOf(shown: ShownFinding[]): string {
@@ -102,12 +151,23 @@ function renderMarkdown(documents: DocumentSummary[], view: ReportView, withTria
   const stateOf = new Map(view.shown.map((s) => [s.finding, s]));
   const out: string[] = ['# klopt — discrepancy report', ''];
   if (withTriage) {
-    out.push(`Triage: ${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`, '');
+    out.push(
+      `Triage: ` +
+        `${triageSummary(view.counts) || 'no findings'}${view.hidden ? `; ${view.hidden} triaged finding(s) left out (--hide-triaged)` : ''}.`,
+      '',
+    );
   }
-  out.push('| Document | Gemeente | Type | Jaar | Tables | Facts | Amounts read | Errors | Warnings | Info | Verdict |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  out.push(
+    '| Document | Gemeente | Type | Jaar | Tables | Facts | Amounts read | Errors | Warnings | Info | Verdict |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const s of documents) {
     const d = s.document;
-    out.push(`| ${cell(d.file)} | ${cell(d.gemeente)} | ${d.documentType} | ${d.year ?? ''} | ${s.tables} | ${s.financialFacts + s.indicatorFacts} | ${formatCoverage(s.coverage)} | ${s.findings.error} | ${s.findings.warning} | ${s.findings.info} | **${s.verdict}** |`);
+    out.push(
+      `| ${cell(d.file)} | ${cell(d.gemeente)} | ${d.documentType} | ${d.year ?? ''} | ${s.tables} | ` +
+        `${s.financialFacts + s.indicatorFacts} | ${formatCoverage(s.coverage)} | ${s.findings.error} | ` +
+        `${s.findings.warning} | ${s.findings.info} | **${s.verdict}** |`,
+    );
   }
   for (const s of documents) {
     const own = findings.filter((f) => f.documentId === s.document.id);
@@ -116,12 +176,19 @@ function renderMarkdown(documents: DocumentSummary[], view: ReportView, withTria
       out.push('No findings.');
       continue;
     }
-    out.push(`| Severity | Rule | Table | Row | Column | Line/page | Expected | Found | Difference | Message |${withTriage ? ' Triage | Fingerprint |' : ''}`, `|---|---|---|---|---|---|---|---|---|---|${withTriage ? '---|---|' : ''}`);
+    out.push(
+      `| Severity | Rule | Table | Row | Column | Line/page | Expected | Found | Difference | Message ` +
+        `|${withTriage ? ' Triage | Fingerprint |' : ''}`,
+      `|---|---|---|---|---|---|---|---|---|---|${withTriage ? '---|---|' : ''}`,
+    );
     for (const f of own) {
       const place = f.page ? `p. ${f.page}` : f.line ? `line ${f.line}` : '';
       const s = stateOf.get(f)!;
       const triage = withTriage ? ` ${cell(triageText(s.triage))} | ${s.fingerprint.slice(0, 12)} |` : '';
-      out.push(`| ${f.severity} | ${f.rule} | ${cell(f.table)} | ${cell(f.row)} | ${cell(f.column)} | ${place} | ${amount(f.expected)} | ${amount(f.found)} | ${amount(f.difference)} | ${cell(f.message)} |${triage}`);
+      out.push(
+        `| ${f.severity} | ${f.rule} | ${cell(f.table)} | ${cell(f.row)} | ${cell(f.column)} | ${place} | ` +
+          `${amount(f.expected)} | ${amount(f.found)} | ${amount(f.difference)} | ${cell(f.message)} |${triage}`,
+      );
     }
   }
   const orphan = findings.filter((f) => !documents.some((s) => s.document.id === f.documentId));

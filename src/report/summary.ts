@@ -23,7 +23,11 @@ export type Verdict = (typeof VERDICTS)[number];
 
 /** "412 of 430 (96 %)", or "not measured". */
 export const formatCoverage = (c: DocumentSummary['coverage']) =>
-  c === null ? 'not measured' : c.seen === 0 ? 'no tables' : `${c.read} of ${c.seen} (${Math.floor((100 * c.read) / c.seen)} %)`;
+  c === null
+    ? 'not measured'
+    : c.seen === 0
+      ? 'no tables'
+      : `${c.read} of ${c.seen} (${Math.floor((100 * c.read) / c.seen)} %)`;
 
 export interface Report {
   documents: DocumentSummary[];
@@ -39,20 +43,42 @@ export interface Report {
 }
 
 /** Findings that say part of a document was not read, so silence about it proves nothing. */
-const UNREAD_RULES = new Set(['unread-table', 'ambiguous-cells', 'unreadable-row', 'extra-cells', 'nothing-read', 'cut-off-row']);
+const UNREAD_RULES = new Set([
+  'unread-table',
+  'ambiguous-cells',
+  'unreadable-row',
+  'extra-cells',
+  'nothing-read',
+  'cut-off-row',
+]);
 
-export function summarise(document: Document, counts: { tables: number; financialFacts: number; indicatorFacts: number }, findings: Finding[]): DocumentSummary {
+export function summarise(
+  document: Document,
+  counts: { tables: number; financialFacts: number; indicatorFacts: number },
+  findings: Finding[],
+): DocumentSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const own = findings.filter((f) => f.documentId === document.id);
   for (const f of own) bySeverity[f.severity]++;
   const unread = own.some((f) => UNREAD_RULES.has(f.rule));
-  const coverage = document.amountsSeen == null || document.amountsRead == null ? null : { seen: document.amountsSeen, read: document.amountsRead };
+  const coverage =
+    document.amountsSeen == null || document.amountsRead == null
+      ? null
+      : { seen: document.amountsSeen, read: document.amountsRead };
   // Nothing stored is nothing proven, whatever else was said (older databases: no coverage, count the facts).
   const nothingRead = coverage ? coverage.read === 0 : counts.financialFacts + counts.indicatorFacts === 0;
   // Amounts seen but not stored leave the document unproven, whichever finding says why.
   const partly = unread || (coverage !== null && coverage.read < coverage.seen);
   const unchecked = own.some((f) => f.rule === 'nothing-checked');
-  const verdict: Verdict = bySeverity.error > 0 ? 'does not add up' : nothingRead ? 'not read' : partly ? 'not fully read' : unchecked ? 'no sums checked' : 'adds up';
+  const verdict: Verdict =
+    bySeverity.error > 0
+      ? 'does not add up'
+      : nothingRead
+        ? 'not read'
+        : partly
+          ? 'not fully read'
+          : unchecked
+            ? 'no sums checked'
+            : 'adds up';
   return { document, ...counts, findings: bySeverity, verdict, coverage };
 }
-

@@ -3,7 +3,15 @@
  * the settled ones left out where the report's triage says hide. Shared by every format.
  */
 import { severityRank, type Finding } from '../../schemas/index.js';
-import { fingerprintOf, isSettled, TRIAGE_STATES, triageCounts, triageStates, type TriageState, type TriageStateName } from '../store/triage.js';
+import {
+  fingerprintOf,
+  isSettled,
+  TRIAGE_STATES,
+  triageCounts,
+  triageStates,
+  type TriageState,
+  type TriageStateName,
+} from '../store/triage.js';
 import type { Report } from './summary.js';
 
 /** Most severe first, then by file and place in the file. */
@@ -47,10 +55,14 @@ export function shownFindings(report: Report): ReportView {
 /** "explained: matches the 2e berap", "review (was accepted: …)". */
 export function triageText(t: TriageState): string {
   if (t.status === 'new') return 'new';
-  return t.status === 'review' ? `review (was ${t.entry.status}: ${t.entry.comment})` : `${t.status}: ${t.entry.comment}`;
+  return t.status === 'review'
+    ? `review (was ${t.entry.status}: ${t.entry.comment})`
+    : `${t.status}: ${t.entry.comment}`;
 }
 
 /** "2 new, 1 review, 1 explained" — the states that occur. */
 export function triageSummary(counts: Record<TriageStateName, number>): string {
-  return TRIAGE_STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'false-alarm' ? 'false alarm' : s}`).join(', ');
+  return TRIAGE_STATES.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s === 'false-alarm' ? 'false alarm' : s}`)
+    .join(', ');
 }

@@ -9,16 +9,26 @@
 import type { FactKind, Table } from '../../schemas/index.js';
 
 const PERCENT = /%|\bpercentage|\bprocent/i;
-/** A cell whose figure is printed as a percentage ("12,7%", "14,9% (2021)"); not "410 (52,5%)", a count with its share. */
+/**
+ * A cell whose figure is printed as a percentage ("12,7%", "14,9% (2021)"); not "410 (52,5%)", a count with its share.
+ */
 const PERCENT_CELL = /^\s*[-−+]?\s*[\d.,]+\s*%/;
 /** Words that make a figure an amount of money, whatever else the label says ("kosten per cliënt"). */
 const MONEY =
   /€|\beuro|\bbedrag|kosten|\blasten\b|\bbaten\b|\bsaldo\b|budget|reserve|voorziening|boekwaarde|uitgaven|inkomsten|opbrengst|subsidie|storting|onttrekking|dotatie|vermogen|krediet/i;
-/** Money in an indicator's own name or unit; not a word that may only name a subject ("Budget Alert", "Wmo-voorziening"). */
+/**
+ * Money in an indicator's own name or unit; not a word that may only name a subject ("Budget Alert",
+ * "Wmo-voorziening").
+ */
 const INDICATOR_MONEY = /€|\beuro|kosten|\blasten\b|uitgaven/i;
-/** A rate or average: "per 1.000 inwoners", "kg/inwoner", "gemiddeld … per", an index; not "per jaar" or "per 1 januari". */
-const RATIO = /\bper\s+(?!jaar\b|maand\b|kwartaal\b|ultimo\b|eind|begin|\d{1,2}(?:[\s/-]|e\b))|\w\/\s*inw|\bindex\b|\bverhouding\b/i;
-const COUNT = /\baantal|\bcliënten\b|\bindicaties\b|\bfte\b|\bpersonen\b|\bleerlingen\b|\bhuishoudens\b|\bwoningen\b|\btrajecten\b|\bvolume\b/i;
+/**
+ * A rate or average: "per 1.000 inwoners", "kg/inwoner", "gemiddeld … per", an index; not "per jaar" or "per 1
+ * januari".
+ */
+const RATIO =
+  /\bper\s+(?!jaar\b|maand\b|kwartaal\b|ultimo\b|eind|begin|\d{1,2}(?:[\s/-]|e\b))|\w\/\s*inw|\bindex\b|\bverhouding\b/i;
+const COUNT =
+  /\baantal|\bcliënten\b|\bindicaties\b|\bfte\b|\bpersonen\b|\bleerlingen\b|\bhuishoudens\b|\bwoningen\b|\btrajecten\b|\bvolume\b/i;
 /** A row that prints a count beside its share: "aantal en %". */
 const COUNT_AND_PERCENT = /\baantal\w*\s+(?:en|\/)\s*(?:%|percentage)/i;
 /** A label that opens with what it counts: "Aantal …", "Totaal aantal …", "Gemiddeld aantal … per …". */
@@ -40,7 +50,10 @@ type TableWords = Pick<Table, 'kind' | 'title' | 'scaleText'>;
  * row or column opening as a count ("Aantal fte") makes it one: taakveld names such as "0.61 OZB
  * woningen" or "Algemene uitkeringen" are money however they read.
  */
-export function financialFactKind(table: TableWords | undefined, f: { rowLabel: string; columnHeader: string; decimals: number; raw: string }): FactKind {
+export function financialFactKind(
+  table: TableWords | undefined,
+  f: { rowLabel: string; columnHeader: string; decimals: number; raw: string },
+): FactKind {
   const own = `${f.rowLabel} | ${f.columnHeader}`;
   if (PERCENT_CELL.test(f.raw) || PERCENT.test(own)) return 'percentage';
   const counted = openingCount([f.rowLabel, f.columnHeader]);

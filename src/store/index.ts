@@ -129,7 +129,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       listTriage: p('SELECT * FROM triage ORDER BY at, fingerprint'),
       deleteTriageAt: p('DELETE FROM triage WHERE locus = ? AND fingerprint <> ?'),
-      putTriage: p(`INSERT OR REPLACE INTO triage (fingerprint, locus, rule, file, document_id, table_title, table_index,
+      putTriage:
+        p(`INSERT OR REPLACE INTO triage (fingerprint, locus, rule, file, document_id, table_title, table_index,
         row_label, column_header, line, page, expected, found, status, comment, by, at)
         VALUES (@fingerprint, @locus, @rule, @file, @documentId, @table, @tableIndex, @row, @column, @line, @page,
         @expected, @found, @status, @comment, @by, @at)`),
@@ -158,9 +159,18 @@ export class Store {
       listDocuments: p('SELECT * FROM documents ORDER BY file'),
       // One document's rows through the index: "@documentId IS NULL OR …" scans the whole table.
       listTablesOf: p('SELECT * FROM tables WHERE document_id = @documentId ORDER BY table_index'),
-      listFinancialOf: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
-      listIndicatorsOf: p(`SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY table_index, row_index, column_index`).raw(),
-      listFinancialOfTable: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = ? AND table_index = ? ORDER BY row_index, column_index`).raw(),
+      listFinancialOf: p(
+        `SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = @documentId ORDER BY ` +
+          `table_index, row_index, column_index`,
+      ).raw(),
+      listIndicatorsOf: p(
+        `SELECT ${INDICATOR_COLUMNS} FROM indicator_facts WHERE document_id = @documentId ORDER BY ` +
+          `table_index, row_index, column_index`,
+      ).raw(),
+      listFinancialOfTable: p(
+        `SELECT ${FINANCIAL_COLUMNS} FROM financial_facts WHERE document_id = ? AND table_index = ? ORDER BY ` +
+          `row_index, column_index`,
+      ).raw(),
       listTables: p(`SELECT * FROM tables WHERE @documentId IS NULL OR document_id = @documentId
         ORDER BY document_id, table_index`),
       listFinancial: p(`SELECT ${FINANCIAL_COLUMNS} FROM financial_facts
@@ -181,57 +191,157 @@ export class Store {
       const valid = <T>(schema: z.ZodType<T>, v: T): T => (prevalidated ? v : schema.parse(v));
       const doc = valid(Document, input.document);
       this.stmts.deleteDocument.run(doc.id, doc.file);
-      this.stmts.insertDocument.run({ ...doc, amountsSeen: doc.amountsSeen ?? null, amountsRead: doc.amountsRead ?? null, ingestedAt: now() });
+      this.stmts.insertDocument.run({
+        ...doc,
+        amountsSeen: doc.amountsSeen ?? null,
+        amountsRead: doc.amountsRead ?? null,
+        ingestedAt: now(),
+      });
       // Each record is validated as it is written (unless prevalidated): an invalid one throws, rolling back the lot.
       const tableOf = new Map<number, Table>();
       for (const t of input.tables) {
         const r = valid(Table, t);
         tableOf.set(r.index, r);
         sameDocument(doc, r.documentId, 'table');
-        this.stmts.insertTable.run(doc.id, r.index, r.kind, r.title, r.scale, r.scaleText,
-          JSON.stringify(r.columns), JSON.stringify(r.signConvention), r.line, r.page);
+        this.stmts.insertTable.run(
+          doc.id,
+          r.index,
+          r.kind,
+          r.title,
+          r.scale,
+          r.scaleText,
+          JSON.stringify(r.columns),
+          JSON.stringify(r.signConvention),
+          r.line,
+          r.page,
+        );
       }
       for (const f of input.financial) {
         const r = valid(FinancialFact, f);
         sameDocument(doc, r.documentId, 'financial fact');
         const pv = r.provenance;
-        this.stmts.insertFinancial.run(doc.id, r.tableIndex, r.rowIndex, r.taakveld, r.rowLabel,
-          r.lineItem, r.group, bool(r.isTotal), r.columnIndex, r.columnHeader, r.columnKind, r.year,
-          r.value, r.status, r.decimals, r.scale, pv.file, pv.line, pv.page, pv.raw,
-          financialFactKind(tableOf.get(r.tableIndex), { rowLabel: r.rowLabel, columnHeader: r.columnHeader, decimals: r.decimals, raw: pv.raw }));
+        this.stmts.insertFinancial.run(
+          doc.id,
+          r.tableIndex,
+          r.rowIndex,
+          r.taakveld,
+          r.rowLabel,
+          r.lineItem,
+          r.group,
+          bool(r.isTotal),
+          r.columnIndex,
+          r.columnHeader,
+          r.columnKind,
+          r.year,
+          r.value,
+          r.status,
+          r.decimals,
+          r.scale,
+          pv.file,
+          pv.line,
+          pv.page,
+          pv.raw,
+          financialFactKind(tableOf.get(r.tableIndex), {
+            rowLabel: r.rowLabel,
+            columnHeader: r.columnHeader,
+            decimals: r.decimals,
+            raw: pv.raw,
+          }),
+        );
       }
       for (const f of input.indicators) {
         const r = valid(IndicatorFact, f);
         sameDocument(doc, r.documentId, 'indicator fact');
         const pv = r.provenance;
-        this.stmts.insertIndicator.run(doc.id, r.tableIndex, r.rowIndex, r.doelstelling, r.name,
-          r.unit, r.columnIndex, r.columnHeader, r.columnKind, r.year, r.value, r.decimals,
-          r.referenceYear, r.footnote, pv.file, pv.line, pv.page, pv.raw,
-          r.reading === 'heuristic' ? 'heuristic' : null, r.source ?? null, r.area ?? null,
-          indicatorFactKind({ name: r.name, unit: r.unit, decimals: r.decimals, raw: pv.raw }));
+        this.stmts.insertIndicator.run(
+          doc.id,
+          r.tableIndex,
+          r.rowIndex,
+          r.doelstelling,
+          r.name,
+          r.unit,
+          r.columnIndex,
+          r.columnHeader,
+          r.columnKind,
+          r.year,
+          r.value,
+          r.decimals,
+          r.referenceYear,
+          r.footnote,
+          pv.file,
+          pv.line,
+          pv.page,
+          pv.raw,
+          r.reading === 'heuristic' ? 'heuristic' : null,
+          r.source ?? null,
+          r.area ?? null,
+          indicatorFactKind({ name: r.name, unit: r.unit, decimals: r.decimals, raw: pv.raw }),
+        );
       }
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
       (input.structures?.goals ?? []).forEach((g, i) => {
         const r = valid(DoelenboomGoal, g);
         sameDocument(doc, r.documentId, 'doelenboom goal');
         const pv = r.provenance;
-        this.stmts.insertGoal.run(doc.id, i, r.code, r.name, r.level, r.scale, json(r.totaleLasten),
-          json(r.claimedIndicators), json(r.claimedActions), json(r.section), pv.file, pv.line, pv.page, pv.raw);
+        this.stmts.insertGoal.run(
+          doc.id,
+          i,
+          r.code,
+          r.name,
+          r.level,
+          r.scale,
+          json(r.totaleLasten),
+          json(r.claimedIndicators),
+          json(r.claimedActions),
+          json(r.section),
+          pv.file,
+          pv.line,
+          pv.page,
+          pv.raw,
+        );
       });
       (input.structures?.products ?? []).forEach((p, i) => {
         const r = valid(DoelenboomProduct, p);
         sameDocument(doc, r.documentId, 'doelenboom product');
         const pv = r.provenance;
-        this.stmts.insertProduct.run(doc.id, i, r.doelstelling, r.thema, r.product, r.scale,
-          json(r.lasten), json(r.baten), pv.file, pv.line, pv.page, pv.raw);
+        this.stmts.insertProduct.run(
+          doc.id,
+          i,
+          r.doelstelling,
+          r.thema,
+          r.product,
+          r.scale,
+          json(r.lasten),
+          json(r.baten),
+          pv.file,
+          pv.line,
+          pv.page,
+          pv.raw,
+        );
       });
       (input.structures?.statutory ?? []).forEach((st, i) => {
         const r = valid(StatutoryIndicator, st);
         sameDocument(doc, r.documentId, 'statutory indicator');
         const pv = r.provenance;
-        this.stmts.insertStatutory.run(doc.id, i, r.nr, r.beleidsveld, r.name, r.unit, r.year,
-          r.score, r.decimals, bool(r.percent), r.source, r.catalogueName, bool(r.matchesCatalogue),
-          pv.file, pv.line, pv.page, pv.raw);
+        this.stmts.insertStatutory.run(
+          doc.id,
+          i,
+          r.nr,
+          r.beleidsveld,
+          r.name,
+          r.unit,
+          r.year,
+          r.score,
+          r.decimals,
+          bool(r.percent),
+          r.source,
+          r.catalogueName,
+          bool(r.matchesCatalogue),
+          pv.file,
+          pv.line,
+          pv.page,
+          pv.raw,
+        );
       });
       // A finding without documentId is stored as the document's: it was found while reading
       // it, and must go when the document is replaced (else re-ingesting would duplicate it).
@@ -308,23 +418,31 @@ export class Store {
 
   listTables(documentId?: string): Table[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    return Array.from(documentId === undefined ? this.stmts.listTables.iterate({ documentId: null }) : this.stmts.listTablesOf.iterate({ documentId }), (r) => ({
-      documentId: r.document_id,
-      index: r.table_index,
-      kind: r.kind,
-      title: r.title,
-      scale: r.scale,
-      scaleText: r.scale_text,
-      columns: JSON.parse(r.columns_json),
-      signConvention: JSON.parse(r.sign_convention_json),
-      line: r.line,
-      page: r.page,
-    }));
+    return Array.from(
+      documentId === undefined
+        ? this.stmts.listTables.iterate({ documentId: null })
+        : this.stmts.listTablesOf.iterate({ documentId }),
+      (r) => ({
+        documentId: r.document_id,
+        index: r.table_index,
+        kind: r.kind,
+        title: r.title,
+        scale: r.scale,
+        scaleText: r.scale_text,
+        columns: JSON.parse(r.columns_json),
+        signConvention: JSON.parse(r.sign_convention_json),
+        line: r.line,
+        page: r.page,
+      }),
+    );
   }
 
   listFinancialFacts(documentId?: string): FinancialFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    const rows = documentId === undefined ? this.stmts.listFinancial.iterate({ documentId: null }) : this.stmts.listFinancialOf.iterate({ documentId });
+    const rows =
+      documentId === undefined
+        ? this.stmts.listFinancial.iterate({ documentId: null })
+        : this.stmts.listFinancialOf.iterate({ documentId });
     return Array.from(rows as Iterable<unknown[]>, financialOfRow);
   }
 
@@ -335,7 +453,10 @@ export class Store {
 
   listIndicatorFacts(documentId?: string): IndicatorFact[] {
     // iterated, not .all(): a whole database's rows are not held twice
-    const rows = documentId === undefined ? this.stmts.listIndicators.iterate({ documentId: null }) : this.stmts.listIndicatorsOf.iterate({ documentId });
+    const rows =
+      documentId === undefined
+        ? this.stmts.listIndicators.iterate({ documentId: null })
+        : this.stmts.listIndicatorsOf.iterate({ documentId });
     return Array.from(rows as Iterable<unknown[]>, indicatorOfRow);
   }
 
@@ -417,9 +538,22 @@ export class Store {
   /** Every triage decision, oldest first. */
   listTriage(): TriageEntry[] {
     return this.stmts.listTriage.all().map((r) => ({
-      fingerprint: r.fingerprint, rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title,
-      tableIndex: r.table_index, row: r.row_label, column: r.column_header, line: r.line, page: r.page,
-      expected: r.expected, found: r.found, status: r.status, comment: r.comment, by: r.by, at: r.at,
+      fingerprint: r.fingerprint,
+      rule: r.rule,
+      file: r.file,
+      documentId: r.document_id,
+      table: r.table_title,
+      tableIndex: r.table_index,
+      row: r.row_label,
+      column: r.column_header,
+      line: r.line,
+      page: r.page,
+      expected: r.expected,
+      found: r.found,
+      status: r.status,
+      comment: r.comment,
+      by: r.by,
+      at: r.at,
     }));
   }
 
@@ -433,7 +567,11 @@ export class Store {
       entries.forEach((e, i) => {
         const r = TriageEntry.parse(e);
         if (fingerprintOf(r) !== r.fingerprint) {
-          throw new Error(`${source}: entry ${i + 1} (${r.rule} at ${r.file}${r.row ? `, ${r.row}` : ''}${r.column ? `, ${r.column}` : ''}): its fingerprint is not that of its rule, document, place and values`);
+          throw new Error(
+            `${source}: entry ${i + 1} (${r.rule} at ` +
+              `${r.file}${r.row ? `, ${r.row}` : ''}${r.column ? `, ${r.column}` : ''}): its fingerprint is ` +
+              `not that of its rule, document, place and values`,
+          );
         }
         const locus = locusOf(r);
         this.stmts.deleteTriageAt.run(locus, r.fingerprint);
@@ -458,8 +596,13 @@ export class Store {
 
   /** Per document: how many tables and facts are stored, counted in SQL rather than loaded. */
   documentCounts(documentId: string): { tables: number; financialFacts: number; indicatorFacts: number } {
-    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table} WHERE document_id = ?`).pluck().get(documentId) as number;
-    return { tables: count('tables'), financialFacts: count('financial_facts'), indicatorFacts: count('indicator_facts') };
+    const count = (table: string) =>
+      this.db.prepare(`SELECT count(*) FROM ${table} WHERE document_id = ?`).pluck().get(documentId) as number;
+    return {
+      tables: count('tables'),
+      financialFacts: count('financial_facts'),
+      indicatorFacts: count('indicator_facts'),
+    };
   }
 
   close(): void {
@@ -467,9 +610,27 @@ export class Store {
   }
 
   private insertFinding(r: Finding, runId: number | null): void {
-    this.stmts.insertFinding.run(r.documentId, runId, r.rule, r.severity, r.file, r.table,
-      r.tableIndex, r.row, r.column, r.line, r.page, r.expected, r.found, r.difference,
-      r.tolerance, r.raw, r.message, r.evidence ? JSON.stringify(r.evidence) : null, fingerprintOf(r));
+    this.stmts.insertFinding.run(
+      r.documentId,
+      runId,
+      r.rule,
+      r.severity,
+      r.file,
+      r.table,
+      r.tableIndex,
+      r.row,
+      r.column,
+      r.line,
+      r.page,
+      r.expected,
+      r.found,
+      r.difference,
+      r.tolerance,
+      r.raw,
+      r.message,
+      r.evidence ? JSON.stringify(r.evidence) : null,
+      fingerprintOf(r),
+    );
   }
 }
 
@@ -489,10 +650,47 @@ export const FINANCIAL_COLUMNS = `document_id, table_index, row_index, taakveld,
 
 /** A financial_facts row (FINANCIAL_COLUMNS) as the record it stores. */
 export function financialOfRow(row: unknown[]): FinancialFact {
-  const [documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group,
-    isTotal, columnIndex, columnHeader, columnKind, year, value, status, decimals, scale, file, line, page, raw] = row as any[];
-  return { documentId, tableIndex, rowIndex, taakveld, rowLabel, lineItem, group, isTotal: isTotal === 1, columnIndex,
-    columnHeader, columnKind, year, value, status, decimals, scale, provenance: { file, line, page, raw } };
+  const [
+    documentId,
+    tableIndex,
+    rowIndex,
+    taakveld,
+    rowLabel,
+    lineItem,
+    group,
+    isTotal,
+    columnIndex,
+    columnHeader,
+    columnKind,
+    year,
+    value,
+    status,
+    decimals,
+    scale,
+    file,
+    line,
+    page,
+    raw,
+  ] = row as any[];
+  return {
+    documentId,
+    tableIndex,
+    rowIndex,
+    taakveld,
+    rowLabel,
+    lineItem,
+    group,
+    isTotal: isTotal === 1,
+    columnIndex,
+    columnHeader,
+    columnKind,
+    year,
+    value,
+    status,
+    decimals,
+    scale,
+    provenance: { file, line, page, raw },
+  };
 }
 
 export const INDICATOR_COLUMNS = `document_id, table_index, row_index, doelstelling, name, unit, column_index,
@@ -500,13 +698,48 @@ export const INDICATOR_COLUMNS = `document_id, table_index, row_index, doelstell
 
 /** An indicator_facts row (INDICATOR_COLUMNS) as the record it stores. */
 export function indicatorOfRow(row: unknown[]): IndicatorFact {
-  const [documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex,
-    columnHeader, columnKind, year, value, decimals, referenceYear, footnote, reading, source, area, file, line, page, raw] = row as any[];
-  return { documentId, tableIndex, rowIndex, doelstelling, name, unit, columnIndex, columnHeader, columnKind, year, value,
-    decimals, referenceYear, footnote,
+  const [
+    documentId,
+    tableIndex,
+    rowIndex,
+    doelstelling,
+    name,
+    unit,
+    columnIndex,
+    columnHeader,
+    columnKind,
+    year,
+    value,
+    decimals,
+    referenceYear,
+    footnote,
+    reading,
+    source,
+    area,
+    file,
+    line,
+    page,
+    raw,
+  ] = row as any[];
+  return {
+    documentId,
+    tableIndex,
+    rowIndex,
+    doelstelling,
+    name,
+    unit,
+    columnIndex,
+    columnHeader,
+    columnKind,
+    year,
+    value,
+    decimals,
+    referenceYear,
+    footnote,
     // absent unless set, as the schema has them
     ...(reading ? { reading } : {}),
     ...(source !== null ? { source } : {}),
     ...(area !== null ? { area } : {}),
-    provenance: { file, line, page, raw } };
+    provenance: { file, line, page, raw },
+  };
 }

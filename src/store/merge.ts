@@ -30,7 +30,10 @@ export interface ShardMerge {
 }
 
 function columns(db: Database.Database, schema: string, table: string): string[] {
-  return db.prepare<[], { name: string }>(`PRAGMA ${schema}.table_info(${table})`).all().map((c) => c.name);
+  return db
+    .prepare<[], { name: string }>(`PRAGMA ${schema}.table_info(${table})`)
+    .all()
+    .map((c) => c.name);
 }
 
 /** Opens the shard read-only and refuses what cannot be merged as it is, before anything is written. */
@@ -47,15 +50,22 @@ export function checkShard(path: string): void {
     if (version !== SCHEMA_VERSION) {
       throw new MergeError(
         version > SCHEMA_VERSION
-          ? `${path}: shard schema version ${version} is newer than this klopt's (${SCHEMA_VERSION}); merge with the klopt that wrote it`
-          : `${path}: shard schema version ${version} is older than this klopt's (${SCHEMA_VERSION}); open it once with this klopt (e.g. \`klopt report --db ${path}\`) to migrate it`,
+          ? `${path}: shard schema version ${version} is newer than this klopt's (${SCHEMA_VERSION}); merge ` +
+              `with the klopt that wrote it`
+          : `${path}: shard schema version ${version} is older than this klopt's (${SCHEMA_VERSION}); open it ` +
+              `once with this klopt (e.g. \`klopt report --db ${path}\`) to migrate it`,
       );
     }
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new MergeError(`${path}: the shard database is damaged (quick_check: ${String(check)})`);
-    const running = db.prepare<[], { id: number; pid: number }>(`SELECT id, pid FROM runs WHERE status = 'running'`).all();
+    const running = db
+      .prepare<[], { id: number; pid: number }>(`SELECT id, pid FROM runs WHERE status = 'running'`)
+      .all();
     if (running.length) {
-      throw new MergeError(`${path}: run ${running[0].id} (pid ${running[0].pid}) is still writing this shard, or died; finish it (run klopt ingest on the shard again) before merging`);
+      throw new MergeError(
+        `${path}: run ${running[0].id} (pid ${running[0].pid}) is still writing this shard, or died; finish ` +
+          `it (run klopt ingest on the shard again) before merging`,
+      );
     }
   } catch (e) {
     if (e instanceof MergeError) throw e;
@@ -77,8 +87,16 @@ export function mergeShard(store: Store, path: string, runId: number, skipRules:
   db.prepare('ATTACH DATABASE ? AS shard').run(path);
   try {
     return db.transaction((): ShardMerge => {
-      const overlap = db.prepare<[], string>('SELECT path FROM shard.files WHERE path IN (SELECT path FROM main.files) ORDER BY path LIMIT 1').pluck().get();
-      if (overlap) throw new MergeError(`${path}: ${overlap} is also in an earlier shard; shards must not overlap (each file in one shard)`);
+      const overlap = db
+        .prepare<[], string>(
+          'SELECT path FROM shard.files WHERE path IN (SELECT path FROM main.files) ORDER BY path LIMIT 1',
+        )
+        .pluck()
+        .get();
+      if (overlap)
+        throw new MergeError(
+          `${path}: ${overlap} is also in an earlier shard; shards must not overlap (each file in one shard)`,
+        );
       const skip = skipRules.map(() => '?').join(', ') || "''";
       // The same content read in an earlier shard under another path: that file holds the
       // document, this one is recorded as its duplicate, as one ingest of both would do.
@@ -87,30 +105,58 @@ export function mergeShard(store: Store, path: string, runId: number, skipRules:
         const notHeld = (col: string) => `${col} NOT IN (SELECT id FROM temp.held)`;
         for (const t of BY_DOCUMENT) {
           const cols = columns(db, 'main', t).join(', ');
-          db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ${notHeld(t === 'documents' ? 'id' : 'document_id')}`);
+          db.exec(
+            `INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ` +
+              `${notHeld(t === 'documents' ? 'id' : 'document_id')}`,
+          );
         }
         for (const t of WITH_ROW_ID) {
-          const cols = columns(db, 'main', t).filter((c) => c !== 'id').join(', ');
-          db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ${notHeld('document_id')} ORDER BY id`);
+          const cols = columns(db, 'main', t)
+            .filter((c) => c !== 'id')
+            .join(', ');
+          db.exec(
+            `INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM shard.${t} WHERE ${notHeld('document_id')} ` +
+              `ORDER BY id`,
+          );
         }
         const findingCols = columns(db, 'main', 'findings').filter((c) => c !== 'id' && c !== 'run_id');
         const findings = db
-          .prepare(`INSERT INTO main.findings (${findingCols.join(', ')}, run_id)
+          .prepare(
+            `INSERT INTO main.findings (${findingCols.join(', ')}, run_id)
                     SELECT ${findingCols.join(', ')}, ? FROM shard.findings
-                    WHERE rule NOT IN (${skip}) AND (document_id IS NULL OR ${notHeld('document_id')}) ORDER BY id`)
+                    WHERE rule NOT IN (${skip}) AND (document_id IS NULL OR ${notHeld('document_id')}) ORDER BY id`,
+          )
           .run(runId, ...skipRules).changes;
         const isHeld = `s.status = 'ingested' AND s.document_id IN (SELECT id FROM temp.held)`;
         const fileCols = columns(db, 'main', 'files');
         const select = fileCols.map((c) =>
-          c === 'run_id' ? '?'
-          : c === 'status' ? `CASE WHEN ${isHeld} THEN 'duplicate' ELSE s.status END`
-          : c === 'error' ? `CASE WHEN ${isHeld} THEN 'same content as ' || (SELECT d.file FROM main.documents d WHERE d.id = s.document_id) ELSE s.error END`
-          : `s.${c}`);
-        const files = db.prepare(`INSERT INTO main.files (${fileCols.join(', ')}) SELECT ${select.join(', ')} FROM shard.files s ORDER BY s.path`).run(runId).changes;
-        const documents = db.prepare<[], number>(`SELECT count(*) FROM shard.documents WHERE ${notHeld('id')}`).pluck().get()!;
+          c === 'run_id'
+            ? '?'
+            : c === 'status'
+              ? `CASE WHEN ${isHeld} THEN 'duplicate' ELSE s.status END`
+              : c === 'error'
+                ? `CASE WHEN ${isHeld} THEN 'same content as ' || (SELECT d.file FROM main.documents d WHERE ` +
+                  `d.id = s.document_id) ELSE s.error END`
+                : `s.${c}`,
+        );
+        const files = db
+          .prepare(
+            `INSERT INTO main.files (${fileCols.join(', ')}) SELECT ${select.join(', ')} FROM shard.files s ` +
+              `ORDER BY s.path`,
+          )
+          .run(runId).changes;
+        const documents = db
+          .prepare<[], number>(`SELECT count(*) FROM shard.documents WHERE ${notHeld('id')}`)
+          .pluck()
+          .get()!;
         const duplicates = db.prepare<[], number>(`SELECT count(*) FROM shard.files s WHERE ${isHeld}`).pluck().get()!;
         // The versions that read the shard's files as they are now (not every run it ever had).
-        const versions = db.prepare<[], string>('SELECT DISTINCT klopt_version FROM shard.runs WHERE id IN (SELECT run_id FROM shard.files) ORDER BY 1').pluck().all();
+        const versions = db
+          .prepare<[], string>(
+            'SELECT DISTINCT klopt_version FROM shard.runs WHERE id IN (SELECT run_id FROM shard.files) ORDER BY 1',
+          )
+          .pluck()
+          .all();
         return { shard: path, documents, files, duplicates, findings, versions };
       } finally {
         db.exec('DROP TABLE temp.held');

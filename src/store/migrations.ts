@@ -293,7 +293,8 @@ export const MIGRATIONS: readonly string[] = [
     checked_at  TEXT NOT NULL
   ) STRICT;
   `,
-  /* 8: reading coverage per document, and indicator figures' comparison areas (amounts seen in tables and table-like blocks, amounts stored
+  /* 8: reading coverage per document, and indicator figures' comparison areas (amounts seen in tables and table-like
+     blocks, amounts stored
      as facts): a document read in part is not proven, and the report says how far it was read. */
   `
   ALTER TABLE documents ADD COLUMN amounts_seen INTEGER;
@@ -373,28 +374,66 @@ function backfillFingerprints(db: Database): void {
   const set = db.prepare('UPDATE findings SET fingerprint = ? WHERE id = ?');
   const rows = db.prepare<[], Record<string, any>>('SELECT * FROM findings').all();
   for (const r of rows) {
-    set.run(fingerprintOf({ rule: r.rule, file: r.file, documentId: r.document_id, table: r.table_title, tableIndex: r.table_index,
-      row: r.row_label, column: r.column_header, line: r.line, page: r.page, expected: r.expected, found: r.found }), r.id);
+    set.run(
+      fingerprintOf({
+        rule: r.rule,
+        file: r.file,
+        documentId: r.document_id,
+        table: r.table_title,
+        tableIndex: r.table_index,
+        row: r.row_label,
+        column: r.column_header,
+        line: r.line,
+        page: r.page,
+        expected: r.expected,
+        found: r.found,
+      }),
+      r.id,
+    );
   }
 }
 
 /** Migration 9: table_kind of the facts a database already holds, as the store writes it for new ones. */
 function backfillFactKinds(db: Database): void {
   const tables = new Map<string, Pick<Table, 'kind' | 'title' | 'scaleText'>>();
-  for (const t of db.prepare<[], { document_id: string; table_index: number; kind: Table['kind']; title: string; scale_text: string | null }>(
-    'SELECT document_id, table_index, kind, title, scale_text FROM tables').iterate()) {
+  for (const t of db
+    .prepare<
+      [],
+      { document_id: string; table_index: number; kind: Table['kind']; title: string; scale_text: string | null }
+    >('SELECT document_id, table_index, kind, title, scale_text FROM tables')
+    .iterate()) {
     tables.set(`${t.document_id}\u0000${t.table_index}`, { kind: t.kind, title: t.title, scaleText: t.scale_text });
   }
   const setFinancial = db.prepare('UPDATE financial_facts SET table_kind = ? WHERE id = ?');
-  const financial = db.prepare<[], { id: number; document_id: string; table_index: number; row_label: string; column_header: string; decimals: number; raw: string }>(
-    'SELECT id, document_id, table_index, row_label, column_header, decimals, raw FROM financial_facts').all();
+  const financial = db
+    .prepare<
+      [],
+      {
+        id: number;
+        document_id: string;
+        table_index: number;
+        row_label: string;
+        column_header: string;
+        decimals: number;
+        raw: string;
+      }
+    >('SELECT id, document_id, table_index, row_label, column_header, decimals, raw FROM financial_facts')
+    .all();
   for (const f of financial) {
-    const kind = financialFactKind(tables.get(`${f.document_id}\u0000${f.table_index}`), { rowLabel: f.row_label, columnHeader: f.column_header, decimals: f.decimals, raw: f.raw });
+    const kind = financialFactKind(tables.get(`${f.document_id}\u0000${f.table_index}`), {
+      rowLabel: f.row_label,
+      columnHeader: f.column_header,
+      decimals: f.decimals,
+      raw: f.raw,
+    });
     setFinancial.run(kind, f.id);
   }
   const setIndicator = db.prepare('UPDATE indicator_facts SET table_kind = ? WHERE id = ?');
-  const indicators = db.prepare<[], { id: number; name: string; unit: string | null; decimals: number; raw: string }>(
-    'SELECT id, name, unit, decimals, raw FROM indicator_facts').all();
+  const indicators = db
+    .prepare<[], { id: number; name: string; unit: string | null; decimals: number; raw: string }>(
+      'SELECT id, name, unit, decimals, raw FROM indicator_facts',
+    )
+    .all();
   for (const f of indicators) {
     setIndicator.run(indicatorFactKind(f), f.id);
   }
@@ -416,7 +455,8 @@ export function migrate(db: Database, file: string): void {
   const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new Error(
-      `${file}: database schema version ${current} is newer than this klopt supports (${SCHEMA_VERSION}); upgrade klopt or use another database`,
+      `${file}: database schema version ${current} is newer than this klopt supports (${SCHEMA_VERSION}); ` +
+        `upgrade klopt or use another database`,
     );
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {

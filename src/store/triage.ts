@@ -10,12 +10,27 @@ import type { Finding, TriageEntry, TriageStatus } from '../../schemas/index.js'
 
 const sha256 = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
-type Identity = Pick<Finding, 'rule' | 'file' | 'documentId' | 'table' | 'tableIndex' | 'row' | 'column' | 'line' | 'page' | 'expected' | 'found'>;
+type Identity = Pick<
+  Finding,
+  'rule' | 'file' | 'documentId' | 'table' | 'tableIndex' | 'row' | 'column' | 'line' | 'page' | 'expected' | 'found'
+>;
 
 /** The finding's fingerprint: equal for the same finding of the same document content. */
 export function fingerprintOf(f: Identity): string {
   // A finding about a file that never became a document is known by the file.
-  return sha256(['finding/1', f.rule, f.documentId ?? `file:${f.file}`, f.table, f.tableIndex, f.row, f.column, f.line, f.page, f.expected, f.found]);
+  return sha256([
+    'finding/1',
+    f.rule,
+    f.documentId ?? `file:${f.file}`,
+    f.table,
+    f.tableIndex,
+    f.row,
+    f.column,
+    f.line,
+    f.page,
+    f.expected,
+    f.found,
+  ]);
 }
 
 /**
@@ -23,22 +38,51 @@ export function fingerprintOf(f: Identity): string {
  * row and column (and the line, for a finding placed at no row or column).
  */
 export function locusOf(f: Pick<Finding, 'rule' | 'file' | 'table' | 'row' | 'column' | 'line'>): string {
-  return sha256(['locus/1', f.rule, f.file, f.table, f.row, f.column, f.row === null && f.column === null ? f.line : null]);
+  return sha256([
+    'locus/1',
+    f.rule,
+    f.file,
+    f.table,
+    f.row,
+    f.column,
+    f.row === null && f.column === null ? f.line : null,
+  ]);
 }
 
 /** A triage entry for a finding: its identity, the decision and who made it when. */
-export function triageEntryFor(f: Identity, status: TriageStatus, comment: string, by: string | null, at = new Date().toISOString()): TriageEntry {
+export function triageEntryFor(
+  f: Identity,
+  status: TriageStatus,
+  comment: string,
+  by: string | null,
+  at = new Date().toISOString(),
+): TriageEntry {
   return {
-    fingerprint: fingerprintOf(f), rule: f.rule, file: f.file, documentId: f.documentId, table: f.table, tableIndex: f.tableIndex,
-    row: f.row, column: f.column, line: f.line, page: f.page, expected: f.expected, found: f.found, status, comment, by, at,
+    fingerprint: fingerprintOf(f),
+    rule: f.rule,
+    file: f.file,
+    documentId: f.documentId,
+    table: f.table,
+    tableIndex: f.tableIndex,
+    row: f.row,
+    column: f.column,
+    line: f.line,
+    page: f.page,
+    expected: f.expected,
+    found: f.found,
+    status,
+    comment,
+    by,
+    at,
   };
 }
 
-/** new: never triaged; a status: triaged as this finding; review: its locus was triaged, but the document or the finding changed since. */
+/**
+ * new: never triaged; a status: triaged as this finding; review: its locus was triaged, but the document or the finding
+ * changed since.
+ */
 export type TriageState =
-  | { status: 'new' }
-  | { status: TriageStatus; entry: TriageEntry }
-  | { status: 'review'; entry: TriageEntry };
+  { status: 'new' } | { status: TriageStatus; entry: TriageEntry } | { status: 'review'; entry: TriageEntry };
 
 export const TRIAGE_STATES = ['new', 'review', 'explained', 'accepted', 'false-alarm'] as const;
 export type TriageStateName = (typeof TRIAGE_STATES)[number];

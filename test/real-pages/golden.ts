@@ -36,7 +36,18 @@ export interface Golden {
   tables: { title: string | null; scale: number; kind: string; columns: string[][] }[];
   facts: GoldenFact[];
   discrepancies: { table: number; row: string; column: string[]; expected: number; found: number; why: string }[];
-  iv3: { csv: string; column: string[]; compared: { taakveld: string; baten: number | null; lasten: number | null; iv3Baten: number | null; iv3Lasten: number | null; agrees: boolean }[] } | null;
+  iv3: {
+    csv: string;
+    column: string[];
+    compared: {
+      taakveld: string;
+      baten: number | null;
+      lasten: number | null;
+      iv3Baten: number | null;
+      iv3Lasten: number | null;
+      agrees: boolean;
+    }[];
+  } | null;
 }
 
 export interface CorpusPage {
@@ -49,10 +60,19 @@ export function loadCorpus(): CorpusPage[] {
   return readdirSync(CORPUS_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ slug: f.replace(/\.json$/, ''), file: join(CORPUS_DIR, f.replace(/\.json$/, '.txt')), golden: JSON.parse(readFileSync(join(CORPUS_DIR, f), 'utf8')) as Golden }));
+    .map((f) => ({
+      slug: f.replace(/\.json$/, ''),
+      file: join(CORPUS_DIR, f.replace(/\.json$/, '.txt')),
+      golden: JSON.parse(readFileSync(join(CORPUS_DIR, f), 'utf8')) as Golden,
+    }));
 }
 
-export const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[.:]+(?= |$)/g, '').trim();
+export const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:]+(?= |$)/g, '')
+    .trim();
 const code = (c: string) => c.trim().replace(/([0-9])([a-d])$/, (_, d: string, l: string) => d + l.toUpperCase());
 
 const columnMatches = (header: string, parts: string[]) => parts.every((p) => norm(header).includes(norm(p)));
@@ -69,21 +89,35 @@ export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
   const out: AnyFact[] = [];
   for (const f of doc.financial) {
     if (f.status !== 'printed' || !columnMatches(f.columnHeader, g.column)) continue;
-    const sameRow = g.taakveld && f.taakveld ? f.taakveld === code(g.taakveld) && (rowMatches(f.rowLabel, g) || rowMatches(f.group ?? '', g) || g.lineItem === f.lineItem) : rowMatches(f.rowLabel, g) || (f.group !== null && rowMatches(f.group, g));
+    const sameRow =
+      g.taakveld && f.taakveld
+        ? f.taakveld === code(g.taakveld) &&
+          (rowMatches(f.rowLabel, g) || rowMatches(f.group ?? '', g) || g.lineItem === f.lineItem)
+        : rowMatches(f.rowLabel, g) || (f.group !== null && rowMatches(f.group, g));
     if (!sameRow) continue;
     if (g.lineItem && f.lineItem !== g.lineItem && f.lineItem !== 'other') continue;
     out.push({ kind: 'financial', f });
   }
   for (const f of doc.indicators) {
-    if (f.value === null || !columnMatches(f.columnHeader, g.column) || !rowMatches(f.name, g) || (g.area && f.area !== g.area)) continue;
+    if (
+      f.value === null ||
+      !columnMatches(f.columnHeader, g.column) ||
+      !rowMatches(f.name, g) ||
+      (g.area && f.area !== g.area)
+    )
+      continue;
     out.push({ kind: 'indicator', f });
   }
   // A row printed under exactly this label is the one meant ("Bestuur", not "Totaal Bestuur en ondersteuning").
-  const label = (x: AnyFact) => norm(x.kind === 'financial' ? x.f.rowLabel.replace(/\s*\(\d+(, \d+)*\)$/, '') : x.f.name);
+  const label = (x: AnyFact) =>
+    norm(x.kind === 'financial' ? x.f.rowLabel.replace(/\s*\(\d+(, \d+)*\)$/, '') : x.f.name);
   const wanted = norm(g.indicator ? `${g.indicator} ${g.row}` : g.row);
   const printed = (l: string) => norm(l.replace(/\s*\(\d+(, \d+)*\)$/, '')) === wanted;
   // The row is in the table (under this label) even where this cell of it was not read.
-  const rowExists = doc.financial.some((f) => printed(f.rowLabel)) || doc.indicators.some((f) => printed(f.name)) || doc.findings.some((f) => f.row !== null && printed(f.row));
+  const rowExists =
+    doc.financial.some((f) => printed(f.rowLabel)) ||
+    doc.indicators.some((f) => printed(f.name)) ||
+    doc.findings.some((f) => f.row !== null && printed(f.row));
   return rowExists ? out.filter((x) => label(x) === wanted) : out;
 }
 

@@ -16,7 +16,9 @@ Lasten
 ruleTester('budget-change', {
   valid: [
     {
-      name: 'Staphorst zomernota 2019: every begroting na mutatie = begroting + mutaties, Reisdocumenten 60.000 − 10.000 included',
+      name:
+        'Staphorst zomernota 2019: every begroting na mutatie = begroting + mutaties, Reisdocumenten 60.000 − ' +
+        '10.000 included',
       run: () => staphorst('317.085'),
       evaluated: 4,
     },

@@ -52,7 +52,9 @@ ruleTester('column-footing', {
       findings: [['error', 'TOTAAL', '2024', 1270000, 1207000]],
     },
     {
-      name: 'Hengelo transformatieplan 2022, Financiële opgave with the 2024 total printed positive: the pattern breaks there',
+      name:
+        'Hengelo transformatieplan 2022, Financiële opgave with the 2024 total printed positive: the pattern ' +
+        'breaks there',
       run: () => opgave('-€ 972.750\t€ 935.100\t-€ 4.077.700\t-€ 6.894.000'),
       fields: ['column'],
       findings: [['2024']],

@@ -14,7 +14,8 @@ ruleTester('crossed-relations', {
   invalid: [
     {
       name: 'Lochem 2021 with 0 - Bestuur en ondersteuning, Baten (Begroting 2021 voor wijziging) 476 instead of 463',
-      run: () => lochem((s) => s.replace('0 - Bestuur en ondersteuning 463 2.498', '0 - Bestuur en ondersteuning 476 2.498')),
+      run: () =>
+        lochem((s) => s.replace('0 - Bestuur en ondersteuning 463 2.498', '0 - Bestuur en ondersteuning 476 2.498')),
       findings: [['0 - Bestuur en ondersteuning', 'Begroting 2021 voor wijziging Baten', 463, 476]],
       then: ([f]) => expect(f.message).toContain('2 failing relations share this figure and no other'),
     },

@@ -14,7 +14,12 @@ ruleTester('derived-ratio', {
   invalid: [
     {
       name: 'Hengelo transformatieplan 2022 with the 2020 average printed 2,9 (edited copy)',
-      run: () => processCopy(mutatedSample('hengelo-transformatieplan-sociaal-domein-2022.md', [[/^2020\t2\.007\t5\.430\t2,7$/m, '2020\t2.007\t5.430\t2,9']])),
+      run: () =>
+        processCopy(
+          mutatedSample('hengelo-transformatieplan-sociaal-domein-2022.md', [
+            [/^2020\t2\.007\t5\.430\t2,7$/m, '2020\t2.007\t5.430\t2,9'],
+          ]),
+        ),
       findings: [['2020', 'Gemiddeld aantal indicaties per cliënt', 2.706, 2.9]],
       then: ([f]) => expect(f.line).toBe(1431),
     },

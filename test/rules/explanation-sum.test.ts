@@ -8,7 +8,9 @@ const ENSCHEDE_2018 = 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-
 ruleTester('explanation-sum', {
   valid: [
     {
-      name: 'Enschede 2023: 13 items sum to −1,4 miljoen; their nadelen 23,7 and voordelen 22,3 miljoen, as line 167 says',
+      name:
+        'Enschede 2023: 13 items sum to −1,4 miljoen; their nadelen 23,7 and voordelen 22,3 miljoen, as line ' +
+        '167 says',
       run: () => processSample(sample(ENSCHEDE_2023)),
       evaluated: 3,
     },
@@ -22,8 +24,15 @@ ruleTester('explanation-sum', {
       findings: [[1469, 'warning', -889000, -910000, -21000]],
     },
     {
-      name: 'Enschede 2023 with Jeugdhulp 15,9 instead of 15,0 miljoen nadeel: neither the resultaat nor the stated nadelen',
-      run: () => processCopy(mutatedSample(ENSCHEDE_2023, [[/Jeugdhulp\s15,0\smiljoen\seuro\snadeel/, 'Jeugdhulp 15,9 miljoen euro nadeel']])),
+      name:
+        'Enschede 2023 with Jeugdhulp 15,9 instead of 15,0 miljoen nadeel: neither the resultaat nor the ' +
+        'stated nadelen',
+      run: () =>
+        processCopy(
+          mutatedSample(ENSCHEDE_2023, [
+            [/Jeugdhulp\s15,0\smiljoen\seuro\snadeel/, 'Jeugdhulp 15,9 miljoen euro nadeel'],
+          ]),
+        ),
       fields: ['line', 'severity', 'expected', 'found'],
       findings: [
         // introduced as "De belangrijkste producten": the gap is info, not an error

@@ -5,11 +5,20 @@ import { HENGELO_2023, processSample } from '../helpers.js';
 import { corpus, ruleTester } from './rule-tester.js';
 
 // The IV3 exports of Hengelo and Enschede in data/iv3 (CBS, amounts × € 1.000).
-const iv3 = (...names: string[]) => names.flatMap((n) => readIv3File(join(import.meta.dirname, '..', '..', 'data', 'iv3', `${n}-hengelo-enschede.csv`)).figures);
-const withHengelo2023 = (...names: string[]) => corpus('corpus', () => ({ documents: [processSample(HENGELO_2023)], iv3: iv3(...names) }));
+const iv3 = (...names: string[]) =>
+  names.flatMap(
+    (n) => readIv3File(join(import.meta.dirname, '..', '..', 'data', 'iv3', `${n}-hengelo-enschede.csv`)).figures,
+  );
+const withHengelo2023 = (...names: string[]) =>
+  corpus('corpus', () => ({ documents: [processSample(HENGELO_2023)], iv3: iv3(...names) }));
 
 ruleTester('iv3-taakveld', {
-  valid: [{ name: 'Hengelo jaarstukken 2023: every Rekening 2023 figure agrees with the IV3 realisatie 2023', run: withHengelo2023('2023_jaarrekening') }],
+  valid: [
+    {
+      name: 'Hengelo jaarstukken 2023: every Rekening 2023 figure agrees with the IV3 realisatie 2023',
+      run: withHengelo2023('2023_jaarrekening'),
+    },
+  ],
   invalid: [
     {
       name: 'Hengelo jaarstukken 2023: nine Begroting 2023 primitief figures differ from the IV3 begroting 2023',
@@ -38,7 +47,10 @@ ruleTester('iv3-pf006', {
   valid: [
     {
       name: 'Hengelo and Enschede IV3 realisatie 2023: total lasten = total baten for each gemeente',
-      run: corpus('iv3', () => ({ documents: [], iv3: iv3('2023_jaarrekening').filter((f) => f.gemeente !== 'Nederland') })),
+      run: corpus('iv3', () => ({
+        documents: [],
+        iv3: iv3('2023_jaarrekening').filter((f) => f.gemeente !== 'Nederland'),
+      })),
       evaluated: 2,
     },
   ],

@@ -9,7 +9,11 @@ const saldo = ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-', '-6.779',
 
 ruleTester('missing-cell', {
   valid: [
-    { name: 'Hengelo 2023, the 6.74A saldo row with all four cells', run: () => hengeloRows([baten, lasten, [...saldo, '44']]), evaluated: 2 },
+    {
+      name: 'Hengelo 2023, the 6.74A saldo row with all four cells',
+      run: () => hengeloRows([baten, lasten, [...saldo, '44']]),
+      evaluated: 2,
+    },
   ],
   invalid: [
     {
@@ -17,7 +21,13 @@ ruleTester('missing-cell', {
       run: () => hengeloRows([baten, lasten, saldo]),
       findings: [['6.74A Jeugdhulp behandeling GGZ zonder verblijf / Saldo', 'Verschil', 44, null]],
       // the three printed cells are placed where the arithmetic puts them, not left-aligned blindly
-      then: (_, r) => expect(r.financial.filter((f) => f.lineItem === 'saldo').map((f) => f.value)).toEqual([null, -6779, -6735, null]),
+      then: (_, r) =>
+        expect(r.financial.filter((f) => f.lineItem === 'saldo').map((f) => f.value)).toEqual([
+          null,
+          -6779,
+          -6735,
+          null,
+        ]),
     },
   ],
 });
@@ -25,9 +35,18 @@ ruleTester('missing-cell', {
 describe('missing-cell: short rows', () => {
   it('stores no figure for a short row the arithmetic cannot place, and says so', () => {
     // lasten 5 in both budget columns, one saldo cell of −5: primitief or gewijzigd? Both hold.
-    const r = hengeloRows([['Baten', '-', '-', '-', '-'], ['Lasten', '5', '5', '-', '-'], ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-5']]);
+    const r = hengeloRows([
+      ['Baten', '-', '-', '-', '-'],
+      ['Lasten', '5', '5', '-', '-'],
+      ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-5'],
+    ]);
     expect(findingsOf(r, 'ambiguous-cells')).toHaveLength(1);
     // The row stays in the table as unreadable, so that totals over it are not judged without it.
-    expect(r.financial.filter((f) => f.lineItem === 'saldo').map((f) => [f.status, f.value])).toEqual([['unreadable', null], ['unreadable', null], ['unreadable', null], ['unreadable', null]]);
+    expect(r.financial.filter((f) => f.lineItem === 'saldo').map((f) => [f.status, f.value])).toEqual([
+      ['unreadable', null],
+      ['unreadable', null],
+      ['unreadable', null],
+      ['unreadable', null],
+    ]);
   });
 });

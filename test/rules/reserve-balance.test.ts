@@ -35,7 +35,11 @@ Stand per 31 december | 11.698 | 12.609 | 16.548 | 14.988 |
 
 ruleTester('reserve-balance', {
   valid: [
-    { name: 'Halderberge 2023 as printed: every row, the total too, carries its balance', run: () => halderberge('13.476.000'), evaluated: 7 },
+    {
+      name: 'Halderberge 2023 as printed: every row, the total too, carries its balance',
+      run: () => halderberge('13.476.000'),
+      evaluated: 7,
+    },
     { name: 'Weert 2020: withdrawals printed negative are added', run: () => weert('28.410'), evaluated: 2 },
     { name: 'De Fryske Marren 2023: balances down the rows, per year', run: () => fryskeMarren('4.660'), evaluated: 4 },
   ],
@@ -61,7 +65,10 @@ ruleTester('reserve-balance', {
 
 describe('reserve-balance: what the valid cases read', () => {
   it('reads every figure of the tables, and finds no error in them', () => {
-    for (const [r, printed] of [[halderberge('13.476.000'), 28], [fryskeMarren('4.660'), 15]] as const) {
+    for (const [r, printed] of [
+      [halderberge('13.476.000'), 28],
+      [fryskeMarren('4.660'), 15],
+    ] as const) {
       expect(r.financial.filter((f) => f.status === 'printed')).toHaveLength(printed);
       expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     }

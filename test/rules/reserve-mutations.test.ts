@@ -19,7 +19,12 @@ const enschede = (mutaties: string[]) =>
 const printed = ['-512', '5.964', '2.129', '-3.835'];
 
 ruleTester('reserve-mutations', {
-  valid: [{ name: 'Enschede 2023, Vitaal en sociaal as printed: mutaties and resultaat in every column', run: () => enschede(printed) }],
+  valid: [
+    {
+      name: 'Enschede 2023, Vitaal en sociaal as printed: mutaties and resultaat in every column',
+      run: () => enschede(printed),
+    },
+  ],
   invalid: [
     {
       name: 'Enschede 2023 with the realisatie mutaties printed 2.192: not onttrekking − storting',

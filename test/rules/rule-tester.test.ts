@@ -10,8 +10,15 @@ const TEST = join(import.meta.dirname, '..');
 
 describe('the rule tester', () => {
   it('has a table of valid and invalid cases for every rule of the list', () => {
-    const files = [...readdirSync(join(TEST, 'rules')).map((f) => join(TEST, 'rules', f)), join(TEST, 'cross-document.test.ts')];
-    const tables = new Set(files.filter((f) => f.endsWith('.test.ts')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/ruleTester\('([a-z0-9-]+)'/g)].map((m) => m[1])));
+    const files = [
+      ...readdirSync(join(TEST, 'rules')).map((f) => join(TEST, 'rules', f)),
+      join(TEST, 'cross-document.test.ts'),
+    ];
+    const tables = new Set(
+      files
+        .filter((f) => f.endsWith('.test.ts'))
+        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/ruleTester\('([a-z0-9-]+)'/g)].map((m) => m[1])),
+    );
     expect(rules.map((r) => r.id).filter((id) => !tables.has(id))).toEqual([]);
   });
 
@@ -20,8 +27,13 @@ describe('the rule tester', () => {
     const prose = processText('De gemeente heeft in 2023 veel bereikt.\n');
     expect(prose.findings.filter((f) => f.rule === 'saldo-arithmetic')).toEqual([]);
     expect(() => expectValid('saldo-arithmetic', prose)).toThrow(/evaluated nothing/);
-    // A saldo row of one cell the arithmetic cannot place (Hengelo 2023 layout): its cells are unreadable, its saldo unknown.
-    const short = hengeloRows([['Baten', '-', '-', '-', '-'], ['Lasten', '5', '5', '-', '-'], ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-5']]);
+    // A saldo row of one cell the arithmetic cannot place (Hengelo 2023 layout): its cells are unreadable, its saldo
+    // unknown.
+    const short = hengeloRows([
+      ['Baten', '-', '-', '-', '-'],
+      ['Lasten', '5', '5', '-', '-'],
+      ['6.74A Jeugdhulp behandeling GGZ zonder verblijf', '-5'],
+    ]);
     expect(short.findings.filter((f) => f.rule === 'saldo-arithmetic')).toEqual([]);
     expect(() => expectValid('saldo-arithmetic', short)).toThrow(/evaluated nothing/);
   });
@@ -40,9 +52,9 @@ describe('the rule tester', () => {
 
 describe('message templates', () => {
   it('fill each {name} once, leave braces in values alone, and refuse a name without a value', () => {
-    expect(message('{row}, {column}: {why}', { row: '6.1 {x}', column: 'Verschil', why: 'saldo = baten − lasten' })).toBe(
-      '6.1 {x}, Verschil: saldo = baten − lasten',
-    );
+    expect(
+      message('{row}, {column}: {why}', { row: '6.1 {x}', column: 'Verschil', why: 'saldo = baten − lasten' }),
+    ).toBe('6.1 {x}, Verschil: saldo = baten − lasten');
     expect(() => message('{row}: {missing}', { row: 'r' })).toThrow(/no value for \{missing\}/);
   });
 });

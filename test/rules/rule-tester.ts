@@ -32,7 +32,10 @@ export interface ValidCase<O extends Outcome = Outcome> extends Case<O> {
 }
 
 export interface InvalidCase<O extends Outcome = Outcome> extends Case<O> {
-  /** The rule's findings, each as the values of `fields` (default row, column, expected, found); without it, at least one. */
+  /**
+   * The rule's findings, each as the values of `fields` (default row, column, expected, found); without it, at least
+   * one.
+   */
   findings?: unknown[][];
   fields?: (keyof Finding)[];
   /** More to assert on the findings (a message, a line). */
@@ -59,7 +62,11 @@ export function expectValid(id: string, outcome: Outcome, evaluated?: number): v
   }
 }
 
-export function expectInvalid<O extends Outcome>(id: string, outcome: O, c: Omit<InvalidCase<O>, 'name' | 'run'>): void {
+export function expectInvalid<O extends Outcome>(
+  id: string,
+  outcome: O,
+  c: Omit<InvalidCase<O>, 'name' | 'run'>,
+): void {
   const found = findingsOf(outcome, id);
   const fields = c.fields ?? DEFAULT_FIELDS;
   if (c.findings) expect(found.map((f) => fields.map((k) => f[k]))).toEqual(c.findings);
@@ -68,7 +75,10 @@ export function expectInvalid<O extends Outcome>(id: string, outcome: O, c: Omit
 }
 
 /** One describe block per rule: `valid: …` and `invalid: …` tests, one per case. */
-export function ruleTester<O extends Outcome>(id: string, cases: { valid: ValidCase<O>[]; invalid: InvalidCase<O>[] }): void {
+export function ruleTester<O extends Outcome>(
+  id: string,
+  cases: { valid: ValidCase<O>[]; invalid: InvalidCase<O>[] },
+): void {
   if (!rules.some((r) => r.id === id)) throw new Error(`no rule ${id} in src/reconcile/registry.ts`);
   describe(id, () => {
     for (const c of cases.valid) it(`valid: ${c.name}`, () => expectValid(id, c.run(), c.evaluated));

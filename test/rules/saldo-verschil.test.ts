@@ -20,7 +20,11 @@ ruleTester('saldo-verschil', {
         ]),
       evaluated: 1,
     },
-    { name: 'Hengelo 2023, 6.73A Pleegzorg with the sign corrected (0 + −16 = −16)', run: () => hengeloRows(pleegzorg('-16')), evaluated: 1 },
+    {
+      name: 'Hengelo 2023, 6.73A Pleegzorg with the sign corrected (0 + −16 = −16)',
+      run: () => hengeloRows(pleegzorg('-16')),
+      evaluated: 1,
+    },
   ],
   invalid: [
     {

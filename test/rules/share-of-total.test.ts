@@ -5,7 +5,8 @@ import { ruleTester } from './rule-tester.js';
 
 /** Hengelo begroting 2019 lines 64 and 67–68: the header and the two "aantal en %" rows of the Beleidsindicatoren. */
 const all = readFileSync(sample('hengelo-begroting-2019-programma-6-sociaal-domein.txt'), 'utf8').split('\n');
-const fixture = (edit: (s: string) => string = (s) => s) => processText(edit([all[63], all[66], all[67], ''].join('\n')));
+const fixture = (edit: (s: string) => string = (s) => s) =>
+  processText(edit([all[63], all[66], all[67], ''].join('\n')));
 const row = 'Uitstroom naar werk (incl. zelfstandig ondernemerschap) aantal en %)';
 
 ruleTester('share-of-total', {
@@ -14,9 +15,15 @@ ruleTester('share-of-total', {
       name: 'Hengelo 2019 with the targets corrected (Werkelijk 2017: 339 / 750 = 45,2% as printed)',
       run: () => {
         const fixed = fixture((s) =>
-          s.replace('340( 47,5%)', '340 (45,3%)').replace('410 (52,5%)', '410 (54,7%)').replaceAll('340 (47%)', '340 (45%)').replaceAll('410 (53%)', '410 (55%)'),
+          s
+            .replace('340( 47,5%)', '340 (45,3%)')
+            .replace('410 (52,5%)', '410 (54,7%)')
+            .replaceAll('340 (47%)', '340 (45%)')
+            .replaceAll('410 (53%)', '410 (55%)'),
         );
-        expect(fixed.indicators.filter((f) => f.provenance.line === 2).map((f) => f.value)).toEqual([339, 340, 340, 340, 340, 340]);
+        expect(fixed.indicators.filter((f) => f.provenance.line === 2).map((f) => f.value)).toEqual([
+          339, 340, 340, 340, 340, 340,
+        ]);
         return fixed;
       },
       evaluated: 6,
@@ -37,7 +44,8 @@ ruleTester('share-of-total', {
       then: (found) => {
         expect(found[0].raw).toBe('340( 47,5%)');
         expect(found[1].message).toContain(
-          "340 of 340 + 410 = 750 is 45,3% (between 45,27% and 45,40% given the rounding of the counts), but 47% is printed. The rows' shares (47% + 53%) add up to 100%",
+          '340 of 340 + 410 = 750 is 45,3% (between 45,27% and 45,40% given the rounding of the counts), but ' +
+            "47% is printed. The rows' shares (47% + 53%) add up to 100%",
         );
       },
     },

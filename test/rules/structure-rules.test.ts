@@ -4,7 +4,10 @@ import { processText, sample } from '../helpers.js';
 import { ruleTester } from './rule-tester.js';
 
 /** Lines from..to (1-based, inclusive) of a sample: fixtures cut from the real documents. */
-const lines = (name: string, from: number, to: number) => readFileSync(sample(name), 'utf8').split('\n').slice(from - 1, to);
+const lines = (name: string, from: number, to: number) =>
+  readFileSync(sample(name), 'utf8')
+    .split('\n')
+    .slice(from - 1, to);
 const E2018 = 'enschede-jaarstukken-2018-programma-2.1-maatschappelijke-ondersteuning.txt';
 const E2023 = 'enschede-jaarstukken-2023-programma-2.1-vitaal-en-sociaal.txt';
 const H2019 = 'hengelo-begroting-2019-programma-6-sociaal-domein.txt';
@@ -48,7 +51,13 @@ ruleTester('doelenboom-totals', {
   ],
 });
 
-const tree = ['01. Elke inwoner heeft werk', '', 'totale lasten (x 1.000 euro): 10,00', '01.01 Iedere inwoner werkt Indicatoren: 1', 'Aantal acties: 2'];
+const tree = [
+  '01. Elke inwoner heeft werk',
+  '',
+  'totale lasten (x 1.000 euro): 10,00',
+  '01.01 Iedere inwoner werkt Indicatoren: 1',
+  'Aantal acties: 2',
+];
 const section = [
   '01.01 Iedere inwoner werkt',
   'Indicatoren ',
@@ -81,11 +90,19 @@ ruleTester('doelenboom-counts', {
       name: 'a claim of 0 actions (as Enschede 2023 prints it) and a section stating 3 while listing 2',
       run: () =>
         doc([tree, ['Tussentekst.'], section], (s) =>
-          s.replace('Aantal acties: 2', 'Aantal acties: 0').replace('TR23 JR23\nAantal acties: 2', 'TR23 JR23\nAantal acties: 3'),
+          s
+            .replace('Aantal acties: 2', 'Aantal acties: 0')
+            .replace('TR23 JR23\nAantal acties: 2', 'TR23 JR23\nAantal acties: 3'),
         ),
       fields: ['table', 'expected', 'found', 'message'],
       findings: [
-        ['Doelenboom', 2, 0, '01.01: the doelenboom claims 0 actions ("Aantal acties: 0", line 5), but the section for 01.01 (line 9) lists 2 (lines 18–19) and itself states "Aantal acties: 3" (line 16)'],
+        [
+          'Doelenboom',
+          2,
+          0,
+          '01.01: the doelenboom claims 0 actions ("Aantal acties: 0", line 5), but the section for 01.01 ' +
+            '(line 9) lists 2 (lines 18–19) and itself states "Aantal acties: 3" (line 16)',
+        ],
         ['Section 01.01', 2, 3, '01.01: the section states "Aantal acties: 3" but lists 2 actions (lines 18–19)'],
       ],
     },
@@ -98,7 +115,8 @@ ruleTester('indicator-conflict', {
   valid: [
     {
       name: 'Hengelo 2019, Beleidsindicatoren without the copied row',
-      run: () => doc([indicators], (s) => s.replace(/^aantal afgeronde schuldhulpverleningstrajecten\s591620.*\n/m, '')),
+      run: () =>
+        doc([indicators], (s) => s.replace(/^aantal afgeronde schuldhulpverleningstrajecten\s591620.*\n/m, '')),
     },
   ],
   invalid: [
@@ -116,7 +134,9 @@ const statutory = lines(E2023, 687, 703);
 ruleTester('statutory-catalogue', {
   valid: [
     {
-      name: 'Enschede 2023, Wettelijk verplichte indicatoren as published: ten rows, each named as the catalogue names its number',
+      name:
+        'Enschede 2023, Wettelijk verplichte indicatoren as published: ten rows, each named as the catalogue ' +
+        'names its number',
       run: () => {
         const r = doc([statutory]);
         expect(r.structures.statutory).toHaveLength(10);
@@ -128,12 +148,16 @@ ruleTester('statutory-catalogue', {
   invalid: [
     {
       name: 'Enschede 2023 with a score under the wrong number (21 is Banen)',
-      run: () => doc([statutory], (s) => s.replace('22. 6. Sociaal domein Jongeren met een delict', '21. 6. Sociaal domein Jongeren met een delict')),
+      run: () =>
+        doc([statutory], (s) =>
+          s.replace('22. 6. Sociaal domein Jongeren met een delict', '21. 6. Sociaal domein Jongeren met een delict'),
+        ),
       fields: ['line'],
       findings: [[12]],
       then: ([f]) =>
         expect(f.message).toBe(
-          'Statutory indicator 21 is printed as "Jongeren met een delict voor de rechter % 12 t/m 21 jarigen", but the BBV catalogue names number 21 "Banen"',
+          'Statutory indicator 21 is printed as "Jongeren met een delict voor de rechter % 12 t/m 21 ' +
+            'jarigen", but the BBV catalogue names number 21 "Banen"',
         ),
     },
   ],

@@ -17,7 +17,9 @@ const SPLIT_PARENTS = [
 ruleTester('taakveld-catalogue', {
   valid: [
     {
-      name: 'Hengelo begroting 2019: every code and name valid in 2019 (Maatwerkvoorzieningen ~ Maatwerkvoorziening WMO)',
+      name:
+        'Hengelo begroting 2019: every code and name valid in 2019 (Maatwerkvoorzieningen ~ ' +
+        'Maatwerkvoorziening WMO)',
       run: () => processSample(HENGELO_2019),
     },
   ],
@@ -43,13 +45,12 @@ ruleTester('taakveld-catalogue', {
           ]),
         ),
       fields: ['row', 'line', 'severity'],
-      findings: [
-        ['6.2 Wijkteams', 594, 'warning'],
-        ['6.49 WSW en beschut werk', 654, 'warning'],
-        ...SPLIT_PARENTS,
-      ],
+      findings: [['6.2 Wijkteams', 594, 'warning'], ['6.49 WSW en beschut werk', 654, 'warning'], ...SPLIT_PARENTS],
       then: (found) => {
-        expect(found[0].message).toBe('6.2 "Wijkteams" is the name of 2017–2022; in 2023 the catalogue names it "Toegang en eerstelijnsvoorzieningen".');
+        expect(found[0].message).toBe(
+          '6.2 "Wijkteams" is the name of 2017–2022; in 2023 the catalogue names it "Toegang en ' +
+            'eerstelijnsvoorzieningen".',
+        );
         expect(found[1].message).toContain('6.49 is not a taakveld code');
       },
     },

@@ -22,10 +22,15 @@ const withParent = (gewijzigd: string, rekening: string) =>
 ruleTester('taakveld-hierarchy', {
   valid: [
     {
-      name: 'Hengelo 2023 as published: 6.71 holds the unsplit primitief budget beside 6.71D (a separate line, not a subtotal)',
+      name:
+        'Hengelo 2023 as published: 6.71 holds the unsplit primitief budget beside 6.71D (a separate line, not ' +
+        'a subtotal)',
       run: () => processSample(HENGELO_2023),
     },
-    { name: 'a 6.71 that is the subtotal of 6.71A and 6.71B in every column', run: () => withParent('22.280', '21.815') },
+    {
+      name: 'a 6.71 that is the subtotal of 6.71A and 6.71B in every column',
+      run: () => withParent('22.280', '21.815'),
+    },
   ],
   invalid: [
     {
@@ -37,8 +42,10 @@ ruleTester('taakveld-hierarchy', {
       ],
       then: ([f]) =>
         expect(f.message).toBe(
-          '6.71 Maatwerkdienstverlening 18+ / Lasten, Rekening 2023: the sub-taakvelden sum to 21.815 (6.71A 11.369 + 6.71B 10.446), ' +
-            'the parent prints 21.915 (difference 100, tolerance ±1,5); in Begroting 2023 gewijzigd, Verschil the parent is their subtotal.',
+          '6.71 Maatwerkdienstverlening 18+ / Lasten, Rekening 2023: the sub-taakvelden sum to 21.815 (6.71A ' +
+            '11.369 + 6.71B 10.446), ' +
+            ('the parent prints 21.915 (difference 100, tolerance ±1,5); in Begroting 2023 gewijzigd, ' +
+              'Verschil the parent is their subtotal.'),
         ),
     },
   ],

@@ -10,9 +10,18 @@ const FIELDS = ['line', 'row', 'column', 'expected', 'found', 'tolerance'] as co
 
 ruleTester('text-vs-table', {
   valid: [
-    { name: 'Hengelo 2023: every toelichting heading agrees with the verschil of its taakveld', run: () => processSample(HENGELO_2023) },
-    { name: 'Hengelo transformatieplan 2022: its year series agree with their table rows', run: () => processSample(TRANSFORMATIEPLAN) },
-    { name: 'Enschede 2023: "een resultaat van 1,4 miljoen euro negatief" against −1.394 (× 1.000)', run: () => processSample(sample(ENSCHEDE_2023)) },
+    {
+      name: 'Hengelo 2023: every toelichting heading agrees with the verschil of its taakveld',
+      run: () => processSample(HENGELO_2023),
+    },
+    {
+      name: 'Hengelo transformatieplan 2022: its year series agree with their table rows',
+      run: () => processSample(TRANSFORMATIEPLAN),
+    },
+    {
+      name: 'Enschede 2023: "een resultaat van 1,4 miljoen euro negatief" against −1.394 (× 1.000)',
+      run: () => processSample(sample(ENSCHEDE_2023)),
+    },
     { name: 'Enschede 2018', run: () => processSample(sample(ENSCHEDE_2018)) },
   ],
   invalid: [
@@ -46,7 +55,12 @@ ruleTester('text-vs-table', {
     },
     {
       name: 'Hengelo transformatieplan 2022 with the year series ending on € 5,872 miljoen in 2026',
-      run: () => processCopy(mutatedSample('hengelo-transformatieplan-sociaal-domein-2022.md', [[/€\s5,772\smiljoen in 2026/, '€ 5,872 miljoen in 2026']])),
+      run: () =>
+        processCopy(
+          mutatedSample('hengelo-transformatieplan-sociaal-domein-2022.md', [
+            [/€\s5,772\smiljoen in 2026/, '€ 5,872 miljoen in 2026'],
+          ]),
+        ),
       fields: ['line', 'severity', 'row', 'column', 'expected', 'found'],
       findings: [[258, 'warning', 'Nog op te lossen in het sociaal domein', '2026', -5772, -5872]],
     },

@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../pipeline/files.js';
-import { EXPORTS, exportColumns, exportRows, renderExport, type ExportFormat, type ExportWhat } from '../../report/export.js';
+import {
+  EXPORTS,
+  exportColumns,
+  exportRows,
+  renderExport,
+  type ExportFormat,
+  type ExportWhat,
+} from '../../report/export.js';
 
 /** `klopt export`: stored facts or findings as CSV or JSON, for analysts and spreadsheets. */
 export function register(program: Command): void {
@@ -26,7 +33,10 @@ export function register(program: Command): void {
           mkdirSync(dirname(resolve(opts.out)), { recursive: true });
           writeFileSync(opts.out, text);
         } else process.stdout.write(text);
-        process.stderr.write(`klopt: exported ${rows.length} ${opts.what} row(s) as ${opts.format}${opts.excelNl ? ' (Excel NL)' : ''} to ${opts.out ?? 'stdout'}\n`);
+        process.stderr.write(
+          `klopt: exported ${rows.length} ${opts.what} row(s) as ` +
+            `${opts.format}${opts.excelNl ? ' (Excel NL)' : ''} to ${opts.out ?? 'stdout'}\n`,
+        );
       } finally {
         store.close();
       }

@@ -15,6 +15,10 @@ export function register(program: Command): void {
         process.stderr.write(`klopt: wrote ${rules.length} rule docs to ${opts.writeDocs}\n`);
         return;
       }
-      for (const r of rules) process.stdout.write(`${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.scope.padEnd(9)} ${r.docs.description.split(/\.\s/)[0].replace(/\.$/, '')}.\n`);
+      for (const r of rules)
+        process.stdout.write(
+          `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.scope.padEnd(9)} ` +
+            `${r.docs.description.split(/\.\s/)[0].replace(/\.$/, '')}.\n`,
+        );
     });
 }

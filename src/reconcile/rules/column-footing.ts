@@ -2,7 +2,15 @@ import type { Finding } from '../../../schemas/index.js';
 import { formatDutch, formatTolerance } from '../../grammar/number.js';
 import { rowName, type Grid } from '../../arithmetic/grid.js';
 import { evaluate, solveMissing, type Relation } from '../../arithmetic/relations.js';
-import { cellFinding, countEvaluation, describeTerms, isConsequence, message, RELATION_FAILS, type Rule } from '../rule.js';
+import {
+  cellFinding,
+  countEvaluation,
+  describeTerms,
+  isConsequence,
+  message,
+  RELATION_FAILS,
+  type Rule,
+} from '../rule.js';
 
 /**
  * Corrections the row-level arithmetic asks for in the footing's terms: a cell another relation
@@ -16,14 +24,27 @@ function explain(grid: Grid, relations: Relation[], footing: Relation) {
     const row = grid.rows[t.row];
     if (cell.status === 'missing') {
       const solved = solveMissing(grid, relations, t);
-      if (solved) parts.push({ text: `${rowName(row)} missing (should be ${formatDutch(solved.value)})`, delta: t.sign * solved.value });
+      if (solved)
+        parts.push({
+          text: `${rowName(row)} missing (should be ${formatDutch(solved.value)})`,
+          delta: t.sign * solved.value,
+        });
       continue;
     }
     for (const rel of relations) {
-      if (rel.kind === 'footing' || rel.target.row !== t.row || rel.target.col !== t.col || isConsequence(grid, relations, rel)) continue;
+      if (
+        rel.kind === 'footing' ||
+        rel.target.row !== t.row ||
+        rel.target.col !== t.col ||
+        isConsequence(grid, relations, rel)
+      )
+        continue;
       const e = evaluate(grid, rel);
       if (e.status === 'fails') {
-        parts.push({ text: `${rowName(row)} ${cell.raw} (should be ${formatDutch(e.expected)})`, delta: t.sign * (e.expected - e.found) });
+        parts.push({
+          text: `${rowName(row)} ${cell.raw} (should be ${formatDutch(e.expected)})`,
+          delta: t.sign * (e.expected - e.found),
+        });
         break;
       }
     }
@@ -35,7 +56,8 @@ const messages = {
   fails: RELATION_FAILS,
   compared: ' Compared: {terms}.',
   comparedMany: ' Compared: {count} lines from {first} to {last}.',
-  explained: ' The row findings in this column explain the whole difference: {parts}. With them corrected the total adds up.',
+  explained:
+    ' The row findings in this column explain the whole difference: {parts}. With them corrected the total adds up.',
   partly: ' Row findings explain {explained} of it ({parts}); {rest} remains unexplained.',
 } as const;
 
@@ -44,9 +66,17 @@ const rule: Rule<'document'> = {
   scope: 'document',
   severity: 'error',
   docs: {
-    description: 'Every total row equals the sum of the rows it totals, per column, judged by interval arithmetic. Parent taakvelden count only in columns where their sub-taakvelden are empty. A consistent printed sign pattern (a "(-/-)" line subtracted in every column) is the table\'s convention, not an error. When row-level findings in the same column account for the whole difference, the finding says so and is informational: the total is right, the rows are wrong.',
+    description:
+      'Every total row equals the sum of the rows it totals, per column, judged by interval arithmetic. ' +
+      'Parent taakvelden count only in columns where their sub-taakvelden are empty. A consistent printed ' +
+      'sign pattern (a "(-/-)" line subtracted in every column) is the table\'s convention, not an error. ' +
+      'When row-level findings in the same column account for the whole difference, the finding says so and ' +
+      'is informational: the total is right, the rows are wrong.',
     why: 'A total that is not the sum of its rows means a row was left out, counted twice or misprinted.',
-    example: 'Hengelo jaarstukken 2023, Saldo 6 Sociaal domein, Verschil: the printed taakveld verschillen sum to 3.121 against a total of 3.195; the sign errors at 6.73A and 6.73B and the missing 6.74A cell account for the 74.',
+    example:
+      'Hengelo jaarstukken 2023, Saldo 6 Sociaal domein, Verschil: the printed taakveld verschillen sum to ' +
+      '3.121 against a total of 3.195; the sign errors at 6.73A and 6.73B and the missing 6.74A cell account ' +
+      'for the 74.',
   },
   messages,
   check(ctx, evaluated) {
@@ -63,7 +93,8 @@ const rule: Rule<'document'> = {
         const row = grid.rows[rel.target.row];
         const cell = row.cells[rel.target.col];
         const column = grid.columns[rel.target.col];
-        // The rows summed, with their figures and lines, so the auditor can look for the one that is off (up to 30; else the first and last).
+        // The rows summed, with their figures and lines, so the auditor can look for the one that is off (up to 30;
+        // else the first and last).
         const compared =
           rel.terms.length <= 30
             ? message(messages.compared, { terms: describeTerms(grid, rel) })

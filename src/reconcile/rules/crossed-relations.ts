@@ -23,9 +23,19 @@ const rule: Rule<'document'> = {
   severity: 'error',
   docs: {
     description:
-      'Where two failing relations of a table (a row\'s saldo or verschil, a column\'s total) share exactly one figure that neither has as its result, and one corrected value of that figure makes both hold within rounding, that figure is the one that is wrong: the finding is placed at its row and column. The failing relations keep their own findings, placed at their results.',
-    why: 'A saldo that does not follow from its baten and lasten says that one of three figures is wrong, not which; a column total that fails says the same of a column. Where a row and a column fail by the same amount through one shared figure, the auditor can go straight to it.',
-    example: 'A copy of the Lochem jaarstukken 2021 programme table with "0 - Bestuur en ondersteuning", Baten (Begroting 2021 voor wijziging) printed 476 instead of 463: its saldo fails by 13 and the Totaal programmas baten fails by 13; the finding names 0 - Bestuur en ondersteuning / Begroting 2021 voor wijziging Baten and says it should be 463.',
+      "Where two failing relations of a table (a row's saldo or verschil, a column's total) share exactly " +
+      'one figure that neither has as its result, and one corrected value of that figure makes both hold ' +
+      'within rounding, that figure is the one that is wrong: the finding is placed at its row and column. ' +
+      'The failing relations keep their own findings, placed at their results.',
+    why:
+      'A saldo that does not follow from its baten and lasten says that one of three figures is wrong, not ' +
+      'which; a column total that fails says the same of a column. Where a row and a column fail by the same ' +
+      'amount through one shared figure, the auditor can go straight to it.',
+    example:
+      'A copy of the Lochem jaarstukken 2021 programme table with "0 - Bestuur en ondersteuning", Baten ' +
+      '(Begroting 2021 voor wijziging) printed 476 instead of 463: its saldo fails by 13 and the Totaal ' +
+      'programmas baten fails by 13; the finding names 0 - Bestuur en ondersteuning / Begroting 2021 voor ' +
+      'wijziging Baten and says it should be 463.',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
@@ -57,7 +67,8 @@ const rule: Rule<'document'> = {
         const a = values[0];
         if (values.some((b) => Math.abs(a.v - b.v) > a.tol + b.tol + 1e-9)) continue;
         const cell = grid.rows[row].cells[col];
-        const show = (f: Failure) => `${rowName(grid.rows[f.rel.target.row])}, ${grid.columns[f.rel.target.col].header} (${f.rel.why})`;
+        const show = (f: Failure) =>
+          `${rowName(grid.rows[f.rel.target.row])}, ${grid.columns[f.rel.target.col].header} (${f.rel.why})`;
         out.push(
           cellFinding(ctx, grid, ref, {
             rule: rule.id,
@@ -65,7 +76,11 @@ const rule: Rule<'document'> = {
             expected: a.v,
             found: cell.value,
             tolerance: a.tol,
-            message: `${rowName(grid.rows[row])}, ${grid.columns[col].header}: ${list.length} failing relations share this figure and no other, and all hold with ${formatDutch(a.v, cell.decimals)} here instead of the printed ${cell.raw} (rounding tolerance ±${formatTolerance(a.tol)}, the first relation's): ${list.map(({ f }) => show(f)).join('; ')}.`,
+            message:
+              `${rowName(grid.rows[row])}, ${grid.columns[col].header}: ${list.length} failing relations share ` +
+              `this figure and no other, and all hold with ${formatDutch(a.v, cell.decimals)} here instead of ` +
+              `the printed ${cell.raw} (rounding tolerance ±${formatTolerance(a.tol)}, the first relation's): ` +
+              `${list.map(({ f }) => show(f)).join('; ')}.`,
           }),
         );
       }

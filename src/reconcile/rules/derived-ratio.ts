@@ -10,7 +10,9 @@ const RATIO = /gemiddeld(?:e)?\s+(?:aantal\s+)?(.+?)\s+per\s+(.+)$/i;
 function columnFor(headers: string[], word: string, except: number): number | null {
   const stem = contentWords(word)[0]?.slice(0, 5);
   if (!stem) return null;
-  const hits = headers.map((h, i) => ({ h, i })).filter(({ h, i }) => i !== except && contentWords(h).some((w) => w.startsWith(stem)));
+  const hits = headers
+    .map((h, i) => ({ h, i }))
+    .filter(({ h, i }) => i !== except && contentWords(h).some((w) => w.startsWith(stem)));
   return hits.length === 1 ? hits[0].i : null;
 }
 
@@ -20,10 +22,16 @@ const rule: Rule<'document'> = {
   severity: 'error',
   docs: {
     description:
-      'A column headed "Gemiddeld aantal X per Y" must equal column X divided by column Y in every row, judged by interval arithmetic: each figure stands for ± half a unit of its last printed digit, so 4.798 / 1.941 = 2,47… may be printed 2,5.',
-    why: 'A derived figure that does not follow from the figures beside it was computed from other data, or not updated when they changed.',
+      'A column headed "Gemiddeld aantal X per Y" must equal column X divided by column Y in every row, ' +
+      'judged by interval arithmetic: each figure stands for ± half a unit of its last printed digit, so ' +
+      '4.798 / 1.941 = 2,47… may be printed 2,5.',
+    why:
+      'A derived figure that does not follow from the figures beside it was computed from other data, or not ' +
+      'updated when they changed.',
     example:
-      'Hengelo transformatieplan 2022, "Ontwikkelingen in aantallen unieke cliënten en indicaties": 2019: 4.798 indicaties / 1.941 cliënten = 2,47, printed 2,5; 2020: 5.430 / 2.007 = 2,71, printed 2,7; 2021: 5.449 / 2.170 = 2,51, printed 2,5.',
+      'Hengelo transformatieplan 2022, "Ontwikkelingen in aantallen unieke cliënten en indicaties": 2019: ' +
+      '4.798 indicaties / 1.941 cliënten = 2,47, printed 2,5; 2020: 5.430 / 2.007 = 2,71, printed 2,7; 2021: ' +
+      '5.449 / 2.170 = 2,51, printed 2,5.',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
@@ -49,14 +57,24 @@ const rule: Rule<'document'> = {
           const expected = n.value! / d.value;
           const tolerance = Math.round(1e4 * ((hi - lo) / 2 + hr)) / 1e4;
           out.push(
-            cellFinding(ctx, grid, { row: row.index, col }, {
-              rule: rule.id,
-              severity: rule.severity,
-              expected: Math.round(expected * 10 ** (r.decimals + 2)) / 10 ** (r.decimals + 2),
-              found: r.value,
-              tolerance,
-              message: `${row.label}, ${header}: ${headers[num]} ${n.raw} / ${headers[den]} ${d.raw} = ${formatDutch(expected, r.decimals + 2)} (between ${formatDutch(lo, r.decimals + 2)} and ${formatDutch(hi, r.decimals + 2)} given the rounding of both), the table prints ${r.raw} (tolerance ±${formatTolerance(tolerance)}: half that interval and ±${formatTolerance(hr)} for the printed figure).`,
-            }),
+            cellFinding(
+              ctx,
+              grid,
+              { row: row.index, col },
+              {
+                rule: rule.id,
+                severity: rule.severity,
+                expected: Math.round(expected * 10 ** (r.decimals + 2)) / 10 ** (r.decimals + 2),
+                found: r.value,
+                tolerance,
+                message:
+                  `${row.label}, ${header}: ${headers[num]} ${n.raw} / ${headers[den]} ${d.raw} = ` +
+                  `${formatDutch(expected, r.decimals + 2)} (between ${formatDutch(lo, r.decimals + 2)} and ` +
+                  `${formatDutch(hi, r.decimals + 2)} given the rounding of both), the table prints ${r.raw} ` +
+                  `(tolerance ±${formatTolerance(tolerance)}: half that interval and ±${formatTolerance(hr)} ` +
+                  `for the printed figure).`,
+              },
+            ),
           );
         }
       });

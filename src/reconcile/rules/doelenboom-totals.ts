@@ -57,7 +57,11 @@ function compare(
     expected: nearest.value / scale,
     found: sum.value / scale,
     tolerance: nearest.tolerance / scale,
-    message: `${what}: the doelenboom's ${sum.terms} figures add up to ${inUnit(sum.value)}, which matches no column of ${grid.rows[row].label} in "${grid.table.title}" (line ${nearest.cell.line}): ${columns.map((c) => `${c.column.header} ${c.cell.raw} (difference ${inUnit(sum.value - c.value)})`).join(', ')}; rounding tolerance ±${formatTolerance(nearest.tolerance / scale, 1)}`,
+    message:
+      `${what}: the doelenboom's ${sum.terms} figures add up to ${inUnit(sum.value)}, which matches no column ` +
+      `of ${grid.rows[row].label} in "${grid.table.title}" (line ${nearest.cell.line}): ` +
+      `${columns.map((c) => `${c.column.header} ${c.cell.raw} (difference ${inUnit(sum.value - c.value)})`).join(', ')}; ` +
+      `rounding tolerance ±${formatTolerance(nearest.tolerance / scale, 1)}`,
   });
 }
 
@@ -66,9 +70,17 @@ const rule: Rule<'document'> = {
   scope: 'document',
   severity: 'error',
   docs: {
-    description: 'The doelenboom\'s money adds up to the programme table: the products\' Lasten and Baten (Enschede 2018) and the doelen\'s "totale lasten" (Enschede 2023) sum to the Lasten/Baten row of the programme table, in some column (the doelenboom does not say which), within the rounding of every printed figure.',
-    why: 'The doelenboom and the programme table are two views of one budget; when they differ, one of them misstates what the programme cost.',
-    example: 'Enschede jaarstukken 2023: totale lasten 252.647,00 + 32.884,00 + 191.058,00 = 476.589, but the programme table prints Lasten 476.599 (na wijziging) and 476.485 (realisatie).',
+    description:
+      "The doelenboom's money adds up to the programme table: the products' Lasten and Baten (Enschede 2018) " +
+      'and the doelen\'s "totale lasten" (Enschede 2023) sum to the Lasten/Baten row of the programme ' +
+      'table, in some column (the doelenboom does not say which), within the rounding of every printed ' +
+      'figure.',
+    why:
+      'The doelenboom and the programme table are two views of one budget; when they differ, one of them ' +
+      'misstates what the programme cost.',
+    example:
+      'Enschede jaarstukken 2023: totale lasten 252.647,00 + 32.884,00 + 191.058,00 = 476.589, but the ' +
+      'programme table prints Lasten 476.599 (na wijziging) and 476.485 (realisatie).',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
@@ -81,7 +93,10 @@ const rule: Rule<'document'> = {
         tolerance: printed.reduce((s, a) => s + halfUnit(a.decimals) * products[0].scale, 0),
         terms: printed.length,
       };
-      const f = compare(ctx, evaluated, `Σ ${item === 'lasten' ? 'Lasten' : 'Baten'} of the products`, item, sum, { line: printed[0].line, raw: printed.map((a) => a.raw).join(' + ') });
+      const f = compare(ctx, evaluated, `Σ ${item === 'lasten' ? 'Lasten' : 'Baten'} of the products`, item, sum, {
+        line: printed[0].line,
+        raw: printed.map((a) => a.raw).join(' + '),
+      });
       if (f) out.push(f);
     }
     const doelen = goals.filter((g) => g.level === 'doel' && g.totaleLasten);
@@ -91,7 +106,10 @@ const rule: Rule<'document'> = {
         tolerance: doelen.reduce((s, g) => s + halfUnit(g.totaleLasten!.decimals) * g.scale, 0),
         terms: doelen.length,
       };
-      const f = compare(ctx, evaluated, 'Σ totale lasten of the doelen', 'lasten', sum, { line: doelen[0].totaleLasten!.line, raw: doelen.map((g) => g.totaleLasten!.raw).join(' + ') });
+      const f = compare(ctx, evaluated, 'Σ totale lasten of the doelen', 'lasten', sum, {
+        line: doelen[0].totaleLasten!.line,
+        raw: doelen.map((g) => g.totaleLasten!.raw).join(' + '),
+      });
       if (f) out.push(f);
     }
     return out;

@@ -7,7 +7,8 @@ import type { Evaluated, Rule, RuleContext } from '../rule.js';
 
 const BULLET = /^\s*(?:[•·▪●*]|-\s|–\s)/;
 const TAAKVELD_HEADING = /^(\d{1,2}\.\d{1,3}[a-dA-D]?)\s+.+\([^()]*\d[^()]*(voordeel|nadeel|voordelig|nadelig)\)\s*$/i;
-const RESULTAAT = /\bresultaat\b(?:[^.]{0,80}?\b(?:van|bedraagt|is|op)\s+(?:een\s+)?(?:(?:positief|negatief|positieve|negatieve|totaal)\s+)?(?:resultaat\s+van\s+)?)?$/i;
+const RESULTAAT =
+  /\bresultaat\b(?:[^.]{0,80}?\b(?:van|bedraagt|is|op)\s+(?:een\s+)?(?:(?:positief|negatief|positieve|negatieve|totaal)\s+)?(?:resultaat\s+van\s+)?)?$/i;
 /** The intro says the list names only the main items: a gap is then no error. */
 const PARTIAL = /\b(voornamelijk|vooral|met name|onder andere|o\.a\.|belangrijkste|onder meer)\b/i;
 const TOTAL_NADEEL = /\btota(?:le|al)\s+(?:tekort|nadeel)\b[^.]*?$/i;
@@ -90,10 +91,21 @@ const rule: Rule<'document'> = {
   severity: 'warning',
   docs: {
     description:
-      'A bullet list whose every item names one voordeel or nadeel amount, standing under a sentence that states a result ("een resultaat van 1,4 miljoen euro negatief") or under a taakveld heading ("6.72b Jeugdhulp behandeling (€ 121.000 voordeel)"), must add up to that result: voordelen count positive, nadelen negative, and each amount stands for the interval its printed precision allows. Statements of the total tekort ("Het totale tekort bedraagt 23,7 miljoen") and of the voordelen in total ("voordelen van in totaal 22,3 miljoen") are compared with the nadelen and voordelen of such a list. Lists introduced as naming only the main items ("voornamelijk", "de belangrijkste") are reported as info when they fall short.',
-    why: 'An explanation that does not add up to what it explains leaves part of the result unexplained, or explains a result that is not the one in the table.',
+      'A bullet list whose every item names one voordeel or nadeel amount, standing under a sentence that ' +
+      'states a result ("een resultaat van 1,4 miljoen euro negatief") or under a taakveld heading ("6.72b ' +
+      'Jeugdhulp behandeling (€ 121.000 voordeel)"), must add up to that result: voordelen count positive, ' +
+      'nadelen negative, and each amount stands for the interval its printed precision allows. Statements of ' +
+      'the total tekort ("Het totale tekort bedraagt 23,7 miljoen") and of the voordelen in total ' +
+      '("voordelen van in totaal 22,3 miljoen") are compared with the nadelen and voordelen of such a list. ' +
+      'Lists introduced as naming only the main items ("voornamelijk", "de belangrijkste") are reported as ' +
+      'info when they fall short.',
+    why:
+      'An explanation that does not add up to what it explains leaves part of the result unexplained, or ' +
+      'explains a result that is not the one in the table.',
     example:
-      'Enschede jaarstukken 2023, lines 720–738: thirteen items from "Jeugdhulp 15,0 miljoen euro nadeel" to "Overige kleine verschillen 0,2 miljoen euro nadeel" sum to −1,4 miljoen, the resultaat stated at line 720; their nadelen sum to 23,7 and voordelen to 22,3 miljoen, as line 167 states.',
+      'Enschede jaarstukken 2023, lines 720–738: thirteen items from "Jeugdhulp 15,0 miljoen euro nadeel" to ' +
+      '"Overige kleine verschillen 0,2 miljoen euro nadeel" sum to −1,4 miljoen, the resultaat stated at ' +
+      'line 720; their nadelen sum to 23,7 and voordelen to 22,3 miljoen, as line 167 states.',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
@@ -116,7 +128,13 @@ const rule: Rule<'document'> = {
           expected: claimed,
           found: total,
           tolerance,
-          message: `Line ${list.claim.block.line} states ${eur(claimed)} ("${list.claim.amount.raw}"); the ${list.items.length} items explaining it (lines ${first.line}–${last.line}: ${list.items.map((it) => `${it.amount.raw} ${it.amount.direction > 0 ? 'voordeel' : 'nadeel'}`).join(', ')}) sum to ${eur(total)}. Difference ${eur(total - claimed)}; tolerance ±${formatTolerance(tolerance)} euro from the printed precision.${list.partial ? ' The list is introduced as naming only the main items, so the rest may be unexplained rather than wrong.' : ''}`,
+          message:
+            `Line ${list.claim.block.line} states ${eur(claimed)} ("${list.claim.amount.raw}"); the ` +
+            `${list.items.length} items explaining it (lines ${first.line}–${last.line}: ` +
+            `${list.items.map((it) => `${it.amount.raw} ${it.amount.direction > 0 ? 'voordeel' : 'nadeel'}`).join(', ')}) ` +
+            `sum to ${eur(total)}. Difference ${eur(total - claimed)}; tolerance ` +
+            `±${formatTolerance(tolerance)} euro from the printed ` +
+            `precision.${list.partial ? ' The list is introduced as naming only the main items, so the rest may be unexplained rather ' + 'than wrong.' : ''}`,
         }),
       );
     }
@@ -139,7 +157,12 @@ function totalStatements(ctx: RuleContext, lists: ExplanationList[], evaluated: 
         if (!kind) continue;
         const sums = complete.map((l) => {
           const parts = l.items.filter((it) => (kind === 'nadelen' ? it.signed < 0 : it.signed > 0));
-          return { list: l, total: Math.abs(sum(parts.map((p) => p.signed))), tolerance: sum(parts.map((p) => p.amount.halfWidth)) + a.halfWidth, n: parts.length };
+          return {
+            list: l,
+            total: Math.abs(sum(parts.map((p) => p.signed))),
+            tolerance: sum(parts.map((p) => p.amount.halfWidth)) + a.halfWidth,
+            n: parts.length,
+          };
         });
         evaluated();
         if (sums.some((s) => intervalsMeet(s.total, 0, Math.abs(a.value), s.tolerance))) continue;
@@ -154,7 +177,12 @@ function totalStatements(ctx: RuleContext, lists: ExplanationList[], evaluated: 
             expected: Math.abs(a.value),
             found: s.total,
             tolerance: s.tolerance,
-            message: `Line ${block.line} states the ${kind} total ${eur(Math.abs(a.value))} ("${a.raw}"); the ${s.n} ${kind} of the list at lines ${s.list.items[0].block.line}–${s.list.items[s.list.items.length - 1].block.line} sum to ${eur(s.total)}. Difference ${eur(s.total - Math.abs(a.value))}; tolerance ±${formatTolerance(s.tolerance)} euro.`,
+            message:
+              `Line ${block.line} states the ${kind} total ${eur(Math.abs(a.value))} ("${a.raw}"); the ${s.n} ` +
+              `${kind} of the list at lines ` +
+              `${s.list.items[0].block.line}–${s.list.items[s.list.items.length - 1].block.line} sum to ` +
+              `${eur(s.total)}. Difference ${eur(s.total - Math.abs(a.value))}; tolerance ` +
+              `±${formatTolerance(s.tolerance)} euro.`,
           }),
         );
       }

@@ -21,16 +21,29 @@ const rule: Rule<'document'> = {
   scope: 'document',
   severity: 'error',
   docs: {
-    description: 'One indicator printed twice in one table with different figures. The figures are compared as printed (spaces dropped), so the finding holds whichever way glued cells are cut.',
-    why: 'Two different values for one indicator: at least one row is wrong, or mislabelled (a copied row whose label was changed and figures were not, or the reverse).',
-    example: 'Hengelo begroting 2019, Beleidsindicatoren: "aantal afgeronde schuldhulpverleningstrajecten" on line 72 (591, 620, 640 …) and on line 73 (571, 590, 610 …); line 72 repeats the figures of "aantal gestarte schuldhulpverleningstrajecten" (line 71).',
+    description:
+      'One indicator printed twice in one table with different figures. The figures are compared as printed ' +
+      '(spaces dropped), so the finding holds whichever way glued cells are cut.',
+    why:
+      'Two different values for one indicator: at least one row is wrong, or mislabelled (a copied row whose ' +
+      'label was changed and figures were not, or the reverse).',
+    example:
+      'Hengelo begroting 2019, Beleidsindicatoren: "aantal afgeronde schuldhulpverleningstrajecten" on line ' +
+      '72 (591, 620, 640 …) and on line 73 (571, 590, 610 …); line 72 repeats the figures of "aantal ' +
+      'gestarte schuldhulpverleningstrajecten" (line 71).',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
     const all: Row[] = [...groupBy(ctx.indicators, (f) => `${f.tableIndex}:${f.rowIndex}`).values()].map((cells) => {
       cells.sort((a, b) => a.columnIndex - b.columnIndex);
       // One indicator's comparison areas (Gemeente, Nederland) are rows of their own, not the indicator twice.
-      return { name: cells[0].area ? `${cells[0].name} / ${cells[0].area}` : cells[0].name, line: cells[0].provenance.line, cells, printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''), heuristic: cells.some((c) => c.reading === 'heuristic') };
+      return {
+        name: cells[0].area ? `${cells[0].name} / ${cells[0].area}` : cells[0].name,
+        line: cells[0].provenance.line,
+        cells,
+        printed: cells.map((c) => c.provenance.raw.replace(/\s+/g, '')).join(''),
+        heuristic: cells.some((c) => c.reading === 'heuristic'),
+      };
     });
     // Every row is checked for a twin of the same name.
     evaluated(all.length);
@@ -46,20 +59,24 @@ const rule: Rule<'document'> = {
         const twins = [a, b].map((r) => ({ r, t: twin(r) })).filter((x) => x.t);
         const ca = a.cells[Math.max(col, 0)];
         const cb = b.cells[Math.max(col, 0)];
-        out.push(makeFinding(ctx.document, {
-          rule: rule.id,
-          severity: rule.severity,
-          table: ctx.tables.find((t) => t.index === cb.tableIndex)?.title ?? null,
-          tableIndex: cb.tableIndex,
-          row: b.name,
-          column: cb.columnHeader,
-          line: b.line,
-          page: cb.provenance.page ?? null,
-          raw: show(b),
-          expected: ca.value,
-          found: cb.value,
-          message: `"${b.name}" is printed twice with different figures: ${at(a)} ${show(a)}; ${at(b)} ${show(b)}.${twins.map(({ r, t }) => ` The figures of ${at(r)} are those of "${t!.name}" (${at(t!)}).`).join('')}${a.heuristic || b.heuristic ? ' (Some of these cells were cut from glued figures by the magnitude heuristic; that the rows differ does not depend on it: their printed figures differ.)' : ''}${col >= 0 ? ` First difference: ${cb.columnHeader} ${ca.value === null ? '–' : formatDutch(ca.value)} vs ${cb.value === null ? '–' : formatDutch(cb.value)}.` : ''}`,
-        }));
+        out.push(
+          makeFinding(ctx.document, {
+            rule: rule.id,
+            severity: rule.severity,
+            table: ctx.tables.find((t) => t.index === cb.tableIndex)?.title ?? null,
+            tableIndex: cb.tableIndex,
+            row: b.name,
+            column: cb.columnHeader,
+            line: b.line,
+            page: cb.provenance.page ?? null,
+            raw: show(b),
+            expected: ca.value,
+            found: cb.value,
+            message:
+              `"${b.name}" is printed twice with different figures: ${at(a)} ${show(a)}; ${at(b)} ` +
+              `${show(b)}.${twins.map(({ r, t }) => ` The figures of ${at(r)} are those of "${t!.name}" (${at(t!)}).`).join('')}${a.heuristic || b.heuristic ? ' (Some of these cells were cut from glued figures by the magnitude heuristic; that the rows ' + 'differ does not depend on it: their printed figures differ.)' : ''}${col >= 0 ? ` First difference: ${cb.columnHeader} ${ca.value === null ? '–' : formatDutch(ca.value)} vs ` + `${cb.value === null ? '–' : formatDutch(cb.value)}.` : ''}`,
+          }),
+        );
       }
     }
     return out;

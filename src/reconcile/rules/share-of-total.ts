@@ -20,7 +20,14 @@ function countShare(fact: IndicatorFact): CountShare | null {
   const inner = /\(([^()]*)\)\s*$/.exec(fact.provenance.raw)?.[1];
   const share = inner === undefined ? null : parseCell(inner);
   if (!share || share.kind !== 'number' || !share.percent) return null;
-  return { fact, count: fact.value, countHalf: halfUnit(fact.decimals), share: share.value, shareHalf: halfUnit(share.decimals), shareDecimals: share.decimals };
+  return {
+    fact,
+    count: fact.value,
+    countHalf: halfUnit(fact.decimals),
+    share: share.value,
+    shareHalf: halfUnit(share.decimals),
+    shareDecimals: share.decimals,
+  };
 }
 
 /**
@@ -35,9 +42,16 @@ const rule: Rule<'document'> = {
   scope: 'document',
   severity: 'warning',
   docs: {
-    description: 'Adjacent indicator rows printing "count (share %)" whose shares add up to 100% in a column: each share must be its count over the sum of their counts, within rounding.',
-    why: 'A share that does not follow from the counts printed beside it means one of the two figures is wrong, or the target was set for one and not updated for the other.',
-    example: 'Hengelo begroting 2019, Beleidsindicatoren lines 67–68: "Uitstroom naar werk" 340 (47,5%) and "Uitstroom overig" 410 (52,5%) in Begroting 2018; 340 / (340 + 410) = 45,3%, not 47,5% (in Werkelijk 2017, 339 / 750 = 45,2% as printed).',
+    description:
+      'Adjacent indicator rows printing "count (share %)" whose shares add up to 100% in a column: each ' +
+      'share must be its count over the sum of their counts, within rounding.',
+    why:
+      'A share that does not follow from the counts printed beside it means one of the two figures is wrong, ' +
+      'or the target was set for one and not updated for the other.',
+    example:
+      'Hengelo begroting 2019, Beleidsindicatoren lines 67–68: "Uitstroom naar werk" 340 (47,5%) and ' +
+      '"Uitstroom overig" 410 (52,5%) in Begroting 2018; 340 / (340 + 410) = 45,3%, not 47,5% (in Werkelijk ' +
+      '2017, 339 / 750 = 45,2% as printed).',
   },
   check(ctx, evaluated) {
     const out: Finding[] = [];
@@ -45,14 +59,17 @@ const rule: Rule<'document'> = {
     // runs of adjacent rows whose every cell is a count with its share
     const runs: CountShare[][][] = [];
     let last: { table: number; row: number } | null = null;
-    for (const cells of [...rows.values()].sort((a, b) => a[0].tableIndex - b[0].tableIndex || a[0].rowIndex - b[0].rowIndex)) {
+    for (const cells of [...rows.values()].sort(
+      (a, b) => a[0].tableIndex - b[0].tableIndex || a[0].rowIndex - b[0].rowIndex,
+    )) {
       const parsed = cells.sort((a, b) => a.columnIndex - b.columnIndex).map(countShare);
       const { tableIndex: table, rowIndex: row } = cells[0];
       if (parsed.some((p) => p === null)) {
         last = null;
         continue;
       }
-      if (last && last.table === table && last.row === row - 1 && runs.at(-1)![0].length === parsed.length) runs.at(-1)!.push(parsed as CountShare[]);
+      if (last && last.table === table && last.row === row - 1 && runs.at(-1)![0].length === parsed.length)
+        runs.at(-1)!.push(parsed as CountShare[]);
       else runs.push([parsed as CountShare[]]);
       last = { table, row };
     }
@@ -82,22 +99,35 @@ const rule: Rule<'document'> = {
         const expected = Math.round((10000 * bad.count) / total) / 100;
         const f = bad.fact;
         const tolerance = Math.round(1e4 * (bad.shareHalf + (high - low) / 2)) / 1e4;
-        out.push(makeFinding(ctx.document, {
-          rule: rule.id,
-          severity: rule.severity,
-          table: ctx.tables.find((t) => t.index === f.tableIndex)?.title ?? null,
-          tableIndex: f.tableIndex,
-          row: f.name,
-          column: f.columnHeader,
-          line: f.provenance.line,
-          page: f.provenance.page,
-          raw: f.provenance.raw,
-          expected,
-          found: bad.share,
-          // the rounding of the share and of the counts, as the interval comparison allowed it
-          tolerance,
-          message: `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ${formatDutch(expected, 1)}% (between ${formatDutch(low, 2)}% and ${formatDutch(high, 2)}% given the rounding of the counts), but ${formatDutch(bad.share, bad.shareDecimals)}% is printed. The rows' shares (${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, so they divide one total: the counts printed beside them. Within the rounding of every figure (tolerance ±${formatTolerance(tolerance)}: the printed share ±${formatTolerance(bad.shareHalf)}, the counts ±${formatTolerance(Math.round(1e4 * ((high - low) / 2)) / 1e4)}) no share of ${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
-        }));
+        out.push(
+          makeFinding(ctx.document, {
+            rule: rule.id,
+            severity: rule.severity,
+            table: ctx.tables.find((t) => t.index === f.tableIndex)?.title ?? null,
+            tableIndex: f.tableIndex,
+            row: f.name,
+            column: f.columnHeader,
+            line: f.provenance.line,
+            page: f.provenance.page,
+            raw: f.provenance.raw,
+            expected,
+            found: bad.share,
+            // the rounding of the share and of the counts, as the interval comparison allowed it
+            tolerance,
+            message:
+              `${f.name}, ${f.columnHeader}: ${formatDutch(bad.count)} of ` +
+              `${cells.map((c) => formatDutch(c.count)).join(' + ')} = ${formatDutch(total)} is ` +
+              `${formatDutch(expected, 1)}% (between ${formatDutch(low, 2)}% and ${formatDutch(high, 2)}% ` +
+              `given the rounding of the counts), but ${formatDutch(bad.share, bad.shareDecimals)}% is ` +
+              `printed. The rows' shares ` +
+              `(${cells.map((c) => `${formatDutch(c.share, c.shareDecimals)}%`).join(' + ')}) add up to 100%, ` +
+              `so they divide one total: the counts printed beside them. Within the rounding of every figure ` +
+              `(tolerance ±${formatTolerance(tolerance)}: the printed share ` +
+              `±${formatTolerance(bad.shareHalf)}, the counts ` +
+              `±${formatTolerance(Math.round(1e4 * ((high - low) / 2)) / 1e4)}) no share of ` +
+              `${formatDutch(bad.share, bad.shareDecimals)}% follows from them.`,
+          }),
+        );
       }
     }
     return out;

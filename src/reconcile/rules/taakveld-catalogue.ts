@@ -25,10 +25,22 @@ const rule: Rule<'document'> = {
   severity: 'warning',
   docs: {
     description:
-      'Every taakveld a financial table names (code and name) must be in the IV3 catalogue for the document\'s year (data/catalogue/taakvelden.csv, from CBS\'s iv3_definities 2017–2026). An unknown code, a code not valid in that year, or a name that is not the catalogue\'s (or is an older one) is a warning with the expected name. Names are compared by content words (see src/catalogue/names.ts): "Hulp bij het huishouden (WMO)" is CBS\'s "Huishoudelijke hulp (WMO)"; "Wijkteams" is not "Toegang en eerstelijnsvoorzieningen".',
-    why: 'The IV3 delivery to CBS and every comparison between gemeenten go by taakveld; a figure booked on a code that does not exist that year cannot be compared, and an old name suggests the table was not updated.',
+      'Every taakveld a financial table names (code and name) must be in the IV3 catalogue for the ' +
+      "document's year (data/catalogue/taakvelden.csv, from CBS's iv3_definities 2017–2026). An unknown " +
+      "code, a code not valid in that year, or a name that is not the catalogue's (or is an older one) is a " +
+      'warning with the expected name. Names are compared by content words (see src/catalogue/names.ts): ' +
+      '"Hulp bij het huishouden (WMO)" is CBS\'s "Huishoudelijke hulp (WMO)"; "Wijkteams" is not "Toegang en ' +
+      'eerstelijnsvoorzieningen".',
+    why:
+      'The IV3 delivery to CBS and every comparison between gemeenten go by taakveld; a figure booked on a ' +
+      'code that does not exist that year cannot be compared, and an old name suggests the table was not ' +
+      'updated.',
     example:
-      'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; in 2023 its sub-taakvelden 6.71a–d are valid. Because the table prints 6.71A–D in its other columns, this is the old code of the split and the finding is info. All other names of the table match the 2023 catalogue.',
+      'Hengelo jaarstukken 2023 prints 6.71 Maatwerkdienstverlening 18+ (with its Begroting 2023 primitief ' +
+      'figures; the finding stands at the first cell of the row, line 744): the catalogue ends 6.71 in 2022; ' +
+      'in 2023 its sub-taakvelden 6.71a–d are valid. Because the table prints 6.71A–D in its other columns, ' +
+      'this is the old code of the split and the finding is info. All other names of the table match the ' +
+      '2023 catalogue.',
   },
   messages,
   check(ctx, evaluated) {
@@ -67,7 +79,9 @@ const rule: Rule<'document'> = {
       }
       evaluated();
       if (current.length === 0) {
-        const children = catalogue.filter((e) => e.parent !== null && validIn(e, year) && e.code.startsWith(code) && e.code !== code);
+        const children = catalogue.filter(
+          (e) => e.parent !== null && validIn(e, year) && e.code.startsWith(code) && e.code !== code,
+        );
         // In the year of a split, a table may keep the old parent in the column budgeted before the
         // split while its successors fill the others: expected, so info, not a warning.
         const successorsInTable = children.some((c) =>

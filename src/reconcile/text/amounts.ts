@@ -41,7 +41,9 @@ function directionAt(text: string, index: number, end: number): 1 | -1 | 0 {
   const after = /^\s*\)?\s*([a-z]+)/i.exec(text.slice(end));
   const d = directionWord(after?.[1]);
   if (d) return d;
-  const before = /([a-z]+)\s+(?:resultaat\s+)?(?:van\s+)?(?:in totaal\s+)?(?:ca\.\s+)?$/i.exec(text.slice(Math.max(0, index - 40), index));
+  const before = /([a-z]+)\s+(?:resultaat\s+)?(?:van\s+)?(?:in totaal\s+)?(?:ca\.\s+)?$/i.exec(
+    text.slice(Math.max(0, index - 40), index),
+  );
   return directionWord(before?.[1]);
 }
 
@@ -70,7 +72,7 @@ function readAmounts(input: string): TextAmount[] {
     const [raw, minus1, euro, minus2, body, decimals, unit, euroWord] = m;
     if (!euro && !unit && !euroWord) continue;
     // "2022" after "in" is a year, even with a unit word far away; a bare four-digit year never is an amount.
-    const index = m.index!;
+    const index = m.index;
     const multiplier = unit ? UNITS[unit.toLowerCase()] : 1;
     const digits = Number(body.replace(/\./g, '') + (decimals ? `.${decimals}` : ''));
     const sign = minus1 || minus2 ? -1 : 1;

@@ -38,7 +38,8 @@ export function favourableSign(grid: Grid): 1 | -1 {
   return grid.convention.verschil === 'favourable_negative' ? -1 : 1;
 }
 
-const where = (hit: CellHit) => (hit.cell.page ? `p. ${hit.cell.page}` : hit.cell.line ? `line ${hit.cell.line}` : 'no line');
+const where = (hit: CellHit) =>
+  hit.cell.page ? `p. ${hit.cell.page}` : hit.cell.line ? `line ${hit.cell.line}` : 'no line';
 
 /**
  * The finding for a text amount that disagrees with its cell: placed at the cell (row and
@@ -60,14 +61,31 @@ export function textCellFinding(
   const found = textEuros / scale;
   const tolerance = (c.halfWidth + amount.halfWidth) / scale;
   const row = hit.grid.rows[hit.row];
-  const f = cellFinding(ctx, hit.grid, { row: hit.row, col: hit.col }, {
-    rule: rule.id,
-    severity,
-    expected: hit.cell.value,
-    found,
-    tolerance,
-    message: `Text at line ${block.line} says ${formatDutch(textEuros)} ("${amount.raw}"${amount.direction ? `, ${amount.direction > 0 ? 'voordeel' : 'nadeel'}` : ''}) for ${why}; the table prints ${rowName(row)}, ${hit.grid.columns[hit.col].header} = ${hit.cell.raw || formatDutch(hit.cell.value ?? 0)}${scale !== 1 ? ` × ${formatDutch(scale)}` : ''} = ${formatDutch(c.value)} (${where(hit)}). Difference ${formatDutch(textEuros - c.value)} euro; tolerance ${toleranceInUnit(tolerance, scale)} from the printed precision of both (text ±${formatTolerance(amount.halfWidth)}, cell ±${formatTolerance(c.halfWidth)} euro).`,
-  });
+  const f = cellFinding(
+    ctx,
+    hit.grid,
+    { row: hit.row, col: hit.col },
+    {
+      rule: rule.id,
+      severity,
+      expected: hit.cell.value,
+      found,
+      tolerance,
+      message:
+        `Text at line ${block.line} says ${formatDutch(textEuros)} ` +
+        `("${amount.raw}"${amount.direction ? `, ${amount.direction > 0 ? 'voordeel' : 'nadeel'}` : ''}) for ` +
+        `${why}; the table prints ${rowName(row)}, ${hit.grid.columns[hit.col].header} = ` +
+        `${hit.cell.raw || formatDutch(hit.cell.value ?? 0)}${scale !== 1 ? ` × ${formatDutch(scale)}` : ''} = ` +
+        `${formatDutch(c.value)} (${where(hit)}). Difference ${formatDutch(textEuros - c.value)} euro; ` +
+        `tolerance ${toleranceInUnit(tolerance, scale)} from the printed precision of both (text ` +
+        `±${formatTolerance(amount.halfWidth)}, cell ±${formatTolerance(c.halfWidth)} euro).`,
+    },
+  );
   // The finding stands at the text: that is what the reader reads and what must be corrected or explained.
-  return { ...f, line: block.line, page: block.page, raw: sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence };
+  return {
+    ...f,
+    line: block.line,
+    page: block.page,
+    raw: sentence.length > 300 ? `${sentence.slice(0, 297)}…` : sentence,
+  };
 }
