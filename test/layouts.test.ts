@@ -271,3 +271,29 @@ describe('the CLI summary counts the new verdict', () => {
     expect(r.stdout).toMatch(/goirle-begroting-2018-beleidsindicatoren\.txt .*\*\*no sums checked\*\*/);
   });
 });
+
+describe('a short row placed by the sign its column keeps, where the arithmetic allows several placements', () => {
+  const WEERT = 'weert-begroting-2020-reserves-en-voorzieningen';
+  it(
+    'Weert 2020 (written for): "6.147 6.147 527 6.673" under rekening | saldo 1-1 | toevoegingen | onttrekkingen | ' +
+      'saldo 31-12 is a toevoeging, as onttrekkingen are printed negative in every row read in full',
+    () => {
+      const d = read(WEERT);
+      const row = d.financial.filter((f) => f.rowLabel.startsWith('R2106'));
+      expect(row.map((f) => [f.columnIndex, f.value, f.status])).toEqual([
+        [0, 6147, 'printed'],
+        [1, 6147, 'printed'],
+        [2, 527, 'printed'],
+        [3, null, 'empty'],
+        [4, 6673, 'printed'],
+      ]);
+      // "103 98 -5 93" keeps every column's sign without a toevoeging and without an opening stand: not stored.
+      expect(d.financial.filter((f) => f.rowLabel.startsWith('R3111')).map((f) => f.status)).toEqual(
+        Array(5).fill('unreadable'),
+      );
+      const r3111 = d.findings.find((f) => f.rule === 'ambiguous-cells' && f.row?.startsWith('R3111'));
+      expect(r3111?.message).toMatch(/missing overige toe- voegingen; missing saldo 1-1-2020\)/);
+      expect(errors(d)).toEqual([]);
+    },
+  );
+});

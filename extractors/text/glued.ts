@@ -464,6 +464,16 @@ export function readGluedTable(
     rows.push({ ...split, line: all[k] });
   }
   if (rows.length < 2) return null;
+  // Figures a space apart on every row are no glued table: the space-separated reader reads the rows up to their end.
+  if (
+    rows.every((r) =>
+      r.tail
+        .trim()
+        .split(/\s+/)
+        .every((t) => parseCell(t).kind === 'number'),
+    )
+  )
+    return null;
 
   // "Lasten | Baten | Saldo" over the first columns, one line up.
   let headers = head.headers;

@@ -9,7 +9,8 @@ export function lineItemOf(label: string): LineItem {
   if (/^storting/.test(l)) return 'storting_reserves';
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
-  if (/(saldo|totaal) van (de )?baten en lasten|^saldo\b/.test(l)) return 'saldo';
+  // "Netto kosten" / "Nettolasten": the saldo as the cost side prints it (its sign is detected from the numbers).
+  if (/(saldo|totaal) van (de )?baten en lasten|^saldo\b|^netto[ -]?(kosten|lasten)\b/.test(l)) return 'saldo';
   return 'other';
 }
 

@@ -158,6 +158,25 @@ const EMPTY_CELL = (c: RawCell): GridCell => ({
   raw: '',
 });
 
+/**
+ * The sign every non-zero figure of a column carries in the rows read in full, where at least three do and all agree
+ * (a column of onttrekkingen printed negative); null where the column mixes signs or says too little.
+ */
+function columnSigns(rows: Draft[], width: number): (1 | -1 | null)[] {
+  return Array.from({ length: width }, (_, col) => {
+    const values = rows.flatMap((d) => {
+      const v = d.cells?.[col]?.value;
+      return v === undefined || v === null || v === 0 ? [] : [Math.sign(v)];
+    });
+    if (values.length < 3) return null;
+    return values.every((x) => x === 1) ? 1 : values.every((x) => x === -1) ? -1 : null;
+  });
+}
+
+function keepsSign(sign: 1 | -1 | null, p: ParsedCell): boolean {
+  return sign === null || p.kind !== 'number' || p.value === 0 || Math.sign(p.value) === sign;
+}
+
 function toGridCell(p: ParsedCell, c: RawCell): GridCell {
   if (p.kind === 'number')
     return { value: p.value, decimals: p.decimals, status: 'printed', line: c.line, page: c.page, raw: c.text };
@@ -277,6 +296,7 @@ function interpretTable(
 
   // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
   const pending: Pending[] = [];
+  const signs = columnSigns(rows, width);
   for (const d of rows.filter((r) => r.cells === null)) {
     const placements = combinations(width, d.values.length);
     const scored = placements.map((pos) => {
@@ -296,7 +316,15 @@ function interpretTable(
       }
       return { pos, holds, fails };
     });
-    const ok = scored.filter((s) => s.fails === 0 && s.holds > 0).sort((a, b) => b.holds - a.holds);
+    let ok = scored.filter((s) => s.fails === 0 && s.holds > 0).sort((a, b) => b.holds - a.holds);
+    // Where the arithmetic allows several placements, a figure against the sign every other figure of its column
+    // carries (an onttrekking printed positive among negative ones) is not the table's reading.
+    let bySign = false;
+    if (ok.length > 1) {
+      const keeping = ok.filter((s) => s.pos.every((col, i) => keepsSign(signs[col], d.parsed[i])));
+      bySign = keeping.length > 0 && keeping.length < ok.length;
+      if (bySign) ok = keeping;
+    }
     const missingCols = (pos: number[]) => columns.filter((c) => !pos.includes(c.index)).map((c) => c.header);
     if (ok.length === 1 || (ok.length > 1 && ok[0].holds > ok[1].holds)) {
       const pos = ok[0].pos;
@@ -312,7 +340,9 @@ function interpretTable(
           message:
             `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them ` +
             `uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with ` +
-            `this placement, none fails)`,
+            `this placement, none fails` +
+            (bySign ? `; the other placements would put a figure against the sign of every other in its column` : '') +
+            `)`,
         }),
       );
     } else {
