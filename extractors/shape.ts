@@ -372,7 +372,11 @@ const LINE = /^(totaal\s+)?(baten|lasten|saldo)(\s*\(\d{1,2}\))?$/i;
  */
 export function isLineOf(label: string, heading: string | null): boolean {
   const t = label.trim();
-  return heading !== null && LINE.test(t) && (!/^totaal/i.test(t) || /^\d/.test(heading.trim()));
+  if (heading === null) return false;
+  // "Totaal 0.1 Saldo" under "0.1 Bestuur": the line names its heading's code.
+  const coded = /^totaal\s+(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?)\s+(baten|lasten|saldo)$/i.exec(t);
+  if (coded) return heading.trim().split(/\s+/)[0] === coded[1];
+  return LINE.test(t) && (!/^totaal/i.test(t) || /^\d/.test(heading.trim()));
 }
 
 function mergeCodes(labels: ShapeCell[]): ShapeCell[] {

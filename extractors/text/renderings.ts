@@ -326,6 +326,17 @@ function spaceRow(t: string): { label: string; values: string[] } | null {
   return { label: toks.slice(0, k).join(' '), values };
 }
 
+/** A row cut off inside its last figure where the text ends: label, the figures before, and the figure's start. */
+function cutRow(t: string): { label: string; values: string[] } | null {
+  const toks = t.trim().split(/\s+/);
+  const partial = toks.at(-1) ?? '';
+  if (toks.length < 2 || isValue(partial) || !/^-?\d[\d.,]*$/.test(partial)) return null;
+  let k = toks.length - 1;
+  while (k > 0 && isValue(toks[k - 1])) k--;
+  if (k === 0) return null;
+  return { label: toks.slice(0, k).join(' '), values: toks.slice(k) };
+}
+
 function spaceTables(all: Line[], used: Set<number>): Draft[] {
   const out: Draft[] = [];
   let i = 0;
@@ -349,6 +360,11 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       else if (s.length > 80 || j - lastRow > 3) break;
       j++;
     }
+    // The text ending inside a row ("… Lasten -2.049.8"): the cut row is the table's last, reported below, not lost.
+    let end = lastRow + 1;
+    while (end < all.length && all[end].text.trim() === '') end++;
+    const cut = end < all.length && endsAt(all, end + 1) ? cutRow(all[end].text) : null;
+    if (cut) lastRow = end;
     const block = all.slice(i, lastRow + 1);
     const rowCount = block.filter((l) => spaceRow(l.text)).length;
     if (rowCount < 2) {
@@ -400,10 +416,17 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const runs: Run[] = [...skipped.map((k) => all[k]), ...block]
       .filter((l) => l.text.trim() !== '')
       .map((l) => {
-        const r = spaceRow(l.text);
+        const r = spaceRow(l.text) ?? (l === all[lastRow] ? cut : null);
         const cell = (text: string) => ({ text, line: l.line });
+        // "0.1 Bestuur Lasten": a taakveld or programme and the line item of a body column, run together by the dump
+        // ("… baten en lasten" goes on a name: "0.8 Overige baten en lasten").
+        const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)\s+(Lasten|Baten|Saldo)$/i.exec(r?.label ?? '');
         return r
-          ? { labels: [cell(r.label)], values: r.values.map(cell), raw: l.text.trim() }
+          ? {
+              labels: item ? [cell(item[1]), cell(item[2])] : [cell(r.label)],
+              values: r.values.map(cell),
+              raw: l.text.trim(),
+            }
           : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
       });
     const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));

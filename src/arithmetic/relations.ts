@@ -144,12 +144,15 @@ const GROUP_LINE: Record<string, keyof GroupLines> = {
   resultaat: 'resultaat',
 };
 
+const GROUP_LINE_LABEL = /^(totaal\s+\d{1,2}(\.\d{1,3}[A-Da-d]?)?\s+)?saldo$/i;
+
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
   for (const row of grid.rows) {
-    // A total is no line of its group, except a bare "saldo" under its group's baten and lasten (Aalsmeer 2024).
-    if (row.isTotal && !(row.lineItem === 'saldo' && row.group !== null && row.label.trim().toLowerCase() === 'saldo'))
-      continue;
+    // A total is no line of its group, except one that names only its line item (and its group's code) under its
+    // group: a bare "saldo" under its programme's baten and lasten (Aalsmeer 2024), "Totaal 0.1 Saldo" under "0.1
+    // Bestuur" (Ridderkerk 2019).
+    if (row.isTotal && !(row.group !== null && GROUP_LINE_LABEL.test(row.label.trim()))) continue;
     const g = out.get(row.group) ?? {};
     const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
