@@ -75,6 +75,40 @@ describe('PDF layout rules on hand-set pages', () => {
     },
   );
 
+  // Two heads run into one chunk far wider than the two narrow columns under its left part, as
+  // LibreOffice sets them (Berg en Dal 2019, narrow.lo-html): the first column flush right, the
+  // second flush left (a word among its figures); a third head of its own further right.
+  const pair = runTogether(['Rekening 2018', 'Begroting 2019'], 117, 267);
+  // Where "Begroting" starts.
+  const second0 = charEdges({ s: pair.text, x: 117, w: 150 })['Rekening 2018 '.length];
+  const ragged = (second: (t: string) => [string, number, number]) =>
+    page([
+      line(100, ['Indicator', 40, 100], [pair.text, 117, 267], ['Rekening 2019', 275, 346.5]),
+      line(115, ['Inwoners', 40, 90], fig('110', pair.ends[0]), second('110'), fig('49', 346.5)),
+      line(128, ['Banen', 40, 90], fig('94', pair.ends[0]), second('94'), fig('91', 346.5)),
+      line(141, ['Woningen', 40, 90], fig('131', pair.ends[0]), second('1,8'), fig('119', 346.5)),
+      line(154, ['Bedrijven', 40, 90], fig('44,7', pair.ends[0]), second('44,7'), fig('48,7', 346.5)),
+    ]);
+
+  it('heads run together over a column set flush right and one set flush left: each column its own head', () => {
+    const r = ragged((t) => [t, second0, second0 + 5 * t.length]);
+    expect(r.notices).toEqual([]);
+    expect(r.tables.map((t) => t.header!.cells.slice(1).map((c) => c.text))).toEqual([
+      ['Rekening 2018', 'Begroting 2019', 'Rekening 2019'],
+    ]);
+  });
+
+  it(
+    'a chunk over the whole figures of two columns that no flush edges part: unread-table, not one head ' +
+      'given to the nearer column and none to the other',
+    () => {
+      // The second column's figures flush right too, under the middle of "Begroting 2019".
+      const r = ragged((t) => fig(t, second0 + 35));
+      expect(r.tables).toEqual([]);
+      expect(r.notices.map((n) => [n.rule, n.amounts])).toEqual([['unread-table', 12]]);
+    },
+  );
+
   it('lines of figures no table takes: unread-table, never silent', () => {
     const r = page([
       line(100, ['Zie de toelichting hieronder.', 40, 200]),

@@ -57,7 +57,7 @@ const DESCRIBED =
   'with the table above when read under its header it gives the same heads, but here';
 const HYPHEN_CODES =
   'codes printed as 0-1.2 wrap at the hyphen in the narrow Nr column ("0-" / "1.2"), on lines apart from their names';
-const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null }> = {
+const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null; own?: number }> = {
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.landscape.chromium.pdf': {
     reason: `${DESCRIBED} page 2 opens with an indicator's areas whose name stands at the foot of page 1`,
     equal: 36,
@@ -69,16 +69,18 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
     finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.condensed.lo-docx.pdf': {
-    reason: `${DESCRIBED} the blocks' figures lie apart from the columns above (not read, said)`,
-    equal: 18,
+    reason:
+      `${DESCRIBED} one indicator's name is printed across the columns, a line of heads, so its block stands ` +
+      'without its name (not read, said)',
+    equal: 45,
     finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.narrow.lo-html.pdf': {
     reason:
-      `${DESCRIBED} the first block's heads ran into one chunk ("Rekening 2018 Begroting 2019") over a column ` +
-      'of ragged figures: its 9 facts are read under wrong heads, unsaid (the other blocks are not read, said)',
-    equal: 0,
-    finding: null,
+      `${DESCRIBED} one indicator's name is printed across the columns, a line of heads, so its block stands ` +
+      'without its name (not read, said)',
+    equal: 45,
+    finding: 'with no heads of their own',
   },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
     reason: HYPHEN_CODES,
@@ -86,9 +88,10 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
     finding: 'unread-table',
   },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.indent.lo-docx.pdf': {
-    reason: HYPHEN_CODES,
+    reason: `${HYPHEN_CODES}: its facts stand under labels the label-boundary warning names as doubtful`,
     equal: 0,
     finding: 'label-boundary',
+    own: 110,
   },
 };
 
@@ -147,6 +150,9 @@ describe('PDF prints of real pages: the same facts as the HTML path', { timeout:
         const wanted = new Set(theirs);
         expect(mine.filter((k) => wanted.has(k)).length).toBe(gap.equal);
         expect(gap.equal).toBeLessThan(theirs.length);
+        // What a print read short does give is the HTML path's: a fact of its own is a misread, and
+        // only the ones a finding names as doubtful (`own`) are listed.
+        if (gap.finding !== null) expect(mine.filter((k) => !wanted.has(k)).length).toBe(gap.own ?? 0);
         const said = pdf.findings.map((f) => `${f.rule}: ${f.message}`);
         if (gap.finding !== null) expect(said.some((m) => m.includes(gap.finding!))).toBe(true);
         return;

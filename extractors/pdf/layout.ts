@@ -344,7 +344,17 @@ interface Column {
   anchor: number;
   x0: number;
   x1: number;
+  /**
+   * How its figures are set where the anchor does not tell: flush left though clustered by right
+   * edges (its figures' left edges agree and their right edges do not: a column LibreOffice
+   * left-aligns because a word stands among its figures), or as the column of the table above.
+   */
+  align?: 'left' | 'right';
 }
+
+/** Whether a column's figures are set flush right (else flush left). */
+const rightAligned = (col: Column) =>
+  col.align ? col.align === 'right' : Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
 
 /**
  * Columns learned from the table's own value chunks: right-aligned figures share their right
@@ -389,6 +399,14 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
       last.x1 = Math.max(last.x1, c.x1);
       last.anchor = last.x1;
     } else out.push({ ...c });
+  }
+  if (pick.groups === right) {
+    for (const col of out) {
+      const own = values.filter((c) => single(c) && c.x0 >= col.x0 - 0.01 && c.x1 <= col.x1 + 0.01);
+      const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+      const l = spread(own.map((c) => c.x0));
+      if (own.length >= 3 && l <= 0.15 * em && spread(own.map((c) => c.x1)) >= l + 0.3 * em) col.align = 'left';
+    }
   }
   return out;
 }
@@ -654,6 +672,8 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
   const textBlocks: TextBlock[] = [];
   let lastText: string[] = [];
   let openTextTable: OpenTextTable | null = null;
+  // The last table region on the page was given up (an unread-table notice, no table).
+  let givenUp = false;
   for (const [n, r] of rs.entries()) {
     if (r.kind === 'text') {
       const split = splitTextTables(r.lines, lastText, file, notices, n === 0 ? open : null);
@@ -689,7 +709,21 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
         else if (!(meta && !isRowLine(l) && l.chunks[0].x0 > meta.chunks[0].x1)) meta = null;
         return meta === null;
       });
-      const again = readTable([...heads, ...body], lastText, said, file);
+      // (The block's name, a label line right above its first row, may have been left with the
+      // description lines above it as text, when they run on over the figures.)
+      const name = rs[n - 1]?.kind === 'text' ? rs[n - 1].lines.at(-1) : undefined;
+      const firstFigure = body[0] && isRowLine(body[0]) ? body[0].chunks.find((c) => isValue(c)) : undefined;
+      if (
+        name &&
+        firstFigure &&
+        name.chunks.length === 1 &&
+        !META_LINE.test(name.chunks[0].text) &&
+        !isValue(name.chunks[0]) &&
+        name.chunks[0].x1 < firstFigure.x0 &&
+        body[0].y - name.y <= 1.6 * body[0].size
+      )
+        body.unshift(name);
+      const again = readTable([...heads, ...body], lastText, said, file, columnsOf.get(above));
       const key = (x: RawTable) => x.header?.cells.map((c) => c.text).join(' | ');
       // (Only under a header that heads every column, and rows under a name of their own: a block
       // that lost its name, or a header with a column it does not head, stays unread and said so.)
@@ -708,12 +742,7 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       if (t) {
         // Rows with no heads of their own under a table they do not go on with: what each column
         // holds cannot be told, so they are not read rather than read as kolom 1, 2, ….
-        const amounts = t.rows.reduce(
-          (k, x) =>
-            k +
-            x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
-          0,
-        );
+        const amounts = amountsOf(t);
         notices.push({
           rule: 'unread-table',
           severity: 'warning',
@@ -731,11 +760,31 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
         continue;
       }
     }
+    // Rows with no heads of their own under a table that was not read (its heads could not be put
+    // over its columns): its columns, which they would go on in, are not known either.
+    if (t && !t.header && givenUp) {
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${p.page}: ${t.rows.length} rows of figures ("${t.rows[0].raw.slice(0, 60)}") with no ` +
+          `heads of their own stand under a table that was not read: what each column holds cannot be told, so ` +
+          `they are not read`,
+        line: null,
+        page: p.page,
+        raw: t.rows[0].raw,
+        table: null,
+        amounts: amountsOf(t),
+      });
+      textBlocks.push(...blocksOf(r.lines, p));
+      continue;
+    }
     if (t) tables.push(t);
     else {
       textBlocks.push(...blocksOf(r.lines, p));
       if (!notices.slice(before).some((x) => x.rule === 'unread-table')) strayFigures(r.lines, p.page, file, notices);
     }
+    givenUp = !t && notices.slice(before).some((x) => x.rule === 'unread-table');
   }
   return {
     page: p.page,
@@ -747,6 +796,14 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     openTextTable,
   };
 }
+
+/** The amounts in a table's figure cells. */
+const amountsOf = (t: RawTable) =>
+  t.rows.reduce(
+    (k, x) =>
+      k + x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+    0,
+  );
 
 /**
  * Lines of figures set apart in columns (two or more amounts, as a table row prints them) that no
@@ -957,7 +1014,7 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number[], string][] |
     }
   }
   const tol = 0.6 * em;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const right = rightAligned;
   // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
   const under = cols
     .map((col, i) => ({ col, i }))
@@ -986,7 +1043,7 @@ function splitCentred(
 ): [number[], string][] | null {
   const tol = 0.6 * em;
   if (words.length < 2 || words.length > 8) return null;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const right = rightAligned;
   const left = (a: number) =>
     a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em;
   const fits = (ws: Word[], a: number, b: number) => {
@@ -1065,13 +1122,13 @@ function splitFlush(
   em: number,
 ): [number, string][] | null {
   const tol = 0.6 * em;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
-  // (Columns of one alignment only: a mixed run has no one reading order of edges.)
-  const r = right(under[0].col);
-  if (under.some(({ col }) => right(col) !== r)) return null;
-  // Where each part ends (right-aligned: its last word flush with the column's right edge) or
-  // starts (left-aligned: its first word flush with the left edge), in order; one word each at least.
-  const flushAt = (k: number, col: Column) => (r ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0));
+  // Where each part ends (a right-aligned column: its last word flush with the column's right
+  // edge) or starts (left-aligned: its first word flush with the left edge), in order; one word
+  // each at least. Columns of both alignments side by side (LibreOffice sets a column with a
+  // word among its figures flush left) part where a right-aligned part ends or a left-aligned one
+  // starts; a left-aligned part followed by a right-aligned one parts only when each is one word.
+  const flushAt = (k: number, col: Column) =>
+    rightAligned(col) ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0);
   const marks: number[] = [];
   for (const [n, { col }] of under.entries()) {
     const from = n === 0 ? 0 : marks[n - 1] + 1;
@@ -1081,9 +1138,20 @@ function splitFlush(
     if (best < 0) return null;
     marks.push(best);
   }
-  // Right-aligned: the last part ends with the chunk; left-aligned: the first starts with it.
-  if (r ? marks.at(-1) !== words.length - 1 : marks[0] !== 0) return null;
-  const bounds = r ? [0, ...marks.map((k) => k + 1)] : [...marks, words.length];
+  const r = under.map(({ col }) => rightAligned(col));
+  // The first part starts with the chunk, the last ends with it.
+  if (!r[0] && marks[0] !== 0) return null;
+  if (r.at(-1) && marks.at(-1) !== words.length - 1) return null;
+  const bounds = [0];
+  for (let n = 0; n + 1 < under.length; n++) {
+    if (r[n]) {
+      if (!r[n + 1] && marks[n + 1] !== marks[n] + 1) return null;
+      bounds.push(marks[n] + 1);
+    } else if (!r[n + 1]) bounds.push(marks[n + 1]);
+    else if (marks[n + 1] === marks[n] + 1) bounds.push(marks[n + 1]);
+    else return null;
+  }
+  bounds.push(words.length);
   const groups = under.map(({ i }, n) => ({ col: i, ws: words.slice(bounds[n], bounds[n + 1]) }));
   if (groups.some((g) => g.ws.length === 0)) return null;
   // A part does not run over the figures of the column before its own.
@@ -1145,10 +1213,7 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     // A head flush with its one column's edge, as its figures are set, is that column's own,
     // unless it stands as well in the middle of a run about that column.
     const [only] = h.targets;
-    const flush = (col: Column) =>
-      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0)
-        ? Math.abs(h.x1 - col.x1)
-        : Math.abs(h.x0 - col.x0);
+    const flush = (col: Column) => (rightAligned(col) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0));
     const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
     const mid = (h.x0 + h.x1) / 2;
     // Columns headed beside it on its line, or grouped by a head above or below that does not head
@@ -1203,7 +1268,17 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
   for (const [h, first] of wrapOf) h.targets = [...first.targets];
 }
 
-function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
+/**
+ * `like`: the columns of the table a block is read to go on with: a column of the block set where
+ * one of those is, with its figures flush with the same edge, is aligned as that one is.
+ */
+function readTable(
+  lines: Line[],
+  above: string[],
+  notices: ExtractionNotice[],
+  file: string,
+  like?: Column[],
+): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
   const values = lines
@@ -1215,6 +1290,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     });
   const cols = learnColumns(values, em);
   if (cols.length === 0) return null;
+  // (Figures of one width, as a block of few rows may print, do not tell their own alignment.)
+  for (const col of cols) {
+    const o = like?.find((k) => k.x0 < col.x1 && k.x1 > col.x0);
+    if (!o) continue;
+    if (rightAligned(o) ? Math.abs(o.x1 - col.x1) <= 0.6 * em : Math.abs(o.x0 - col.x0) <= 0.6 * em)
+      col.align = rightAligned(o) ? 'right' : 'left';
+  }
   const labelRight = Math.min(...cols.map((c) => c.x0));
   // Rows as bands of the label column: a label wrapped over lines beside figures set at its top,
   // middle or bottom line. Lines of the label column right above the first figures (and below the
@@ -1280,9 +1362,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
       const region = (i: number) => [i === 0 ? labelRight - em : cols[i - 1].x1, cols[i].x1 + 0.3 * em];
+      // (A chunk standing over the whole figures of two columns or more spans them too, however
+      // narrow they are beside it: heads of two cells run together, or one head over both.)
+      const over = (i: number) => cols[i].x0 >= c.x0 - 0.3 * em && cols[i].x1 <= c.x1 + 0.3 * em;
+      const whole = cols.filter((_, i) => over(i)).length >= 2;
       const spans = cols
         .map((_, i) => ({ i, r: region(i) }))
-        .filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
+        .filter(({ i, r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0) || (whole && over(i)));
       const mid = (c.x0 + c.x1) / 2;
       const closest = cols
         .map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) }))
@@ -1769,11 +1855,14 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     page: headerY?.page ?? page,
   };
   headLinesOf.set(table, headerLines);
+  columnsOf.set(table, cols);
   return table;
 }
 
 /** The header lines a table was read under (a block of the same table further down reads under them too). */
 const headLinesOf = new WeakMap<RawTable, Line[]>();
+/** The columns a table was read in. */
+const columnsOf = new WeakMap<RawTable, Column[]>();
 
 /**
  * A column headed as a key (Progr., Prog., Programma nr) holds a programme number per row, no
