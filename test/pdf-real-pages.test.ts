@@ -82,6 +82,50 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
     equal: 45,
     finding: 'with no heads of their own',
   },
+  // Held out, second round (the ledger style, pages the PDF tests had not seen), as read before any
+  // change for them: 4 of 12 equal. Open, listed so that they are seen:
+  ...Object.fromEntries(
+    ['chromium', 'lo-odt', 'pdfkit'].map((producer) => [
+      `deventer-jaarstukken-2022-resultaatbestemming.ledger.${producer}.pdf`,
+      {
+        reason:
+          'the Lasten/Baten column of words: the HTML path reads it as a column of unreadable figures, the PDF ' +
+          'path joins its word to the label ("Stortingen in reserves Lasten") and numbers the columns one less; ' +
+          'the figures, line items and column heads agree',
+        equal: 0,
+        finding: null,
+      },
+    ]),
+  ),
+  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.chromium.pdf': {
+    reason: 'the formula keys join the heads as "Stand 31-12-2016 a" where the HTML path writes "(a)"; figures agree',
+    equal: 0,
+    finding: null,
+  },
+  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.lo-odt.pdf': {
+    reason: 'the names over the formula keys are lost: columns named "a", "2016 b", … (unsaid)',
+    equal: 0,
+    finding: null,
+  },
+  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.pdfkit.pdf': {
+    reason: 'the names over the formula keys are lost: columns named "a", "b", … (unsaid)',
+    equal: 0,
+    finding: null,
+  },
+  'eindhoven-jaarstukken-2016-overzicht-baten-en-lasten.ledger.lo-odt.pdf': {
+    reason:
+      'portrait (LibreOffice from .odt keeps the page upright): "Begroting 2016 voor wijziging" and "… na ' +
+      'wijziging" both head the first six columns, read as begroting_primitief (unsaid)',
+    equal: 63,
+    finding: null,
+  },
+  'eindhoven-jaarstukken-2021-analyse-begrotingsrechtmatigheid.ledger.lo-odt.pdf': {
+    reason:
+      'portrait: twelve columns too narrow, figures wrapped ("-10." / "661", unreadable-cell) and heads broken ' +
+      'inside words ("Afwijkingen 2" / "021"), the first Afwijkingen column read as "Lasten" (unsaid)',
+    equal: 80,
+    finding: null,
+  },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
     reason: HYPHEN_CODES,
     equal: 0,
