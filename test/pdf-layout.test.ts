@@ -109,6 +109,30 @@ describe('PDF layout rules on hand-set pages', () => {
     },
   );
 
+  it('a table running off the page (figures past its edge, cut): unread-table, not read with the cut ones', () => {
+    const r = page([
+      line(100, ['Programma', 40, 120], ['Lasten', 420, 450], ['Baten', 520, 550], ['Saldo', 580, 606]),
+      line(115, ['Bestuur', 40, 100], fig('129.993', 450), fig('-641.727', 550), ['-10.', 590, 606]),
+      line(130, ['Veiligheid', 40, 100], fig('43.799', 450), fig('-9.987', 550), ['-1.', 594, 606]),
+    ]);
+    expect(r.tables).toEqual([]);
+    expect(r.notices.map((n) => n.rule)).toEqual(['unread-table']);
+    expect(r.notices[0].message).toContain('runs off the page');
+  });
+
+  it('a date in a head\'s second line ("Stand" / "31-12-2016") is a head, not a row of figures', () => {
+    const r = page([
+      line(100, ['Omschrijving', 40, 120], ['Stand', 425, 450], ['Stand', 525, 550]),
+      line(111, ['31-12-2016', 400, 450], ['1-1-2017', 510, 550]),
+      line(126, ['Algemene reserve', 40, 140], fig('40.824', 450), fig('91.835', 550)),
+      line(141, ['Bestemmingsreserves', 40, 160], fig('51.047', 450), fig('51.047', 550)),
+    ]);
+    expect(r.notices).toEqual([]);
+    expect(r.tables.map((t) => t.header!.cells.slice(1).map((c) => c.text))).toEqual([
+      ['Stand 31-12-2016', 'Stand 1-1-2017'],
+    ]);
+  });
+
   it('lines of figures no table takes: unread-table, never silent', () => {
     const r = page([
       line(100, ['Zie de toelichting hieronder.', 40, 200]),

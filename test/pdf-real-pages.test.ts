@@ -82,8 +82,9 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
     equal: 45,
     finding: 'with no heads of their own',
   },
-  // Held out, second round (the ledger style, pages the PDF tests had not seen), as read before any
-  // change for them: 4 of 12 equal. Open, listed so that they are seen:
+  // Held out, second round (the ledger style, pages the PDF tests had not seen): 4 of 12 equal as
+  // read before any change for them, 7 of 12 after the rules they called for (dates are heads, formula
+  // keys in parentheses, heads run together that begin alike, a table off the page not read). Open:
   ...Object.fromEntries(
     ['chromium', 'lo-odt', 'pdfkit'].map((producer) => [
       `deventer-jaarstukken-2022-resultaatbestemming.ledger.${producer}.pdf`,
@@ -97,34 +98,20 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
       },
     ]),
   ),
-  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.chromium.pdf': {
-    reason: 'the formula keys join the heads as "Stand 31-12-2016 a" where the HTML path writes "(a)"; figures agree',
-    equal: 0,
-    finding: null,
-  },
-  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.lo-odt.pdf': {
-    reason: 'the names over the formula keys are lost: columns named "a", "2016 b", … (unsaid)',
-    equal: 0,
-    finding: null,
-  },
   'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.pdfkit.pdf': {
-    reason: 'the names over the formula keys are lost: columns named "a", "b", … (unsaid)',
-    equal: 0,
-    finding: null,
-  },
-  'eindhoven-jaarstukken-2016-overzicht-baten-en-lasten.ledger.lo-odt.pdf': {
     reason:
-      'portrait (LibreOffice from .odt keeps the page upright): "Begroting 2016 voor wijziging" and "… na ' +
-      'wijziging" both head the first six columns, read as begroting_primitief (unsaid)',
-    equal: 63,
+      'pdfkit breaks "voorstellen" inside the word in a narrow head ("B&D voorst" / "ellen 2016"), which ' +
+      'nothing on the page tells from two words: that column is named "B&D voorst ellen 2016 (b)"; its figures ' +
+      'and key are right',
+    equal: 110,
     finding: null,
   },
   'eindhoven-jaarstukken-2021-analyse-begrotingsrechtmatigheid.ledger.lo-odt.pdf': {
     reason:
-      'portrait: twelve columns too narrow, figures wrapped ("-10." / "661", unreadable-cell) and heads broken ' +
-      'inside words ("Afwijkingen 2" / "021"), the first Afwijkingen column read as "Lasten" (unsaid)',
-    equal: 80,
-    finding: null,
+      'LibreOffice from .odt keeps the page upright, and the twelve columns run off its right edge (the last ' +
+      'figures cut, "-10."): the table is not read, said',
+    equal: 0,
+    finding: 'runs off the page',
   },
   'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
     reason: HYPHEN_CODES,

@@ -1,7 +1,7 @@
 import { isTotalLabel } from '../../src/arithmetic/lines.js';
 import { isIndicatorTable } from '../html/structures.js';
 import { parseCell, parseScale } from '../../src/grammar/number.js';
-import { classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
+import { FORMULA_KEY, classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
@@ -691,6 +691,27 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     }
     const before = notices.length;
     const t = readTable(r.lines, lastText, notices, file);
+    // A table running off the page (text set past its edge: a producer that clipped a table too
+    // wide for the page) has figures and heads cut: not read rather than read with the cut ones.
+    const off = r.lines.flatMap((l) => l.chunks).filter((c) => c.x1 > p.width + 0.5 || c.x0 < -0.5);
+    if (t && off.length) {
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${p.page}: a table ("${t.rows[0]?.raw.slice(0, 60) ?? ''}") runs off the page: ` +
+          (`${off.length} of its words and figures stand past the page's edge ("${off[0].text}"), cut, so it ` +
+            `is not read`),
+        line: null,
+        page: p.page,
+        raw: t.rows[0]?.raw ?? null,
+        table: null,
+        amounts: amountsOf(t),
+      });
+      textBlocks.push(...blocksOf(r.lines, p));
+      givenUp = true;
+      continue;
+    }
     // An indicator's block under the description lines of the one above (Eenheid:, Bron:,
     // Toelichting:), its name and its rows, with no heads of its own: it goes on with the table
     // above on the page when read under that table's header it gives the same columns (the same
@@ -1055,6 +1076,12 @@ function splitCentred(
   };
   const first = under[0].i;
   const last = under[under.length - 1].i;
+  // The chunk's first word said again before its last word starts a head of its own ("Begroting 2016
+  // voor wijziging Begroting 2016 na wijziging"): the heads of one header row run together begin
+  // alike. Parts then start there and only there.
+  const starts = words.flatMap((x, k) => (k > 0 && k < words.length - 1 && x.text === words[0].text ? [k] : []));
+  const repeated = starts.length > 0;
+  const endOf = (w: number) => starts.find((k) => k > w) ?? words.length;
   // Splits of words w… over columns a…last: how many (two is as many as matter) and the first.
   // (Memoised by where it stands: a chunk of words over many columns has too many paths to walk.)
   type Ways = { n: number; first: [number[], string][] | null };
@@ -1071,7 +1098,7 @@ function splitCentred(
       memo.set(key, out);
       return out;
     }
-    for (let w2 = w + 1; w2 <= words.length && out.n < 2; w2++) {
+    for (let w2 = repeated ? endOf(w) : w + 1; w2 <= words.length && out.n < 2; w2 = repeated ? Infinity : w2 + 1) {
       const mid = (words[w].x0 + words[w2 - 1].x1) / 2;
       for (let b = a; b <= last && out.n < 2; b++) {
         // (Runs further right only move their middle further right of the part's.)
@@ -1112,7 +1139,7 @@ function splitCentred(
       return m;
     }),
   );
-  return worst < misfit(words, first, last) / 2 ? found[0] : null;
+  return repeated || worst < misfit(words, first, last) / 2 ? found[0] : null;
 }
 
 function splitFlush(
@@ -1339,6 +1366,8 @@ function readTable(
   const spanned = cols.map(() => false);
   const own = cols.map(() => false);
   const topLeft: string[] = [];
+  // A chunk of heads run together that no split puts over its columns (the table is not read).
+  let unsplit: string | null = null;
   // Each head chunk with the columns it heads, line by line; widened to its centred span below.
   const placed: PlacedHead[] = [];
   let tier = 0;
@@ -1397,14 +1426,26 @@ function readTable(
             placed.push({ line: n, y: l.y, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
           continue;
         }
+        // Heads run together that begin alike ("Begroting 2016 voor wijziging Begroting 2016 na
+        // wijziging") and no split puts over their columns: not one head over them all.
+        if (ws.some((w, k) => k > 0 && k < ws.length - 1 && w === ws[0])) unsplit ??= c.text;
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       placed.push({ line: n, y: l.y, tier, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
   }
   widenCentredHeads(placed, cols, labelRight, em);
+  // A lowest header line of key letters and formulas under the names (a | b | c = a + b): each name
+  // keeps its key in parentheses, as the HTML and text readers write it.
+  const keyLine = Math.max(-1, ...placed.map((h) => h.line));
+  const keys = placed.filter((h) => h.line === keyLine);
+  const keyed =
+    keyLine > 0 &&
+    keys.length >= 2 &&
+    placed.some((h) => h.line < keyLine) &&
+    keys.every((h) => h.targets.length === 1 && FORMULA_KEY.test(h.text.trim()));
   for (const h of placed) {
-    for (const i of h.targets) headerTexts[i].push(h.text);
+    for (const i of h.targets) headerTexts[i].push(keyed && h.line === keyLine ? `(${h.text.trim()})` : h.text);
     for (const i of h.targets) (h.targets.length >= 2 ? spanned : own)[i] = true;
   }
   const headerY = headerLines[0];
@@ -1732,12 +1773,17 @@ function readTable(
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
-  // one or two lower-case letters alone under a word are its end.)
+  // one or two lower-case letters alone under a word are its end; so does a date broken after a
+  // hyphen, "31-" / "12-2016".)
   const headerText = headerTexts.map((h) =>
     h
       .reduce(
         (t, w) =>
-          t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w,
+          (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w)) || (/\d-$/.test(t) && /^\d/.test(w))
+            ? t + w
+            : t
+              ? `${t} ${w}`
+              : w,
         '',
       )
       .replace(/\s+/g, ' ')
@@ -1750,6 +1796,21 @@ function readTable(
   const alike = cols
     .flatMap((_, i) => (spanned[i] && !own[i] ? [i] : []))
     .filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
+  if (unsplit !== null) {
+    notices.push({
+      rule: 'unread-table',
+      severity: 'warning',
+      message:
+        `${file}: page ${page}: a table under "${unsplit}" is not read: heads run together there that begin ` +
+        `alike, and no split of them stands over its columns, so which column is which cannot be told`,
+      line: null,
+      page,
+      raw: rows[0]?.raw ?? null,
+      table: null,
+      amounts: amountsOf({ rows } as RawTable),
+    });
+    return null;
+  }
   if (alike.length >= 2) {
     const amounts = rows.reduce(
       (n, r) =>

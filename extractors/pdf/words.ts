@@ -26,6 +26,8 @@ export interface Line {
 }
 
 const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
+/** A date (31-12-2016, 1-1-2017, 12-2016 where a head wrapped after "31-"): a head's word, never a figure. */
+const DATE = /^(?:\d{1,2}[-/])?\d{1,2}[-/](?:19|20)\d{2}$/;
 /** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
 const valueMemo = new Map<string, boolean>();
 export const isValueText = (text: string) => {
@@ -35,6 +37,7 @@ export const isValueText = (text: string) => {
   if (first >= 97 && first <= 122 && first !== 110 && !/\d/.test(text)) return false;
   let v = valueMemo.get(text);
   if (v === undefined) {
+    if (DATE.test(text)) return false;
     // Running text is never a figure: only short strings are parsed.
     const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
     // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
