@@ -401,8 +401,9 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
     } else out.push({ ...c });
   }
   if (pick.groups === right) {
+    const singles = right.flatMap((g) => g.filter(single));
     for (const col of out) {
-      const own = values.filter((c) => single(c) && c.x0 >= col.x0 - 0.01 && c.x1 <= col.x1 + 0.01);
+      const own = singles.filter((c) => c.x0 >= col.x0 - 0.01 && c.x1 <= col.x1 + 0.01);
       const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
       const l = spread(own.map((c) => c.x0));
       if (own.length >= 3 && l <= 0.15 * em && spread(own.map((c) => c.x1)) >= l + 0.3 * em) col.align = 'left';

@@ -37,7 +37,6 @@ export const isValueText = (text: string) => {
   if (first >= 97 && first <= 122 && first !== 110 && !/\d/.test(text)) return false;
   let v = valueMemo.get(text);
   if (v === undefined) {
-    if (DATE.test(text)) return false;
     // Running text is never a figure: only short strings are parsed.
     const t = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
     // ("51 (2e halfjaar 2017)": a figure with the half-year it refers to has letters too.)
@@ -45,7 +44,10 @@ export const isValueText = (text: string) => {
       t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, ''))
         ? null
         : parseCell(t);
-    v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
+    v =
+      p !== null &&
+      !DATE.test(t) &&
+      (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
     if (valueMemo.size > 50_000) valueMemo.clear();
     valueMemo.set(text, v);
   }
