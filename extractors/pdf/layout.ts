@@ -373,7 +373,13 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
     return groups;
   };
   // Chunks that span several columns (figures run together) would blur the clusters.
-  const single = (c: Chunk) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
+  // (Asked of each chunk several times: answered once.)
+  const singleOf = new Map<Chunk, boolean>();
+  const single = (c: Chunk) => {
+    let v = singleOf.get(c);
+    if (v === undefined) singleOf.set(c, (v = parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid'));
+    return v;
+  };
   const right = cluster((c) => c.x1).filter((g) => g.some(single));
   const left = cluster((c) => c.x0).filter((g) => g.some(single));
   const pick =
