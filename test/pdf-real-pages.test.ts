@@ -55,8 +55,6 @@ const DESCRIBED =
   'Description lines (Eenheid:, Bron:, Toelichting:) between the indicators break the table into blocks; a ' +
   'block goes on ' +
   'with the table above when read under its header it gives the same heads, but here';
-const HYPHEN_CODES =
-  'codes printed as 0-1.2 wrap at the hyphen in the narrow Nr column ("0-" / "1.2"), on lines apart from their names';
 const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null; own?: number }> = {
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.landscape.chromium.pdf': {
     reason: `${DESCRIBED} page 2 opens with an indicator's areas whose name stands at the foot of page 1`,
@@ -112,17 +110,6 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
       'figures cut, "-10."): the table is not read, said',
     equal: 0,
     finding: 'runs off the page',
-  },
-  'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
-    reason: HYPHEN_CODES,
-    equal: 0,
-    finding: 'unread-table',
-  },
-  'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.indent.lo-docx.pdf': {
-    reason: `${HYPHEN_CODES}: its facts stand under labels the label-boundary warning names as doubtful`,
-    equal: 0,
-    finding: 'label-boundary',
-    own: 110,
   },
 };
 

@@ -259,10 +259,15 @@ export function linesOf(page: PageText): Line[] {
  * apart they are set: a taakveld code in a column of its own (`0.1` | `Bestuur`), a numbered
  * programme (`0 - Bestuur`). Not a figure: it joins the words as one label (`0.1 Bestuur`).
  */
+/** The head of a code `0-1.2` broken at its hyphen, and the tail on the line under it. */
+const BROKEN_CODE = /^\d{1,2}-$/;
+const CODE_TAIL = /^\d{1,3}[A-Da-d]?\.\d?$/;
+
 function numberedLabel(chunks: Chunk[]): void {
   if (chunks.length < 2) return;
   const [code, name] = chunks;
-  if (!(classify(code.text) === 'code' || isBareNumber(code.text))) return;
+  // (A code broken at its hyphen in a narrow column, "0-" over "1.2", starts the label too.)
+  if (!(classify(code.text) === 'code' || isBareNumber(code.text) || BROKEN_CODE.test(code.text))) return;
   // (A dash before the words belongs to the label: "0" "- Bestuur".)
   const words = name.text.replace(/^[-−–]\s*/, '');
   if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words)))
@@ -528,9 +533,10 @@ function regions(lines: Line[]): Region[] {
         j = k;
         rows++;
       } else {
-        // Running text runs on into the figures; a wrapped label stays left of them.
+        // Running text runs on into the figures; a wrapped label stays left of them (in one label
+        // column, or in a code column and a name column both: "1.2" under "0-", "reserves" under "Mutaties").
         const figuresFrom = lines[j].chunks.find((c) => isValue(c))!.x0;
-        if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
+        if (lines[k].chunks.some((c) => c.x1 > figuresFrom - 0.3 * lines[k].size)) break;
       }
     }
     // One row makes a table only under a header line whose words stand over each of its figures.
@@ -881,6 +887,18 @@ function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): L
     const [code, ...rest] = texts[coded].split(' ');
     texts[coded] = rest.join(' ');
     texts[0] = `${code} ${texts[0]}`;
+  }
+  // A code broken at its hyphen ("0-" / "1.2", in a code column beside the name, on the name's line
+  // or alone above it): its tail, first on a line under it in the same column, joins it ("0-1.2",
+  // read as every code is).
+  const head = /^(\d{1,2}-)(?: (.*))?$/.exec(texts[0]);
+  const tail = parts.findIndex(
+    (cs, k) => k > 0 && Math.abs(cs[0].x0 - parts[0][0].x0) <= 0.5 * em && CODE_TAIL.test(texts[k].split(' ')[0]),
+  );
+  if (head && tail > 0) {
+    const [code, ...rest] = texts[tail].split(' ');
+    texts[tail] = rest.join(' ');
+    texts[0] = [normaliseCode(head[1] + code), head[2]].filter(Boolean).join(' ');
   }
   // (The line before with words: a code moved out of it to the front leaves a line empty.)
   const broken = (k: number) => {
@@ -1348,7 +1366,10 @@ function readTable(
     under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
   // (Nor is a label line set as far under the last head line as rows stand apart, not as close as a
   // head's wrapped line: "Verwijzingen Halt" over its Gemeente / Provincie / Nederland rows.)
-  const labelOnly = under.length > 0 && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && !isValue(c)));
+  // (A code's head broken at its hyphen, "0-", is no figure there.)
+  const labelOnly =
+    under.length > 0 &&
+    under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && (!isValue(c) || BROKEN_CODE.test(c.text))));
   const apart = lastHead >= 0 && under.length > 0 && under[0].y - lines[lastHead].y >= 1.35 * em;
   const headingsFrom = under.every(numbered) || wrappedNumbered || (labelOnly && apart) ? lastHead + 1 : firstRow;
   const bodyFrom = Math.min(
@@ -1599,7 +1620,7 @@ function readTable(
       const first = text.split(' ')[0];
       const numberedText = (classify(first) === 'code' || isBareNumber(first)) && text.includes(' ');
       const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
-      const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
+      const overLabel = numberedText && next !== undefined && !isRowLine(next) && !/^\d/.test(nextText);
       const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
       if (
         prevRow &&
@@ -1613,14 +1634,33 @@ function readTable(
         rows.push(blankRow(text, l));
         continue;
       }
+      // A line holding a code's head broken at its hyphen ("0-"), under a label whose code is whole
+      // (head and tail), begins the label below: its tail is to come.
+      const words = (t: string) => t.split(' ');
+      const whole = (t: string) => {
+        const h = words(t).findIndex((w) => BROKEN_CODE.test(w));
+        return h >= 0 && words(t).some((w, k) => k > h && CODE_TAIL.test(w));
+      };
+      const opensCode =
+        prevRow !== undefined &&
+        words(text).some((w) => BROKEN_CODE.test(w)) &&
+        !whole(text) &&
+        whole(prevRow.cells[0].text);
       const tie =
         prevRow &&
         next &&
         isRowLine(next) &&
         !cue &&
+        !opensCode &&
         !heading &&
         Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && !heading && !wraps && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      if (
+        prevRow &&
+        !heading &&
+        !wraps &&
+        !opensCode &&
+        (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))
+      ) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -1747,6 +1787,18 @@ function readTable(
     rows.push(row);
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
+  // A code broken at its hyphen whose lines the label's lines were read in among ("Beheer overige
+  // 0- gebouwen en 3.2 gronden"): the code, joined, begins the label ("0.3 Beheer overige gebouwen
+  // en gronden").
+  for (const r of rows) {
+    const words = r.cells[0].text.split(' ');
+    const h = words.findIndex((w) => BROKEN_CODE.test(w));
+    const t = words.findIndex((w, k) => k > h && CODE_TAIL.test(w));
+    if (h < 0 || t < 0) continue;
+    const code = normaliseCode(words[h] + words[t]);
+    const text = [code, ...words.filter((_, k) => k !== h && k !== t)].join(' ');
+    r.cells[0] = { ...r.cells[0], text };
+  }
   // An indicator's description lines (Eenheid:, Bron:, Toelichting:) above figures are no heads:
   // which year and kind each column holds is not printed there, so the table is not read rather
   // than read with those words as its columns.
