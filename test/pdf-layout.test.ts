@@ -75,6 +75,64 @@ describe('PDF layout rules on hand-set pages', () => {
     },
   );
 
+  // Two heads run into one chunk far wider than the two narrow columns under its left part, as
+  // LibreOffice sets them (Berg en Dal 2019, narrow.lo-html): the first column flush right, the
+  // second flush left (a word among its figures); a third head of its own further right.
+  const pair = runTogether(['Rekening 2018', 'Begroting 2019'], 117, 267);
+  // Where "Begroting" starts.
+  const second0 = charEdges({ s: pair.text, x: 117, w: 150 })['Rekening 2018 '.length];
+  const ragged = (second: (t: string) => [string, number, number]) =>
+    page([
+      line(100, ['Indicator', 40, 100], [pair.text, 117, 267], ['Rekening 2019', 275, 346.5]),
+      line(115, ['Inwoners', 40, 90], fig('110', pair.ends[0]), second('110'), fig('49', 346.5)),
+      line(128, ['Banen', 40, 90], fig('94', pair.ends[0]), second('94'), fig('91', 346.5)),
+      line(141, ['Woningen', 40, 90], fig('131', pair.ends[0]), second('1,8'), fig('119', 346.5)),
+      line(154, ['Bedrijven', 40, 90], fig('44,7', pair.ends[0]), second('44,7'), fig('48,7', 346.5)),
+    ]);
+
+  it('heads run together over a column set flush right and one set flush left: each column its own head', () => {
+    const r = ragged((t) => [t, second0, second0 + 5 * t.length]);
+    expect(r.notices).toEqual([]);
+    expect(r.tables.map((t) => t.header!.cells.slice(1).map((c) => c.text))).toEqual([
+      ['Rekening 2018', 'Begroting 2019', 'Rekening 2019'],
+    ]);
+  });
+
+  it(
+    'a chunk over the whole figures of two columns that no flush edges part: unread-table, not one head ' +
+      'given to the nearer column and none to the other',
+    () => {
+      // The second column's figures flush right too, under the middle of "Begroting 2019".
+      const r = ragged((t) => fig(t, second0 + 35));
+      expect(r.tables).toEqual([]);
+      expect(r.notices.map((n) => [n.rule, n.amounts])).toEqual([['unread-table', 12]]);
+    },
+  );
+
+  it('a table running off the page (figures past its edge, cut): unread-table, not read with the cut ones', () => {
+    const r = page([
+      line(100, ['Programma', 40, 120], ['Lasten', 420, 450], ['Baten', 520, 550], ['Saldo', 580, 606]),
+      line(115, ['Bestuur', 40, 100], fig('129.993', 450), fig('-641.727', 550), ['-10.', 590, 606]),
+      line(130, ['Veiligheid', 40, 100], fig('43.799', 450), fig('-9.987', 550), ['-1.', 594, 606]),
+    ]);
+    expect(r.tables).toEqual([]);
+    expect(r.notices.map((n) => n.rule)).toEqual(['unread-table']);
+    expect(r.notices[0].message).toContain('runs off the page');
+  });
+
+  it('a date in a head\'s second line ("Stand" / "31-12-2016") is a head, not a row of figures', () => {
+    const r = page([
+      line(100, ['Omschrijving', 40, 120], ['Stand', 425, 450], ['Stand', 525, 550]),
+      line(111, ['31-12-2016', 400, 450], ['1-1-2017', 510, 550]),
+      line(126, ['Algemene reserve', 40, 140], fig('40.824', 450), fig('91.835', 550)),
+      line(141, ['Bestemmingsreserves', 40, 160], fig('51.047', 450), fig('51.047', 550)),
+    ]);
+    expect(r.notices).toEqual([]);
+    expect(r.tables.map((t) => t.header!.cells.slice(1).map((c) => c.text))).toEqual([
+      ['Stand 31-12-2016', 'Stand 1-1-2017'],
+    ]);
+  });
+
   it('lines of figures no table takes: unread-table, never silent', () => {
     const r = page([
       line(100, ['Zie de toelichting hieronder.', 40, 200]),

@@ -55,9 +55,7 @@ const DESCRIBED =
   'Description lines (Eenheid:, Bron:, Toelichting:) between the indicators break the table into blocks; a ' +
   'block goes on ' +
   'with the table above when read under its header it gives the same heads, but here';
-const HYPHEN_CODES =
-  'codes printed as 0-1.2 wrap at the hyphen in the narrow Nr column ("0-" / "1.2"), on lines apart from their names';
-const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null }> = {
+const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: string | null; own?: number }> = {
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.landscape.chromium.pdf': {
     reason: `${DESCRIBED} page 2 opens with an indicator's areas whose name stands at the foot of page 1`,
     equal: 36,
@@ -69,26 +67,49 @@ const KNOWN_GAPS: Record<string, { reason: string; equal: number; finding: strin
     finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.condensed.lo-docx.pdf': {
-    reason: `${DESCRIBED} the blocks' figures lie apart from the columns above (not read, said)`,
-    equal: 18,
+    reason:
+      `${DESCRIBED} one indicator's name is printed across the columns, a line of heads, so its block stands ` +
+      'without its name (not read, said)',
+    equal: 45,
     finding: 'with no heads of their own',
   },
   'berg-en-dal-jaarstukken-2019-verplichte-beleidsindicatoren.narrow.lo-html.pdf': {
     reason:
-      `${DESCRIBED} the first block's heads ran into one chunk ("Rekening 2018 Begroting 2019") over a column ` +
-      'of ragged figures: its 9 facts are read under wrong heads, unsaid (the other blocks are not read, said)',
-    equal: 0,
+      `${DESCRIBED} one indicator's name is printed across the columns, a line of heads, so its block stands ` +
+      'without its name (not read, said)',
+    equal: 45,
+    finding: 'with no heads of their own',
+  },
+  // Held out, second round (the ledger style, pages the PDF tests had not seen): 4 of 12 equal as
+  // read before any change for them, 7 of 12 after the rules they called for (dates are heads, formula
+  // keys in parentheses, heads run together that begin alike, a table off the page not read). Open:
+  ...Object.fromEntries(
+    ['chromium', 'lo-odt', 'pdfkit'].map((producer) => [
+      `deventer-jaarstukken-2022-resultaatbestemming.ledger.${producer}.pdf`,
+      {
+        reason:
+          'the Lasten/Baten column of words: the HTML path reads it as a column of unreadable figures, the PDF ' +
+          'path joins its word to the label ("Stortingen in reserves Lasten") and numbers the columns one less; ' +
+          'the figures, line items and column heads agree',
+        equal: 0,
+        finding: null,
+      },
+    ]),
+  ),
+  'utrecht-jaarstukken-2017-stand-en-verloop-reserves.ledger.pdfkit.pdf': {
+    reason:
+      'pdfkit breaks "voorstellen" inside the word in a narrow head ("B&D voorst" / "ellen 2016"), which ' +
+      'nothing on the page tells from two words: that column is named "B&D voorst ellen 2016 (b)"; its figures ' +
+      'and key are right',
+    equal: 110,
     finding: null,
   },
-  'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.narrow.chromium.pdf': {
-    reason: HYPHEN_CODES,
+  'eindhoven-jaarstukken-2021-analyse-begrotingsrechtmatigheid.ledger.lo-odt.pdf': {
+    reason:
+      'LibreOffice from .odt keeps the page upright, and the twelve columns run off its right edge (the last ' +
+      'figures cut, "-10."): the table is not read, said',
     equal: 0,
-    finding: 'unread-table',
-  },
-  'utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld.indent.lo-docx.pdf': {
-    reason: HYPHEN_CODES,
-    equal: 0,
-    finding: 'label-boundary',
+    finding: 'runs off the page',
   },
 };
 
@@ -147,6 +168,9 @@ describe('PDF prints of real pages: the same facts as the HTML path', { timeout:
         const wanted = new Set(theirs);
         expect(mine.filter((k) => wanted.has(k)).length).toBe(gap.equal);
         expect(gap.equal).toBeLessThan(theirs.length);
+        // What a print read short does give is the HTML path's: a fact of its own is a misread, and
+        // only the ones a finding names as doubtful (`own`) are listed.
+        if (gap.finding !== null) expect(mine.filter((k) => !wanted.has(k)).length).toBe(gap.own ?? 0);
         const said = pdf.findings.map((f) => `${f.rule}: ${f.message}`);
         if (gap.finding !== null) expect(said.some((m) => m.includes(gap.finding!))).toBe(true);
         return;

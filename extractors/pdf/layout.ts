@@ -1,7 +1,7 @@
 import { isTotalLabel } from '../../src/arithmetic/lines.js';
 import { isIndicatorTable } from '../html/structures.js';
 import { parseCell, parseScale } from '../../src/grammar/number.js';
-import { classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
+import { FORMULA_KEY, classify, isBareNumber, isLineOf, normaliseCode } from '../shape.js';
 import { segmentTail } from '../text/glued.js';
 import type { ExtractionNotice, RawCell, RawRow, RawTable, TextBlock } from '../types.js';
 import type { PageText, PdfItem } from './read-pages.mjs';
@@ -259,10 +259,15 @@ export function linesOf(page: PageText): Line[] {
  * apart they are set: a taakveld code in a column of its own (`0.1` | `Bestuur`), a numbered
  * programme (`0 - Bestuur`). Not a figure: it joins the words as one label (`0.1 Bestuur`).
  */
+/** The head of a code `0-1.2` broken at its hyphen, and the tail on the line under it. */
+const BROKEN_CODE = /^\d{1,2}-$/;
+const CODE_TAIL = /^\d{1,3}[A-Da-d]?\.\d?$/;
+
 function numberedLabel(chunks: Chunk[]): void {
   if (chunks.length < 2) return;
   const [code, name] = chunks;
-  if (!(classify(code.text) === 'code' || isBareNumber(code.text))) return;
+  // (A code broken at its hyphen in a narrow column, "0-" over "1.2", starts the label too.)
+  if (!(classify(code.text) === 'code' || isBareNumber(code.text) || BROKEN_CODE.test(code.text))) return;
   // (A dash before the words belongs to the label: "0" "- Bestuur".)
   const words = name.text.replace(/^[-−–]\s*/, '');
   if (words === '' || isValueText(name.text) || ['code', 'item', 'amount', 'empty', 'vn'].includes(classify(words)))
@@ -344,7 +349,17 @@ interface Column {
   anchor: number;
   x0: number;
   x1: number;
+  /**
+   * How its figures are set where the anchor does not tell: flush left though clustered by right
+   * edges (its figures' left edges agree and their right edges do not: a column LibreOffice
+   * left-aligns because a word stands among its figures), or as the column of the table above.
+   */
+  align?: 'left' | 'right';
 }
+
+/** Whether a column's figures are set flush right (else flush left). */
+const rightAligned = (col: Column) =>
+  col.align ? col.align === 'right' : Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
 
 /**
  * Columns learned from the table's own value chunks: right-aligned figures share their right
@@ -363,7 +378,13 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
     return groups;
   };
   // Chunks that span several columns (figures run together) would blur the clusters.
-  const single = (c: Chunk) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid';
+  // (Asked of each chunk several times: answered once.)
+  const singleOf = new Map<Chunk, boolean>();
+  const single = (c: Chunk) => {
+    let v = singleOf.get(c);
+    if (v === undefined) singleOf.set(c, (v = parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind !== 'invalid'));
+    return v;
+  };
   const right = cluster((c) => c.x1).filter((g) => g.some(single));
   const left = cluster((c) => c.x0).filter((g) => g.some(single));
   const pick =
@@ -389,6 +410,15 @@ export function learnColumns(values: Chunk[], em: number): Column[] {
       last.x1 = Math.max(last.x1, c.x1);
       last.anchor = last.x1;
     } else out.push({ ...c });
+  }
+  if (pick.groups === right) {
+    const singles = right.flatMap((g) => g.filter(single));
+    for (const col of out) {
+      const own = singles.filter((c) => c.x0 >= col.x0 - 0.01 && c.x1 <= col.x1 + 0.01);
+      const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+      const l = spread(own.map((c) => c.x0));
+      if (own.length >= 3 && l <= 0.15 * em && spread(own.map((c) => c.x1)) >= l + 0.3 * em) col.align = 'left';
+    }
   }
   return out;
 }
@@ -503,9 +533,10 @@ function regions(lines: Line[]): Region[] {
         j = k;
         rows++;
       } else {
-        // Running text runs on into the figures; a wrapped label stays left of them.
+        // Running text runs on into the figures; a wrapped label stays left of them (in one label
+        // column, or in a code column and a name column both: "1.2" under "0-", "reserves" under "Mutaties").
         const figuresFrom = lines[j].chunks.find((c) => isValue(c))!.x0;
-        if (lines[k].chunks.length > 1 || lines[k].chunks[0].x1 > figuresFrom - 0.3 * lines[k].size) break;
+        if (lines[k].chunks.some((c) => c.x1 > figuresFrom - 0.3 * lines[k].size)) break;
       }
     }
     // One row makes a table only under a header line whose words stand over each of its figures.
@@ -654,6 +685,8 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
   const textBlocks: TextBlock[] = [];
   let lastText: string[] = [];
   let openTextTable: OpenTextTable | null = null;
+  // The last table region on the page was given up (an unread-table notice, no table).
+  let givenUp = false;
   for (const [n, r] of rs.entries()) {
     if (r.kind === 'text') {
       const split = splitTextTables(r.lines, lastText, file, notices, n === 0 ? open : null);
@@ -671,6 +704,27 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     }
     const before = notices.length;
     const t = readTable(r.lines, lastText, notices, file);
+    // A table running off the page (text set past its edge: a producer that clipped a table too
+    // wide for the page) has figures and heads cut: not read rather than read with the cut ones.
+    const off = r.lines.flatMap((l) => l.chunks).filter((c) => c.x1 > p.width + 0.5 || c.x0 < -0.5);
+    if (t && off.length) {
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${p.page}: a table ("${t.rows[0]?.raw.slice(0, 60) ?? ''}") runs off the page: ` +
+          (`${off.length} of its words and figures stand past the page's edge ("${off[0].text}"), cut, so it ` +
+            `is not read`),
+        line: null,
+        page: p.page,
+        raw: t.rows[0]?.raw ?? null,
+        table: null,
+        amounts: amountsOf(t),
+      });
+      textBlocks.push(...blocksOf(r.lines, p));
+      givenUp = true;
+      continue;
+    }
     // An indicator's block under the description lines of the one above (Eenheid:, Bron:,
     // Toelichting:), its name and its rows, with no heads of its own: it goes on with the table
     // above on the page when read under that table's header it gives the same columns (the same
@@ -689,7 +743,21 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
         else if (!(meta && !isRowLine(l) && l.chunks[0].x0 > meta.chunks[0].x1)) meta = null;
         return meta === null;
       });
-      const again = readTable([...heads, ...body], lastText, said, file);
+      // (The block's name, a label line right above its first row, may have been left with the
+      // description lines above it as text, when they run on over the figures.)
+      const name = rs[n - 1]?.kind === 'text' ? rs[n - 1].lines.at(-1) : undefined;
+      const firstFigure = body[0] && isRowLine(body[0]) ? body[0].chunks.find((c) => isValue(c)) : undefined;
+      if (
+        name &&
+        firstFigure &&
+        name.chunks.length === 1 &&
+        !META_LINE.test(name.chunks[0].text) &&
+        !isValue(name.chunks[0]) &&
+        name.chunks[0].x1 < firstFigure.x0 &&
+        body[0].y - name.y <= 1.6 * body[0].size
+      )
+        body.unshift(name);
+      const again = readTable([...heads, ...body], lastText, said, file, columnsOf.get(above));
       const key = (x: RawTable) => x.header?.cells.map((c) => c.text).join(' | ');
       // (Only under a header that heads every column, and rows under a name of their own: a block
       // that lost its name, or a header with a column it does not head, stays unread and said so.)
@@ -708,12 +776,7 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
       if (t) {
         // Rows with no heads of their own under a table they do not go on with: what each column
         // holds cannot be told, so they are not read rather than read as kolom 1, 2, ….
-        const amounts = t.rows.reduce(
-          (k, x) =>
-            k +
-            x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
-          0,
-        );
+        const amounts = amountsOf(t);
         notices.push({
           rule: 'unread-table',
           severity: 'warning',
@@ -731,11 +794,31 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
         continue;
       }
     }
+    // Rows with no heads of their own under a table that was not read (its heads could not be put
+    // over its columns): its columns, which they would go on in, are not known either.
+    if (t && !t.header && givenUp) {
+      notices.push({
+        rule: 'unread-table',
+        severity: 'warning',
+        message:
+          `${file}: page ${p.page}: ${t.rows.length} rows of figures ("${t.rows[0].raw.slice(0, 60)}") with no ` +
+          `heads of their own stand under a table that was not read: what each column holds cannot be told, so ` +
+          `they are not read`,
+        line: null,
+        page: p.page,
+        raw: t.rows[0].raw,
+        table: null,
+        amounts: amountsOf(t),
+      });
+      textBlocks.push(...blocksOf(r.lines, p));
+      continue;
+    }
     if (t) tables.push(t);
     else {
       textBlocks.push(...blocksOf(r.lines, p));
       if (!notices.slice(before).some((x) => x.rule === 'unread-table')) strayFigures(r.lines, p.page, file, notices);
     }
+    givenUp = !t && notices.slice(before).some((x) => x.rule === 'unread-table');
   }
   return {
     page: p.page,
@@ -747,6 +830,14 @@ export function readPageLayout(p: PageLayout, file: string, open: OpenTextTable 
     openTextTable,
   };
 }
+
+/** The amounts in a table's figure cells. */
+const amountsOf = (t: RawTable) =>
+  t.rows.reduce(
+    (k, x) =>
+      k + x.cells.slice(1).filter((c) => parseCell(c.text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '')).kind === 'number').length,
+    0,
+  );
 
 /**
  * Lines of figures set apart in columns (two or more amounts, as a table row prints them) that no
@@ -796,6 +887,18 @@ function bandLine(b: Band, labelRight: number, em: number, labelEdge: number): L
     const [code, ...rest] = texts[coded].split(' ');
     texts[coded] = rest.join(' ');
     texts[0] = `${code} ${texts[0]}`;
+  }
+  // A code broken at its hyphen ("0-" / "1.2", in a code column beside the name, on the name's line
+  // or alone above it): its tail, first on a line under it in the same column, joins it ("0-1.2",
+  // read as every code is).
+  const head = /^(\d{1,2}-)(?: (.*))?$/.exec(texts[0]);
+  const tail = parts.findIndex(
+    (cs, k) => k > 0 && Math.abs(cs[0].x0 - parts[0][0].x0) <= 0.5 * em && CODE_TAIL.test(texts[k].split(' ')[0]),
+  );
+  if (head && tail > 0) {
+    const [code, ...rest] = texts[tail].split(' ');
+    texts[tail] = rest.join(' ');
+    texts[0] = [normaliseCode(head[1] + code), head[2]].filter(Boolean).join(' ');
   }
   // (The line before with words: a code moved out of it to the front leaves a line empty.)
   const broken = (k: number) => {
@@ -957,7 +1060,7 @@ function splitHead(c: Chunk, cols: Column[], em: number): [number[], string][] |
     }
   }
   const tol = 0.6 * em;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const right = rightAligned;
   // The columns whose aligned edge lies within the chunk: each must have a part flush with it.
   const under = cols
     .map((col, i) => ({ col, i }))
@@ -986,7 +1089,7 @@ function splitCentred(
 ): [number[], string][] | null {
   const tol = 0.6 * em;
   if (words.length < 2 || words.length > 8) return null;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
+  const right = rightAligned;
   const left = (a: number) =>
     a > 0 ? cols[a - 1].x1 : cols.length > 1 ? 2 * cols[0].x1 - cols[1].x1 : cols[0].x0 - em;
   const fits = (ws: Word[], a: number, b: number) => {
@@ -998,6 +1101,12 @@ function splitCentred(
   };
   const first = under[0].i;
   const last = under[under.length - 1].i;
+  // The chunk's first word said again before its last word starts a head of its own ("Begroting 2016
+  // voor wijziging Begroting 2016 na wijziging"): the heads of one header row run together begin
+  // alike. Parts then start there and only there.
+  const starts = words.flatMap((x, k) => (k > 0 && k < words.length - 1 && x.text === words[0].text ? [k] : []));
+  const repeated = starts.length > 0;
+  const endOf = (w: number) => starts.find((k) => k > w) ?? words.length;
   // Splits of words w… over columns a…last: how many (two is as many as matter) and the first.
   // (Memoised by where it stands: a chunk of words over many columns has too many paths to walk.)
   type Ways = { n: number; first: [number[], string][] | null };
@@ -1014,7 +1123,7 @@ function splitCentred(
       memo.set(key, out);
       return out;
     }
-    for (let w2 = w + 1; w2 <= words.length && out.n < 2; w2++) {
+    for (let w2 = repeated ? endOf(w) : w + 1; w2 <= words.length && out.n < 2; w2 = repeated ? Infinity : w2 + 1) {
       const mid = (words[w].x0 + words[w2 - 1].x1) / 2;
       for (let b = a; b <= last && out.n < 2; b++) {
         // (Runs further right only move their middle further right of the part's.)
@@ -1055,7 +1164,7 @@ function splitCentred(
       return m;
     }),
   );
-  return worst < misfit(words, first, last) / 2 ? found[0] : null;
+  return repeated || worst < misfit(words, first, last) / 2 ? found[0] : null;
 }
 
 function splitFlush(
@@ -1065,13 +1174,13 @@ function splitFlush(
   em: number,
 ): [number, string][] | null {
   const tol = 0.6 * em;
-  const right = (col: Column) => Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0);
-  // (Columns of one alignment only: a mixed run has no one reading order of edges.)
-  const r = right(under[0].col);
-  if (under.some(({ col }) => right(col) !== r)) return null;
-  // Where each part ends (right-aligned: its last word flush with the column's right edge) or
-  // starts (left-aligned: its first word flush with the left edge), in order; one word each at least.
-  const flushAt = (k: number, col: Column) => (r ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0));
+  // Where each part ends (a right-aligned column: its last word flush with the column's right
+  // edge) or starts (left-aligned: its first word flush with the left edge), in order; one word
+  // each at least. Columns of both alignments side by side (LibreOffice sets a column with a
+  // word among its figures flush left) part where a right-aligned part ends or a left-aligned one
+  // starts; a left-aligned part followed by a right-aligned one parts only when each is one word.
+  const flushAt = (k: number, col: Column) =>
+    rightAligned(col) ? Math.abs(words[k].x1 - col.x1) : Math.abs(words[k].x0 - col.x0);
   const marks: number[] = [];
   for (const [n, { col }] of under.entries()) {
     const from = n === 0 ? 0 : marks[n - 1] + 1;
@@ -1081,9 +1190,20 @@ function splitFlush(
     if (best < 0) return null;
     marks.push(best);
   }
-  // Right-aligned: the last part ends with the chunk; left-aligned: the first starts with it.
-  if (r ? marks.at(-1) !== words.length - 1 : marks[0] !== 0) return null;
-  const bounds = r ? [0, ...marks.map((k) => k + 1)] : [...marks, words.length];
+  const r = under.map(({ col }) => rightAligned(col));
+  // The first part starts with the chunk, the last ends with it.
+  if (!r[0] && marks[0] !== 0) return null;
+  if (r.at(-1) && marks.at(-1) !== words.length - 1) return null;
+  const bounds = [0];
+  for (let n = 0; n + 1 < under.length; n++) {
+    if (r[n]) {
+      if (!r[n + 1] && marks[n + 1] !== marks[n] + 1) return null;
+      bounds.push(marks[n] + 1);
+    } else if (!r[n + 1]) bounds.push(marks[n + 1]);
+    else if (marks[n + 1] === marks[n] + 1) bounds.push(marks[n + 1]);
+    else return null;
+  }
+  bounds.push(words.length);
   const groups = under.map(({ i }, n) => ({ col: i, ws: words.slice(bounds[n], bounds[n + 1]) }));
   if (groups.some((g) => g.ws.length === 0)) return null;
   // A part does not run over the figures of the column before its own.
@@ -1145,10 +1265,7 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
     // A head flush with its one column's edge, as its figures are set, is that column's own,
     // unless it stands as well in the middle of a run about that column.
     const [only] = h.targets;
-    const flush = (col: Column) =>
-      Math.abs(col.anchor - col.x1) <= Math.abs(col.anchor - col.x0)
-        ? Math.abs(h.x1 - col.x1)
-        : Math.abs(h.x0 - col.x0);
+    const flush = (col: Column) => (rightAligned(col) ? Math.abs(h.x1 - col.x1) : Math.abs(h.x0 - col.x0));
     const symmetric = h.targets.length === 1 && flush(cols[only]) <= 0.6 * em;
     const mid = (h.x0 + h.x1) / 2;
     // Columns headed beside it on its line, or grouped by a head above or below that does not head
@@ -1203,7 +1320,17 @@ function widenCentredHeads(placed: PlacedHead[], cols: Column[], labelRight: num
   for (const [h, first] of wrapOf) h.targets = [...first.targets];
 }
 
-function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], file: string): RawTable | null {
+/**
+ * `like`: the columns of the table a block is read to go on with: a column of the block set where
+ * one of those is, with its figures flush with the same edge, is aligned as that one is.
+ */
+function readTable(
+  lines: Line[],
+  above: string[],
+  notices: ExtractionNotice[],
+  file: string,
+  like?: Column[],
+): RawTable | null {
   const em = lines.map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
   const firstRow = lines.findIndex(isRowLine);
   const values = lines
@@ -1215,6 +1342,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     });
   const cols = learnColumns(values, em);
   if (cols.length === 0) return null;
+  // (Figures of one width, as a block of few rows may print, do not tell their own alignment.)
+  for (const col of cols) {
+    const o = like?.find((k) => k.x0 < col.x1 && k.x1 > col.x0);
+    if (!o) continue;
+    if (rightAligned(o) ? Math.abs(o.x1 - col.x1) <= 0.6 * em : Math.abs(o.x0 - col.x0) <= 0.6 * em)
+      col.align = rightAligned(o) ? 'right' : 'left';
+  }
   const labelRight = Math.min(...cols.map((c) => c.x0));
   // Rows as bands of the label column: a label wrapped over lines beside figures set at its top,
   // middle or bottom line. Lines of the label column right above the first figures (and below the
@@ -1232,7 +1366,10 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     under.length > 0 && numbered(under[0]) && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight));
   // (Nor is a label line set as far under the last head line as rows stand apart, not as close as a
   // head's wrapped line: "Verwijzingen Halt" over its Gemeente / Provincie / Nederland rows.)
-  const labelOnly = under.length > 0 && under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && !isValue(c)));
+  // (A code's head broken at its hyphen, "0-", is no figure there.)
+  const labelOnly =
+    under.length > 0 &&
+    under.every((l) => l.chunks.every((c) => c.x1 <= labelRight && (!isValue(c) || BROKEN_CODE.test(c.text))));
   const apart = lastHead >= 0 && under.length > 0 && under[0].y - lines[lastHead].y >= 1.35 * em;
   const headingsFrom = under.every(numbered) || wrappedNumbered || (labelOnly && apart) ? lastHead + 1 : firstRow;
   const bodyFrom = Math.min(
@@ -1257,6 +1394,8 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const spanned = cols.map(() => false);
   const own = cols.map(() => false);
   const topLeft: string[] = [];
+  // A chunk of heads run together that no split puts over its columns (the table is not read).
+  let unsplit: string | null = null;
   // Each head chunk with the columns it heads, line by line; widened to its centred span below.
   const placed: PlacedHead[] = [];
   let tier = 0;
@@ -1280,9 +1419,13 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       // figures' centre is nearest to the word's centre.
       // A column's region runs from the previous column's right end to its own.
       const region = (i: number) => [i === 0 ? labelRight - em : cols[i - 1].x1, cols[i].x1 + 0.3 * em];
+      // (A chunk standing over the whole figures of two columns or more spans them too, however
+      // narrow they are beside it: heads of two cells run together, or one head over both.)
+      const over = (i: number) => cols[i].x0 >= c.x0 - 0.3 * em && cols[i].x1 <= c.x1 + 0.3 * em;
+      const whole = cols.filter((_, i) => over(i)).length >= 2;
       const spans = cols
         .map((_, i) => ({ i, r: region(i) }))
-        .filter(({ r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0));
+        .filter(({ i, r }) => Math.min(c.x1, r[1]) - Math.max(c.x0, r[0]) >= 0.3 * (c.x1 - c.x0) || (whole && over(i)));
       const mid = (c.x0 + c.x1) / 2;
       const closest = cols
         .map((col, i) => ({ i, d: Math.abs((col.x0 + col.x1) / 2 - mid) }))
@@ -1311,14 +1454,26 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
             placed.push({ line: n, y: l.y, tier, text, x0: c.x0, x1: c.x1, targets, split: true });
           continue;
         }
+        // Heads run together that begin alike ("Begroting 2016 voor wijziging Begroting 2016 na
+        // wijziging") and no split puts over their columns: not one head over them all.
+        if (ws.some((w, k) => k > 0 && k < ws.length - 1 && w === ws[0])) unsplit ??= c.text;
       }
       const targets = spans.length >= 2 ? spans.map((s) => s.i) : [closest];
       placed.push({ line: n, y: l.y, tier, text: c.text, x0: c.x0, x1: c.x1, targets, split: false });
     }
   }
   widenCentredHeads(placed, cols, labelRight, em);
+  // A lowest header line of key letters and formulas under the names (a | b | c = a + b): each name
+  // keeps its key in parentheses, as the HTML and text readers write it.
+  const keyLine = Math.max(-1, ...placed.map((h) => h.line));
+  const keys = placed.filter((h) => h.line === keyLine);
+  const keyed =
+    keyLine > 0 &&
+    keys.length >= 2 &&
+    placed.some((h) => h.line < keyLine) &&
+    keys.every((h) => h.targets.length === 1 && FORMULA_KEY.test(h.text.trim()));
   for (const h of placed) {
-    for (const i of h.targets) headerTexts[i].push(h.text);
+    for (const i of h.targets) headerTexts[i].push(keyed && h.line === keyLine ? `(${h.text.trim()})` : h.text);
     for (const i of h.targets) (h.targets.length >= 2 ? spanned : own)[i] = true;
   }
   const headerY = headerLines[0];
@@ -1465,7 +1620,7 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
       const first = text.split(' ')[0];
       const numberedText = (classify(first) === 'code' || isBareNumber(first)) && text.includes(' ');
       const overOwn = nextLabel && (classify(first) === 'code' || numberedText || isLineOf(nextText, text));
-      const overLabel = numberedText && !isRowLine(next) && !/^\d/.test(nextText);
+      const overLabel = numberedText && next !== undefined && !isRowLine(next) && !/^\d/.test(nextText);
       const heading = !cue && nextText !== '' && !/^[a-z(]/.test(nextText) && (overOwn || overLabel);
       if (
         prevRow &&
@@ -1479,14 +1634,33 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
         rows.push(blankRow(text, l));
         continue;
       }
+      // A line holding a code's head broken at its hyphen ("0-"), under a label whose code is whole
+      // (head and tail), begins the label below: its tail is to come.
+      const words = (t: string) => t.split(' ');
+      const whole = (t: string) => {
+        const h = words(t).findIndex((w) => BROKEN_CODE.test(w));
+        return h >= 0 && words(t).some((w, k) => k > h && CODE_TAIL.test(w));
+      };
+      const opensCode =
+        prevRow !== undefined &&
+        words(text).some((w) => BROKEN_CODE.test(w)) &&
+        !whole(text) &&
+        whole(prevRow.cells[0].text);
       const tie =
         prevRow &&
         next &&
         isRowLine(next) &&
         !cue &&
+        !opensCode &&
         !heading &&
         Math.abs(gapBefore - gapAfter) <= 0.12 * Math.min(gapBefore, gapAfter);
-      if (prevRow && !heading && !wraps && (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))) {
+      if (
+        prevRow &&
+        !heading &&
+        !wraps &&
+        !opensCode &&
+        (cue || (gapBefore < 0.8 * pitch && gapBefore < gapAfter + 0.15 * em))
+      ) {
         // (As close to the line above as to the one below: the label goes on, not a new one.)
         // A label wrapped onto the next line.
         // A label broken after a hyphen ("re-" / "integratie", "15-" / "64 jaar") goes on
@@ -1613,6 +1787,18 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     rows.push(row);
   }
   if (rows.length < (headerLines.length ? 1 : 2)) return null;
+  // A code broken at its hyphen whose lines the label's lines were read in among ("Beheer overige
+  // 0- gebouwen en 3.2 gronden"): the code, joined, begins the label ("0.3 Beheer overige gebouwen
+  // en gronden").
+  for (const r of rows) {
+    const words = r.cells[0].text.split(' ');
+    const h = words.findIndex((w) => BROKEN_CODE.test(w));
+    const t = words.findIndex((w, k) => k > h && CODE_TAIL.test(w));
+    if (h < 0 || t < 0) continue;
+    const code = normaliseCode(words[h] + words[t]);
+    const text = [code, ...words.filter((_, k) => k !== h && k !== t)].join(' ');
+    r.cells[0] = { ...r.cells[0], text };
+  }
   // An indicator's description lines (Eenheid:, Bron:, Toelichting:) above figures are no heads:
   // which year and kind each column holds is not printed there, so the table is not read rather
   // than read with those words as its columns.
@@ -1646,12 +1832,17 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   // indicator's value: money tables never date their cells.
   const dated = rows.some((r) => r.cells.slice(1).some((c) => REFERENCE_YEAR.test(c.text)));
   // (A head broken inside a word in a column too narrow for it — "gewijzig" / "d" — joins back:
-  // one or two lower-case letters alone under a word are its end.)
+  // one or two lower-case letters alone under a word are its end; so does a date broken after a
+  // hyphen, "31-" / "12-2016".)
   const headerText = headerTexts.map((h) =>
     h
       .reduce(
         (t, w) =>
-          t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w) ? t + w : t ? `${t} ${w}` : w,
+          (t && /[a-z]$/.test(t) && /^[a-z]{1,2}$/.test(w) && !SHORT_WORD.test(w)) || (/\d-$/.test(t) && /^\d/.test(w))
+            ? t + w
+            : t
+              ? `${t} ${w}`
+              : w,
         '',
       )
       .replace(/\s+/g, ' ')
@@ -1664,6 +1855,21 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
   const alike = cols
     .flatMap((_, i) => (spanned[i] && !own[i] ? [i] : []))
     .filter((i, _, a) => a.some((j) => j !== i && headerText[j] === headerText[i]));
+  if (unsplit !== null) {
+    notices.push({
+      rule: 'unread-table',
+      severity: 'warning',
+      message:
+        `${file}: page ${page}: a table under "${unsplit}" is not read: heads run together there that begin ` +
+        `alike, and no split of them stands over its columns, so which column is which cannot be told`,
+      line: null,
+      page,
+      raw: rows[0]?.raw ?? null,
+      table: null,
+      amounts: amountsOf({ rows } as RawTable),
+    });
+    return null;
+  }
   if (alike.length >= 2) {
     const amounts = rows.reduce(
       (n, r) =>
@@ -1769,11 +1975,14 @@ function readTable(lines: Line[], above: string[], notices: ExtractionNotice[], 
     page: headerY?.page ?? page,
   };
   headLinesOf.set(table, headerLines);
+  columnsOf.set(table, cols);
   return table;
 }
 
 /** The header lines a table was read under (a block of the same table further down reads under them too). */
 const headLinesOf = new WeakMap<RawTable, Line[]>();
+/** The columns a table was read in. */
+const columnsOf = new WeakMap<RawTable, Column[]>();
 
 /**
  * A column headed as a key (Progr., Prog., Programma nr) holds a programme number per row, no

@@ -26,6 +26,8 @@ export interface Line {
 }
 
 const NUMERIC_RUN = /^[-−–(€]*\d[\d.,%()\s−–-]*$|^[-−–—]$/;
+/** A date (31-12-2016, 1-1-2017, 12-2016 where a head wrapped after "31-"): a head's word, never a figure. */
+const DATE = /^(?:\d{1,2}[-/])?\d{1,2}[-/](?:19|20)\d{2}$/;
 /** A figure, an empty mark, or figures run together: anything that belongs in a value column. */
 const valueMemo = new Map<string, boolean>();
 export const isValueText = (text: string) => {
@@ -42,7 +44,10 @@ export const isValueText = (text: string) => {
       t.length > 40 || /[a-zA-Z]{4}/.test(t.replace(/\(\s*[12]e\s+halfjaar\s+(?:19|20)\d{2}\s*\)$/i, ''))
         ? null
         : parseCell(t);
-    v = p !== null && (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
+    v =
+      p !== null &&
+      !DATE.test(t) &&
+      (p.kind === 'number' || (p.kind === 'empty' && p.reason !== 'blank') || NUMERIC_RUN.test(t));
     if (valueMemo.size > 50_000) valueMemo.clear();
     valueMemo.set(text, v);
   }
