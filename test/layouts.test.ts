@@ -297,3 +297,50 @@ describe('a short row placed by the sign its column keeps, where the arithmetic 
     },
   );
 });
+
+describe('held-out round 3: layouts of pages no rule was written for before', () => {
+  it(
+    'Ridderkerk 2019: "0.1 Bestuur Lasten" / "Baten" / "Totaal 0.1 Saldo" keep taakveld 0.1 on every line and ' +
+      'the saldo line is checked; the row cut off where the text ends is named',
+    () => {
+      const slug = 'ridderkerk-jaarstukken-2019-bijlage-taakvelden';
+      const d = read(slug);
+      const bestuur = d.financial.filter((f) => f.group === '0.1 Bestuur' && f.columnIndex === 0);
+      expect(bestuur.map((f) => [f.lineItem, f.value])).toEqual([
+        ['lasten', -3752900],
+        ['baten', 736900],
+        ['saldo', -3016000],
+      ]);
+      expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.line)).toEqual([49]);
+      expect(
+        errors(
+          changed(slug, 'Totaal 0.2 Saldo -1.738.100,00 -1.337.400,00', 'Totaal 0.2 Saldo -1.783.100,00 -1.337.400,00'),
+        ),
+      ).toEqual([['saldo-arithmetic', 'Totaal 0.2 Saldo', 'Begroting na wijziging', -1738100, -1783100]]);
+    },
+  );
+  it('Nijmegen 2023: "Lasten | | |" below the markdown separator heads rows; the columns keep their names', () => {
+    const d = read('nijmegen-jaarstukken-2023-taakvelden');
+    expect(d.tables[0].columns.map((c) => c.kind)).toEqual([
+      'begroting_primitief',
+      'begroting_gewijzigd',
+      'realisatie',
+      'verschil',
+    ]);
+    expect(d.findings.filter((f) => f.rule === 'header-unresolved')).toEqual([]);
+    expect(verdict(d)).toBe('adds up');
+  });
+  it(
+    'De Ronde Venen 2021: figures a space apart are no glued table; Netto kosten is the saldo (lasten − baten) ' +
+      'and the reserves move in the same cost sign',
+    () => {
+      const slug = 'de-ronde-venen-begroting-2021-financiele-begroting';
+      const d = read(slug);
+      expect(errors(d)).toEqual([]);
+      expect(d.tables[0].columns[0].header).toBe('Rekening 2019');
+      expect(errors(changed(slug, 'Stortingen 4.284 9.555 3.099 0 0 0', 'Stortingen 4.248 9.555 3.099 0 0 0'))).toEqual(
+        [['reserve-mutations', 'Mutaties reserves', 'Rekening 2019', -5306, -5270]],
+      );
+    },
+  );
+});

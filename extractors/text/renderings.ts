@@ -236,6 +236,8 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     let j = i;
     while (j < all.length && !used.has(all[j].line) && (isPipeRow(all[j].text) || isSeparator(all[j].text))) j++;
     const block = all.slice(i, j).filter((l) => !isSeparator(l.text));
+    // A markdown table's header stands above its `---|---` line: below it a label alone heads rows ("Lasten | | |").
+    const separator = all.slice(i, j).find((l) => isSeparator(l.text))?.line ?? null;
     let tiers: string[][] = [];
     let runs: Run[] = [];
     let start = i;
@@ -275,6 +277,7 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
       if (
         runs.length === 0 &&
         tiers.length > 0 &&
+        !(separator !== null && l.line > separator && cells.length === 1) &&
         cells.some(isHeaderish) &&
         !cells.some((c) => classify(c) === 'code') &&
         !BALANCE_ROW.test(cells[0] ?? '')
