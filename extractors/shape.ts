@@ -1,3 +1,4 @@
+import { codedLine } from '../src/arithmetic/lines.js';
 import { parseCell, parseScale } from '../src/grammar/number.js';
 import { unbreak } from '../src/grammar/words.js';
 import type { ExtractionNotice, RawCell, RawRow } from './types.js';
@@ -374,8 +375,8 @@ export function isLineOf(label: string, heading: string | null): boolean {
   const t = label.trim();
   if (heading === null) return false;
   // "Totaal 0.1 Saldo" under "0.1 Bestuur": the line names its heading's code.
-  const coded = /^totaal\s+(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?)\s+(baten|lasten|saldo)$/i.exec(t);
-  if (coded) return heading.trim().split(/\s+/)[0] === coded[1];
+  const coded = codedLine(t);
+  if (coded) return heading.trim().split(/\s+/)[0] === coded.code;
   return LINE.test(t) && (!/^totaal/i.test(t) || /^\d/.test(heading.trim()));
 }
 

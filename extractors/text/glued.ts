@@ -128,7 +128,11 @@ export function splitLabel(text: string): { label: string; tail: string } | null
  * number of one or two digits after them (`Programma 0` + `3.756…` or `Programma` + `03.756…`). The label whose
  * figures some reading fits is taken; where both or neither fit, the row is not read.
  */
-function splitPlainLabel(text: string, headers: string[]): { label: string; tail: string } | null {
+function splitPlainLabel(
+  text: string,
+  width: number,
+  triples: [number, number, number][],
+): { label: string; tail: string } | null {
   const t = normaliseSpaces(text).trim().replace(/−/g, '-');
   // A programme's number may open the label: `0 - Bestuur`, `1. Veiligheid`.
   const number = /^\d{1,2}(?:\s*[-.:)]\s*|\s+)(?=[A-Za-zÀ-ÿ])/.exec(t)?.[0] ?? '';
@@ -141,9 +145,8 @@ function splitPlainLabel(text: string, headers: string[]): { label: string; tail
     return m ? [number + m[1]] : [];
   });
   const labels = [number + words[1], ...numbered];
-  const triples = lineItemTriples(headers);
   const fitting = labels.filter((label) => {
-    const c = candidatesOf(t.slice(label.length), headers.length, triples);
+    const c = candidatesOf(t.slice(label.length), width, triples);
     return c !== null && c.length > 0;
   });
   const label = fitting.length === 1 ? fitting[0] : labels[0];
@@ -575,7 +578,9 @@ export function readGluedTable(
   const rows: { label: string; tail: string; line: Line }[] = [];
   let k = tiered ? h + 2 : h + 1;
   for (; k < all.length && all[k].text.trim() !== '' && !used.has(all[k].line); k++) {
-    const split = splitLabel(all[k].text) ?? (triples.length >= 2 ? splitPlainLabel(all[k].text, periodHeaders) : null);
+    const split =
+      splitLabel(all[k].text) ??
+      (triples.length >= 2 ? splitPlainLabel(all[k].text, periodHeaders.length, triples) : null);
     if (!split) break;
     rows.push({ ...split, line: all[k] });
   }

@@ -14,6 +14,12 @@ export function lineItemOf(label: string): LineItem {
   return 'other';
 }
 
+/** "Totaal 0.1 Saldo": a line item of the group whose code it names (the group's line, though labelled a total). */
+export function codedLine(label: string): { code: string; item: 'baten' | 'lasten' | 'saldo' } | null {
+  const m = /^totaal\s+(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?)\s+(baten|lasten|saldo)$/i.exec(label.trim());
+  return m ? { code: m[1], item: m[2].toLowerCase() as 'baten' | 'lasten' | 'saldo' } : null;
+}
+
 /** Rows that state a total of the rows above them. */
 export function isTotalLabel(label: string): boolean {
   const l = label.trim().toLowerCase();

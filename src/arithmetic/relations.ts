@@ -2,7 +2,7 @@ import { halfUnit } from '../grammar/number.js';
 import { unbreak } from '../grammar/words.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
-import { lineItemOf } from './lines.js';
+import { codedLine, lineItemOf } from './lines.js';
 
 /**
  * The arithmetic a table promises, as equations target = Σ sign·term. Rules evaluate them;
@@ -144,7 +144,8 @@ const GROUP_LINE: Record<string, keyof GroupLines> = {
   resultaat: 'resultaat',
 };
 
-const GROUP_LINE_LABEL = /^(totaal\s+\d{1,2}(\.\d{1,3}[A-Da-d]?)?\s+)?saldo$/i;
+/** A total row that is its group's saldo line: a bare "saldo", or "Totaal <code> Saldo". */
+const isGroupSaldo = (label: string) => /^saldo$/i.test(label.trim()) || codedLine(label)?.item === 'saldo';
 
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
@@ -152,7 +153,7 @@ function groups(grid: Grid): Map<string | null, GroupLines> {
     // A total is no line of its group, except one that names only its line item (and its group's code) under its
     // group: a bare "saldo" under its programme's baten and lasten (Aalsmeer 2024), "Totaal 0.1 Saldo" under "0.1
     // Bestuur" (Ridderkerk 2019).
-    if (row.isTotal && !(row.group !== null && GROUP_LINE_LABEL.test(row.label.trim()))) continue;
+    if (row.isTotal && !(row.group !== null && isGroupSaldo(row.label))) continue;
     const g = out.get(row.group) ?? {};
     const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
     if (key && !g[key]) g[key] = row;
