@@ -399,26 +399,58 @@ function mergeCodes(labels: ShapeCell[]): ShapeCell[] {
 }
 
 /**
- * A V/N column's letters: the verschil's sign as words. Where the table prints its verschillen
- * unsigned, the letter gives the sign (N, nadeel, negative); where it prints signs, the letter
- * only repeats what the sign says and the figure stays as printed.
+ * V/N letters: the sign of a figure in words (N, nadeel, negative). Tables print them after the
+ * figure (a V/N column beside the verschil) or before every figure (`N 31.393 N 31.682`); which
+ * side a table uses is read from all its letters: a side where a letter has no figure beside it
+ * (first or last among a row's values, or next to another letter) counts against that side, a
+ * negative figure beside an N for it, beside a V against it; the side with the better count holds
+ * for the whole table. Where the table prints its figures unsigned the letter gives the sign; where
+ * it prints signs, the letter only repeats what the sign says and the figure stays as printed. A
+ * letter is never a cell of its own.
  */
 export function applyVn(rows: ShapeCell[][]): ShapeCell[][] {
-  const isVn = (c: ShapeCell) => classify(c.text) === 'vn';
+  const isVn = (c: ShapeCell | undefined) => c !== undefined && classify(c.text) === 'vn';
+  const isAmount = (c: ShapeCell | undefined) => c !== undefined && classify(c.text) === 'amount';
+  const evidence = (letter: ShapeCell, figure: ShapeCell | undefined) => {
+    if (!isAmount(figure)) return -1;
+    if (!/^[-−(]/.test(figure!.text.trim())) return 0;
+    return /^n/i.test(letter.text.trim()) ? 1 : -1;
+  };
+  let prefixScore = 0;
+  let suffixScore = 0;
+  for (const values of rows)
+    values.forEach((v, i) => {
+      if (!isVn(v)) return;
+      prefixScore += evidence(v, values[i + 1]);
+      suffixScore += evidence(v, values[i - 1]);
+    });
+  const prefix = prefixScore > suffixScore;
+  const figureOf = (values: ShapeCell[], i: number) => values[prefix ? i + 1 : i - 1];
   const signed = rows.some((values) =>
-    values.some((v, i) => i > 0 && isVn(v) && /^[-−(]/.test(values[i - 1].text.trim())),
+    values.some((v, i) => isVn(v) && isAmount(figureOf(values, i)) && /^[-−(]/.test(figureOf(values, i).text.trim())),
   );
   return rows.map((values) => {
     const out: ShapeCell[] = [];
+    let pending: ShapeCell | null = null;
     values.forEach((v, i) => {
-      if (i === 0 || !isVn(v)) return void out.push(v);
-      const prev = out[out.length - 1];
-      const p = parseCell(prev.text);
-      if (!signed && /^n/i.test(v.text.trim()) && p.kind === 'number' && p.value > 0)
-        out[out.length - 1] = { ...prev, text: `-${prev.text.trim()}` };
+      if (!isVn(v) || (!prefix && i === 0)) {
+        // A suffix letter's figure is the cell before it; a prefix letter's the one after it.
+        const letter = prefix ? pending : null;
+        pending = null;
+        return void out.push(letter ? negated(v, letter, signed) : v);
+      }
+      if (prefix) pending = v;
+      else out[out.length - 1] = negated(out[out.length - 1], v, signed);
     });
     return out;
   });
+}
+
+function negated(figure: ShapeCell, letter: ShapeCell, signed: boolean): ShapeCell {
+  const p = parseCell(figure.text);
+  return !signed && /^n/i.test(letter.text.trim()) && p.kind === 'number' && p.value > 0
+    ? { ...figure, text: `-${figure.text.trim()}` }
+    : figure;
 }
 
 /** RawRow of a shaped row: label first, then values; keys (programme numbers) go into the label. */

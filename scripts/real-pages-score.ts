@@ -6,7 +6,7 @@ import { processFile } from '../src/pipeline/index.js';
 import { readManifest } from '../src/pipeline/metadata.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, loadCorpus, scoreFacts } from '../test/real-pages/golden.js';
+import { CORPUS_DIR, PENDING_DIR, loadCorpus, scoreFacts } from '../test/real-pages/golden.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
@@ -15,11 +15,13 @@ const dumpFacts = args.includes('--facts');
 const only = args.filter((a) => !a.startsWith('-'));
 /** --floors: record each page's matched count as its floor in test/real-pages/floors.json (the test's ratchet). */
 const writeFloors = args.includes('--floors');
+/** --pending: score the pages of test/fixtures/real-pages-pending instead of the corpus. */
+const dir = args.includes('--pending') ? PENDING_DIR : CORPUS_DIR;
 const floors: Record<string, number> = {};
-const manifest = readManifest(join(CORPUS_DIR, 'manifest.csv'));
+const manifest = readManifest(join(dir, 'manifest.csv'));
 let total = 0;
 let matched = 0;
-for (const page of loadCorpus()) {
+for (const page of loadCorpus(dir)) {
   if (only.length && !only.some((o) => page.slug.includes(o))) continue;
   const doc = processFile(page.file, { manifest });
   const s = scoreFacts(doc, page.golden);
@@ -53,7 +55,7 @@ for (const page of loadCorpus()) {
   }
 }
 console.log(`total ${matched}/${total} golden facts`);
-if (writeFloors)
+if (writeFloors && dir === CORPUS_DIR)
   writeFileSync(
     join(import.meta.dirname, '..', 'test', 'real-pages', 'floors.json'),
     `${JSON.stringify(floors, null, 2)}\n`,

@@ -344,3 +344,80 @@ describe('held-out round 3: layouts of pages no rule was written for before', ()
     },
   );
 });
+
+describe('V/N letters before or after every figure: the side read from all the letters of a table', () => {
+  const CAPELLE = 'capelle-aan-den-ijssel-begroting-2021-financiele-begroting';
+  /** The page with every V/N letter printed before its figure instead of after it. */
+  function lettersFirst(slug: string): ProcessedDocument {
+    const text = readFileSync(page(slug), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/(-?[\d.,]+) ([VN])(?= |$)/g, '$2 $1'))
+      .join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'klopt-vn-'));
+    writeFileSync(join(dir, `${slug}.txt`), text);
+    return processFile(join(dir, `${slug}.txt`), { manifest });
+  }
+  const facts = (d: ProcessedDocument) =>
+    d.financial.map((f) => [f.rowLabel, f.lineItem, f.columnHeader, f.value, f.status].join(' | '));
+
+  it(
+    'Capelle aan den IJssel 2021 (written for): "N 31.393 N 31.682 …" is six figures, each signed by the letter ' +
+      'before it, not an N in the first column and every figure one period to the right',
+    () => {
+      const d = read(CAPELLE);
+      const bestuur = d.financial.filter((f) => f.rowLabel === '0. Bestuur en ondersteuning');
+      expect(bestuur.map((f) => [f.columnHeader, f.value])).toEqual([
+        ['Lasten Vóór wijziging Rekening 2019', -31393],
+        ['Lasten Vóór wijziging Begroting 2020', -31682],
+        ['Lasten Vóór wijziging Begroting 2021', -29211],
+        ['Lasten Vóór wijziging Raming 2022', -28972],
+        ['Lasten Vóór wijziging Raming 2023', -29218],
+        ['Lasten Vóór wijziging Raming 2024', -29754],
+      ]);
+      expect(d.findings.filter((f) => f.rule === 'unreadable-cell')).toEqual([]);
+      // The excerpt ends after "N 12.880 N": three figures of six, named, not stored.
+      const cut = d.findings.filter((f) => f.rule === 'cut-off-row');
+      expect(cut.map((f) => [f.row, f.message.match(/has \d+ of \d+ cells/)?.[0]])).toEqual([
+        ['5A. Vrijetijdsbesteding (Sport en Cultuur)', 'has 3 of 6 cells'],
+      ]);
+    },
+  );
+
+  for (const slug of [
+    'tubbergen-begroting-2021-overzicht-baten-en-lasten',
+    'ede-jaarstukken-2022-wat-heeft-het-gekost',
+  ])
+    it(`${slug} (not written for): its letters printed before their figures read the same facts and findings`, () => {
+      const asPrinted = read(slug);
+      const moved = lettersFirst(slug);
+      expect(facts(asPrinted).length).toBeGreaterThan(20);
+      expect(facts(moved)).toEqual(facts(asPrinted));
+      const rules = (d: ProcessedDocument) => d.findings.map((f) => [f.rule, f.severity, f.row]);
+      expect(rules(moved)).toEqual(rules(asPrinted));
+    });
+
+  it('in an HTML table the letter shares the figure\'s cell ("N 31.393", "1.234 V"): read as the sign', () => {
+    const rows = readFileSync(page(CAPELLE), 'utf8')
+      .split('\n')
+      .filter((l) => / N \d/.test(l) && !l.endsWith(' N'));
+    const html =
+      '<h2>Lasten (bedragen x € 1.000)</h2><table><thead><tr><th>Programma</th><th>Rekening 2019</th>' +
+      '<th>Begroting 2020</th><th>Begroting 2021</th><th>Raming 2022</th><th>Raming 2023</th><th>Raming 2024</th>' +
+      '</tr></thead><tbody>' +
+      rows
+        .map((l) => {
+          const [label, ...figures] = l.split(' N ');
+          return `<tr><td>${label}</td>${figures.map((f) => `<td>N ${f}</td>`).join('')}</tr>`;
+        })
+        .join('') +
+      '</tbody></table>';
+    const dir = mkdtempSync(join(tmpdir(), 'klopt-vn-html-'));
+    writeFileSync(join(dir, 'capelle.html'), `<html><body>${html}</body></html>`);
+    const d = processFile(join(dir, 'capelle.html'));
+    const text = read(CAPELLE);
+    const values = (x: ProcessedDocument) => x.financial.filter((f) => f.status === 'printed').map((f) => f.value);
+    expect(values(d)).toEqual(values(text));
+    expect(values(d)).toHaveLength(30);
+    expect(d.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -22,6 +22,16 @@ describe('Dutch number grammar', () => {
     expect(value('€\u00a01.287.750')).toBe(1287750);
     expect(parseCell('€ 0')).toMatchObject({ kind: 'number', value: 0, euro: true });
   });
+  it('reads a V/N letter in the figure\'s cell as its sign in words (Capelle aan den IJssel 2021: "N 31.393")', () => {
+    expect(parseCell('N 31.393')).toMatchObject({ kind: 'number', value: -31393, notes: [] });
+    expect(parseCell('1.310 N')).toMatchObject({ kind: 'number', value: -1310 });
+    expect(parseCell('24.439 V')).toMatchObject({ kind: 'number', value: 24439 });
+    // A printed sign wins; the letter only repeats it (Tubbergen 2021: "-22 N").
+    expect(parseCell('-22 N')).toMatchObject({ kind: 'number', value: -22 });
+    // A letter alone is no figure, and N.B. is still "not available".
+    expect(parseCell('N')).toMatchObject({ kind: 'invalid' });
+    expect(parseCell('N.B.')).toMatchObject({ kind: 'empty', reason: 'not-available' });
+  });
   it('treats dashes, blanks and N.B. as empty cells, not zeros printed', () => {
     expect(parseCell('-')).toMatchObject({ kind: 'empty', reason: 'dash' });
     expect(parseCell('—')).toMatchObject({ kind: 'empty', reason: 'dash' });

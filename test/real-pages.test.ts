@@ -1,5 +1,5 @@
 /**
- * The real-pages corpus: 58 pages of 46 other gemeenten' P&C sites, as a crawler stored their text
+ * The real-pages corpus: 59 pages of 47 other gemeenten' P&C sites, as a crawler stored their text
  * (test/fixtures/real-pages, golden data checked by hand). Through the library's entry points
  * (processFile, the corpus rules with CBS's IV3 figures):
  * - every page is read (facts stored), and its verdict is never a clean "adds up" over what was not read;

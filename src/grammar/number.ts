@@ -156,7 +156,17 @@ export function parseCell(input: string): ParsedCell {
     text = text.slice(0, text.length - star[1].length).trim();
   }
 
-  let negative = false;
+  // A V/N letter in the figure's cell (`N 31.393`, `1.234 V`): the sign in words. It signs an unsigned figure
+  // (N, nadeel: negative); beside a printed sign it only repeats it.
+  const letter = /^([VN])\s+(?=[-−(€\d])|\s+([VN])$/.exec(text);
+  let nadeel = false;
+  if (letter) {
+    text = (letter.index === 0 ? text.slice(letter[0].length) : text.slice(0, letter.index)).trim();
+    // A way of printing the sign, not an irregularity: no note (the raw text keeps the letter).
+    nadeel = (letter[1] ?? letter[2]) === 'N' && !/^[-−(]/.test(text);
+  }
+
+  let negative = nadeel;
   // Accounting negative: (1.234)
   const acct = /^\((.*)\)$/.exec(text);
   if (acct) {
