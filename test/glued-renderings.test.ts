@@ -88,4 +88,36 @@ describe('glued dumps of real tables in Lasten | Baten | Saldo per period (pages
       expect(read.length).toBeGreaterThanOrEqual(Math.ceil(expected.length * 0.8));
       expect(glued.findings.filter((f) => f.severity === 'error' && !READING.includes(f.rule))).toEqual([]);
     });
+
+  it(
+    "an excerpt that ends inside the last row's glued figures: the row is named cut off (a warning), not an " +
+      'unreadable-row error (Gilze en Rijen 2017 ends so: "Onvoorzien19019410417107171"); held out on four pages',
+    () => {
+      for (const slug of [
+        'baarle-nassau-begroting-2018-overzicht-van-baten-en-lasten',
+        'eindhoven-jaarstukken-2016-overzicht-baten-en-lasten',
+        'lochem-jaarstukken-2021-overzicht-baten-en-lasten',
+        'tubbergen-begroting-2021-overzicht-baten-en-lasten',
+      ]) {
+        const page = processFile(join(CORPUS_DIR, `${slug}.txt`), { manifest });
+        const lines = gluedRendering(page).text.split('\n');
+        // The dump ends halfway through its last row's figures, as a crawler's excerpt does.
+        const last = lines.length - 1 - [...lines].reverse().findIndex((l) => /\d$/.test(l));
+        const label = page.financial.find((f) => lines[last].startsWith(f.rowLabel.split(' / ').pop()!))!;
+        const cut = lines[last].slice(0, Math.ceil((lines[last].length + label.rowLabel.length) / 2));
+        const dir = mkdtempSync(join(tmpdir(), 'klopt-glued-cut-'));
+        writeFileSync(join(dir, `${slug}.txt`), [...lines.slice(0, last), cut].join('\n'));
+        const glued = processFile(join(dir, `${slug}.txt`));
+        expect(
+          glued.findings.filter((f) => f.severity === 'error'),
+          slug,
+        ).toEqual([]);
+        const cutOff = glued.findings.filter((f) => f.rule === 'cut-off-row');
+        expect(
+          cutOff.map((f) => [f.line, f.severity]),
+          slug,
+        ).toEqual([[last + 1, 'warning']]);
+      }
+    },
+  );
 });

@@ -3,7 +3,8 @@ import type { RawCell, RawRow, RawTable } from '../types.js';
 import { describingColumn } from '../../src/arithmetic/columns.js';
 import { bbvCatalogue, fold } from '../../src/catalogue/bbv.js';
 import { classify, isBareNumber, UNIT_START } from '../shape.js';
-import { lineRuns, titleAbove, type Line } from './renderings.js';
+import type { Line } from './glued.js';
+import { lineRuns, titleAbove } from './renderings.js';
 
 /**
  * Indicator lists whose columns describe the figure as well as give it, one cell per block of

@@ -24,6 +24,9 @@ export interface Line {
   line: number;
 }
 
+/** Nothing but blank lines from index j on: the text ends there (an excerpt may end inside a table). */
+export const endsAt = (all: Line[], j: number) => all.slice(j).every((l) => l.text.trim() === '');
+
 /** A row's cells in column order; null is a column the row prints nothing in. */
 export type Candidate = (string | null)[];
 
@@ -638,7 +641,18 @@ export function readGluedTable(
       row: r.label,
       column: open.join(', '),
     };
-    if (choice.cells) {
+    // The text ends on this row: unless every column is read, its figures may be cut off inside the glued run (a
+    // reading gap, no arithmetic error, nothing stored), as the other renderings treat a last row short of cells.
+    if (n === rows.length - 1 && endsAt(all, all.indexOf(r.line) + 1) && !choice.cells?.every((c) => c !== null)) {
+      notices.push({
+        rule: 'cut-off-row',
+        severity: 'warning',
+        ...at,
+        message:
+          `The text ends inside this table: its last row "${r.label}" prints "${r.tail}", which fills the ` +
+          `${headers.length} columns in no single way (cut off?); nothing stored for this row`,
+      });
+    } else if (choice.cells) {
       rawRows.push({
         cells: [r.label, ...choice.cells].map((text) => ({
           text: text ?? '',

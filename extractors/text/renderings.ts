@@ -1,5 +1,6 @@
 import { parseScale } from '../../src/grammar/number.js';
 import { unbreak } from '../../src/grammar/words.js';
+import { endsAt, type Line } from './glued.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
 import {
   applyVn,
@@ -23,11 +24,6 @@ import {
  * shape rules (extractors/shape.ts) make the table. Where the text cannot tell (a header whose
  * spans are lost, a row cut off where the text ends), a reading notice says so.
  */
-
-export interface Line {
-  text: string;
-  line: number;
-}
 
 interface Run {
   labels: ShapeCell[];
@@ -312,7 +308,6 @@ function splitRun(cells: ShapeCell[], raw: string): Run {
 }
 
 /** Nothing but blank lines after index j: the text ends there. */
-const endsAt = (all: Line[], j: number) => all.slice(j).every((l) => l.text.trim() === '');
 
 // ---------- space-separated rows ----------
 
