@@ -41,9 +41,11 @@ export const SignConvention = z.object({
    * favourable_positive: a favourable difference printed positive (baten realisatie − begroting, lasten begroting −
    * realisatie);
    * favourable_negative: the other way round; budget_minus_actual: begroting − realisatie on every row, baten too
-   * (Deventer).
+   * (Deventer 2022); actual_minus_budget: realisatie − begroting on every row, lasten too (Deventer 2015).
    */
-  verschil: z.enum(['favourable_positive', 'favourable_negative', 'budget_minus_actual']).nullable(),
+  verschil: z
+    .enum(['favourable_positive', 'favourable_negative', 'budget_minus_actual', 'actual_minus_budget'])
+    .nullable(),
   /** Which line-item rows a taakveld's Baten/Lasten rows belong to: the label row before or after them. */
   grouping: z.enum(['label_first', 'label_last']).nullable(),
 });

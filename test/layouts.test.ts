@@ -136,6 +136,42 @@ describe('verschil conventions told by the numbers', () => {
   });
 });
 
+describe('a verschil convention that only one row tells apart from the usual one', () => {
+  const DEVENTER_2015 = 'deventer-jaarstukken-2015-resultaatbestemming';
+  it(
+    'Deventer 2015 (written for): realisatie − begroting on every row, the lasten row too; read so, and the one row ' +
+      'that decides it named in a warning, not an error',
+    () => {
+      const d = read(DEVENTER_2015);
+      expect(d.tables[0].signConvention.verschil).toBe('actual_minus_budget');
+      expect(errors(d)).toEqual([]);
+      const decided = d.findings.filter((f) => f.rule === 'verschil-convention');
+      expect(decided.map((f) => [f.severity, f.row, f.column, f.raw])).toEqual([
+        ['warning', 'Stortingen in reserves / Lasten', 'Verschil', '2.259'],
+      ]);
+      expect(errors(changed(DEVENTER_2015, '52.629', '52.729'))).toContainEqual([
+        'verschil',
+        'Stortingen in reserves / Lasten',
+        'Verschil',
+        2359,
+        2259,
+      ]);
+    },
+  );
+  it(
+    'Bronckhorst 2023 (not written for): a lasten verschil printed with the wrong sign ("445 N" for "445 V") among ' +
+      'lasten rows that are positive when favourable is still an error, not explained away by a uniform convention',
+    () => {
+      const slug = 'bronckhorst-jaarstukken-2023-overzicht-baten-en-lasten-per-taakveld';
+      // 6.1 Totaal lasten: begroot na wijziging 7.137, rekening 6.692, verschil 445 V.
+      const d = changed(slug, '445', '-445');
+      expect(d.tables.map((t) => t.signConvention.verschil)).not.toContain('actual_minus_budget');
+      expect(errors(d).filter((e) => e[0] === 'verschil' && e[4] === -445)).toHaveLength(1);
+      expect(d.findings.filter((f) => f.rule === 'verschil-convention')).toEqual([]);
+    },
+  );
+});
+
 describe('a header of more rows than klopt can put over the columns', () => {
   it('Berg en Dal 2017: four header rows, one of them partial: said so, columns left unnamed, no false error', () => {
     const d = read('berg-en-dal-begroting-2017-overzicht-baten-en-lasten');

@@ -586,9 +586,10 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     };
   };
   const out: Relation[] = [];
-  // Begroting − realisatie on every row, whatever its line item: the table's own convention, told by its numbers.
-  if (grid.convention.verschil === 'budget_minus_actual') {
-    for (const row of grid.rows) if (!row.isSection) out.push(make(row, false));
+  // One direction on every row, whatever its line item: the table's own convention, told by its numbers.
+  const uniform = grid.convention.verschil;
+  if (uniform === 'budget_minus_actual' || uniform === 'actual_minus_budget') {
+    for (const row of grid.rows) if (!row.isSection) out.push(make(row, uniform === 'actual_minus_budget'));
     return out;
   }
   const others: GridRow[] = [];

@@ -291,7 +291,27 @@ function interpretTable(
   }
   let rows = drafts.filter((d) => d.values.length <= width);
 
-  const { convention } = detectConvention(rows, columns, raw.layout);
+  const { convention, verschilDecidedBy } = detectConvention(rows, columns, raw.layout);
+  if (verschilDecidedBy) {
+    const direction =
+      convention.verschil === 'actual_minus_budget' ? 'realisatie − begroting' : 'begroting − realisatie';
+    const d = rows[verschilDecidedBy.row];
+    findings.push(
+      makeFinding(doc, {
+        rule: 'verschil-convention',
+        severity: 'warning',
+        ...at(
+          d.group && d.group !== d.label ? `${d.group} / ${d.label}` : d.label,
+          columns[verschilDecidedBy.col].header,
+          d.values[verschilDecidedBy.col] ?? d.row.cells[0],
+        ),
+        message:
+          `The verschil column is read as ${direction} on every row, baten and lasten alike, because this row's ` +
+          `verschil holds only so; it is the one row that tells this reading from the usual one (positive when ` +
+          `favourable). Either the table prints ${direction} throughout, or this row's verschil has the wrong sign`,
+      }),
+    );
+  }
   const scale = decideScale(doc, raw, kind, rows, statedScales, findings, at);
 
   // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
@@ -770,9 +790,17 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     batenValues.filter((p) => p.value < 0).length >= 0.8 * batenValues.length
       ? 'negative'
       : null;
-  let best: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null = null;
-  let uniform: { score: number; convention: SignConvention; groups: (string | null)[]; items: LineItem[] } | null =
-    null;
+  interface Candidate {
+    score: number;
+    convention: SignConvention;
+    groups: (string | null)[];
+    items: LineItem[];
+    /** The verschil relations (kind:row:col) that fail in this reading, and those that hold (not trivially). */
+    failing: Set<string>;
+    holding: Set<string>;
+  }
+  let best: Candidate | null = null;
+  let uniform: Candidate | null = null;
   const preset = rows.some((d) => d.presetGroup);
   for (const grouping of preset ? [null] : groupings) {
     // Headings that name a row's group settle it; the layout search is for tables that do not.
@@ -781,25 +809,51 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
       d.lineItem === 'other' && groups[i] !== null && groups[i] === d.label ? 'saldo' : d.lineItem,
     );
     for (const saldo of ['baten_minus_lasten', 'lasten_minus_baten'] as const) {
-      for (const verschil of ['favourable_positive', 'favourable_negative', 'budget_minus_actual'] as const) {
+      for (const verschil of [
+        'favourable_positive',
+        'favourable_negative',
+        'budget_minus_actual',
+        'actual_minus_budget',
+      ] as const) {
         const convention: SignConvention = { lasten, saldo, verschil, grouping, ...(baten ? { baten } : {}) };
         rows.forEach((d, i) => ((d.group = groups[i]), (d.lineItem = items[i])));
         const grid = makeGrid(null, null, columns, rows, convention);
         let score = 0;
+        const failing = new Set<string>();
+        const holding = new Set<string>();
         for (const rel of buildRelations(grid, { footing: false })) {
           const e = evaluate(grid, rel);
           if (e.status === 'holds' && !e.trivial) score++;
           if (e.status === 'fails') score--;
+          if (rel.kind !== 'verschil' && rel.kind !== 'saldo-verschil') continue;
+          const cell = `${rel.kind}:${rel.target.row}:${rel.target.col}`;
+          if (e.status === 'fails') failing.add(cell);
+          if (e.status === 'holds' && !e.trivial) holding.add(cell);
         }
-        if (verschil === 'budget_minus_actual') {
-          if (!uniform || score > uniform.score) uniform = { score, convention, groups, items };
-        } else if (!best || score > best.score) best = { score, convention, groups, items };
+        const candidate = { score, convention, groups, items, failing, holding };
+        if (verschil === 'budget_minus_actual' || verschil === 'actual_minus_budget') {
+          if (!uniform || score > uniform.score) uniform = candidate;
+        } else if (!best || score > best.score) best = candidate;
       }
     }
   }
-  // Begroting − realisatie on every row would explain a baten row's sign error away (Hengelo 6.72D): taken only
-  // where it beats the favourable reading by two rows at least (Deventer 2022: every row holds only so).
-  if (uniform && best && uniform.score >= best.score + 2) best = uniform;
+  // One direction on every row would explain a row's sign error away (Hengelo 6.72D, a baten row): taken only where
+  // it beats the usual reading (positive when favourable) by two relations at least and breaks none of the verschil
+  // relations that reading keeps (Deventer 2022, 2015). Where what it gains is one row's verschil, the numbers cannot
+  // tell a convention from that row's sign error: the reading is taken and the row named.
+  let deciding: { row: number; col: number } | null = null;
+  if (uniform && best && uniform.score >= best.score + 2) {
+    const u = uniform;
+    const gained = [...best.failing].filter((rel) => u.holding.has(rel) && rel.startsWith('verschil:'));
+    const lost = [...best.holding].filter((rel) => !u.holding.has(rel));
+    if (lost.length === 0) {
+      if (gained.length === 1) {
+        const [, row, col] = gained[0].split(':').map(Number);
+        deciding = { row, col };
+      }
+      best = uniform;
+    }
+  }
   rows.forEach((d, i) => ((d.group = best!.groups[i]), (d.lineItem = best!.items[i])));
   const columnItems = new Set(columns.map((c) => columnLineItem(c.header)?.item));
   const hasSaldo =
@@ -813,7 +867,7 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     verschil: hasVerschil ? best!.convention.verschil : null,
     grouping: best!.convention.grouping,
   };
-  return { convention };
+  return { convention, verschilDecidedBy: hasVerschil ? deciding : null };
 }
 
 /** Taakveld label rows and their Baten/Lasten lines, in the order the document prints them. */
