@@ -81,6 +81,11 @@ export interface RawTable {
    * unless the table's arithmetic needs a figure there (then missing), as with blanks in a PDF.
    */
   blanksDropped?: boolean;
+  /**
+   * The table starts below lines of its own that no reader took (no header of its own, figures alone on the line
+   * above): its first total may sum rows that are not in it.
+   */
+  continuesAbove?: boolean;
 }
 
 export interface TextBlock {

@@ -68,5 +68,7 @@ export const Table = z.object({
   signConvention: SignConvention,
   line: z.number().int().positive().nullable(),
   page: z.number().int().positive().nullable(),
+  /** It starts below lines of its own that no reader took: its first total's parts are not all in it. */
+  continuesAbove: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;

@@ -457,3 +457,53 @@ describe('V/N letters before or after every figure: the side read from all the l
     expect(d.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('a table that starts below lines of its own no reader took', () => {
+  /** The page with its first table's first row printed label first, then one figure per line (as Zoetermeer does). */
+  function firstRowBroken(slug: string): ProcessedDocument {
+    const first = read(slug)
+      .financial.filter((f) => f.tableIndex === 0)
+      .sort((a, b) => a.provenance.line! - b.provenance.line!)[0];
+    const lines = readFileSync(page(slug), 'utf8').split('\n');
+    const at = first.provenance.line! - 1;
+    const [, label, figures] = /^(.*?[^\d\s-])\s+([-−(]?\d.*)$/.exec(lines[at])!;
+    lines.splice(at, 1, label, '', ...figures.split(' '), '');
+    const dir = mkdtempSync(join(tmpdir(), 'klopt-broken-'));
+    writeFileSync(join(dir, `${slug}.txt`), lines.join('\n'));
+    return processFile(join(dir, `${slug}.txt`));
+  }
+
+  it(
+    'Zoetermeer 2023 (written for, pending): rows printed a cell per line above the rows read; the first Saldo of ' +
+      'each table is named as not checked, no false unplaced-total error',
+    () => {
+      const d = processFile(
+        join(
+          CORPUS_DIR,
+          '..',
+          'real-pages-pending',
+          'zoetermeer-beleidsrapportage-2023-perspectiefnota-programma-1.txt',
+        ),
+      );
+      expect(errors(d)).toEqual([]);
+      expect(d.findings.filter((f) => f.rule === 'total-parts-unread').map((f) => [f.line, f.row])).toEqual([
+        [36, 'Saldo'],
+        [65, 'Saldo'],
+      ]);
+      expect(d.tables.map((t) => t.title)).not.toContain('-PM');
+      expect(verdict(d)).toBe('not fully read');
+    },
+  );
+
+  for (const slug of [
+    'lochem-jaarstukken-2021-overzicht-baten-en-lasten',
+    'staphorst-beleidsrapportage-2021-voortgang-programma-0',
+    'schouwen-duiveland-begroting-2025-belastingopbrengsten',
+  ])
+    it(`${slug} (not written for): its first row broken into a cell per line gives no footing error`, () => {
+      const d = firstRowBroken(slug);
+      expect(errors(d)).toEqual([]);
+      expect(d.findings.filter((f) => f.rule === 'total-parts-unread')).toHaveLength(1);
+      expect(verdict(d)).toBe('not fully read');
+    });
+});

@@ -109,7 +109,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     width = natural.columns.length;
     plan = planHeader(d.tiers, width);
   }
-  const { title, scaleText, context } = titleAbove(all, d.titleIdx, used);
+  const { title, scaleText, context, continues } = titleAbove(all, d.titleIdx, used);
   const name = title ?? `Tabel op regel ${d.first}`;
   if (d.unplaced) {
     // The upper rows' words cannot be put over their columns: keep the lowest row's names, and say what was printed.
@@ -180,6 +180,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
       line: d.first,
       page: null,
       blanksDropped: true,
+      ...(continues && d.tiers.length === 0 ? { continuesAbove: true } : {}),
     },
     notices,
   };
@@ -203,17 +204,24 @@ export function titleAbove(all: Line[], idx: number, used: Set<number>) {
   let scaleText: string | null = null;
   const context: string[] = [];
   let seen = 0;
+  // Figures alone on the line above (`-400`, `-PM`, a V/N letter): the table's first rows stand above it, in lines no
+  // reader took.
+  let continues = false;
   for (let i = idx - 1; i >= 0 && seen < 6; i--) {
     const t = all[i].text.trim();
     if (t === '' || used.has(all[i].line)) continue;
+    if (seen === 0 && t.split(/\s+/).every((x) => FIGURE_OR_PM.test(x))) continues = true;
     seen++;
     if (isProse(t)) break;
     if (!scaleText && parseScale(t) !== null) scaleText = t;
     if (!title && t.length <= 150) title = t.replace(/^#+\s*/, '').replace(/^tabel:\s*/i, '');
     else if (t.length <= 150) context.unshift(t.replace(/^#+\s*/, ''));
   }
-  return { title, scaleText, context };
+  return { title: continues ? null : title, scaleText, context, continues };
 }
+
+/** A figure, `PM` (pro memorie: an amount not yet known) or a V/N letter, as a cell of a text rendering. */
+const FIGURE_OR_PM = /^([-−]?(pm|\d{1,3}(\.\d{3})*(,\d+)?|\d+(,\d+)?)|[VN])$/i;
 
 // ---------- markdown pipe rows ----------
 

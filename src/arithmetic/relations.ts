@@ -654,6 +654,11 @@ function footingRelations(grid: Grid): Relation[] {
     // Totals of a taakveld table sum the taakveld lines of their own line item.
     let start = 0;
     for (const total of grid.rows.filter((r) => r.isTotal)) {
+      // The first total of a table that continues lines no reader took sums parts not in it: not footed.
+      if (start === 0 && grid.table.continuesAbove) {
+        start = total.index + 1;
+        continue;
+      }
       const rows = footingTerms(
         grid.rows.filter(
           (r) =>
@@ -685,9 +690,18 @@ function footingRelations(grid: Grid): Relation[] {
   // not a fit to one column.
   let units: GridRow[] = [];
   let block: GridRow[] = [];
+  // A table continuing lines no reader took: its rows up to the first total or heading are parts of a sum begun above.
+  let continuing = grid.table.continuesAbove === true;
   for (const row of grid.rows) {
     if (row.isSection) {
       block = [];
+      continuing = false;
+      continue;
+    }
+    if (continuing) {
+      // Not footed; what later totals sum is this total, its parts are spent.
+      if (row.isTotal) [units, block, continuing] = [[row], [], false];
+      else (units.push(row), block.push(row));
       continue;
     }
     // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31

@@ -245,6 +245,7 @@ function interpretTable(
     signConvention: { lasten: null, saldo: null, verschil: null, grouping: null } as SignConvention,
     line: raw.line,
     page: raw.page,
+    ...(raw.continuesAbove ? { continuesAbove: true } : {}),
   };
   if (kind === 'other') return { table: Table.parse(baseTable), financial: [], indicators: [], findings };
   if (kind === 'indicator') {
@@ -312,6 +313,18 @@ function interpretTable(
       }),
     );
   }
+  const firstTotal = rows.find((d) => d.isTotal);
+  if (raw.continuesAbove && firstTotal)
+    findings.push(
+      makeFinding(doc, {
+        rule: 'total-parts-unread',
+        severity: 'warning',
+        ...at(firstTotal.label, null, firstTotal.row.cells[0]),
+        message:
+          `${firstTotal.label || 'Total'}: the table starts below lines of its own that were not read (figures ` +
+          `alone on the line above its first row), so this total's parts are not all read; it is not checked`,
+      }),
+    );
   const scale = decideScale(doc, raw, kind, rows, statedScales, findings, at);
 
   // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
@@ -577,6 +590,8 @@ function placeByTotals(
     let start = t - 1;
     while (start >= 0 && !rows[start].isTotal) start--;
     const block = rows.slice(start + 1, t);
+    // Its parts begin above the table, in lines no reader took (said so where the table is read).
+    if (start < 0 && raw.continuesAbove) continue;
     const unplaced = openIn(block);
     if (
       unplaced.length === 0 ||

@@ -50,6 +50,7 @@ const UNREAD_RULES = new Set([
   'extra-cells',
   'nothing-read',
   'cut-off-row',
+  'total-parts-unread',
 ]);
 
 export function summarise(

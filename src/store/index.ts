@@ -113,8 +113,8 @@ export class Store {
         VALUES (@id, @file, @gemeente, @documentType, @year, @programme, @sourceFormat, @bytes,
         @metadataSource, @ingestedAt, @amountsSeen, @amountsRead)`),
       insertTable: p(`INSERT INTO tables (document_id, table_index, kind, title, scale, scale_text,
-        columns_json, sign_convention_json, line, page)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        columns_json, sign_convention_json, line, page, continues_above)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFinancial: p(`INSERT INTO financial_facts (document_id, table_index, row_index, taakveld,
         row_label, line_item, group_label, is_total, column_index, column_header, column_kind, year,
         value, status, decimals, scale, file, line, page, raw, table_kind)
@@ -214,6 +214,7 @@ export class Store {
           JSON.stringify(r.signConvention),
           r.line,
           r.page,
+          r.continuesAbove ? 1 : 0,
         );
       }
       for (const f of input.financial) {
@@ -433,6 +434,7 @@ export class Store {
         signConvention: JSON.parse(r.sign_convention_json),
         line: r.line,
         page: r.page,
+        ...(r.continues_above ? { continuesAbove: true } : {}),
       }),
     );
   }

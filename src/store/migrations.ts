@@ -358,6 +358,11 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX triage_locus ON triage (locus);
   `,
+  /* 11: a table that starts below lines of its own that no reader took (issue 17, Zoetermeer 2023): its first total's
+     parts are not all in it, so the reconciler does not foot that total. 0 for the tables stored before. */
+  `
+  ALTER TABLE tables ADD COLUMN continues_above INTEGER NOT NULL DEFAULT 0 CHECK (continues_above IN (0, 1));
+  `,
 ];
 
 /**
