@@ -315,8 +315,6 @@ function splitRun(cells: ShapeCell[], raw: string): Run {
   return { labels: cells.slice(0, k), values: cells.slice(k).filter((c) => isValue(c.text)), raw };
 }
 
-/** Nothing but blank lines after index j: the text ends there. */
-
 // ---------- space-separated rows ----------
 
 /** Label, then figures to the end of the line: figures taken from the right while they are figures. */
