@@ -701,7 +701,10 @@ function footingRelations(grid: Grid): Relation[] {
     if (continuing) {
       // Not footed; what later totals sum is this total, its parts are spent.
       if (row.isTotal) [units, block, continuing] = [[row], [], false];
-      else (units.push(row), block.push(row));
+      else {
+        units.push(row);
+        block.push(row);
+      }
       continue;
     }
     // Where balances run down the rows, a total sums their end rows (`Totaal Reserves` = each group's `Stand per 31
