@@ -24,16 +24,21 @@ const verdict = (d: ProcessedDocument) =>
 const errors = (d: ProcessedDocument) =>
   d.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
 
-/** The page with one printed figure changed (the n-th occurrence of `from` on its own line). */
-function changed(slug: string, from: string, to: string, nth = 0): ProcessedDocument {
-  const lines = readFileSync(page(slug), 'utf8').split('\n');
-  const at = lines.flatMap((l, i) => (l.trim() === from ? [i] : []))[nth];
-  lines[at] = to;
+/** A corpus page rewritten (its lines as `alter` returns them), read under its own name with the corpus manifest. */
+function altered(slug: string, alter: (lines: string[]) => string[]): ProcessedDocument {
   const dir = mkdtempSync(join(tmpdir(), 'klopt-layouts-'));
   const file = join(dir, `${slug}.txt`);
-  writeFileSync(file, lines.join('\n'));
-  writeFileSync(join(dir, 'manifest.csv'), readFileSync(join(CORPUS_DIR, 'manifest.csv'), 'utf8'));
-  return processFile(file, { manifest: readManifest(join(dir, 'manifest.csv')) });
+  writeFileSync(file, alter(readFileSync(page(slug), 'utf8').split('\n')).join('\n'));
+  return processFile(file, { manifest });
+}
+
+/** The page with one printed figure changed (the n-th occurrence of `from` on its own line). */
+function changed(slug: string, from: string, to: string, nth = 0): ProcessedDocument {
+  return altered(slug, (lines) => {
+    const at = lines.flatMap((l, i) => (l.trim() === from ? [i] : []))[nth];
+    lines[at] = to;
+    return lines;
+  });
 }
 
 describe('a scale statement heading the label column, and line items printed again under each period', () => {
@@ -384,15 +389,8 @@ describe('held-out round 3: layouts of pages no rule was written for before', ()
 describe('V/N letters before or after every figure: the side read from all the letters of a table', () => {
   const CAPELLE = 'capelle-aan-den-ijssel-begroting-2021-financiele-begroting';
   /** The page with every V/N letter printed before its figure instead of after it. */
-  function lettersFirst(slug: string): ProcessedDocument {
-    const text = readFileSync(page(slug), 'utf8')
-      .split('\n')
-      .map((l) => l.replace(/(-?[\d.,]+) ([VN])(?= |$)/g, '$2 $1'))
-      .join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'klopt-vn-'));
-    writeFileSync(join(dir, `${slug}.txt`), text);
-    return processFile(join(dir, `${slug}.txt`), { manifest });
-  }
+  const lettersFirst = (slug: string) =>
+    altered(slug, (lines) => lines.map((l) => l.replace(/(-?[\d.,]+) ([VN])(?= |$)/g, '$2 $1')));
   const facts = (d: ProcessedDocument) =>
     d.financial.map((f) => [f.rowLabel, f.lineItem, f.columnHeader, f.value, f.status].join(' | '));
 
@@ -464,13 +462,12 @@ describe('a table that starts below lines of its own no reader took', () => {
     const first = read(slug)
       .financial.filter((f) => f.tableIndex === 0)
       .sort((a, b) => a.provenance.line! - b.provenance.line!)[0];
-    const lines = readFileSync(page(slug), 'utf8').split('\n');
-    const at = first.provenance.line! - 1;
-    const [, label, figures] = /^(.*?[^\d\s-])\s+([-−(]?\d.*)$/.exec(lines[at])!;
-    lines.splice(at, 1, label, '', ...figures.split(' '), '');
-    const dir = mkdtempSync(join(tmpdir(), 'klopt-broken-'));
-    writeFileSync(join(dir, `${slug}.txt`), lines.join('\n'));
-    return processFile(join(dir, `${slug}.txt`));
+    return altered(slug, (lines) => {
+      const at = first.provenance.line! - 1;
+      const [, label, figures] = /^(.*?[^\d\s-])\s+([-−(]?\d.*)$/.exec(lines[at])!;
+      lines.splice(at, 1, label, '', ...figures.split(' '), '');
+      return lines;
+    });
   }
 
   it(

@@ -210,7 +210,7 @@ export function titleAbove(all: Line[], idx: number, used: Set<number>) {
   for (let i = idx - 1; i >= 0 && seen < 6; i--) {
     const t = all[i].text.trim();
     if (t === '' || used.has(all[i].line)) continue;
-    if (seen === 0 && t.split(/\s+/).every((x) => FIGURE_OR_PM.test(x))) continues = true;
+    if (seen === 0 && t.split(/\s+/).every(isFigureCell)) continues = true;
     seen++;
     if (isProse(t)) break;
     if (!scaleText && parseScale(t) !== null) scaleText = t;
@@ -220,8 +220,8 @@ export function titleAbove(all: Line[], idx: number, used: Set<number>) {
   return { title: continues ? null : title, scaleText, context, continues };
 }
 
-/** A figure, `PM` (pro memorie: an amount not yet known) or a V/N letter, as a cell of a text rendering. */
-const FIGURE_OR_PM = /^([-−]?(pm|\d{1,3}(\.\d{3})*(,\d+)?|\d+(,\d+)?)|[VN])$/i;
+/** A figure or a V/N letter as the cell grammar reads them (a year is none), or `PM` (pro memorie: not yet known). */
+const isFigureCell = (x: string) => ['amount', 'vn'].includes(classify(x)) || /^[-−]?pm$/i.test(x);
 
 // ---------- markdown pipe rows ----------
 

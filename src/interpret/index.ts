@@ -313,8 +313,8 @@ function interpretTable(
       }),
     );
   }
-  const firstTotal = rows.find((d) => d.isTotal);
-  if (raw.continuesAbove && firstTotal)
+  const firstTotal = raw.continuesAbove ? rows.find((d) => d.isTotal) : undefined;
+  if (firstTotal)
     findings.push(
       makeFinding(doc, {
         rule: 'total-parts-unread',
