@@ -122,6 +122,8 @@ export interface ShapedRow {
   group: string | null;
   raw: string;
   line: number;
+  /** Its figures stood where their columns cannot be told (a row printed over several lines). */
+  unread?: boolean;
 }
 
 export interface HeaderPlan {
@@ -318,7 +320,9 @@ function fit(columns: string[], width: number | null, keys: string[], printed: s
  * Rows from label-and-value runs: `cells` alternate label cells and value cells. A code cell and
  * the name after it make one label; label cells with no values after them are section headings.
  */
-export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw: string }[]): ShapedRow[] {
+export function shapeRows(
+  runs: { labels: ShapeCell[]; values: ShapeCell[]; raw: string; unread?: boolean }[],
+): ShapedRow[] {
   const rows: ShapedRow[] = [];
   let sections: string[] = [];
   // The group heading whose Lasten / Baten / Saldo lines follow it directly, until another row comes between.
@@ -342,7 +346,7 @@ export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw:
   };
   for (const run of runs) {
     const labels = mergeCodes(run.labels);
-    if (run.values.length === 0) {
+    if (run.values.length === 0 && !run.unread) {
       heading(labels);
       continue;
     }
@@ -357,6 +361,7 @@ export function shapeRows(runs: { labels: ShapeCell[]; values: ShapeCell[]; raw:
       group: line ? group : null,
       raw: run.raw,
       line: own?.line ?? run.values[0].line,
+      ...(run.unread ? { unread: true } : {}),
     });
     if (!line) group = null;
   }
@@ -465,6 +470,7 @@ export function toRawRow(row: ShapedRow, keys: number, page: number | null = nul
     raw: row.raw,
     ...(row.sections.length ? { sections: row.sections } : {}),
     ...(row.group ? { group: row.group } : {}),
+    ...(row.unread ? { unread: true } : {}),
   };
 }
 

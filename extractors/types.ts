@@ -47,6 +47,11 @@ export interface RawRow {
    * The heading (taakveld, programme, category) whose Lasten / Baten / Saldo lines directly follow it, for such a line.
    */
   group?: string;
+  /**
+   * The row was printed so that its figures cannot be put in their columns (label and figures each on a line of
+   * their own): it stands in the table, unread, so totals over it are not judged without it.
+   */
+  unread?: boolean;
 }
 
 export interface Footnote {

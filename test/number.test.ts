@@ -39,6 +39,9 @@ describe('Dutch number grammar', () => {
     expect(parseCell('N.B.')).toMatchObject({ kind: 'empty', reason: 'not-available' });
     // Goirle begroting 2018: "n.b.*" with "* Niet beschikbaar." under the table.
     expect(parseCell('n.b.*')).toMatchObject({ kind: 'empty', reason: 'not-available' });
+    // Zoetermeer 2023: "-PM" (pro memorie: a cost not yet known) where a budget has no figure yet.
+    expect(parseCell('-PM')).toMatchObject({ kind: 'empty', reason: 'not-available' });
+    expect(parseCell('p.m.')).toMatchObject({ kind: 'empty', reason: 'not-available' });
   });
   it('keeps footnote markers, reference years and second figures apart from the value', () => {
     expect(parseCell('60,7%1')).toMatchObject({ value: 60.7, decimals: 1, percent: true, footnote: '1' });

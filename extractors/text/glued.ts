@@ -652,7 +652,9 @@ export function readGluedTable(
           `The text ends inside this table: its last row "${r.label}" prints "${r.tail}", which fills the ` +
           `${headers.length} columns in no single way (cut off?); nothing stored for this row`,
       });
-    } else if (choice.cells) {
+      return;
+    }
+    if (choice.cells) {
       rawRows.push({
         cells: [r.label, ...choice.cells].map((text) => ({
           text: text ?? '',
@@ -664,7 +666,17 @@ export function readGluedTable(
         page: null,
         raw: r.line.text.trim(),
       });
-    } else if (choice.standing.length > 1) {
+      return;
+    }
+    // The row stands in the table unread, so the totals over it are not judged without it.
+    rawRows.push({
+      cells: [{ text: r.label, line: r.line.line, page: null, bold: false }],
+      line: r.line.line,
+      page: null,
+      raw: r.line.text.trim(),
+      unread: true,
+    });
+    if (choice.standing.length > 1) {
       // Several readings hold: a reading gap (the row is not stored), not a sum that fails.
       notices.push({
         rule: 'ambiguous-cells',

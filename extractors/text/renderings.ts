@@ -29,6 +29,8 @@ interface Run {
   labels: ShapeCell[];
   values: ShapeCell[];
   raw: string;
+  /** A row printed over several lines whose figures cannot be put in their columns. */
+  unread?: boolean;
 }
 
 interface Draft {
@@ -143,9 +145,22 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     );
   }
   let shaped = shapeRows(runs);
+  for (const r of shaped.filter((x) => x.unread))
+    notices.push(
+      noticeOf(
+        'unread-row',
+        'warning',
+        `Row "${r.label}" prints its label and figures on lines of their own (${r.raw}): which figure stands in ` +
+          `which column cannot be told, so none is stored and the totals over it are not checked`,
+        r.line,
+        name,
+        r.raw,
+        r.label,
+      ),
+    );
   // Where the text ends inside the table, its last row may have lost cells: a reading notice, not an arithmetic error.
   const last = shaped.at(-1);
-  if (d.atEnd && last && last.values.length < width + keys) {
+  if (d.atEnd && last && !last.unread && last.values.length < width + keys) {
     notices.push(
       noticeOf(
         'cut-off-row',
@@ -319,8 +334,8 @@ function splitRun(cells: ShapeCell[], raw: string): Run {
 
 /** Label, then figures to the end of the line: figures taken from the right while they are figures. */
 function spaceRow(t: string): { label: string; values: string[] } | null {
-  // A row ends in a figure, a dash or a V/N letter; most lines of a dump end in a word.
-  if (!/(?:[\d\-–—)%]|\s[VNvn])\s*$/.test(t)) return null;
+  // A row ends in a figure, a dash, a V/N letter or PM; most lines of a dump end in a word.
+  if (!/(?:[\d\-–—)%]|\s[VNvn]|\b[Pp]\.?[Mm]\.?)\s*$/.test(t)) return null;
   const toks = t.trim().split(/\s+/);
   let k = toks.length;
   while (k > 0 && isValue(toks[k - 1])) k--;
@@ -328,6 +343,98 @@ function spaceRow(t: string): { label: string; values: string[] } | null {
   if (values.length < 2 || k === 0) return null;
   // "Programma 2023 2024" is a header; a label ends in a word, a code or a dash ("0 - Bestuur").
   return { label: toks.slice(0, k).join(' '), values };
+}
+
+/** A line of figures alone: one cell of a row whose cells stand on lines of their own (`-247`, `-PM`). */
+const isFiguresOnly = (t: string) => t.trim() !== '' && t.trim().split(/\s+/).every(isValue);
+
+/** Header words: periods in any case, line items as column heads (capitalised: not "baten en lasten" in a title). */
+const HEADER_WORDS =
+  /\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i;
+const ITEM_HEADS = /\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/;
+/** A span of years (`2023 - 2026`, `2024-2027`, `2023 t/m 2026`): one period range, not two columns. */
+const YEAR_SPAN = /\b(19|20)\d{2}\s*(-|–|t\/m|tot en met)\s*(19|20)\d{2}\b/g;
+const NUMBERED_HEADING = /^\d{1,2}[a-z]?(\.\d{1,2})*\s+\p{L}/u;
+const isHeaderLine = (s: string) => (HEADER_WORDS.test(s) || ITEM_HEADS.test(s)) && !/\d$/.test(s);
+
+/**
+ * The next row after rows printed over several lines (label, then figures on lines of their own) that follow the row
+ * at `from`: only short lines, at least one of figures alone, no header of a next table; -1 where there is none.
+ */
+function pastWrappedRows(all: Line[], used: Set<number>, from: number): number {
+  let figures = false;
+  for (let k = from + 1; k < Math.min(all.length, from + 40) && !used.has(all[k].line); k++) {
+    const s = all[k].text.trim();
+    if (s === '') continue;
+    if (s.includes('|') || s.includes('\t') || isProse(s)) return -1;
+    if (spaceRow(s)) return figures ? k : -1;
+    if (s.length > 80 || isHeaderLine(s)) return -1;
+    if (isFiguresOnly(s)) figures = true;
+  }
+  return -1;
+}
+
+/**
+ * A row whose blank cells print as one space each between single-space separators (`Onderwijshuisvesting
+ * -290 -580` with nine spaces before `-290`: four blank cells), read with its blanks in place: a gap of 2k + 1
+ * spaces is k blank cells. A gap of even width is no such row.
+ */
+function spacedRow(t: string): { label: string; values: string[] } | null {
+  const toks = [...t.trimEnd().matchAll(/\S+/g)];
+  let k = toks.length;
+  while (k > 0 && isValue(toks[k - 1][0])) k--;
+  if (k === 0 || k === toks.length) return null;
+  const values: string[] = [];
+  for (let i = k; i < toks.length; i++) {
+    const gap = toks[i].index - (toks[i - 1].index + toks[i - 1][0].length);
+    if (gap % 2 === 0) return null;
+    values.push(...Array<string>((gap - 1) / 2).fill(''), toks[i][0]);
+  }
+  return {
+    label: toks
+      .slice(0, k)
+      .map((m) => m[0])
+      .join(' '),
+    values,
+  };
+}
+
+/**
+ * Whether a block's rows print their blank cells as spaces: some row has a wider gap among its cells, every row reads
+ * so, and no row's cells with its blanks in place run past the columns the fullest row prints.
+ */
+function spacedBlanks(lines: Line[]): boolean {
+  const rows = lines.filter((l) => spaceRow(l.text));
+  const width = Math.max(0, ...rows.map((l) => spaceRow(l.text)!.values.length));
+  let wide = false;
+  for (const l of rows) {
+    const r = spacedRow(l.text);
+    if (!r || r.values.length > width) return false;
+    if (r.values.includes('')) wide = true;
+  }
+  return wide;
+}
+
+/**
+ * The block's lines, with each stretch of lines between rows that holds figures alone (a row printed over several
+ * lines: its label, then its cells one per line) as one stretch: its figures cannot be put in their columns.
+ */
+function wrappedRows(lines: Line[], isRow: (l: Line) => unknown): (Line | Line[])[] {
+  const out: (Line | Line[])[] = [];
+  let stretch: Line[] = [];
+  const flush = () => {
+    if (stretch.some((l) => isFiguresOnly(l.text))) out.push(stretch);
+    else out.push(...stretch);
+    stretch = [];
+  };
+  for (const l of lines) {
+    if (isRow(l)) {
+      flush();
+      out.push(l);
+    } else stretch.push(l);
+  }
+  flush();
+  return out;
 }
 
 /** A row cut off inside its last figure where the text ends: label, the figures before, and the figure's start. */
@@ -361,7 +468,12 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       }
       if (s.includes('|') || s.includes('\t') || isProse(s)) break;
       if (spaceRow(s)) lastRow = j;
-      else if (s.length > 80 || j - lastRow > 3) break;
+      else if (s.length > 80 || j - lastRow > 3) {
+        // Rows printed over several lines (a label, then each figure on a line of its own) do not end the table.
+        const next = pastWrappedRows(all, used, lastRow);
+        if (next < 0) break;
+        lastRow = j = next;
+      }
       j++;
     }
     // The text ending inside a row ("… Lasten -2.049.8"): the cut row is the table's last, reported below, not lost.
@@ -394,14 +506,9 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         h--;
         continue;
       }
-      // Header words: periods in any case, line items as column heads (capitalised: "Baten Lasten Saldo", not "baten en
-      // lasten" in a title).
-      if (
-        !/\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i.test(
-          s,
-        ) &&
-        !/\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/.test(s)
-      ) {
+      // A numbered heading (`1a  Financiële ontwikkelingen … (leereffecten jaarrekening en TB1)`) is none, whatever
+      // words it holds.
+      if ((!HEADER_WORDS.test(s) && !ITEM_HEADS.test(s)) || NUMBERED_HEADING.test(s)) {
         // A short heading between the header and the rows heads the rows ("Maatschappelijk akkoord …"); look past one
         // or two.
         if (headerLines.length === 0 && s.length <= 80 && skipped.length < 2) {
@@ -417,24 +524,44 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     // Headings skipped on the way up belong to the body when a header stood above them; else they are no part of the
     // table.
     if (headerLines.length === 0) skipped.length = 0;
-    const runs: Run[] = [...skipped.map((k) => all[k]), ...block]
-      .filter((l) => l.text.trim() !== '')
-      .map((l) => {
-        const r = spaceRow(l.text) ?? (l === all[lastRow] ? cut : null);
-        const cell = (text: string) => ({ text, line: l.line });
-        // "0.1 Bestuur Lasten": a taakveld or programme and the line item of a body column, run together by the dump
-        // ("… baten en lasten" goes on a name: "0.8 Overige baten en lasten").
-        const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)\s+(Lasten|Baten|Saldo)$/i.exec(r?.label ?? '');
-        return r
-          ? {
-              labels: item ? [cell(item[1]), cell(item[2])] : [cell(r.label)],
-              values: r.values.map(cell),
-              raw: l.text.trim(),
-            }
-          : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
-      });
+    const lines = [...skipped.map((k) => all[k]), ...block].filter((l) => l.text.trim() !== '');
+    const spaced = spacedBlanks(lines);
+    const rowOf = (l: Line) =>
+      (spaced ? spacedRow(l.text) : null) ?? spaceRow(l.text) ?? (l === all[lastRow] ? cut : null);
+    const runs: Run[] = wrappedRows(lines, rowOf).map((l) => {
+      if (Array.isArray(l)) {
+        // Label and figures on lines of their own: which figure is which column's cannot be told.
+        const text = l.map((x) => x.text.trim());
+        return { labels: [{ text: text[0], line: l[0].line }], values: [], raw: text.join(' / '), unread: true };
+      }
+      const r = rowOf(l);
+      const cell = (text: string) => ({ text, line: l.line });
+      // "0.1 Bestuur Lasten": a taakveld or programme and the line item of a body column, run together by the dump
+      // ("… baten en lasten" goes on a name: "0.8 Overige baten en lasten").
+      const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)\s+(Lasten|Baten|Saldo)$/i.exec(r?.label ?? '');
+      return r
+        ? {
+            labels: item ? [cell(item[1]), cell(item[2])] : [cell(r.label)],
+            values: r.values.map(cell),
+            raw: l.text.trim(),
+          }
+        : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
+    });
     const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));
+    // Blanks printed as spaces: the line's end dropped only its last blank cells (unless the text ends in the row).
+    const atEnd = endsAt(all, lastRow + 1);
+    if (spaced)
+      for (const r of atEnd ? runs.slice(0, -1) : runs)
+        if (r.values.length > 0)
+          r.values.push(
+            ...Array.from({ length: width - r.values.length }, () => ({ text: '', line: r.values[0].line })),
+          );
     for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim(), width));
+    // A line above the tier naming every column whose only period is a span of years (`TB1 MJB 2023 - 2026`) is a
+    // caption over them all, no group of columns.
+    if (tiers.at(-1)?.length === width)
+      for (let t = tiers.length - 2; t >= 0; t--)
+        if (!HEADER_WORDS.test(all[headerLines[t]].text.replace(YEAR_SPAN, ''))) tiers.splice(t, 1);
     const first = headerLines.length ? headerLines[0] : i;
     out.push({
       layout: 'space-separated',
@@ -442,7 +569,7 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       runs,
       first: all[first].line,
       last: all[lastRow].line,
-      atEnd: endsAt(all, lastRow + 1),
+      atEnd,
       titleIdx: first,
     });
     i = lastRow + 1;

@@ -646,6 +646,10 @@ function footingTerms(rows: GridRow[], cols: number[]): GridRow[] {
   return rows.filter((r) => !subtotals.has(r.index));
 }
 
+/** A row none of whose cells could be read (printed over several lines, or its cells not placeable). */
+export const isUnread = (row: { cells: { status: string }[] }) =>
+  row.cells.length > 0 && row.cells.every((c) => c.status === 'unreadable');
+
 function footingRelations(grid: Grid): Relation[] {
   const out: Relation[] = [];
   const grouped = grid.rows.some((r) => r.group !== null);
@@ -690,7 +694,8 @@ function footingRelations(grid: Grid): Relation[] {
   // not a fit to one column.
   let units: GridRow[] = [];
   let block: GridRow[] = [];
-  // A table continuing lines no reader took: its rows up to the first total or heading are parts of a sum begun above.
+  // A table continuing lines no reader took, or a row not read: the rows up to the next total or heading are parts of
+  // a sum not all read.
   let continuing = grid.table.continuesAbove === true;
   for (const row of grid.rows) {
     if (row.isSection) {
@@ -698,10 +703,13 @@ function footingRelations(grid: Grid): Relation[] {
       continuing = false;
       continue;
     }
+    if (isUnread(row)) continuing = true;
     if (continuing) {
       // Not footed; what later totals sum is this total, its parts are spent.
-      if (row.isTotal) [units, block, continuing] = [[row], [], false];
-      else {
+      if (row.isTotal) {
+        units = [...units.filter((u) => !block.includes(u)), row];
+        [block, continuing] = [[], false];
+      } else {
         units.push(row);
         block.push(row);
       }

@@ -30,9 +30,9 @@ const MINUS = /^[-−–]/;
 const EMPTY_DASH = /^[-−–—]+$/;
 /**
  * Not available, also with a footnote star (`n.b.*`: "* Niet beschikbaar" under the table); `n.n.b.` is "nog niet
- * bekend".
+ * bekend"; `PM` (pro memorie, also `-PM` for a cost) is an amount not yet known, printed where a budget has none.
  */
-const NOT_AVAILABLE = /^((n\.?\s?n\.?\s?b\.?|n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*)$/i;
+const NOT_AVAILABLE = /^((n\.?\s?n\.?\s?b\.?|n\.?\s?b\.?|n\.?v\.?t\.?|nvt|n\/a|onbekend)\*{0,2}|\*|[-−]?p\.?m\.?)$/i;
 
 const EXOTIC_SPACE = /[\u00a0\u2007\u202f\u2009-\u200d\ufeff]/;
 

@@ -13,7 +13,7 @@ import {
   type SignConvention,
   type TableKind,
 } from '../../schemas/index.js';
-import { buildRelations, columnLineItem, evaluate } from '../arithmetic/relations.js';
+import { buildRelations, columnLineItem, evaluate, isUnread } from '../arithmetic/relations.js';
 import type { Grid, GridCell, GridRow } from '../arithmetic/grid.js';
 import { makeFinding } from '../arithmetic/finding.js';
 import { describingColumn, readColumn, type Describing } from '../arithmetic/columns.js';
@@ -215,7 +215,8 @@ function interpretTable(
         (row.sections !== undefined && label.trim() === ''),
       values,
       parsed: values.map(parseRawCell),
-      cells: null,
+      // A row whose figures could not be put in their columns stands unread: totals over it are not judged without it.
+      cells: row.unread ? columns.map(() => ({ ...EMPTY_CELL(row.cells[0]), status: 'unreadable' as const })) : null,
       group: null,
       presetGroup: sectioned.group,
     };
@@ -313,18 +314,6 @@ function interpretTable(
       }),
     );
   }
-  const firstTotal = raw.continuesAbove ? rows.find((d) => d.isTotal) : undefined;
-  if (firstTotal)
-    findings.push(
-      makeFinding(doc, {
-        rule: 'total-parts-unread',
-        severity: 'warning',
-        ...at(firstTotal.label, null, firstTotal.row.cells[0]),
-        message:
-          `${firstTotal.label || 'Total'}: the table starts below lines of its own that were not read (figures ` +
-          `alone on the line above its first row), so this total's parts are not all read; it is not checked`,
-      }),
-    );
   const scale = decideScale(doc, raw, kind, rows, statedScales, findings, at);
 
   // Short rows: try every placement of the printed cells; keep the one the arithmetic confirms.
@@ -412,6 +401,29 @@ function interpretTable(
     if (d.cells === null)
       d.cells = columns.map(() => ({ ...EMPTY_CELL(d.row.cells[0]), status: 'unreadable' as const, raw: '' }));
   rows = rows.filter((d) => d.cells !== null);
+  // Totals whose parts are not all read (below lines of the table no reader took, or over a row not read): not checked.
+  let open = raw.continuesAbove === true;
+  for (const d of rows) {
+    if (d.values.length === 0 && !d.row.unread) open = false;
+    else if (isUnread({ cells: d.cells! })) open = true;
+    else if (d.isTotal && open) {
+      open = false;
+      findings.push(
+        makeFinding(doc, {
+          rule: 'total-parts-unread',
+          severity: 'warning',
+          ...at(d.label, null, d.row.cells[0]),
+          message:
+            `${d.label || 'Total'}: some of the lines it sums were not read (` +
+            (raw.continuesAbove && rows.indexOf(d) === rows.findIndex((r) => r.isTotal)
+              ? 'the table starts below lines of its own that were not read: figures alone on the line above its ' +
+                'first row'
+              : 'a row above it in its block could not be read') +
+            `), so this total is not checked`,
+        }),
+      );
+    }
+  }
   if (raw.layout === 'pdf') blanksMissing(makeGrid(doc, raw, columns, rows, convention));
   else if (raw.blanksDropped) {
     // The rendering dropped empty cells: what a placed short row leaves unfilled was empty.
@@ -591,7 +603,7 @@ function placeByTotals(
     while (start >= 0 && !rows[start].isTotal) start--;
     const block = rows.slice(start + 1, t);
     // Its parts begin above the table, in lines no reader took (said so where the table is read).
-    if (start < 0 && raw.continuesAbove) continue;
+    if ((start < 0 && raw.continuesAbove) || block.some((d) => d.row.unread)) continue;
     const unplaced = openIn(block);
     if (
       unplaced.length === 0 ||

@@ -50,6 +50,7 @@ const UNREAD_RULES = new Set([
   'extra-cells',
   'nothing-read',
   'cut-off-row',
+  'unread-row',
   'total-parts-unread',
 ]);
 
