@@ -556,3 +556,65 @@ describe('a table that starts below lines of its own no reader took, or holds ro
       expect(verdict(d)).toBe('not fully read');
     });
 });
+
+describe('held-out round 6: bookkeeping minus, cells continued on lines of their own, percentages and verschil ways', () => {
+  const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
+  const printed = (x: ProcessedDocument) =>
+    x.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
+
+  it(
+    'Doesburg 2021 (written for): "-/- 2.108" negatives, "B 2021" headers, "Saldo Programma 1" and cells ' +
+      'continued',
+    () => {
+      const d = read('doesburg-begroting-2021-overzicht-lasten-en-baten');
+      expect(errors(d)).toEqual([]);
+      expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual([
+        'B 2021 [begroting]',
+        'B 2022 [meerjarenraming]',
+        'B 2023 [meerjarenraming]',
+        'B 2024 [meerjarenraming]',
+      ]);
+      const row = (label: string) => d.financial.filter((f) => f.rowLabel === label).map((f) => f.value);
+      expect(row('Saldo Programma 1')).toEqual([-2408, -2456, -2457, -2456]);
+      // "Saldo Programma 3 -/- 791", then "-/- 631", "-/- 611", "-/- 611" each on a line of its own.
+      expect(row('Saldo Programma 3')).toEqual([-791, -631, -611, -611]);
+      expect(d.findings.filter((f) => f.severity === 'warning')).toEqual([]);
+    },
+  );
+
+  it(`${LOCHEM} (not written for): every negative printed "-/- 2.035" reads the same facts and findings`, () => {
+    const whole = read(LOCHEM);
+    const d = altered(LOCHEM, (lines) => lines.map((l) => l.replace(/(?<= )-(?=\d)/g, '-/- ')));
+    expect(printed(d)).toEqual(printed(whole));
+    expect(errors(d)).toEqual(errors(whole));
+  });
+
+  it(`${LOCHEM} (not written for): a row whose last three cells stand on lines of their own reads the same`, () => {
+    const whole = read(LOCHEM);
+    const d = altered(LOCHEM, (lines) =>
+      lines.flatMap((l) => {
+        if (!l.startsWith('6 - Sociaal domein')) return [l];
+        const toks = l.split(' ');
+        return [toks.slice(0, -3).join(' '), ...toks.slice(-3)];
+      }),
+    );
+    expect(printed(d)).toEqual(printed(whole));
+    expect(errors(d)).toEqual(errors(whole));
+    expect(d.findings.filter((f) => f.rule === 'unread-row')).toEqual([]);
+  });
+
+  it('Venlo 2020 (written for): a "%" column is not footed; a saldo verschil sums its lines each in its own way', () => {
+    const d = read('venlo-jaarstukken-2020-programma-1-gezond-en-actief-venlo');
+    expect(errors(d)).toEqual([]);
+    // Saldo verrekening met reserves, Verschil: −397 = −404 (onttrekkingen, realisatie − begroting) + 8 (toevoegingen,
+    // begroting − realisatie): a changed toevoegingen verschil is found there.
+    const changed = altered('venlo-jaarstukken-2020-programma-1-gezond-en-actief-venlo', (lines) => {
+      const at = lines.findIndex((l) => l.trim() === 'Toevoegingen aan reserves (lasten)');
+      const v = lines.findIndex((l, i) => i > at && l.trim() === '8');
+      lines[v] = '18';
+      return lines;
+    });
+    // The verschil of the row itself and the saldo's both fail; the row's is the one found (it explains the saldo's).
+    expect(errors(changed)).toEqual([['verschil', 'Toevoegingen aan reserves (lasten)', 'Verschil', 8, 18]]);
+  });
+});

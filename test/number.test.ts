@@ -28,6 +28,10 @@ describe('Dutch number grammar', () => {
     expect(parseCell('24.439 V')).toMatchObject({ kind: 'number', value: 24439 });
     // A printed sign wins; the letter only repeats it (Tubbergen 2021: "-22 N").
     expect(parseCell('-22 N')).toMatchObject({ kind: 'number', value: -22 });
+    // The bookkeeping minus, before or after the figure (Doesburg 2021: "-/- 2.108").
+    expect(parseCell('-/- 2.108')).toMatchObject({ kind: 'number', value: -2108 });
+    expect(parseCell('2.108 -/-')).toMatchObject({ kind: 'number', value: -2108 });
+    expect(parseCell('-/-')).toMatchObject({ kind: 'invalid' });
     // A letter alone is no figure, and N.B. is still "not available".
     expect(parseCell('N')).toMatchObject({ kind: 'invalid' });
     expect(parseCell('N.B.')).toMatchObject({ kind: 'empty', reason: 'not-available' });

@@ -332,11 +332,31 @@ function splitRun(cells: ShapeCell[], raw: string): Run {
 
 // ---------- space-separated rows ----------
 
+/**
+ * The words of a line with their places; the bookkeeping minus `-/-` goes with the figure it signs (`-/- 2.108`, or
+ * `2.108 -/-` on a line that ends in one).
+ */
+function words(t: string): { text: string; index: number; end: number }[] {
+  const toks = [...t.matchAll(/\S+/g)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
+  const min = (x: { text: string } | undefined) => x !== undefined && /^[-−]\/[-−]$/.test(x.text);
+  const after = min(toks.at(-1));
+  const out: typeof toks = [];
+  for (let i = 0; i < toks.length; i++) {
+    const next = toks[i + 1];
+    const joins = after ? min(next) && /\d$/.test(toks[i].text) : min(toks[i]) && /^[€\d]/.test(next?.text ?? '');
+    if (joins) {
+      out.push({ text: `${toks[i].text} ${next.text}`, index: toks[i].index, end: next.end });
+      i++;
+    } else out.push(toks[i]);
+  }
+  return out;
+}
+
 /** Label, then figures to the end of the line: figures taken from the right while they are figures. */
 function spaceRow(t: string): { label: string; values: string[] } | null {
   // A row ends in a figure, a dash, a V/N letter or PM; most lines of a dump end in a word.
   if (!/(?:[\d\-–—)%]|\s[VNvn]|\b[Pp]\.?[Mm]\.?)\s*$/.test(t)) return null;
-  const toks = t.trim().split(/\s+/);
+  const toks = words(t).map((w) => w.text);
   let k = toks.length;
   while (k > 0 && isValue(toks[k - 1])) k--;
   const values = toks.slice(k);
@@ -346,7 +366,7 @@ function spaceRow(t: string): { label: string; values: string[] } | null {
 }
 
 /** A line of figures alone: one cell of a row whose cells stand on lines of their own (`-247`, `-PM`). */
-const isFiguresOnly = (t: string) => t.trim() !== '' && t.trim().split(/\s+/).every(isValue);
+const isFiguresOnly = (t: string) => t.trim() !== '' && words(t).every((w) => isValue(w.text));
 
 /** Header words: periods in any case, line items as column heads (capitalised: not "baten en lasten" in a title). */
 const HEADER_WORDS =
@@ -355,7 +375,10 @@ const ITEM_HEADS = /\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/;
 /** A span of years (`2023 - 2026`, `2024-2027`, `2023 t/m 2026`): one period range, not two columns. */
 const YEAR_SPAN = /\b(19|20)\d{2}\s*(-|–|t\/m|tot en met)\s*(19|20)\d{2}\b/g;
 const NUMBERED_HEADING = /^\d{1,2}[a-z]?(\.\d{1,2})*\s+\p{L}/u;
-const isHeaderLine = (s: string) => (HEADER_WORDS.test(s) || ITEM_HEADS.test(s)) && !/\d$/.test(s);
+const isHeaderLine = (s: string) =>
+  (HEADER_WORDS.test(s) || ITEM_HEADS.test(s)) && classify(s.split(/\s+/).at(-1) ?? '') !== 'amount';
+/** A line naming periods that ends in one (`P4 Zorg in Doesburg B 2021 B 2022 B 2023 B 2024`): a table's header. */
+const isPeriodHeader = (s: string) => HEADER_WORDS.test(s) && classify(s.split(/\s+/).at(-1) ?? '') === 'header';
 
 /**
  * The next row after rows printed over several lines (label, then figures on lines of their own) that follow the row
@@ -380,20 +403,20 @@ function pastWrappedRows(all: Line[], used: Set<number>, from: number): number {
  * spaces is k blank cells. A gap of even width is no such row.
  */
 function spacedRow(t: string): { label: string; values: string[] } | null {
-  const toks = [...t.trimEnd().matchAll(/\S+/g)];
+  const toks = words(t);
   let k = toks.length;
-  while (k > 0 && isValue(toks[k - 1][0])) k--;
+  while (k > 0 && isValue(toks[k - 1].text)) k--;
   if (k === 0 || k === toks.length) return null;
   const values: string[] = [];
   for (let i = k; i < toks.length; i++) {
-    const gap = toks[i].index - (toks[i - 1].index + toks[i - 1][0].length);
+    const gap = toks[i].index - toks[i - 1].end;
     if (gap % 2 === 0) return null;
-    values.push(...Array<string>((gap - 1) / 2).fill(''), toks[i][0]);
+    values.push(...Array<string>((gap - 1) / 2).fill(''), toks[i].text);
   }
   return {
     label: toks
       .slice(0, k)
-      .map((m) => m[0])
+      .map((m) => m.text)
       .join(' '),
     values,
   };
@@ -466,8 +489,15 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         j++;
         continue;
       }
-      if (s.includes('|') || s.includes('\t') || isProse(s)) break;
+      // A header of periods under rows starts the next table.
+      if (s.includes('|') || s.includes('\t') || isProse(s) || isPeriodHeader(s)) break;
       if (spaceRow(s)) lastRow = j;
+      // Figures alone right under a row: its last cells, or a row printed over several lines.
+      else if (
+        isFiguresOnly(s) &&
+        all.slice(lastRow + 1, j).every((l) => l.text.trim() === '' || isFiguresOnly(l.text))
+      )
+        lastRow = j;
       else if (s.length > 80 || j - lastRow > 3) {
         // Rows printed over several lines (a label, then each figure on a line of its own) do not end the table.
         const next = pastWrappedRows(all, used, lastRow);
@@ -528,7 +558,18 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const spaced = spacedBlanks(lines);
     const rowOf = (l: Line) =>
       (spaced ? spacedRow(l.text) : null) ?? spaceRow(l.text) ?? (l === all[lastRow] ? cut : null);
-    const runs: Run[] = wrappedRows(lines, rowOf).map((l) => {
+    const parts = wrappedRows(lines, rowOf);
+    const common = mode(parts.flatMap((l) => (Array.isArray(l) ? [] : [rowOf(l)?.values.length ?? 0])).filter(Boolean));
+    const runs: Run[] = parts.map((l, n) => {
+      // A row whose last cells went on lines of their own ("Saldo Programma 3 -/- 791", then "-/- 631" …): where those
+      // lines hold figures alone and complete the row, they are its cells.
+      const before = parts[n - 1];
+      const prior = before && !Array.isArray(before) ? rowOf(before) : null;
+      if (Array.isArray(l) && prior && l.every((x) => isFiguresOnly(x.text))) {
+        const more = l.flatMap((x) => words(x.text).map((w) => ({ text: w.text, line: x.line })));
+        if ([common, common + 1].includes(prior.values.length + more.length))
+          return { labels: [], values: more, raw: '' };
+      }
       if (Array.isArray(l)) {
         // Label and figures on lines of their own: which figure is which column's cannot be told.
         const text = l.map((x) => x.text.trim());
@@ -547,6 +588,18 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
           }
         : { labels: [cell(l.text.trim())], values: [], raw: l.text.trim() };
     });
+    for (let n = runs.length - 1; n > 0; n--)
+      if (runs[n].labels.length === 0) {
+        runs[n - 1].values.push(...runs[n].values);
+        runs.splice(n, 1);
+      }
+    // "Saldo Programma 1 -/- 2.408 …": one figure more than the table's rows print, a bare number after a word, is
+    // the label's own number.
+    for (const r of runs) {
+      const own = r.labels.at(-1);
+      if (r.values.length === common + 1 && own && /\p{L}$/u.test(own.text) && isBareNumber(r.values[0].text))
+        r.labels[r.labels.length - 1] = { ...own, text: `${own.text} ${r.values.shift()!.text}` };
+    }
     const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));
     // Blanks printed as spaces: the line's end dropped only its last blank cells (unless the text ends in the row).
     const atEnd = endsAt(all, lastRow + 1);
@@ -617,11 +670,14 @@ function startsPeriod(cur: string[], t: string): boolean {
   const afterAdjective = cur.length > 0 && PERIOD_ADJECTIVE.test(cur[cur.length - 1]);
   return (
     PERIOD_ADJECTIVE.test(t) ||
-    (SEGMENT_START.test(t) && !afterAdjective) ||
+    (isPeriodStart(t) && !afterAdjective) ||
     ITEM_WORD.test(t) ||
-    (isYearToken(t) && (cur.some(isYearToken) || !cur.some((c) => SEGMENT_START.test(c))))
+    (isYearToken(t) && (cur.some(isYearToken) || !cur.some(isPeriodStart)))
   );
 }
+
+/** A period word, or its capital alone (`B 2021` begroting, `R 2020` rekening). */
+const isPeriodStart = (t: string) => SEGMENT_START.test(t) || /^[BR]$/.test(t);
 
 /**
  * Columns start at period words and at a capitalised word after a year (a year ends a column's name

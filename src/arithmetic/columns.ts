@@ -18,10 +18,11 @@ function columnKind(h: string, year: number | null, documentYear: number | null)
   if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
   if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
   if (/gewijzigd|na (wijz|mutatie|bijstelling)|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
-  if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h)) return 'realisatie';
+  // A capital alone before the year abbreviates the period (`R 2020`, `B 2021`).
+  if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h) || /^R\s+(19|20)\d{2}$/.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
   if (/raming|\bmj[br]\b/i.test(h)) return 'meerjarenraming';
-  if (/begroting|\bbegr\b/i.test(h))
+  if (/begroting|\bbegr\b/i.test(h) || /^B\s+(19|20)\d{2}$/.test(h))
     return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }

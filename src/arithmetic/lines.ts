@@ -5,8 +5,8 @@ export function lineItemOf(label: string): LineItem {
   const l = label.trim().toLowerCase();
   if (/^baten\b/.test(l)) return 'baten';
   if (/^lasten\b/.test(l)) return 'lasten';
-  if (/saldo van (de )?mutaties|mutaties (in de )?reserves/.test(l)) return 'mutaties_reserves';
-  if (/^storting/.test(l)) return 'storting_reserves';
+  if (/saldo van (de )?mutaties|mutaties (in de )?reserves|^saldo\b.*\breserves?$/.test(l)) return 'mutaties_reserves';
+  if (/^storting|^toevoeging(en)? aan (de )?reserve/.test(l)) return 'storting_reserves';
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
   // "Netto kosten" / "Nettolasten": the saldo as the cost side prints it (its sign is detected from the numbers).

@@ -650,10 +650,17 @@ function footingTerms(rows: GridRow[], cols: number[]): GridRow[] {
 export const isUnread = (row: { cells: { status: string }[] }) =>
   row.cells.length > 0 && row.cells.every((c) => c.status === 'unreadable');
 
+/** A column every printed cell of which is a percentage (`92%`). */
+function percentColumn(grid: Grid, col: number): boolean {
+  const printed = grid.rows.map((r) => r.cells[col]).filter((c) => c?.status === 'printed');
+  return printed.length > 0 && printed.every((c) => /%\s*$/.test(c.raw));
+}
+
 function footingRelations(grid: Grid): Relation[] {
   const out: Relation[] = [];
   const grouped = grid.rows.some((r) => r.group !== null);
-  const cols = grid.columns.map((c) => c.index);
+  // Percentages (realisatie as a share of the budget) do not add up down a column.
+  const cols = grid.columns.map((c) => c.index).filter((c) => !percentColumn(grid, c));
   if (grouped) {
     // Totals of a taakveld table sum the taakveld lines of their own line item.
     let start = 0;
@@ -763,6 +770,7 @@ function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: numbe
   // An end balance equals its begin row plus the movements by `rowBalanceRelations` already: not as a subtotal twice.
   if (END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(
+    grid,
     row,
     block,
     block.map(() => 1 as const),
@@ -777,19 +785,50 @@ function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: numbe
     : null;
 }
 
-function relationsFor(total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {
+function relationsFor(grid: Grid, total: GridRow, terms: GridRow[], signs: (1 | -1)[], cols: number[]): Relation[] {
   const minus = signs.filter((s) => s < 0).length;
   const why =
     minus === 0
       ? `total = sum of the ${terms.length} lines above`
       : `total = signed sum of the ${terms.length} lines above (sign pattern ` +
         `${signs.map((s) => (s > 0 ? '+' : '−')).join('')}, holding in every column)`;
+  // A verschil column sums each line's verschil in its own direction: where a line's runs the other way than the
+  // total's (lasten begroting − realisatie under a saldo's realisatie − begroting), its sign turns.
+  // A total naming no line item (`Saldo verrekening met reserves`) runs as the lines it adds.
+  const totalWay =
+    verschilWay(grid, total) ??
+    terms.map((r, i) => (signs[i] > 0 ? verschilWay(grid, r) : null)).find((w) => w !== null) ??
+    null;
   return cols.map((col) => ({
     kind: 'footing' as const,
     target: { row: total.index, col },
-    terms: terms.map((r, i) => ({ row: r.index, col, sign: signs[i] })),
+    terms: terms.map((r, i) => {
+      const way = grid.columns[col]?.kind === 'verschil' && totalWay !== null ? verschilWay(grid, r) : null;
+      return { row: r.index, col, sign: way !== null && way !== totalWay ? (-signs[i] as 1 | -1) : signs[i] };
+    }),
     why,
   }));
+}
+
+/**
+ * Which way a row's verschil runs: 1 for realisatie − begroting, −1 for begroting − realisatie, null where its line
+ * item does not tell (as `verschilRelations` reads them).
+ */
+function verschilWay(grid: Grid, row: GridRow): 1 | -1 | null {
+  const c = grid.convention;
+  if (c.verschil === 'budget_minus_actual' || c.verschil === 'actual_minus_budget' || c.verschil === null) return null;
+  const favourableNegative = c.verschil === 'favourable_negative';
+  const income = c.baten !== 'negative';
+  const expense = c.lasten === 'negative';
+  const item =
+    row.lineItem === 'saldo' ? (c.saldo === 'lasten_minus_baten' ? 'lasten' : c.saldo ? 'baten' : null) : row.lineItem;
+  const realMinusBudget =
+    item === 'baten' || item === 'onttrekking_reserves'
+      ? income !== favourableNegative
+      : item === 'lasten' || item === 'storting_reserves'
+        ? expense !== favourableNegative
+        : null;
+  return realMinusBudget === null ? null : realMinusBudget ? 1 : -1;
 }
 
 /**
@@ -807,7 +846,7 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
     const masks = terms.length <= MAX_SIGNED_TERMS ? 1 << terms.length : 1;
     for (let mask = 0; mask < masks; mask++) {
       const signs = terms.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
-      const rels = relationsFor(total, terms, signs, cols);
+      const rels = relationsFor(grid, total, terms, signs, cols);
       const ev = rels.map((r) => evaluate(grid, r)).filter((e) => e.status !== 'unknown' && !e.trivial);
       const holds = ev.filter((e) => e.status === 'holds').length;
       const minus = signs.filter((s) => s < 0).length;
@@ -831,6 +870,7 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
         evaluate(
           grid,
           relationsFor(
+            grid,
             total,
             terms,
             terms.map(() => 1),
@@ -841,6 +881,7 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
     !lineOfLaterTotal(grid, total, terms, cols)
   ) {
     return relationsFor(
+      grid,
       total,
       terms,
       terms.map(() => 1 as const),
@@ -884,6 +925,7 @@ function lineOfLaterTotal(grid: Grid, row: GridRow, above: GridRow[], cols: numb
         holdsButOne(
           grid,
           relationsFor(
+            grid,
             later,
             terms,
             terms.map(() => 1 as const),
