@@ -27,7 +27,7 @@ export const FLOW =
   /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;
 const ITEM = /^(baten|lasten|saldo|inkomsten|uitgaven|toevoeging|onttrekking|storting|mutatie|[LBS])$/i;
 const LABEL_HEADER =
-  /^(nr\.?|nummer|jaar|jaartal|boekjaar|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|programma('s)?|programmaonderdeel|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
+  /^(nr\.?|nummer|jaar|jaartal|boekjaar|omschrijving|exploitatie|omschrijving taakveld|taakveld(en)?|(deel)?programma('s)?|programmaonderdeel|beleidsveld|thema|product(en)?|reserve(s)?|naam reserve|omschrijving reserve|indicator|onderdeel|code|functie|bedragen .*|bedrag .*|\(?x\s*€?\s*1\.000\)?|.*\bx\s*€?\s*1\.000\)?)$/i;
 const KEY_HEADER = /^(progr\.?|programma ?nr\.?|prog\.?|prg\.?|pr\.?|nr\. programma)$/i;
 const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
@@ -176,6 +176,15 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
     const tier = value[u];
     const options = overLabel(tier[0]) && tier.length > 1 ? [tier, tier.slice(1)] : [tier];
     let named: string[] | null = null;
+    // One word printed over each year of the lower tier (`Saldo` over 2025 … 2029, `Storting` | `Onttrekking` between
+    // them): it names those years' columns; the others stand under no upper cell.
+    const years = columns.filter((c) => /^(19|20)\d{2}$/.test(c.trim()));
+    const same = options.find((g) => g.length > 1 && g.every((c) => c.toLowerCase() === g[0].toLowerCase()));
+    if (same && years.length === same.length && years.length < columns.length) {
+      columns = columns.map((c) => (years.includes(c) ? `${same[0]} ${c}` : c));
+      inferred = printed;
+      continue;
+    }
     for (const groups of options) {
       if (columns.length % groups.length === 0) {
         const per = columns.length / groups.length;
@@ -193,7 +202,13 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
                 .toLowerCase(),
             )
             .join('|');
-        if (groups.length > 1 && per > 1 && groups.some((_, g) => under(g) !== under(0))) inferred = printed;
+        if (groups.length > 1 && per > 1 && groups.some((_, g) => under(g) !== under(0))) {
+          inferred = printed;
+          // Even spans that cut a run of line items (Lasten | Baten | Saldo) apart are no reading: the spans the
+          // words tell, where they can.
+          const spans = cutsItemRun(columns, per) ? alignSpans(groups, columns) : null;
+          if (spans) named = columns.map((c, i) => `${groups[spans[i]]} ${c}`);
+        }
         break;
       }
     }
@@ -239,6 +254,18 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
     };
   }
   return { ...fit(columns, width, keys, printed), inferred };
+}
+
+/** Whether cutting `columns` every `per` cells splits a run of line items (`Lasten | Baten | Saldo`) apart. */
+function cutsItemRun(columns: string[], per: number): boolean {
+  let first = '';
+  for (let i = 0; i < columns.length; i++) {
+    const item = classify(columns[i]) === 'item';
+    const starts = item && (i === 0 || classify(columns[i - 1]) !== 'item' || columns[i] === first);
+    if (starts) first = columns[i];
+    if (i > 0 && i % per === 0 && item && !starts) return true;
+  }
+  return false;
 }
 
 /** A header cell that may name the label column: words, not a period, year or line item. */

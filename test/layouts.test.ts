@@ -618,3 +618,92 @@ describe('held-out round 6: bookkeeping minus, cells continued on lines of their
     expect(errors(changed)).toEqual([['verschil', 'Toevoegingen aan reserves (lasten)', 'Verschil', 8, 18]]);
   });
 });
+
+describe('held-out round 6: headers printed a cell per line', () => {
+  const HILVERSUM = 'hilversum-begroting-2023-meerjarig-overzicht-van-baten-en-lasten';
+  const HOUTEN = 'houten-begroting-2024-overzicht-van-baten-en-lasten';
+  const headers = (d: ProcessedDocument, t = 0) => d.tables[t].columns.map((c) => c.header);
+
+  it(
+    'Hilversum 2023 (written for): "Rekening" / "2021" are one name; Lasten | Baten | Saldo stay under one period; ' +
+      'a year glued to the next cell ("2023Baten") ends the cell above',
+    () => {
+      const d = read(HILVERSUM);
+      expect(errors(d)).toEqual([]);
+      expect(headers(d)).toEqual([
+        ...['Rekening 2021', 'Begroting 2022', 'Begroting 2023'].flatMap((p) => [
+          `${p} Lasten`,
+          `${p} Baten`,
+          `${p} Saldo`,
+        ]),
+        'Begroting 2024 Saldo',
+        'Begroting 2025 Saldo',
+        'Begroting 2026 Saldo',
+      ]);
+      expect(headers(d, 1)).toEqual([
+        'Lasten 2023',
+        'Baten 2023',
+        'Saldo 2023',
+        'Saldo 2024',
+        'Saldo 2025',
+        'Saldo 2026',
+      ]);
+      // The programmes' reserve mutations under the heading "Reserves" are read as such, and checked by their columns.
+      const wonen = d.financial.filter((f) => f.rowLabel === '1. Wonen en leven' && f.lineItem === 'mutaties_reserves');
+      expect(wonen.map((f) => f.value).slice(0, 3)).toEqual([2587, -2400, 187]);
+      const changed = altered(HILVERSUM, (lines) => {
+        const at = lines.findIndex((l, i) => i > 150 && l.trim() === '2.587');
+        lines[at] = '2.600';
+        return lines;
+      });
+      expect(errors(changed).map(([rule, row, column]) => [rule, row, column])).toContainEqual([
+        'saldo-arithmetic',
+        '1. Wonen en leven',
+        'Rekening 2021 Saldo',
+      ]);
+    },
+  );
+
+  it(`${HOUTEN} (not written for): its periods printed with their years on lines of their own read the same`, () => {
+    const whole = read(HOUTEN);
+    const d = altered(HOUTEN, (lines) =>
+      lines.flatMap((l) => (l === 'Rekening 2022' ? ['Rekening', '', '2022'] : [l])),
+    );
+    expect(headers(d)).toEqual(headers(whole));
+    expect(headers(whole)).toEqual([
+      'Rekening 2022 Lasten',
+      'Rekening 2022 Baten',
+      'Rekening 2022 Saldo',
+      'Begroting 2023 primitief Lasten',
+      'Begroting 2023 primitief Baten',
+      'Begroting 2023 primitief Saldo',
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it(
+    'Venray 2020 (written for): a programme named between the tiers; "Saldo" under a line item is its ' + 'difference',
+    () => {
+      const d = read('venray-jaarstukken-2020-bijlage-2-taakvelden-per-programma');
+      expect(errors(d)).toEqual([]);
+      expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual(
+        ['Lasten', 'Baten', 'Saldo'].flatMap((g) => [
+          `${g} Begroting na wijziging [begroting_gewijzigd]`,
+          `${g} Rekening [realisatie]`,
+          `${g} Saldo [verschil]`,
+        ]),
+      );
+    },
+  );
+
+  it('Emmen 2026 (written for): "Saldo" over each year of a reserves table; each year carries the balance on', () => {
+    const d = read('emmen-begroting-2026-reserves-voorzieningen');
+    expect(errors(d)).toEqual([]);
+    expect(headers(d).slice(0, 4)).toEqual(['Saldo 2025', 'Storting', 'Onttrekking', 'Saldo 2026']);
+    expect(d.findings.filter((f) => f.rule === 'unchecked-table')).toEqual([]);
+    const changed = altered('emmen-begroting-2026-reserves-voorzieningen', (lines) =>
+      lines.map((l) => (l.startsWith('Amortisatiereserve | 7.917 | 194') ? l.replace('| 194 |', '| 294 |') : l)),
+    );
+    expect(errors(changed).map(([rule, row]) => [rule, row])).toContainEqual(['reserve-balance', 'Amortisatiereserve']);
+  });
+});

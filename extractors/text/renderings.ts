@@ -753,7 +753,18 @@ function cellsOf(all: Line[], used: Set<number>): (ShapeCell & { idx: number; en
       group.every((g) => !isValue(g) && classify(g) !== 'code') &&
       (isHeaderish(joined) || broken || dated);
     if (wrapped) cells.push({ text: joined, line: all[i].line, idx: i, end: j - 1 });
-    else for (let k = i; k < j; k++) cells.push({ text: all[k].text.trim(), line: all[k].line, idx: k, end: k });
+    else
+      for (let k = i; k < j; k++) {
+        const text = all[k].text.trim();
+        // A cell ending in its year on a line of its own, the line break before the next cell lost ("Lasten" /
+        // "2023Baten" / "2023Saldo"): the year ends the cell above, the words start the next.
+        const glued = /^((?:19|20)\d{2})(\p{L}.*)$/u.exec(text);
+        const above = cells.at(-1);
+        if (glued && above && above.end === k - 1 && !isValue(above.text)) {
+          above.text = `${above.text} ${glued[1]}`;
+          cells.push({ text: glued[2], line: all[k].line, idx: k, end: k });
+        } else cells.push({ text, line: all[k].line, idx: k, end: k });
+      }
   }
   return markYearLabels(cells);
 }
@@ -1020,6 +1031,11 @@ function headerBefore(
   if (names < width) return null;
   // Side headers just before the bottom tier (Nr, Omschrijving, Progr.) belong to it.
   while (k > 0 && side(region[k - 1])) bottom.unshift(region[--k]);
+  // A name heading the label column between the tiers ("Lasten | Baten | Saldo", then "Programma 1 LEVEN", then the
+  // periods under each): the tier above goes on past it.
+  const stub = region[k - 1] ?? '';
+  const tierCell = (c: string | undefined) => c !== undefined && ['header', 'item'].includes(classify(c));
+  if (k > 2 && classify(stub) === 'text' && !isProse(stub) && tierCell(region[k - 2]) && tierCell(region[k - 3])) k--;
   const upper: string[] = [];
   while (k > 0 && ['header', 'item'].includes(classify(region[k - 1]))) upper.unshift(region[--k]);
   while (k > 0 && side(region[k - 1])) upper.unshift(region[--k]);
@@ -1153,7 +1169,19 @@ function spreadGroups(region: string[]): string[] {
  * waiting for its noun), in order, where there are exactly as many of each; else the cells stay.
  */
 function joinWrapped(region: string[]): string[] {
-  const out = [...region];
+  // Period words and their years on lines of their own ("Rekening" | "2021" | "Begroting" | "2022" | …): one name
+  // each, where another period word follows the year (not a year spanning dated cells: "Stand" | "2018" | "1-jan").
+  const out: string[] = [];
+  let joined = false;
+  for (let i = 0; i < region.length; i++) {
+    const c = region[i];
+    joined =
+      isBarePeriod(c) &&
+      isYearish(region[i + 1] ?? '') &&
+      ((classify(region[i + 2] ?? '') === 'header' && !QUALIFIER.test(region[i + 2]) && !isYearish(region[i + 2])) ||
+        (joined && !isYearish(region[i + 2] ?? '')));
+    out.push(joined ? `${c} ${region[++i]}` : c);
+  }
   const continues = (c: string) => /^\p{Ll}/u.test(c) && !isValue(c);
   for (let j = 1; j < out.length; j++) {
     if (!continues(out[j]) || continues(out[j - 1])) continue;
@@ -1169,6 +1197,9 @@ function joinWrapped(region: string[]): string[] {
   }
   return out;
 }
+
+/** A period word without a year (`Rekening`, `Begroting`). */
+const isBarePeriod = (c: string) => classify(c) === 'header' && !/\b(19|20)\d{2}\b/.test(c) && !isYearish(c);
 
 /** Printed cells behind spread ones: each spread group stood as one more cell (its word). */
 const printedCount = (cells: string[]) => cells.length + cells.filter((c) => c.endsWith(SPREAD)).length;

@@ -16,6 +16,9 @@ export function readColumn(
 
 function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
   if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
+  // A "Saldo" column after a line item's budget and actuals (Lasten | Baten | Saldo over Begroting | Rekening | Saldo,
+  // Venray 2020): their difference.
+  if (/^(lasten|baten|saldo)\s+saldo$/i.test(h.trim())) return 'verschil';
   if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
   if (/gewijzigd|na (wijz|mutatie|bijstelling)|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
   // A capital alone before the year abbreviates the period (`R 2020`, `B 2021`).

@@ -368,17 +368,25 @@ function flowSign(label: string, printed: (number | null | undefined)[]): 1 | -1
  * movement. Withdrawals printed negative (as most of that column's figures are) are added.
  */
 function balanceRelations(grid: Grid): Relation[] {
+  const stands = grid.columns.filter((c) => STAND.test(words(c.header))).map((c) => c.index);
+  if (stands.length === 2 && stands[1] - stands[0] >= 2) return balanceBetween(grid, stands[0], stands[1]) ?? [];
+  // A balance per year with that year's movements between (`Saldo 2025 | Storting | Onttrekking | Saldo 2026 | …`,
+  // Emmen 2026): each year's balance carries on from the one before, where every column between is a movement.
+  const years = grid.columns.filter((c) => /^(saldo|stand)\s+(19|20)\d{2}$/.test(words(c.header))).map((c) => c.index);
+  if (years.length < 2) return [];
+  const chain = years.slice(1).map((end, i) => (end - years[i] >= 2 ? balanceBetween(grid, years[i], end) : null));
+  return chain.every((c) => c !== null) ? chain.flat() : [];
+}
+
+function balanceBetween(grid: Grid, start: number, end: number): Relation[] | null {
   const cols = grid.columns;
-  const stands = cols.filter((c) => STAND.test(words(c.header))).map((c) => c.index);
-  if (stands.length !== 2 || stands[1] - stands[0] < 2) return [];
-  const [start, end] = stands;
   const flows: { col: number; sign: 1 | -1 }[] = [];
   for (let col = start + 1; col < end; col++) {
     const sign = flowSign(
       words(cols[col].header),
       grid.rows.map((r) => r.cells[col]?.value),
     );
-    if (sign === null) return [];
+    if (sign === null) return null;
     flows.push({ col, sign });
   }
   const minus = flows.some((f) => f.sign === -1) ? ' − onttrekkingen' : ' + onttrekkingen (printed negative)';
@@ -455,18 +463,34 @@ function columnSaldoRelations(grid: Grid): Relation[] {
   for (const basis of twice) byBasis.delete(basis);
   const conv = grid.convention;
   const out: Relation[] = [];
+  const sets = verschilColumnSets(grid);
   for (const { lasten, baten, saldo, mutaties } of byBasis.values()) {
     if (lasten === undefined || baten === undefined || saldo === undefined) continue;
-    const rows = grid.rows.filter((row) => !row.isSection && row.lineItem === 'other');
-    // Rows that carry a line item themselves are judged by the row-wise relations.
-    const base = rows.map((row) =>
-      saldoRelation(
+    // Rows naming baten, lasten or saldo themselves are judged by the row-wise relations; others (a programme, the
+    // reserves' mutations, the result) by their columns.
+    const rows = grid.rows.filter((row) => !row.isSection && !['baten', 'lasten', 'saldo'].includes(row.lineItem));
+    // Difference columns (Lasten Saldo | Baten Saldo | Saldo Saldo): the saldo's difference follows from the others',
+    // each counted in the direction its own numbers run.
+    const differences = [saldo, baten, lasten].map((c) => grid.columns[c].kind === 'verschil');
+    let ways: (1 | -1 | null)[] = [1, 1, 1];
+    if (differences.some(Boolean)) {
+      if (!differences.every(Boolean)) continue;
+      ways = [saldo, baten, lasten].map((c) => {
+        const set = sets.find((x) => x.v === c);
+        return set ? differenceWay(grid, set) : null;
+      });
+      if (ways.some((w) => w === null)) continue;
+    }
+    const base = rows.map((row) => {
+      const rel = saldoRelation(
         conv,
         { row: row.index, col: saldo },
         { row: row.index, col: baten },
         { row: row.index, col: lasten },
-      ),
-    );
+      );
+      const factor = (col: number) => (ways[0]! * (col === baten ? ways[1]! : col === lasten ? ways[2]! : 1)) as 1 | -1;
+      return { ...rel, terms: rel.terms.map((t) => ({ ...t, sign: (t.sign * factor(t.col)) as 1 | -1 })) };
+    });
     out.push(...(mutaties === undefined ? base : withMutaties(grid, base, mutaties, baten)));
   }
   return out;
@@ -571,6 +595,27 @@ function budgetChangeRelations(grid: Grid): Relation[] {
 }
 
 /** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
+/** A line item's difference column named "Saldo" ("Lasten Saldo", "Saldo Saldo"; see columns.ts). */
+const SALDO_DIFFERENCE = /^(lasten|baten|saldo)\s+saldo$/i;
+
+/**
+ * Which way a difference column runs by its own numbers: 1 where realisatie − begroting holds on more rows than
+ * begroting − realisatie, −1 the other way, null where neither holds anywhere or they tie.
+ */
+function differenceWay(grid: Grid, vc: { v: number; r: number; b: number }): 1 | -1 | null {
+  let up = 0;
+  let down = 0;
+  for (const row of grid.rows) {
+    if (row.isSection) continue;
+    const at = { row: row.index, col: vc.v };
+    const holds = (terms: Relation['terms']) =>
+      evaluate(grid, { kind: 'verschil', target: at, terms, why: '' }).status === 'holds';
+    if (holds([term(row, vc.r, 1), term(row, vc.b, -1)])) up++;
+    if (holds([term(row, vc.b, 1), term(row, vc.r, -1)])) down++;
+  }
+  return up === down ? null : up > down ? 1 : -1;
+}
+
 function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }): Relation[] {
   const favourableNegative = grid.convention.verschil === 'favourable_negative';
   const lastenNegative = grid.convention.lasten === 'negative';
@@ -586,6 +631,13 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     };
   };
   const out: Relation[] = [];
+  // A difference column named "Saldo" (Lasten | Baten | Saldo over Begroting | Rekening | Saldo) takes no side:
+  // its direction is its own numbers'.
+  const way = SALDO_DIFFERENCE.test(grid.columns[vc.v].header.trim()) ? differenceWay(grid, vc) : null;
+  if (way !== null) {
+    for (const row of grid.rows) if (!row.isSection) out.push(make(row, way > 0 !== favourableNegative));
+    return out;
+  }
   // One direction on every row, whatever its line item: the table's own convention, told by its numbers.
   const uniform = grid.convention.verschil;
   if (uniform === 'budget_minus_actual' || uniform === 'actual_minus_budget') {
@@ -761,12 +813,16 @@ const MAX_SUBTOTAL_TERMS = 400;
  */
 function impliedSubtotal(grid: Grid, row: GridRow, block: GridRow[], cols: number[]): Relation[] | null {
   if (block.length < 2 || block.length > MAX_SUBTOTAL_TERMS) return null;
-  // One column first, by plain sums (most rows are no subtotal): within the summed half units, else no.
-  const col = cols.find((c) => typeof row.cells[c]?.value === 'number');
-  if (col === undefined) return null;
-  let sum = 0;
-  for (const b of block) sum += b.cells[col]?.value ?? 0;
-  if (Math.abs(sum - (row.cells[col].value as number)) > block.length + 1) return null;
+  // Two columns first, by plain sums (most rows are no subtotal): a subtotal holds in all columns but one, so in one
+  // of them at least (a discrepancy in the first column does not hide it).
+  const first = cols.filter((c) => typeof row.cells[c]?.value === 'number').slice(0, 2);
+  if (first.length === 0) return null;
+  const near = (col: number) => {
+    let sum = 0;
+    for (const b of block) sum += b.cells[col]?.value ?? 0;
+    return Math.abs(sum - (row.cells[col].value as number)) <= block.length + 1;
+  };
+  if (!first.some(near)) return null;
   // An end balance equals its begin row plus the movements by `rowBalanceRelations` already: not as a subtotal twice.
   if (END_ROW.test(words(row.label))) return null;
   const rels = relationsFor(

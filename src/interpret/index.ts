@@ -104,9 +104,12 @@ function sectionedRow(label: string, row: RawRow): { lineItem: LineItem; group: 
   // "Totaal lasten (4)": a footnote number after the line item.
   const trailing = /\b(baten|lasten|saldo)(?:\s*\(\d{1,2}\))?$/i.exec(label.trim())?.[1].toLowerCase() as
     LineItem | undefined;
+  // A heading of the reserves alone ("Reserves" over the programmes' mutations) names their line item.
   const headingItem = [...sections]
     .reverse()
-    .map(lineItemOf)
+    .map((h) =>
+      /^(reserves?|reservemutaties|mutaties? reserves?)$/i.test(h.trim()) ? 'mutaties_reserves' : lineItemOf(h),
+    )
     .find((i) => i !== 'other' && i !== 'resultaat');
   const lineItem = own !== 'other' ? own : (trailing ?? headingItem ?? 'other');
   // The extractor names the heading a line directly follows; a "Totaal lasten" after other rows totals them instead.
@@ -445,7 +448,11 @@ function interpretTable(
           taakveld: d.taakveld ?? (d.group ? (taakveldOfLabel(d.group)?.code ?? null) : null),
           rowLabel: d.label,
           // A row without a line item of its own takes its column's ("Lasten Begroting 2019").
-          lineItem: d.lineItem === 'other' ? (columnLineItem(columns[col].header)?.item ?? 'other') : d.lineItem,
+          // A result row's cell under a Lasten / Baten / Saldo column is that column's total.
+          lineItem:
+            d.lineItem === 'other' || d.lineItem === 'resultaat'
+              ? (columnLineItem(columns[col].header)?.item ?? d.lineItem)
+              : d.lineItem,
           group: d.group,
           isTotal: d.isTotal,
           columnIndex: col,
