@@ -707,3 +707,34 @@ describe('held-out round 6: headers printed a cell per line', () => {
     expect(errors(changed).map(([rule, row]) => [rule, row])).toContainEqual(['reserve-balance', 'Amortisatiereserve']);
   });
 });
+
+describe('held-out round 6: abbreviated period names', () => {
+  it('Opsterland 2024 (written for): "Begr. 2024 (incl wijz.)" and "Mut. begr. /real. 2024" name their columns', () => {
+    const d = read('opsterland-jaarstukken-2024-lokale-heffingen');
+    expect(errors(d)).toEqual([]);
+    expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual([
+      'Realisatie 2023 [realisatie]',
+      'Begr. 2024 (primair) [begroting_primitief]',
+      'Begr. 2024 (incl wijz.) [begroting_gewijzigd]',
+      'Realisatie 2024 [realisatie]',
+      'Mut. begr. /real. 2024 [verschil]',
+    ]);
+    // "7 Rioolheffing, baten": a name with a comma, not a taakveld and its line item.
+    expect(d.financial.some((f) => f.rowLabel === '7 Rioolheffing, baten')).toBe(true);
+    expect(d.findings.filter((f) => f.rule === 'unchecked-table')).toEqual([]);
+  });
+
+  it(
+    'lochem-jaarstukken-2021-overzicht-baten-en-lasten (not written for): "Begr. 2021 (incl wijz.)" reads as ' +
+      'na wijziging',
+    () => {
+      const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
+      const kinds = (x: ProcessedDocument) => x.tables[0].columns.map((c) => c.kind);
+      const d = altered(LOCHEM, (lines) =>
+        lines.map((l) => l.replace('Begroting 2021 na wijziging', 'Begr. 2021 (incl wijz.)')),
+      );
+      expect(kinds(d)).toEqual(kinds(read(LOCHEM)));
+      expect(errors(d)).toEqual(errors(read(LOCHEM)));
+    },
+  );
+});

@@ -579,7 +579,9 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       const cell = (text: string) => ({ text, line: l.line });
       // "0.1 Bestuur Lasten": a taakveld or programme and the line item of a body column, run together by the dump
       // ("… baten en lasten" goes on a name: "0.8 Overige baten en lasten").
-      const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)\s+(Lasten|Baten|Saldo)$/i.exec(r?.label ?? '');
+      const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)(?<!,)\s+(Lasten|Baten|Saldo)$/i.exec(
+        r?.label ?? '',
+      );
       return r
         ? {
             labels: item ? [cell(item[1]), cell(item[2])] : [cell(r.label)],
@@ -634,7 +636,7 @@ const SEGMENT_START =
   /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
 const PERIOD_ADJECTIVE =
-  /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde)$/i;
+  /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde|mut\.|mutatie)$/i;
 const ITEM_WORD = /^(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)$/;
 
 /**

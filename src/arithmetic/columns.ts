@@ -16,11 +16,14 @@ export function readColumn(
 
 function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
   if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
+  // "Mut. begr. /real. 2024": the change from budget to actuals.
+  if (/^mut(\.|atie)\s.*\bbegr.*\breal/i.test(h.trim())) return 'verschil';
   // A "Saldo" column after a line item's budget and actuals (Lasten | Baten | Saldo over Begroting | Rekening | Saldo,
   // Venray 2020): their difference.
   if (/^(lasten|baten|saldo)\s+saldo$/i.test(h.trim())) return 'verschil';
   if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
-  if (/gewijzigd|na (wijz|mutatie|bijstelling)|actuele|berap|bijgesteld/i.test(h)) return 'begroting_gewijzigd';
+  if (/gewijzigd|na (wijz|mutatie|bijstelling)|incl\.? wijz|actuele|berap|bijgesteld/i.test(h))
+    return 'begroting_gewijzigd';
   // A capital alone before the year abbreviates the period (`R 2020`, `B 2021`).
   if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h) || /^R\s+(19|20)\d{2}$/.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
