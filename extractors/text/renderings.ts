@@ -338,6 +338,7 @@ function splitRun(cells: ShapeCell[], raw: string): Run {
  */
 function words(t: string): { text: string; index: number; end: number }[] {
   const toks = [...t.matchAll(/\S+/g)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length }));
+  if (!t.includes('/')) return toks;
   const min = (x: { text: string } | undefined) => x !== undefined && /^[-−]\/[-−]$/.test(x.text);
   const after = min(toks.at(-1));
   const out: typeof toks = [];
@@ -356,6 +357,18 @@ function words(t: string): { text: string; index: number; end: number }[] {
 function spaceRow(t: string): { label: string; values: string[] } | null {
   // A row ends in a figure, a dash, a V/N letter or PM; most lines of a dump end in a word.
   if (!/(?:[\d\-–—)%]|\s[VNvn]|\b[Pp]\.?[Mm]\.?)\s*$/.test(t)) return null;
+  // Asked of the same lines again and again (the block, its rows, its header): remembered, up to a bound.
+  let hit = spaceRows.get(t);
+  if (hit === undefined) {
+    hit = readSpaceRow(t);
+    if (spaceRows.size > 10_000) spaceRows.clear();
+    spaceRows.set(t, hit);
+  }
+  return hit;
+}
+const spaceRows = new Map<string, { label: string; values: string[] } | null>();
+
+function readSpaceRow(t: string): { label: string; values: string[] } | null {
   const toks = words(t).map((w) => w.text);
   let k = toks.length;
   while (k > 0 && isValue(toks[k - 1])) k--;

@@ -851,19 +851,21 @@ function relationsFor(grid: Grid, total: GridRow, terms: GridRow[], signs: (1 | 
   // A verschil column sums each line's verschil in its own direction: where a line's runs the other way than the
   // total's (lasten begroting − realisatie under a saldo's realisatie − begroting), its sign turns.
   // A total naming no line item (`Saldo verrekening met reserves`) runs as the lines it adds.
-  const totalWay =
-    verschilWay(grid, total) ??
-    terms.map((r, i) => (signs[i] > 0 ? verschilWay(grid, r) : null)).find((w) => w !== null) ??
-    null;
-  return cols.map((col) => ({
-    kind: 'footing' as const,
-    target: { row: total.index, col },
-    terms: terms.map((r, i) => {
-      const way = grid.columns[col]?.kind === 'verschil' && totalWay !== null ? verschilWay(grid, r) : null;
-      return { row: r.index, col, sign: way !== null && way !== totalWay ? (-signs[i] as 1 | -1) : signs[i] };
-    }),
-    why,
-  }));
+  const verschil = cols.some((col) => grid.columns[col]?.kind === 'verschil');
+  const ways = verschil ? terms.map((r) => verschilWay(grid, r)) : [];
+  const totalWay = verschil
+    ? (verschilWay(grid, total) ?? ways.find((w, i) => w !== null && signs[i] > 0) ?? null)
+    : null;
+  const turned = signs.map((s, i) => (totalWay !== null && ways[i] != null && ways[i] !== totalWay ? -s : s) as 1 | -1);
+  return cols.map((col) => {
+    const own = grid.columns[col]?.kind === 'verschil' ? turned : signs;
+    return {
+      kind: 'footing' as const,
+      target: { row: total.index, col },
+      terms: terms.map((r, i) => ({ row: r.index, col, sign: own[i] })),
+      why,
+    };
+  });
 }
 
 /**

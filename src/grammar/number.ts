@@ -168,7 +168,7 @@ export function parseCell(input: string): ParsedCell {
 
   let negative = nadeel;
   // `-/- 2.108` or `2.108 -/-` ("min"): the minus of Dutch bookkeeping, before or after the figure.
-  const min = /^[-−]\/[-−]\s*(?=[€\d])|\s*[-−]\/[-−]$/.exec(text);
+  const min = text.includes('/') ? /^[-−]\/[-−]\s*(?=[€\d])|\s*[-−]\/[-−]$/.exec(text) : null;
   if (min) {
     negative = !negative;
     text = (min.index === 0 ? text.slice(min[0].length) : text.slice(0, min.index)).trim();
