@@ -738,3 +738,36 @@ describe('held-out round 6: abbreviated period names', () => {
     },
   );
 });
+
+describe('a figure the total needs, not printed (a row short of a cell no placement explains)', () => {
+  it(
+    'Middelburg 2022 (written for): "Baten" of Algemene dekkingsmiddelen prints 3 of 4 cells; the blank is ' + 'named',
+    () => {
+      const d = read('middelburg-jaarstukken-2022-overzicht-van-lasten-en-baten');
+      expect(errors(d)).toEqual([['missing-cell', 'Baten', 'Begroting 2022 na wijziging', -137047, null]]);
+      // Its label on line 328, its figures on the lines below it (one cell per line).
+      const baten = d.financial.filter(
+        (f) => f.rowLabel === 'Baten' && f.status === 'printed' && f.provenance.line! > 328 && f.provenance.line! < 336,
+      );
+      expect(baten.map((f) => [f.columnHeader, f.value])).toEqual([
+        ['Begroting 2022', -116219],
+        ['Realisatie 2022', -139609],
+        ['Verschil 2022 (+ voordeel, - nadeel)', 2562],
+      ]);
+    },
+  );
+
+  it(
+    'lochem-jaarstukken-2021-overzicht-baten-en-lasten (not written for): a figure dropped from a row is named ' +
+      'missing',
+    () => {
+      const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
+      const d = altered(LOCHEM, (lines) =>
+        lines.map((l) => (l.startsWith('3 - Economie') ? l.replace(' 2.227 ', ' ') : l)),
+      );
+      expect(errors(d).filter(([rule]) => rule === 'missing-cell')).toEqual([
+        ['missing-cell', '3 - Economie', 'Begroting 2021 na wijziging Baten', 2227, null],
+      ]);
+    },
+  );
+});

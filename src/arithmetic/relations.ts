@@ -55,7 +55,9 @@ export function evaluate(grid: Grid, rel: Relation, opts: { missingTermsAsZero?:
     }
   }
   const target = rows[rel.target.row].cells[rel.target.col];
-  if (target.status === 'missing' || target.status === 'unreadable') missing.push(rel.target);
+  // A target printed as nothing is zero as a term is (a blank the rendering dropped), not a relation left unjudged.
+  if (target.status === 'unreadable' || (target.status === 'missing' && !opts.missingTermsAsZero))
+    missing.push(rel.target);
   if (missing.length > 0) return { status: 'unknown', missing };
   const found = target.status === 'printed' && target.value !== null ? target.value : 0;
   if (target.status === 'printed') {

@@ -90,6 +90,8 @@ interface Draft {
   group: string | null;
   /** The group its table's headings give it (a taakveld heading over its Lasten / Baten lines). */
   presetGroup?: string | null;
+  /** Columns the row leaves unfilled where its total needs a figure: missing, not empty (a figure not printed). */
+  missingCols?: number[];
 }
 
 /**
@@ -431,7 +433,9 @@ function interpretTable(
   else if (raw.blanksDropped) {
     // The rendering dropped empty cells: what a placed short row leaves unfilled was empty.
     for (const d of rows)
-      for (const c of d.cells!) if (c.status === 'missing') Object.assign(c, { status: 'empty', raw: '' });
+      d.cells!.forEach((c, col) => {
+        if (c.status === 'missing' && !d.missingCols?.includes(col)) Object.assign(c, { status: 'empty', raw: '' });
+      });
     blanksMissing(makeGrid(doc, raw, columns, rows, convention));
   }
 
@@ -614,11 +618,39 @@ function placeByTotals(
     const unplaced = openIn(block);
     if (
       unplaced.length === 0 ||
-      unplaced.some((p) => p.cands.length === 0) ||
+      (unplaced.length > 1 && unplaced.some((p) => p.cands.length === 0)) ||
       block.some((d) => d.cells === null && !unplaced.some((p) => p.d === d))
     )
       continue;
     let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block, unplaced);
+    // One short row that no placement fits: where exactly one placement reaches the total in every column the row fills
+    // and misses it in just the columns it leaves unfilled, its figures stand there and the total needs a figure in
+    // those cells that was not printed (Middelburg 2022: "Baten" of Algemene dekkingsmiddelen, 3 of 4 cells).
+    if (solutions.length === 0 && open.length === 1 && nodes <= TOTALS_BUDGET) {
+      const [p] = open;
+      // Every placement, not only those the row's own arithmetic allows: a figure not printed fails those too.
+      const fits = combinations(columns.length, p.d.values.length).filter((pos) => {
+        const off = columns.filter((_, c) => {
+          const i = pos.indexOf(c);
+          const [value, unit] = i < 0 ? [0, 0] : [num(p.d.parsed[i]), half(p.d.parsed[i])];
+          return Math.abs(residual[c] - value) > tolerance[c] + unit + 1e-9;
+        });
+        const unfilled = columns.filter((_, c) => !pos.includes(c));
+        return (
+          off.length > 0 &&
+          columns.length - off.length >= 2 &&
+          off.length === unfilled.length &&
+          off.every((c) => unfilled.includes(c))
+        );
+      });
+      if (fits.length === 1) {
+        place(p, fits[0]);
+        p.d.missingCols = columns.map((c) => c.index).filter((c) => !fits[0].includes(c));
+        noteShortRow(p, fits[0], `exactly one placement makes "${total.label}" hold in every column the row fills`);
+        continue;
+      }
+    }
+    if (open.some((p) => p.cands.length === 0)) continue;
     // Only over a flat block: lines of one level (no Baten / Lasten heading lines, no taakveld over its products), or
     // the block is no sum.
     const flat =
