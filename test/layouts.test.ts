@@ -771,3 +771,66 @@ describe('a figure the total needs, not printed (a row short of a cell no placem
     },
   );
 });
+
+describe('held-out round 7: names not printed over their columns are not guessed', () => {
+  it(
+    'Landgraaf 2024 (written for): a header naming fewer columns than the rows print names none; a caption is ' +
+      'none',
+    () => {
+      const d = processFile(
+        join(CORPUS_DIR, '..', 'real-pages-pending', 'landgraaf-begroting-2024-financiele-positie.txt'),
+      );
+      expect(errors(d)).toEqual([]);
+      // "2024 oud | Mutaties BATEN (Bestaand beleid | Nieuw beleid) | begroting 2024 nieuw": four columns, three names.
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual(['kolom 1', 'kolom 2', 'kolom 3', 'kolom 4']);
+      expect(d.findings.some((f) => f.rule === 'header-unresolved' && f.line === d.tables[0].line)).toBe(true);
+      // "Tabel: Lasten begroting 2024 versus …" above the next header is the last table's caption.
+      expect(d.tables[2].columns.map((c) => c.header)).toEqual(['2024', '2025', '2026', '2027']);
+    },
+  );
+
+  it(
+    'Tilburg 2026 (written for): "Budget 2025" is a period; a table of figures with their V/N letters is not ' +
+      'skipped',
+    () => {
+      const d = read('tilburg-begroting-2026-wat-gaat-het-kosten-algemene-baten-en-lasten');
+      expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`).slice(0, 3)).toEqual([
+        'Realisatie 2024 [realisatie]',
+        'Budget 2025 [begroting]',
+        'Budget 2026 [begroting]',
+      ]);
+      // The Herijkingen ("12.413 N" a cell per line, then a sentence) are not read: named, so the page is not "adds
+      // up".
+      expect(d.findings.filter((f) => f.rule === 'unread-table').map((f) => f.line)).toEqual([128, 154]);
+      expect(verdict(d)).toBe('not fully read');
+    },
+  );
+
+  it(
+    'Rotterdam 2023 (written for): a row glued to its figures is no header line (was read as one, misnaming 19 ' +
+      'facts)',
+    () => {
+      const d = processFile(
+        join(
+          CORPUS_DIR,
+          '..',
+          'real-pages-pending',
+          'rotterdam-begroting-2023-overzicht-baten-en-lasten-beheer-van-de-stad.txt',
+        ),
+      );
+      expect(d.tables[0].columns.every((c) => /^kolom \d+$/.test(c.header))).toBe(true);
+    },
+  );
+
+  it(
+    'lochem-jaarstukken-2021-overzicht-baten-en-lasten (not written for): "Budget 2021 …" reads as "Begroting ' +
+      '2021 …"',
+    () => {
+      const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
+      const kinds = (x: ProcessedDocument) => x.tables[0].columns.map((c) => c.kind);
+      const d = altered(LOCHEM, (lines) => lines.map((l) => l.replaceAll('Begroting 2021', 'Budget 2021')));
+      expect(kinds(d)).toEqual(kinds(read(LOCHEM)));
+      expect(errors(d)).toEqual(errors(read(LOCHEM)));
+    },
+  );
+});

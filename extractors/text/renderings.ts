@@ -385,6 +385,12 @@ const isFiguresOnly = (t: string) => t.trim() !== '' && words(t).every((w) => is
 const HEADER_WORDS =
   /\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i;
 const ITEM_HEADS = /\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/;
+/** A table's or figure's caption. */
+const CAPTION = /^(tabel|figuur|grafiek|overzicht)\s*\d*(\.\d+)*\s*:/i;
+
+/** Figures glued to a word: a row of a glued rendering (`reserves255.564266.383`), not words. */
+const GLUED_FIGURES = /\p{L}-?\d{1,3}\.\d{3}/u;
+
 /** A span of years (`2023 - 2026`, `2024-2027`, `2023 t/m 2026`): one period range, not two columns. */
 const YEAR_SPAN = /\b(19|20)\d{2}\s*(-|–|t\/m|tot en met)\s*(19|20)\d{2}\b/g;
 const NUMBERED_HEADING = /^\d{1,2}[a-z]?(\.\d{1,2})*\s+\p{L}/u;
@@ -541,7 +547,9 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         h--;
         continue;
       }
-      if (used.has(all[h].line) || isProse(s) || spaceRow(s)) break;
+      // A row whose figures are glued to its label ("Baten exclusief reserves255.564266.383…") is no header.
+      // Nor is a caption ("Tabel: Lasten begroting 2024 versus …", printed under the table before).
+      if (used.has(all[h].line) || isProse(s) || spaceRow(s) || GLUED_FIGURES.test(s) || CAPTION.test(s)) break;
       // A line item alone right above the rows ("Lasten", as "Baten" further down) heads the rows below it, not the
       // columns.
       if (headerLines.length === 0 && skipped.length < 2 && ITEM_WORD.test(s)) {
@@ -646,7 +654,7 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
 }
 
 const SEGMENT_START =
-  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking)$/i;
+  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking|budget)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
 const PERIOD_ADJECTIVE =
   /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde|mut\.|mutatie)$/i;

@@ -114,7 +114,8 @@ export function findTableLikeBlocks(all: Line[], used: Set<number>): TableLikeBl
     // Most lines of a dump are prose or labels: a long line is prose, one without a digit has no amount.
     const amounts = text.length <= 200 && /\d/.test(text) ? amountsOf(text) : 0;
     const row = isRowLine(text, amounts);
-    const single = amounts === 1 && tokens(text).length === 1;
+    // One figure alone, or with its V/N letter in the cell ("12.413 N").
+    const single = amounts === 1 && (tokens(text).length === 1 || parseCell(text).kind === 'number');
     const header = isPeriodHeader(text);
     if (isProse(text, amounts)) {
       close();

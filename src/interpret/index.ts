@@ -452,9 +452,9 @@ function interpretTable(
           taakveld: d.taakveld ?? (d.group ? (taakveldOfLabel(d.group)?.code ?? null) : null),
           rowLabel: d.label,
           // A row without a line item of its own takes its column's ("Lasten Begroting 2019").
-          // A result row's cell under a Lasten / Baten / Saldo column is that column's total.
+          // A result or saldo row's cell under a Lasten / Baten / Saldo column is that column's (its total lasten, …).
           lineItem:
-            d.lineItem === 'other' || d.lineItem === 'resultaat'
+            d.lineItem === 'other' || d.lineItem === 'resultaat' || d.lineItem === 'saldo'
               ? (columnLineItem(columns[col].header)?.item ?? d.lineItem)
               : d.lineItem,
           group: d.group,
