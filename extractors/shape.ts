@@ -2,6 +2,7 @@ import { codedLine } from '../src/arithmetic/lines.js';
 import { parseCell, parseScale } from '../src/grammar/number.js';
 import { unbreak } from '../src/grammar/words.js';
 import type { ExtractionNotice, RawCell, RawRow } from './types.js';
+import { remembered } from '../src/collections.js';
 
 /**
  * The shape of a table as gemeenten print it, whatever the rendering (pipe rows, space-separated
@@ -54,17 +55,7 @@ export const isBareNumber = (t: string) => /^\d{1,2}$/.test(t.trim());
 export const YEAR_LABEL_HEADER = /^(jaar|jaartal|boekjaar)$/i;
 
 /** Asked for the same cells again and again (cells, runs, headers): remembered, up to a bound. */
-const classified = new Map<string, CellClass>();
-
-export function classify(text: string): CellClass {
-  let hit = classified.get(text);
-  if (hit === undefined) {
-    hit = classifyCell(text);
-    if (classified.size > 20_000) classified.clear();
-    classified.set(text, hit);
-  }
-  return hit;
-}
+export const classify: (text: string) => CellClass = remembered((text) => classifyCell(text), 20_000);
 
 /** Two figures in one cell ("1.116 368"): a cell of the value columns, which the interpreter reports as unreadable. */
 export const isFigures = (t: string) =>

@@ -10,3 +10,18 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
   }
   return groups;
 }
+
+/**
+ * `read` remembered per key, up to `bound` keys (then forgotten all at once): for pure readings asked of the same
+ * few texts again and again (cells, header names, lines of a dump).
+ */
+export function remembered<T>(read: (key: string) => T, bound: number): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = read(key);
+    if (memo.size >= bound) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
+}

@@ -15,6 +15,7 @@ import {
   toRawRow,
   type ShapeCell,
 } from '../shape.js';
+import { remembered } from '../../src/collections.js';
 
 /**
  * Tables as text renderings of web pages and converters print them, beyond the samples' own
@@ -357,16 +358,10 @@ function words(t: string): { text: string; index: number; end: number }[] {
 function spaceRow(t: string): { label: string; values: string[] } | null {
   // A row ends in a figure, a dash, a V/N letter or PM; most lines of a dump end in a word.
   if (!/(?:[\d\-–—)%]|\s[VNvn]|\b[Pp]\.?[Mm]\.?)\s*$/.test(t)) return null;
-  // Asked of the same lines again and again (the block, its rows, its header): remembered, up to a bound.
-  let hit = spaceRows.get(t);
-  if (hit === undefined) {
-    hit = readSpaceRow(t);
-    if (spaceRows.size > 10_000) spaceRows.clear();
-    spaceRows.set(t, hit);
-  }
-  return hit;
+  return spaceRows(t);
 }
-const spaceRows = new Map<string, { label: string; values: string[] } | null>();
+// Asked of the same lines again and again (the block, its rows, its header): remembered, up to a bound.
+const spaceRows = remembered(readSpaceRow, 10_000);
 
 function readSpaceRow(t: string): { label: string; values: string[] } | null {
   const toks = words(t).map((w) => w.text);

@@ -3,6 +3,7 @@ import { unbreak } from '../grammar/words.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
 import { codedLine, lineItemOf } from './lines.js';
+import { remembered } from '../collections.js';
 
 /**
  * The arithmetic a table promises, as equations target = Σ sign·term. Rules evaluate them;
@@ -285,17 +286,8 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
  * The line item a column header names ("Lasten Begroting 2019" → lasten), and the rest of the
  * header that ties lasten, baten and saldo columns of the same budget together.
  */
-export function columnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
-  // Asked for the same few headers at every buildRelations (every candidate reading of a glued row).
-  let hit = columnItems.get(header);
-  if (hit === undefined) {
-    hit = readColumnLineItem(header);
-    if (columnItems.size > 10_000) columnItems.clear();
-    columnItems.set(header, hit);
-  }
-  return hit;
-}
-const columnItems = new Map<string, { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null>();
+// Asked for the same few headers at every buildRelations (every candidate reading of a glued row).
+export const columnLineItem = remembered(readColumnLineItem, 10_000);
 
 function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo'; basis: string } | null {
   const item = lineItemOf(header);
