@@ -388,7 +388,9 @@ const GLUED_FIGURES = /\p{L}-?\d{1,3}\.\d{3}/u;
 
 /** A span of years (`2023 - 2026`, `2024-2027`, `2023 t/m 2026`): one period range, not two columns. */
 const YEAR_SPAN = /\b(19|20)\d{2}\s*(-|–|t\/m|tot en met)\s*(19|20)\d{2}\b/g;
+/** A numbered heading (`1a  Financiële ontwikkelingen …`, `2  Onvermijdelijke ontwikkelingen`). */
 const NUMBERED_HEADING = /^\d{1,2}[a-z]?(\.\d{1,2})*\s+\p{L}/u;
+/** Header words on a line that does not end in a figure (`Saldo 0` is a row). */
 const isHeaderLine = (s: string) =>
   (HEADER_WORDS.test(s) || ITEM_HEADS.test(s)) && classify(s.split(/\s+/).at(-1) ?? '') !== 'amount';
 /** A line naming periods that ends in one (`P4 Zorg in Doesburg B 2021 B 2022 B 2023 B 2024`): a table's header. */

@@ -588,7 +588,6 @@ function budgetChangeRelations(grid: Grid): Relation[] {
   return out;
 }
 
-/** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
 /** A line item's difference column named "Saldo" ("Lasten Saldo", "Saldo Saldo"; see columns.ts). */
 const SALDO_DIFFERENCE = /^(lasten|baten|saldo)\s+saldo$/i;
 
@@ -610,6 +609,7 @@ function differenceWay(grid: Grid, vc: { v: number; r: number; b: number }): 1 |
   return up === down ? null : up > down ? 1 : -1;
 }
 
+/** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
 function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }): Relation[] {
   const favourableNegative = grid.convention.verschil === 'favourable_negative';
   const lastenNegative = grid.convention.lasten === 'negative';
