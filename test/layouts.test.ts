@@ -834,3 +834,65 @@ describe('held-out round 7: names not printed over their columns are not guessed
     },
   );
 });
+
+describe('held-out round 7: periods stacked a cell per line over space-separated rows, rows glued to their figures', () => {
+  it('Rotterdam 2023 (written for): the periods above the rows name them; glued rows cut where only one cut fits', () => {
+    const d = read('rotterdam-begroting-2023-overzicht-baten-en-lasten-beheer-van-de-stad');
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+      'Realisatie 2021',
+      'Begroting 2022',
+      'Begroting 2023',
+      'Raming 2024',
+      'Raming 2025',
+      'Raming 2026',
+    ]);
+    const row = (label: string) => d.financial.filter((f) => f.rowLabel === label).map((f) => f.value);
+    expect(row('Vennootschapsbelasting')).toEqual([0, 800, 800, 800, 800, 800]);
+    expect(row('Reserves')).toEqual([8928, 14110, 5378, 6514, 4904, 3584]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it(
+    'lochem-jaarstukken-2021-overzicht-baten-en-lasten (not written for): its total glued to its figures reads ' +
+      'the same',
+    () => {
+      const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
+      const printed = (x: ProcessedDocument) =>
+        x.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
+      const d = altered(LOCHEM, (lines) =>
+        lines.map((l) => (l.startsWith('Totaal programmas ') ? l.replace(/ (?=-?\d)/g, '') : l)),
+      );
+      expect(printed(d)).toEqual(printed(read(LOCHEM)));
+      expect(errors(d)).toEqual(errors(read(LOCHEM)));
+    },
+  );
+
+  it(
+    'opsterland-jaarstukken-2024-lokale-heffingen (not written for): its header printed a cell per line reads ' +
+      'the same',
+    () => {
+      const OPSTERLAND = 'opsterland-jaarstukken-2024-lokale-heffingen';
+      const header =
+        'x € 1.000 Realisatie 2023 Begr. 2024 (primair) Begr. 2024 (incl wijz.) Realisatie 2024 Mut. begr. /real. 2024';
+      const d = altered(OPSTERLAND, (lines) =>
+        lines.flatMap((l) =>
+          l === header
+            ? [
+                'x € 1.000',
+                'Realisatie 2023',
+                'Begr. 2024 (primair)',
+                'Begr. 2024 (incl wijz.)',
+                'Realisatie 2024',
+                'Mut. begr. /real. 2024',
+              ]
+            : [l],
+        ),
+      );
+      const whole = read(OPSTERLAND);
+      expect(d.tables[0].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual(
+        whole.tables[0].columns.map((c) => `${c.header} [${c.kind}]`),
+      );
+      expect(errors(d)).toEqual([]);
+    },
+  );
+});

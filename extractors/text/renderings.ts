@@ -1,6 +1,6 @@
 import { parseScale } from '../../src/grammar/number.js';
 import { unbreak } from '../../src/grammar/words.js';
-import { endsAt, type Line } from './glued.js';
+import { endsAt, segmentTail, type Line } from './glued.js';
 import type { ExtractionNotice, RawTable } from '../types.js';
 import {
   applyVn,
@@ -380,6 +380,40 @@ const isFiguresOnly = (t: string) => t.trim() !== '' && words(t).every((w) => is
 const HEADER_WORDS =
   /\b(begroting|begr\.|rekening|realisatie|jaarrekening|jr\.|werkelijk|raming|verschil|primitief|(19|20)\d{2})\b/i;
 const ITEM_HEADS = /\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/;
+/**
+ * A row whose figures are glued to its label and to each other ("Reserves8.92814.1105.378…",
+ * "Vennootschapsbelasting0800800800800800"): its label and the glued figures, or null.
+ */
+function gluedTail(t: string): { label: string; tail: string } | null {
+  const m = /^(.*?\p{L}\)?)(-?\d[\d.,-]{3,})$/u.exec(t.trim());
+  return m && /\p{L}/u.test(m[1]) ? { label: m[1].trim(), tail: m[2] } : null;
+}
+
+/**
+ * Header cells stacked a line each right above the rows ("Realisatie" / "2021" / "Begroting" / "2022" …, the first
+ * glued to the title: "Beheer van de stadRealisatie"), top to bottom; empty where the lines above are no such cells.
+ */
+function stackedCells(all: Line[], from: number): { cells: string[]; top: number } {
+  const cells: string[] = [];
+  let top = from + 1;
+  for (let h = from; h >= 0; h--) {
+    const s = all[h].text.trim();
+    if (s === '') continue;
+    if (s.split(/\s+/).length <= 5 && (classify(s) === 'header' || isYearish(s))) {
+      cells.unshift(s);
+      top = h;
+      continue;
+    }
+    const glued = /\p{Ll}(\p{Lu}\p{Ll}+)$/u.exec(s);
+    if (glued && classify(glued[1]) === 'header') {
+      cells.unshift(glued[1]);
+      top = h;
+    }
+    break;
+  }
+  return cells.length >= 4 && cells.some((c) => !isYearish(c)) ? { cells, top } : { cells: [], top: from + 1 };
+}
+
 /** A table's or figure's caption. */
 const CAPTION = /^(tabel|figuur|grafiek|overzicht)\s*\d*(\.\d+)*\s*:/i;
 
@@ -492,7 +526,13 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
   let i = 0;
   while (i < all.length) {
     const t = all[i].text;
-    if (used.has(all[i].line) || t.includes('|') || t.includes('\t') || isProse(t.trim()) || !spaceRow(t)) {
+    if (
+      used.has(all[i].line) ||
+      t.includes('|') ||
+      t.includes('\t') ||
+      isProse(t.trim()) ||
+      !(spaceRow(t) || gluedTail(t))
+    ) {
       i++;
       continue;
     }
@@ -507,7 +547,7 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       }
       // A header of periods under rows starts the next table.
       if (s.includes('|') || s.includes('\t') || isProse(s) || isPeriodHeader(s)) break;
-      if (spaceRow(s)) lastRow = j;
+      if (spaceRow(s) || gluedTail(s)) lastRow = j;
       // Figures alone right under a row: its last cells, or a row printed over several lines.
       else if (
         isFiguresOnly(s) &&
@@ -535,7 +575,8 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     }
     // Header lines: the lines right above, with header words and no figures.
     const tiers: string[][] = [];
-    let h = i - 1;
+    const stacked = stackedCells(all, i - 1);
+    let h = stacked.cells.length > 0 ? -1 : i - 1;
     const headerLines: number[] = [];
     const skipped: number[] = [];
     while (h >= 0 && headerLines.length < 3) {
@@ -593,8 +634,16 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         const text = l.map((x) => x.text.trim());
         return { labels: [{ text: text[0], line: l[0].line }], values: [], raw: text.join(' / '), unread: true };
       }
-      const r = rowOf(l);
       const cell = (text: string) => ({ text, line: l.line });
+      // A row glued to its figures: read where the number grammar cuts them into the table's columns in one way only.
+      const glued = rowOf(l) ? null : gluedTail(l.text);
+      if (glued) {
+        const cuts = segmentTail(glued.tail, common).filter((c) => c.length === common);
+        return cuts.length === 1
+          ? { labels: [cell(glued.label)], values: cuts[0].map(cell), raw: l.text.trim() }
+          : { labels: [cell(glued.label)], values: [], raw: l.text.trim(), unread: true };
+      }
+      const r = rowOf(l);
       // "0.1 Bestuur Lasten": a taakveld or programme and the line item of a body column, run together by the dump
       // ("… baten en lasten" goes on a name: "0.8 Overige baten en lasten").
       const item = /^(\d{1,2}(?:\.\d{1,3}[A-Da-d]?)?\s+\D.*?)(?<!\sen)(?<!,)\s+(Lasten|Baten|Saldo)$/i.exec(
@@ -630,12 +679,13 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
             ...Array.from({ length: width - r.values.length }, () => ({ text: '', line: r.values[0].line })),
           );
     for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim(), width));
+    if (stacked.cells.length > 0) tiers.push(joinWrapped(stacked.cells).map((c) => c.replace(SPREAD, '')));
     // A line above the tier naming every column whose only period is a span of years (`TB1 MJB 2023 - 2026`) is a
     // caption over them all, no group of columns.
     if (tiers.at(-1)?.length === width)
       for (let t = tiers.length - 2; t >= 0; t--)
         if (!HEADER_WORDS.test(all[headerLines[t]].text.replace(YEAR_SPAN, ''))) tiers.splice(t, 1);
-    const first = headerLines.length ? headerLines[0] : i;
+    const first = headerLines.length ? headerLines[0] : stacked.cells.length > 0 ? stacked.top : i;
     out.push({
       layout: 'space-separated',
       tiers,
