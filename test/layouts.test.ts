@@ -807,22 +807,6 @@ describe('held-out round 7: names not printed over their columns are not guessed
   );
 
   it(
-    'Rotterdam 2023 (written for): a row glued to its figures is no header line (was read as one, misnaming 19 ' +
-      'facts)',
-    () => {
-      const d = processFile(
-        join(
-          CORPUS_DIR,
-          '..',
-          'real-pages-pending',
-          'rotterdam-begroting-2023-overzicht-baten-en-lasten-beheer-van-de-stad.txt',
-        ),
-      );
-      expect(d.tables[0].columns.every((c) => /^kolom \d+$/.test(c.header))).toBe(true);
-    },
-  );
-
-  it(
     'lochem-jaarstukken-2021-overzicht-baten-en-lasten (not written for): "Budget 2021 …" reads as "Begroting ' +
       '2021 …"',
     () => {
