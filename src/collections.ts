@@ -18,7 +18,8 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
 export function remembered<T>(read: (key: string) => T, bound: number): (key: string) => T {
   const memo = new Map<string, T>();
   return (key) => {
-    if (memo.has(key)) return memo.get(key) as T;
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit as T;
     const value = read(key);
     if (memo.size >= bound) memo.clear();
     memo.set(key, value);

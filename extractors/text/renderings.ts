@@ -385,6 +385,8 @@ const ITEM_HEADS = /\b(Baten|Lasten|Saldo|BATEN|LASTEN|SALDO)\b/;
  * "Vennootschapsbelasting0800800800800800"): its label and the glued figures, or null.
  */
 function gluedTail(t: string): { label: string; tail: string } | null {
+  // Asked of every line of a dump: most end in a word, or hold no figure glued to a word.
+  if (!/\d$/.test(t) || !/[\p{L})]-?\d/u.test(t)) return null;
   const m = /^(.*?\p{L}\)?)(-?\d[\d.,-]{3,})$/u.exec(t.trim());
   return m && /\p{L}/u.test(m[1]) ? { label: m[1].trim(), tail: m[2] } : null;
 }

@@ -341,7 +341,8 @@ const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
 const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
 /** Movements printed with their own sign, either way (`Bestemming resultaat vorig boekjaar`: 15.856, -19.641). */
 const SIGNED_FLOW = /resultaat|resultaatbestemming/;
-const words = (header: string) => unbreak(header.toLowerCase()).trim();
+// Asked of the same few headers and labels at every buildRelations (every candidate reading of a glued row).
+const words = remembered((header: string) => unbreak(header.toLowerCase()).trim(), 10_000);
 
 /**
  * How a movement adds to a balance: + for additions and for movements printed with their own sign,
@@ -457,7 +458,7 @@ function columnSaldoRelations(grid: Grid): Relation[] {
   for (const basis of twice) byBasis.delete(basis);
   const conv = grid.convention;
   const out: Relation[] = [];
-  const sets = verschilColumnSets(grid);
+  let sets: { v: number; r: number; b: number }[] | null = null;
   for (const { lasten, baten, saldo, mutaties } of byBasis.values()) {
     if (lasten === undefined || baten === undefined || saldo === undefined) continue;
     // Rows naming baten, lasten or saldo themselves are judged by the row-wise relations; others (a programme, the
@@ -469,8 +470,9 @@ function columnSaldoRelations(grid: Grid): Relation[] {
     let ways: (1 | -1 | null)[] = [1, 1, 1];
     if (differences.some(Boolean)) {
       if (!differences.every(Boolean)) continue;
+      sets ??= verschilColumnSets(grid);
       ways = [saldo, baten, lasten].map((c) => {
-        const set = sets.find((x) => x.v === c);
+        const set = sets!.find((x) => x.v === c);
         return set ? differenceWay(grid, set) : null;
       });
       if (ways.some((w) => w === null)) continue;
@@ -698,8 +700,15 @@ export const isUnread = (row: { cells: { status: string }[] }) =>
 
 /** A column every printed cell of which is a percentage (`92%`). */
 function percentColumn(grid: Grid, col: number): boolean {
-  const printed = grid.rows.map((r) => r.cells[col]).filter((c) => c?.status === 'printed');
-  return printed.length > 0 && printed.every((c) => /%\s*$/.test(c.raw));
+  // Run for every candidate reading of a glued row: stops at the first printed cell that is no percentage.
+  let printed = false;
+  for (const row of grid.rows) {
+    const c = row.cells[col];
+    if (c?.status !== 'printed') continue;
+    if (!c.raw.trimEnd().endsWith('%')) return false;
+    printed = true;
+  }
+  return printed;
 }
 
 function footingRelations(grid: Grid): Relation[] {
@@ -845,21 +854,18 @@ function relationsFor(grid: Grid, total: GridRow, terms: GridRow[], signs: (1 | 
   // A verschil column sums each line's verschil in its own direction: where a line's runs the other way than the
   // total's (lasten begroting − realisatie under a saldo's realisatie − begroting), its sign turns.
   // A total naming no line item (`Saldo verrekening met reserves`) runs as the lines it adds.
-  const verschil = cols.some((col) => grid.columns[col]?.kind === 'verschil');
-  const ways = verschil ? terms.map((r) => verschilWay(grid, r)) : [];
-  const totalWay = verschil
-    ? (verschilWay(grid, total) ?? ways.find((w, i) => w !== null && signs[i] > 0) ?? null)
-    : null;
-  const turned = signs.map((s, i) => (totalWay !== null && ways[i] != null && ways[i] !== totalWay ? -s : s) as 1 | -1);
-  return cols.map((col) => {
-    const own = grid.columns[col]?.kind === 'verschil' ? turned : signs;
-    return {
-      kind: 'footing' as const,
-      target: { row: total.index, col },
-      terms: terms.map((r, i) => ({ row: r.index, col, sign: own[i] })),
-      why,
-    };
+  const footing = (col: number, own: (1 | -1)[]): Relation => ({
+    kind: 'footing',
+    target: { row: total.index, col },
+    terms: terms.map((r, i) => ({ row: r.index, col, sign: own[i] })),
+    why,
   });
+  // (Tried for every sign pattern of every candidate reading: the usual table, with no verschil column, as before.)
+  if (!cols.some((col) => grid.columns[col]?.kind === 'verschil')) return cols.map((col) => footing(col, signs));
+  const ways = terms.map((r) => verschilWay(grid, r));
+  const totalWay = verschilWay(grid, total) ?? ways.find((w, i) => w !== null && signs[i] > 0) ?? null;
+  const turned = signs.map((s, i) => (totalWay !== null && ways[i] != null && ways[i] !== totalWay ? -s : s) as 1 | -1);
+  return cols.map((col) => footing(col, grid.columns[col]?.kind === 'verschil' ? turned : signs));
 }
 
 /**
