@@ -880,3 +880,27 @@ describe('held-out round 7: periods stacked a cell per line over space-separated
     },
   );
 });
+
+describe('an indicator list with a taakveld column before the indicator', () => {
+  it(
+    'Zutphen 2018 (written for): Taakveld | Indicator | eenheid | periode | Zutphen | Provincie | Nederland | ' +
+      'Bron',
+    () => {
+      const d = read('zutphen-begroting-2018-beleidsindicatoren-programma-3');
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+        'eenheid',
+        'periode',
+        'Zutphen',
+        'Provincie',
+        'Nederland',
+        'Bron',
+      ]);
+      const restafval = d.indicators.filter((f) => f.name === 'Fijn huishoudelijk restafval');
+      expect(restafval.map((f) => [f.columnHeader, f.value])).toEqual([
+        ['Zutphen', 142],
+        ['Provincie', 151],
+        ['Nederland', 200],
+      ]);
+    },
+  );
+});

@@ -20,8 +20,9 @@ import { lineRuns, titleAbove } from './renderings.js';
 const LABEL_HEAD = /^((naam\s+)?(indicator|indicatoren|beleidsindicator)|naam)$/i;
 const YEAR_CELL = /^(19|20)\d{2}(\s*[-–/]\s*(19|20)?\d{2,4})?$/;
 const VALUE_HEAD = (c: string) =>
-  /\bwaarde\b|\b(19|20)\d{2}\b|^(gemeente|nederland|regio|score|realisatie|streefwaarde|aantal|uitkomst)/i.test(c) ||
-  classify(c) === 'header';
+  /\bwaarde\b|\b(19|20)\d{2}\b|^(gemeente|nederland|provincie|regio|score|realisatie|streefwaarde|aantal|uitkomst)/i.test(
+    c,
+  ) || classify(c) === 'header';
 
 interface Cell {
   text: string;
@@ -84,6 +85,9 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     if (!LABEL_HEAD.test(cells[h].text)) continue;
     // A programme number's column (`PRG`) before the indicator's: its numbers are read as the rows' numbers.
     const keyed = h > 0 && classify(cells[h - 1].text) === 'key-header' ? 1 : 0;
+    // A taakveld column before the indicator's (`Taakveld | Indicator | eenheid | …`, Zutphen 2018): each row starts
+    // with its taakveld, which heads the row.
+    const led = h > 0 && /^taakveld$/i.test(cells[h - 1].text.trim()) ? 1 : 0;
     const columns: Cell[] = [];
     let k = h + 1;
     const heads = (c: Cell | undefined) =>
@@ -110,7 +114,9 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     let label: Cell | null = null;
     while (p < cells.length) {
       // A row's number before its label (a column of its own, headed or not).
-      const numbered = isBareNumber(cells[p].text) && p + 1 < cells.length && !isFigure(cells[p + 1].text) ? 1 : 0;
+      const lead = led && p + 1 < cells.length && !isFigure(cells[p].text) ? 1 : 0;
+      const numbered =
+        lead || (isBareNumber(cells[p].text) && p + 1 < cells.length && !isFigure(cells[p + 1].text)) ? 1 : 0;
       const name = cells[p + numbered];
       const row = cells.slice(p + numbered + 1, p + numbered + 1 + columns.length);
       const next =
@@ -122,12 +128,13 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
         if (next) label = name;
         const values: Cell[] = next ?? other!.values;
         const printed: Cell[] = next ? cells.slice(p, p + numbered + 1 + columns.length) : other!.printed;
+        const heads = lead && next ? [...sections, cells[p].text] : sections;
         rows.push({
           cells: [rawCell(label!), ...values.map(rawCell)],
           line: printed[0].line,
           page: null,
           raw: printed.map((c) => c.text).join(' | '),
-          ...(sections.length ? { sections } : {}),
+          ...(heads.length ? { sections: heads } : {}),
         });
         last = printed.at(-1)!.end;
         p += printed.length;
@@ -144,7 +151,7 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
     if (rows.length < 2) continue;
     const { title, scaleText, context } = titleAbove(
       all,
-      all.findIndex((l) => l.line === cells[h - keyed].line),
+      all.findIndex((l) => l.line === cells[h - keyed - led].line),
       used,
     );
     const name = title ?? `Tabel op regel ${cells[h].line}`;
@@ -159,14 +166,14 @@ export function readDescribedTables(all: Line[], used: Set<number>): RawTable[] 
         cells: [cells[h], ...columns].map(rawCell),
         line: cells[h].line,
         page: null,
-        raw: [...cells.slice(h - keyed, h + 1), ...columns].map((c) => c.text).join(' | '),
+        raw: [...cells.slice(h - keyed - led, h + 1), ...columns].map((c) => c.text).join(' | '),
       },
       rows,
       footnotes: [],
-      line: cells[h - keyed].line,
+      line: cells[h - keyed - led].line,
       page: null,
     });
-    for (const l of all) if (l.line >= cells[h - keyed].line && l.line <= last) used.add(l.line);
+    for (const l of all) if (l.line >= cells[h - keyed - led].line && l.line <= last) used.add(l.line);
     h = cells.findIndex((c) => c.line > last) - 1;
     if (h < 0) break;
   }
