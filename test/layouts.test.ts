@@ -21,6 +21,9 @@ const verdict = (d: ProcessedDocument) =>
     { tables: d.tables.length, financialFacts: d.financial.length, indicatorFacts: d.indicators.length },
     d.findings,
   ).verdict;
+/** The facts printed on the page, as `row | column = value`, in reading order. */
+const printed = (d: ProcessedDocument) =>
+  d.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
 const errors = (d: ProcessedDocument) =>
   d.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.row, f.column, f.expected, f.found]);
 
@@ -537,8 +540,6 @@ describe('a table that starts below lines of its own no reader took, or holds ro
       return [...toks.slice(0, k), ...toks.slice(k).map((t) => (t === '-' ? ' ' : t))].join(' ').trimEnd();
     };
     const d = altered('lochem-jaarstukken-2021-overzicht-baten-en-lasten', (lines) => lines.map(blanked));
-    const printed = (x: ProcessedDocument) =>
-      x.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
     expect(printed(d)).toEqual(printed(whole));
     expect(errors(d)).toEqual(errors(whole));
     expect(d.findings.filter((f) => f.rule === 'ambiguous-cells')).toEqual([]);
@@ -559,8 +560,6 @@ describe('a table that starts below lines of its own no reader took, or holds ro
 
 describe('held-out round 6: bookkeeping minus, cells continued on lines of their own, percentages and verschil ways', () => {
   const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
-  const printed = (x: ProcessedDocument) =>
-    x.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
 
   it(
     'Doesburg 2021 (written for): "-/- 2.108" negatives, "B 2021" headers, "Saldo Programma 1" and cells ' +
@@ -841,8 +840,6 @@ describe('held-out round 7: periods stacked a cell per line over space-separated
       'the same',
     () => {
       const LOCHEM = 'lochem-jaarstukken-2021-overzicht-baten-en-lasten';
-      const printed = (x: ProcessedDocument) =>
-        x.financial.filter((f) => f.status === 'printed').map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`);
       const d = altered(LOCHEM, (lines) =>
         lines.map((l) => (l.startsWith('Totaal programmas ') ? l.replace(/ (?=-?\d)/g, '') : l)),
       );

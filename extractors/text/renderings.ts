@@ -363,10 +363,16 @@ function spaceRow(t: string): { label: string; values: string[] } | null {
 // Asked of the same lines again and again (the block, its rows, its header): remembered, up to a bound.
 const spaceRows = remembered(readSpaceRow, 10_000);
 
+/** Where the figures at the end of a row's words begin (taken from the right while they are figures). */
+function valuesFrom(toks: string[], end = toks.length): number {
+  let k = end;
+  while (k > 0 && isValue(toks[k - 1])) k--;
+  return k;
+}
+
 function readSpaceRow(t: string): { label: string; values: string[] } | null {
   const toks = words(t).map((w) => w.text);
-  let k = toks.length;
-  while (k > 0 && isValue(toks[k - 1])) k--;
+  const k = valuesFrom(toks);
   const values = toks.slice(k);
   if (values.length < 2 || k === 0) return null;
   // "Programma 2023 2024" is a header; a label ends in a word, a code or a dash ("0 - Bestuur").
@@ -456,8 +462,7 @@ function pastWrappedRows(all: Line[], used: Set<number>, from: number): number {
  */
 function spacedRow(t: string): { label: string; values: string[] } | null {
   const toks = words(t);
-  let k = toks.length;
-  while (k > 0 && isValue(toks[k - 1].text)) k--;
+  const k = valuesFrom(toks.map((w) => w.text));
   if (k === 0 || k === toks.length) return null;
   const values: string[] = [];
   for (let i = k; i < toks.length; i++) {
@@ -517,8 +522,7 @@ function cutRow(t: string): { label: string; values: string[] } | null {
   const toks = t.trim().split(/\s+/);
   const partial = toks.at(-1) ?? '';
   if (toks.length < 2 || isValue(partial) || !/^-?\d[\d.,]*$/.test(partial)) return null;
-  let k = toks.length - 1;
-  while (k > 0 && isValue(toks[k - 1])) k--;
+  const k = valuesFrom(toks, toks.length - 1);
   if (k === 0) return null;
   return { label: toks.slice(0, k).join(' '), values: toks.slice(k) };
 }
@@ -617,8 +621,14 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     if (headerLines.length === 0) skipped.length = 0;
     const lines = [...skipped.map((k) => all[k]), ...block].filter((l) => l.text.trim() !== '');
     const spaced = spacedBlanks(lines);
-    const rowOf = (l: Line) =>
-      (spaced ? spacedRow(l.text) : null) ?? spaceRow(l.text) ?? (l === all[lastRow] ? cut : null);
+    // Each line's reading as a row, once (the passes below ask it of every line again).
+    const readings = new Map(
+      lines.map((l) => [
+        l,
+        (spaced ? spacedRow(l.text) : null) ?? spaceRow(l.text) ?? (l === all[lastRow] ? cut : null),
+      ]),
+    );
+    const rowOf = (l: Line) => readings.get(l) ?? null;
     const parts = wrappedRows(lines, rowOf);
     const common = mode(parts.flatMap((l) => (Array.isArray(l) ? [] : [rowOf(l)?.values.length ?? 0])).filter(Boolean));
     const runs: Run[] = parts.map((l, n) => {

@@ -14,13 +14,18 @@ export function readColumn(
   return { index, header, kind: columnKind(header, year, documentYear), year, footnote };
 }
 
+/**
+ * A line item's difference column named "Saldo" ("Lasten Saldo", "Saldo Saldo"): its budget and actuals' difference.
+ */
+export const SALDO_DIFFERENCE = /^(lasten|baten|saldo)\s+saldo$/i;
+
 function columnKind(h: string, year: number | null, documentYear: number | null): ColumnKind {
   if (/verschil|afwijking|saldo\s*\(|\bv\/n\b|voordeel\s*\/\s*nadeel/i.test(h)) return 'verschil';
   // "Mut. begr. /real. 2024": the change from budget to actuals.
   if (/^mut(\.|atie)\s.*\bbegr.*\breal/i.test(h.trim())) return 'verschil';
   // A "Saldo" column after a line item's budget and actuals (Lasten | Baten | Saldo over Begroting | Rekening | Saldo,
   // Venray 2020): their difference.
-  if (/^(lasten|baten|saldo)\s+saldo$/i.test(h.trim())) return 'verschil';
+  if (SALDO_DIFFERENCE.test(h.trim())) return 'verschil';
   if (/primitie|primair|\bprim\b|voor wijziging|oorspronkelijk/i.test(h)) return 'begroting_primitief';
   if (/gewijzigd|na (wijz|mutatie|bijstelling)|incl\.? wijz|actuele|berap|bijgesteld/i.test(h))
     return 'begroting_gewijzigd';

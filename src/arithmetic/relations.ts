@@ -3,6 +3,7 @@ import { unbreak } from '../grammar/words.js';
 import { parentCode } from '../catalogue/taakvelden.js';
 import type { Grid, GridRow } from './grid.js';
 import { codedLine, lineItemOf } from './lines.js';
+import { SALDO_DIFFERENCE } from './columns.js';
 import { remembered } from '../collections.js';
 
 /**
@@ -589,9 +590,6 @@ function budgetChangeRelations(grid: Grid): Relation[] {
   }
   return out;
 }
-
-/** A line item's difference column named "Saldo" ("Lasten Saldo", "Saldo Saldo"; see columns.ts). */
-const SALDO_DIFFERENCE = /^(lasten|baten|saldo)\s+saldo$/i;
 
 /**
  * Which way a difference column runs by its own numbers: 1 where realisatie − begroting holds on more rows than

@@ -163,6 +163,10 @@ const EMPTY_CELL = (c: RawCell): GridCell => ({
   raw: '',
 });
 
+/** A row's cells where none could be read: the totals over it are not judged without it. */
+const unreadCells = (columns: Column[], label: RawCell): GridCell[] =>
+  columns.map(() => ({ ...EMPTY_CELL(label), status: 'unreadable' as const }));
+
 /**
  * The sign every non-zero figure of a column carries in the rows read in full, where at least three do and all agree
  * (a column of onttrekkingen printed negative); null where the column mixes signs or says too little.
@@ -221,7 +225,7 @@ function interpretTable(
       values,
       parsed: values.map(parseRawCell),
       // A row whose figures could not be put in their columns stands unread: totals over it are not judged without it.
-      cells: row.unread ? columns.map(() => ({ ...EMPTY_CELL(row.cells[0]), status: 'unreadable' as const })) : null,
+      cells: row.unread ? unreadCells(columns, row.cells[0]) : null,
       group: null,
       presetGroup: sectioned.group,
     };
@@ -402,9 +406,7 @@ function interpretTable(
   }
   // A row whose cells could not be placed stays in the table as unreadable: the totals over it cannot be judged, rather
   // than judged without it.
-  for (const { d } of pending)
-    if (d.cells === null)
-      d.cells = columns.map(() => ({ ...EMPTY_CELL(d.row.cells[0]), status: 'unreadable' as const, raw: '' }));
+  for (const { d } of pending) if (d.cells === null) d.cells = unreadCells(columns, d.row.cells[0]);
   rows = rows.filter((d) => d.cells !== null);
   // Totals whose parts are not all read (below lines of the table no reader took, or over a row not read): not checked.
   let open = raw.continuesAbove === true;
