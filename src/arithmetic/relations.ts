@@ -1,6 +1,7 @@
 import { halfUnit } from '../grammar/number.js';
 import { unbreak } from '../grammar/words.js';
 import { parentCode } from '../catalogue/taakvelden.js';
+import type { SignConvention } from '../../schemas/index.js';
 import type { Grid, GridRow } from './grid.js';
 import { codedLine, lineItemOf } from './lines.js';
 import { SALDO_DIFFERENCE } from './columns.js';
@@ -611,25 +612,18 @@ function differenceWay(grid: Grid, vc: { v: number; r: number; b: number }): 1 |
 
 /** verschil is positive when favourable: baten realisatie − begroting, lasten begroting − realisatie. */
 function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }): Relation[] {
-  const favourableNegative = grid.convention.verschil === 'favourable_negative';
-  const lastenNegative = grid.convention.lasten === 'negative';
-  // Baten printed negative: a favourable difference runs the other way, as for lasten printed positive.
-  const batenIncome = grid.convention.baten !== 'negative';
-  const make = (row: GridRow, income: boolean): Relation => {
-    const realMinusBudget = income !== favourableNegative;
-    return {
-      kind: 'verschil',
-      target: { row: row.index, col: vc.v },
-      terms: realMinusBudget ? [term(row, vc.r, 1), term(row, vc.b, -1)] : [term(row, vc.b, 1), term(row, vc.r, -1)],
-      why: realMinusBudget ? 'verschil = realisatie − begroting' : 'verschil = begroting − realisatie',
-    };
-  };
+  const make = (row: GridRow, up: boolean): Relation => ({
+    kind: 'verschil',
+    target: { row: row.index, col: vc.v },
+    terms: up ? [term(row, vc.r, 1), term(row, vc.b, -1)] : [term(row, vc.b, 1), term(row, vc.r, -1)],
+    why: up ? 'verschil = realisatie − begroting' : 'verschil = begroting − realisatie',
+  });
   const out: Relation[] = [];
   // A difference column named "Saldo" (Lasten | Baten | Saldo over Begroting | Rekening | Saldo) takes no side:
   // its direction is its own numbers'.
   const way = SALDO_DIFFERENCE.test(grid.columns[vc.v].header.trim()) ? differenceWay(grid, vc) : null;
   if (way !== null) {
-    for (const row of grid.rows) if (!row.isSection) out.push(make(row, way > 0 !== favourableNegative));
+    for (const row of grid.rows) if (!row.isSection) out.push(make(row, way > 0));
     return out;
   }
   // One direction on every row, whatever its line item: the table's own convention, told by its numbers.
@@ -645,19 +639,19 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     if (row.isSection) continue;
     const item =
       row.lineItem === 'other' && (columnItem === 'baten' || columnItem === 'lasten') ? columnItem : row.lineItem;
-    if (item === 'baten' || item === 'onttrekking_reserves') out.push(make(row, batenIncome));
-    else if (item === 'lasten' || item === 'storting_reserves') out.push(make(row, lastenNegative));
+    const up = realMinusBudget(grid.convention, item);
+    if (up !== null) out.push(make(row, up));
     else if (item === 'other') others.push(row);
   }
   if (others.length > 0) {
     // Rows of unnamed kind (e.g. "Uitgaven WMO" lines): the table's own majority tells the direction.
-    let income = 0;
-    let expense = 0;
+    let up = 0;
+    let down = 0;
     for (const row of others) {
-      if (evaluate(grid, make(row, true)).status === 'holds') income++;
-      if (evaluate(grid, make(row, false)).status === 'holds') expense++;
+      if (evaluate(grid, make(row, true)).status === 'holds') up++;
+      if (evaluate(grid, make(row, false)).status === 'holds') down++;
     }
-    if (income !== expense) for (const row of others) out.push(make(row, income > expense));
+    if (up !== down) for (const row of others) out.push(make(row, up > down));
   }
   return out;
 }
@@ -695,6 +689,23 @@ function footingTerms(rows: GridRow[], cols: number[]): GridRow[] {
 /** A row none of whose cells could be read (printed over several lines, or its cells not placeable). */
 export const isUnread = (row: { cells: { status: string }[] }) =>
   row.cells.length > 0 && row.cells.every((c) => c.status === 'unreadable');
+
+/**
+ * The rows (by index) of sums not all read: from a row not read, or the table's start where it continues lines no
+ * reader took, up to and including the next total, unless a heading comes first. Such a total is not footed.
+ */
+export function unreadSpans(grid: Grid): Set<number> {
+  const out = new Set<number>();
+  let open = grid.table.continuesAbove === true;
+  for (const row of grid.rows) {
+    if (row.isSection) open = false;
+    else if (isUnread(row)) open = true;
+    if (!open) continue;
+    out.add(row.index);
+    if (row.isTotal) open = false;
+  }
+  return out;
+}
 
 /** A column every printed cell of which is a percentage (`92%`). */
 function percentColumn(grid: Grid, col: number): boolean {
@@ -754,21 +765,17 @@ function footingRelations(grid: Grid): Relation[] {
   // not a fit to one column.
   let units: GridRow[] = [];
   let block: GridRow[] = [];
-  // A table continuing lines no reader took, or a row not read: the rows up to the next total or heading are parts of
-  // a sum not all read.
-  let continuing = grid.table.continuesAbove === true;
+  const unread = unreadSpans(grid);
   for (const row of grid.rows) {
     if (row.isSection) {
       block = [];
-      continuing = false;
       continue;
     }
-    if (isUnread(row)) continuing = true;
-    if (continuing) {
+    if (unread.has(row.index)) {
       // Not footed; what later totals sum is this total, its parts are spent.
       if (row.isTotal) {
         units = [...units.filter((u) => !block.includes(u)), row];
-        [block, continuing] = [[], false];
+        block = [];
       } else {
         units.push(row);
         block.push(row);
@@ -873,18 +880,22 @@ function relationsFor(grid: Grid, total: GridRow, terms: GridRow[], signs: (1 | 
 function verschilWay(grid: Grid, row: GridRow): 1 | -1 | null {
   const c = grid.convention;
   if (c.verschil === 'budget_minus_actual' || c.verschil === 'actual_minus_budget' || c.verschil === null) return null;
-  const favourableNegative = c.verschil === 'favourable_negative';
-  const income = c.baten !== 'negative';
-  const expense = c.lasten === 'negative';
   const item =
     row.lineItem === 'saldo' ? (c.saldo === 'lasten_minus_baten' ? 'lasten' : c.saldo ? 'baten' : null) : row.lineItem;
-  const realMinusBudget =
-    item === 'baten' || item === 'onttrekking_reserves'
-      ? income !== favourableNegative
-      : item === 'lasten' || item === 'storting_reserves'
-        ? expense !== favourableNegative
-        : null;
-  return realMinusBudget === null ? null : realMinusBudget ? 1 : -1;
+  const up = realMinusBudget(c, item);
+  return up === null ? null : up ? 1 : -1;
+}
+
+/**
+ * Whether a line item's verschil is realisatie − begroting under a table's per-item convention (favourable
+ * positive or negative); null where the item does not tell.
+ */
+function realMinusBudget(c: SignConvention, item: string | null): boolean | null {
+  const favourableNegative = c.verschil === 'favourable_negative';
+  // Baten printed negative: a favourable difference runs the other way, as for lasten printed positive.
+  if (item === 'baten' || item === 'onttrekking_reserves') return (c.baten !== 'negative') !== favourableNegative;
+  if (item === 'lasten' || item === 'storting_reserves') return (c.lasten === 'negative') !== favourableNegative;
+  return null;
 }
 
 /**

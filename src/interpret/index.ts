@@ -13,7 +13,7 @@ import {
   type SignConvention,
   type TableKind,
 } from '../../schemas/index.js';
-import { buildRelations, columnLineItem, evaluate, isUnread } from '../arithmetic/relations.js';
+import { buildRelations, columnLineItem, evaluate, isUnread, unreadSpans } from '../arithmetic/relations.js';
 import type { Grid, GridCell, GridRow } from '../arithmetic/grid.js';
 import { makeFinding } from '../arithmetic/finding.js';
 import { describingColumn, readColumn, type Describing } from '../arithmetic/columns.js';
@@ -409,12 +409,9 @@ function interpretTable(
   for (const { d } of pending) if (d.cells === null) d.cells = unreadCells(columns, d.row.cells[0]);
   rows = rows.filter((d) => d.cells !== null);
   // Totals whose parts are not all read (below lines of the table no reader took, or over a row not read): not checked.
-  let open = raw.continuesAbove === true;
-  for (const d of rows) {
-    if (d.values.length === 0 && !d.row.unread) open = false;
-    else if (isUnread({ cells: d.cells! })) open = true;
-    else if (d.isTotal && open) {
-      open = false;
+  const unread = unreadSpans(makeGrid(doc, raw, columns, rows, convention));
+  for (const [i, d] of rows.entries()) {
+    if (d.isTotal && unread.has(i) && !isUnread({ cells: d.cells! })) {
       findings.push(
         makeFinding(doc, {
           rule: 'total-parts-unread',
@@ -793,6 +790,7 @@ function makeGrid(
     scaleText: null,
     columns,
     signConvention: convention,
+    continuesAbove: raw?.continuesAbove,
     line: null,
     page: null,
   } as Table;
