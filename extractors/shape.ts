@@ -19,7 +19,17 @@ import { remembered } from '../src/collections.js';
  */
 
 export type CellClass =
-  'amount' | 'empty' | 'vn' | 'vn-header' | 'code' | 'header' | 'item' | 'label-header' | 'key-header' | 'text';
+  | 'amount'
+  | 'empty'
+  | 'vn'
+  | 'vn-header'
+  | 'marker-header'
+  | 'code'
+  | 'header'
+  | 'item'
+  | 'label-header'
+  | 'key-header'
+  | 'text';
 
 const PERIOD =
   /^(begroting|begroot|begr\.?|budget|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|afwijkingen|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|mut\.|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
@@ -34,6 +44,14 @@ const VN = /^(v|n|voordeel|nadeel)$/i;
 /** The header of a column of V / N letters: the sign of the verschil before it, no column of its own. */
 const VN_HEADER =
   /^(v\s*\/\s*n|n\s*\/\s*v|voordeel\s*(\(v\))?\s*\/\s*nadeel\s*(\(n\))?|nadeel\s*(\(n\))?\s*\/\s*voordeel\s*(\(v\))?)$/i;
+/**
+ * The header of a column of I / S letters after the figures (incidenteel / structureel): a mark on the row, no
+ * column of figures.
+ */
+const MARKER_HEADER =
+  /^(i\s*\/\s*s|s\s*\/\s*i|incidenteel\s*\/\s*structureel|structureel\s*\/\s*incidenteel|inc\.?\s*\/\s*str\.?)$/i;
+/** A row's mark under such a column. */
+export const isMarker = (t: string) => /^(i|s|incidenteel|structureel|inc\.?|str\.?)$/i.test(t.trim());
 /**
  * `0.1`, `6.71A`, `0.10`, `1.` (a hoofdtaakveld), `0-1.2` (a site's hierarchical rendering of 0.1),
  * `R1000`, `P010` (reserve and product codes). A bare integer (`7`, `01`) is an amount unless a
@@ -75,6 +93,7 @@ function classifyCell(text: string): CellClass {
   const t = asFigure(text).trim();
   if (VN.test(t) && !/\//.test(t)) return 'vn';
   if (VN_HEADER.test(t)) return 'vn-header';
+  if (MARKER_HEADER.test(t)) return 'marker-header';
   const p = parseCell(t);
   if (p.kind === 'empty') return p.reason === 'blank' ? 'text' : 'empty';
   if (CODE.test(t)) return 'code';
@@ -142,7 +161,7 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
   const clean = tiers.map((t) => t.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== ''));
   const keys = clean.flat().filter((c) => classify(c) === 'key-header');
   let value = clean
-    .map((t) => t.filter((c) => !isLabelish(c) && classify(c) !== 'key-header' && classify(c) !== 'vn-header'))
+    .map((t) => t.filter((c) => !isLabelish(c) && !['key-header', 'vn-header', 'marker-header'].includes(classify(c))))
     .filter((t) => t.length > 0);
   // A row of key letters and formulas under the names (a | b | c = a + b): each name keeps its key, for the arithmetic.
   const keys0 = value.at(-1) ?? [];

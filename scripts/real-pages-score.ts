@@ -47,7 +47,9 @@ for (const page of loadCorpus(dir)) {
   if (dumpFacts) {
     for (const f of doc.financial)
       console.log(
-        `   t${f.tableIndex} l${f.provenance.line} ${f.rowLabel} | ${f.lineItem} | ${f.columnHeader} = ` +
+        `   t${f.tableIndex} l${f.provenance.line} ${f.rowLabel} ` +
+          `[${f.taakveld ?? ''}${f.group ? ` in ${f.group}` : ''}] | ` +
+          `${f.lineItem} | ${f.columnHeader} = ` +
           `${f.value} (${f.status})`,
       );
     for (const f of doc.indicators)

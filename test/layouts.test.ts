@@ -901,3 +901,34 @@ describe('an indicator list with a taakveld column before the indicator', () => 
     },
   );
 });
+
+describe('held-out round 8: a column of I / S marks after the figures (incidenteel / structureel)', () => {
+  const AALSMEER = 'aalsmeer-begroting-2024-meerjarenraming-per-programma';
+  const figure = (l: string) => /^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(l.trim());
+  it(
+    `${AALSMEER} (not written for): an "I/S" header, the scale note under it and a mark after every row's ` +
+      'figures, as Arnhem 2023 prints them: read the same',
+    () => {
+      const d = altered(AALSMEER, (lines) => {
+        const header = lines.findIndex((l) => l.trim() === '2027');
+        const out: string[] = [];
+        let marks = 0;
+        lines.forEach((l, i) => {
+          if (l.trim() === 'x € 1.000') return;
+          out.push(l);
+          if (i === header) out.push('', 'I/S', '', 'x € 1.000');
+          // The last figure of a row: the next printed line is no figure.
+          const next = lines.slice(i + 1).find((x) => x.trim() !== '') ?? '';
+          if (i > header && figure(l) && !figure(next)) out.push('', marks++ % 3 === 0 ? 'I' : 'S');
+        });
+        expect(marks).toBeGreaterThan(20);
+        return out;
+      });
+      const whole = read(AALSMEER);
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual(['2024', '2025', '2026', '2027']);
+      expect(printed(d)).toEqual(printed(whole));
+      expect(errors(d)).toEqual([]);
+      expect(d.findings.map((f) => f.rule)).toEqual(whole.findings.map((f) => f.rule));
+    },
+  );
+});

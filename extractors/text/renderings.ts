@@ -7,6 +7,7 @@ import {
   classify,
   FORMULA_KEY,
   isBareNumber,
+  isMarker,
   noticeOf,
   UNIT_START,
   YEAR_LABEL_HEADER,
@@ -56,7 +57,8 @@ const isValue = (c: string) => {
 };
 /** A cell that names something: text, not a figure, code or header word. */
 const isNameCell = (c: string) => classify(c) === 'text';
-const isHeaderish = (c: string) => ['header', 'item', 'label-header', 'key-header', 'vn-header'].includes(classify(c));
+const isHeaderish = (c: string) =>
+  ['header', 'item', 'label-header', 'key-header', 'vn-header', 'marker-header'].includes(classify(c));
 const META = /^(eenheid|bron|toelichting|definitie|peildatum|periode)\s*:/i;
 const isYearish = (c: string) => /^(19|20)\d{2}$/.test(c.trim());
 /** A sentence: long, or many words ending in a stop; a long line with no sentence in it is a header of many columns. */
@@ -924,7 +926,9 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       cells.some((c, k) => k > labelStart && c.yearLabel && cells[k - 1].text === lead)
     )
       labelStart--;
-    const body = readBody(cells, labelStart);
+    // A column of I / S marks after the figures (its header among the cells above): each mark ends its row.
+    const marked = cells.slice(floor, labelStart).some((c) => classify(c.text) === 'marker-header');
+    const body = readBody(cells, labelStart, marked);
     const withValues = body.runs.filter((r) => r.values.length > 0);
     if (withValues.length < 2) {
       i++;
@@ -960,8 +964,11 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
   return out;
 }
 
-/** Runs of label cells and figures from `start` until prose, a new header, or too many labels in a row. */
-function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number } {
+/**
+ * Runs of label cells and figures from `start` until prose, a new header, or too many labels in a row. `marked`: the
+ * header has a column of I / S marks, so a mark right after a run's figures closes that run (it is no label).
+ */
+function readBody(cells: ShapeCell[], start: number, marked = false): { runs: Run[]; end: number } {
   const runs: Run[] = [];
   let cur: Run = { labels: [], values: [], raw: '' };
   let labelRun = 0;
@@ -997,8 +1004,11 @@ function readBody(cells: ShapeCell[], start: number): { runs: Run[]; end: number
     )
       break;
     if (cur.values.length) {
+      const mark = marked && isMarker(t) ? cells[k] : null;
+      if (mark) cur.raw = [...cur.labels, ...cur.values, mark].map((c) => c.text).join(' | ');
       runs.push(cur);
       cur = { labels: [], values: [], raw: '' };
+      if (mark) continue;
     }
     if (++labelRun > 5) break;
     cur.labels.push(cells[k]);
@@ -1046,7 +1056,7 @@ function headerBefore(
   width: number,
 ): { tiers: string[][]; sections: string[]; used: number; unplaced?: string[] } | null {
   const region = spreadGroups(joinWrapped(printed));
-  const side = (c: string) => ['label-header', 'key-header', 'vn-header'].includes(classify(c));
+  const side = (c: string) => ['label-header', 'key-header', 'vn-header', 'marker-header'].includes(classify(c));
   let end = region.length;
   const sections: string[] = [];
   // Headings of the rows: line items and numbered names just above the first row, while enough names for the columns
