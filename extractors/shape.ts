@@ -382,13 +382,44 @@ export function shapeRows(
     // A heading: a line item replaces the line item heading before it, a group the group before it.
     else for (const l of labels) enter(l.text);
   };
+  const keyed = keyedRows(runs);
+  // The name a keyed row stands under: printed on its first row only.
+  let carried: ShapeCell | null = null;
+  // A name printed on a line of its own right above a keyed row (a heading so far) is that row's.
+  let held: ShapeCell | null = null;
   for (const run of runs) {
     const labels = mergeCodes(run.labels);
     if (run.values.length === 0 && !run.unread) {
-      heading(labels);
+      if (held) heading([held]);
+      held = keyed && labels.length > 0 ? labels.at(-1)! : null;
+      heading(held ? labels.slice(0, -1) : labels);
+      carried = null;
       continue;
     }
-    const own = labels.at(-1) ?? null;
+    let own = labels.at(-1) ?? null;
+    if (held && !(labels.length === 1 && own && isKey(own.text))) heading([held]);
+    else if (held) carried = held;
+    held = null;
+    if (keyed && own && isKey(own.text)) {
+      if (labels.length >= 2) carried = labels[labels.length - 2];
+      if (carried) {
+        heading(labels.slice(0, -2));
+        own = { text: `${carried.text} (${own.text.trim()})`, line: own.line };
+        rows.push({
+          label: own.text,
+          labelCell: own,
+          values: run.values,
+          sections: [...sections],
+          group: null,
+          raw: run.raw,
+          line: own.line,
+          ...(run.unread ? { unread: true } : {}),
+        });
+        group = null;
+        continue;
+      }
+    }
+    carried = null;
     heading(labels.slice(0, -1));
     const line = own !== null && isLineOf(own.text, group);
     rows.push({
@@ -404,6 +435,34 @@ export function shapeRows(
     if (!line) group = null;
   }
   return rows;
+}
+
+/** A row's key in a column of its own after its name (a beleidsdoel `A`, `B2`): a letter or two, a digit or two. */
+const isKey = (t: string) => /^[A-Z]{1,2}\d{0,2}$/.test(t.trim());
+
+/**
+ * Rows keyed in a column after the name, the name printed on the first row of its keys only (`0.1 Bestuur` | `A` |
+ * figures, then `C` | figures): a rendering of a cell spanning rows. Each such row is the name with its key
+ * (`0.1 Bestuur (C)`), not a heading with rows under it. Told by the rows: a name followed by a key on one row at
+ * least, and a key that is no line-item letter (L, B, S) among them.
+ */
+function keyedRows(runs: { labels: ShapeCell[]; values: ShapeCell[] }[]): boolean {
+  let named = 0;
+  let plain = false;
+  // A name on a line of its own just above (a heading so far) counts as the row's.
+  let above: string | null = null;
+  for (const r of runs) {
+    const labels = mergeCodes(r.labels);
+    const before = above;
+    above = r.values.length === 0 ? (labels.at(-1)?.text ?? null) : null;
+    if (r.values.length === 0) continue;
+    const last = labels.at(-1)?.text ?? '';
+    if (!isKey(last)) continue;
+    if (!/^[LBS]$/.test(last.trim())) plain = true;
+    const name = labels.length >= 2 ? labels[labels.length - 2].text : before;
+    if (name !== null && classify(name) === 'text') named++;
+  }
+  return named >= 1 && plain;
 }
 
 /** A line of a group: "Lasten", "Totaal baten (8)", "Saldo". */

@@ -273,14 +273,16 @@ describe('indicator blocks: a name row with its unit and source, then one row pe
 describe('read is not checked: the verdict says when no relation could be evaluated', () => {
   it(
     'a taakveld list without totals or saldo (Utrechtse Heuvelrug 2024) and an indicator list (Goirle 2018): ' +
-      '"no sums checked"',
+      '"no sums checked", or "not fully read" where the page ends inside a row',
     () => {
       const list = read('utrechtse-heuvelrug-begroting-2024-baten-en-lasten-per-taakveld');
       expect(list.findings.filter((f) => f.rule === 'unchecked-table').map((f) => f.message)).toEqual([
         'Table "Tabel op regel 7": 130 amounts read, but its layout states no total, saldo, verschil or ' +
           'balance that klopt could evaluate: read, not checked',
       ]);
-      expect(verdict(list)).toBe('no sums checked');
+      // The excerpt ends in the label of 1.2 Openbare orde, whose figures it does not print.
+      expect(list.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['1.2 Openbare orde']);
+      expect(verdict(list)).toBe('not fully read');
       const indicators = read('goirle-begroting-2018-beleidsindicatoren');
       expect(indicators.indicators.length).toBeGreaterThan(0);
       expect(verdict(indicators)).toBe('no sums checked');
@@ -931,4 +933,60 @@ describe('held-out round 8: a column of I / S marks after the figures (incidente
       expect(d.findings.map((f) => f.rule)).toEqual(whole.findings.map((f) => f.rule));
     },
   );
+});
+
+describe('held-out round 8: rows keyed in a column after the name, the name printed on the first key only', () => {
+  const ZAANSTAD = 'zaanstad-begroting-2019-taakvelden';
+  const taakveld = (l: string) => /^\d{1,2}\.\d{1,2} - /.test(l.trim());
+  it(`${ZAANSTAD} (not written for): a "Beleidsdoel" key after every name, and zero rows keyed B under it`, () => {
+    let continued = 0;
+    const d = altered(ZAANSTAD, (lines) => {
+      const out: string[] = [];
+      let previous = '';
+      let n = 0;
+      for (const l of lines) {
+        if (l.startsWith('Taakveld (bedragen')) {
+          out.push(l, '', 'Beleidsdoel');
+          continue;
+        }
+        // Every other taakveld gets a second key: a row of zeros that prints its key alone.
+        if (taakveld(l) && taakveld(previous) && n++ % 2 === 0) {
+          out.push('B', '', '0', '', '0', '', '0', '');
+          continued++;
+        }
+        out.push(l);
+        if (taakveld(l)) out.push('', 'A');
+        if (l.trim() !== '' && !/^-?[\d.]+$/.test(l.trim())) previous = l;
+      }
+      return out;
+    });
+    expect(continued).toBeGreaterThan(10);
+    const whole = read(ZAANSTAD);
+    const keyed = printed(d);
+    expect(keyed.filter((f) => / \(B\) \|/.test(f))).toHaveLength(3 * continued);
+    expect(keyed.filter((f) => / \(B\) \|/.test(f)).every((f) => f.endsWith('= 0'))).toBe(true);
+    expect(keyed.filter((f) => !/ \(B\) \|/.test(f)).map((f) => f.replace(' (A) |', ' |'))).toEqual(printed(whole));
+    // Each keyed row keeps its taakveld.
+    expect(d.financial.filter((f) => f.rowLabel.endsWith('(B)')).every((f) => f.taakveld !== null)).toBe(true);
+    expect(errors(d)).toEqual([]);
+  });
+});
+
+describe('held-out round 8: a page that ends in the label of a row whose figures it does not print', () => {
+  it('Maassluis 2017 (not written for): the cut row is named, the table before it read in full', () => {
+    const d = read('maassluis-jaarstukken-2017-overzicht-taakvelden');
+    const cut = d.findings.filter((f) => f.rule === 'cut-off-row');
+    expect(cut.map((f) => [f.severity, f.row])).toEqual([['warning', '6.1 Samenkracht en burgerparticipat']]);
+    expect(d.financial.some((f) => f.rowLabel.startsWith('6.1 '))).toBe(false);
+  });
+  it('Haarlemmermeer 2023 (written for): a table cut after its first row is read, and its cut label named', () => {
+    const d = read('haarlemmermeer-begroting-2023-recapitulatie-op-taakveld');
+    const last = d.tables.at(-1)!;
+    expect(
+      d.financial
+        .filter((f) => f.tableIndex === last.index)
+        .map((f) => `${f.rowLabel} | ${f.columnHeader} = ${f.value}`),
+    ).toEqual([2023, 2024, 2025, 2026].map((y) => `1.2 Openbare orde en veiligheid (D) | ${y} = 20`));
+    expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['6.1 Samenkracht e']);
+  });
 });

@@ -9,6 +9,7 @@ import {
   isBareNumber,
   isMarker,
   noticeOf,
+  normaliseCode,
   UNIT_START,
   YEAR_LABEL_HEADER,
   planHeader,
@@ -49,6 +50,8 @@ interface Draft {
    * understood.
    */
   unplaced?: string[];
+  /** The text ends in these label cells of a row whose figures it does not print (a page cut off mid-row). */
+  cutLabels?: ShapeCell[];
 }
 
 const isValue = (c: string) => {
@@ -102,7 +105,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
   const signedRuns = applyVn(d.runs.map((r) => r.values));
   const runs = d.runs.map((r, i) => ({ ...r, values: signedRuns[i] }));
   const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
-  if (counts.length < 2) return null;
+  if (counts.length < (d.cutLabels ? 1 : 2)) return null;
   // The fullest row prints every column (renderings drop empty cells, so others may print fewer);
   // a header naming more columns names the label columns too, or columns no row fills.
   const natural = planHeader(d.tiers, null);
@@ -177,6 +180,22 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
       ),
     );
     shaped = shaped.slice(0, -1);
+  }
+  if (d.cutLabels) {
+    const label = d.cutLabels
+      .map((c) => (classify(c.text) === 'code' ? normaliseCode(c.text) : c.text.trim()))
+      .join(' ');
+    notices.push(
+      noticeOf(
+        'cut-off-row',
+        'warning',
+        `The text ends inside this table, in the label "${label}": that row's figures are not in the text`,
+        d.cutLabels[0].line,
+        name,
+        d.cutLabels.map((c) => c.text).join(' | '),
+        label,
+      ),
+    );
   }
   const scale = scaleText ?? d.tiers.flat().find((c) => parseScale(c) !== null) ?? scaleBelow(all, d.last);
   const headerCells = [name, ...plan.columns];
@@ -930,7 +949,18 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     const marked = cells.slice(floor, labelStart).some((c) => classify(c.text) === 'marker-header');
     const body = readBody(cells, labelStart, marked);
     const withValues = body.runs.filter((r) => r.values.length > 0);
-    if (withValues.length < 2) {
+    // The text ends inside the table, in the label of a row whose figures are not in it: a table cut off, even after
+    // its first row.
+    const tail = cells.slice(body.end);
+    const cutLabels =
+      tail.length > 0 &&
+      tail.length <= 3 &&
+      tail.every((c) => !isValue(c.text) && !isProse(c.text) && !/[.!?]$/.test(c.text.trim())) &&
+      startsRow(tail[0].text, body.runs) &&
+      endsAt(all, tail[tail.length - 1].end + 1)
+        ? tail
+        : null;
+    if (withValues.length < (cutLabels ? 1 : 2)) {
       i++;
       continue;
     }
@@ -958,10 +988,22 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       last: all[lastCell.end].line,
       atEnd: body.end >= cells.length && endsAt(all, lastCell.end + 1),
       titleIdx: cells[first].idx,
+      ...(cutLabels ? { cutLabels } : {}),
     });
-    i = floor = body.end;
+    i = floor = cutLabels ? cells.length : body.end;
   }
   return out;
+}
+
+/**
+ * Whether a label cell opens a row as the table's rows open: with a code (`6.1`, `R3119`, `1-2.2`), or with the first
+ * word of a row label above (`Totaal …`).
+ */
+function startsRow(text: string, runs: Run[]): boolean {
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  if (classify(first) === 'code' || isBareNumber(first)) return true;
+  const word = first.toLowerCase();
+  return runs.some((r) => r.labels.some((l) => l.text.trim().split(/\s+/)[0].toLowerCase() === word));
 }
 
 /**

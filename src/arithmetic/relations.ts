@@ -662,17 +662,27 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
  * primitief budget not yet split, 6.71D the part that was) parent and children are separate lines.
  */
 function isSubtotal(parent: GridRow, children: GridRow[], cols: number[]): boolean {
-  let compared = 0;
-  for (const col of cols) {
-    const p = parent.cells[col];
-    const kids = children.filter((c) => c.cells[col].status === 'printed');
-    if (p.status !== 'printed' || kids.length === 0) continue;
-    compared++;
-    const sum = kids.reduce((s, c) => s + (c.cells[col].value ?? 0), 0);
-    const tol = 0.5 * (kids.length + 1);
-    if (Math.abs(sum - (p.value ?? 0)) > tol) return false;
+  const printed = (r: GridRow) => cols.map((c) => (r.cells[c].status === 'printed' ? (r.cells[c].value ?? 0) : null));
+  const { holds, fails } = sumColumns(printed(parent), children.map(printed));
+  return holds > 0 && fails === 0;
+}
+
+/**
+ * In how many columns a row of figures is the sum of the rows given, and in how many it is not: the columns where it
+ * and one of them at least print a figure, judged within the rounding of the figures summed (half a unit each).
+ */
+export function sumColumns(total: (number | null)[], parts: (number | null)[][]): { holds: number; fails: number } {
+  let holds = 0;
+  let fails = 0;
+  for (let col = 0; col < total.length; col++) {
+    const printed = parts.map((p) => p[col]).filter((v): v is number => v !== null && v !== undefined);
+    const t = total[col];
+    if (t === null || t === undefined || printed.length === 0) continue;
+    const sum = printed.reduce((s, v) => s + v, 0);
+    if (Math.abs(sum - t) > 0.5 * (printed.length + 1)) fails++;
+    else holds++;
   }
-  return compared > 0;
+  return { holds, fails };
 }
 
 /** Lines a total counts: sub-taakvelden whose parent line is their subtotal are counted once. */

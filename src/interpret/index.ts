@@ -13,7 +13,14 @@ import {
   type SignConvention,
   type TableKind,
 } from '../../schemas/index.js';
-import { buildRelations, columnLineItem, evaluate, isUnread, unreadSpans } from '../arithmetic/relations.js';
+import {
+  buildRelations,
+  columnLineItem,
+  evaluate,
+  sumColumns,
+  isUnread,
+  unreadSpans,
+} from '../arithmetic/relations.js';
 import type { Grid, GridCell, GridRow } from '../arithmetic/grid.js';
 import { makeFinding } from '../arithmetic/finding.js';
 import { describingColumn, readColumn, type Describing } from '../arithmetic/columns.js';
@@ -230,6 +237,7 @@ function interpretTable(
       presetGroup: sectioned.group,
     };
   });
+  markLineTotals(drafts);
   const kind = classify(raw, columns, drafts);
   const context = raw.context.at(-1) ?? null;
   const doelstelling = context ? (/^(\d+(?:\.\d+){1,3})\s/.exec(context)?.[1] ?? null) : null;
@@ -821,6 +829,8 @@ function blanksMissing(grid: Grid) {
 function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
+  // No grouping first: a layout of Baten/Lasten lines around their label rows is taken only where its relations
+  // score better (a total "Baten" under its rows is no line of the row after it).
   const groupings: SignConvention['grouping'][] =
     hasLabelRows && (layout === 'cell-per-line' || layout === 'html' || layout === 'pdf')
       ? ['label_last', 'label_first']
@@ -934,6 +944,25 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
     grouping: best!.convention.grouping,
   };
   return { convention, verschilDecidedBy: hasVerschil ? deciding : null };
+}
+
+/**
+ * A bare "Baten" / "Lasten" line that is the sum of the rows of figures right above it (two at least, naming no line
+ * item) totals them: it is no line of the label row next to it (Haarlemmermeer 2023 prints a programme's baten rows,
+ * then "Baten", its lasten rows, then "Lasten"). As with subtotals, in every column but one at most, and two at least:
+ * a misprint in one column is the footing's finding, not another reading of the table.
+ */
+function markLineTotals(drafts: Draft[]) {
+  const numbers = (d: Draft) => d.parsed.map((p) => (p.kind === 'number' ? p.value : null));
+  drafts.forEach((d, i) => {
+    if (d.isTotal || !/^(baten|lasten)$/i.test(d.label.trim())) return;
+    let k = i;
+    while (k > 0 && !drafts[k - 1].isTotal && drafts[k - 1].lineItem === 'other') k--;
+    const block = drafts.slice(k, i);
+    if (block.length < 2) return;
+    const { holds, fails } = sumColumns(numbers(d), block.map(numbers));
+    if (holds >= 2 && fails <= 1) d.isTotal = true;
+  });
 }
 
 /** Taakveld label rows and their Baten/Lasten lines, in the order the document prints them. */
