@@ -32,7 +32,7 @@ export type CellClass =
   | 'text';
 
 const PERIOD =
-  /^(begroting|begroot|begr\.?|budget|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|afwijkingen|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|mut\.|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
+  /^(begroting|begroot|begr\.?|budget|ultimo|geraamde?|gerealiseerd|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitie[fv]e?|prim\.?|verschil|verschillen|afwijking|afwijkingen|meerjarenraming|mjb|mjr|prognose|actuele|gewijzigde?|na wijziging|voor wijziging|wijziging|mutatie|mut\.|t\/m|stand|saldo\s+\d{4}|(saldo|stand|boekwaarde)\s+(per\s+)?\d{1,2}-\d{1,2}-\d{4}|\d{1,2}-\d{1,2}-(19|20)\d{2}$|(saldo|baten|lasten)\b[a-z\s/]{0,30}\s(19|20)\d{2}$|\d{4}\s*[-–]\s*\d{4}|(19|20)\d{2}\b)(?![a-z])/i;
 /** A reserve's movements as columns name them ("Toevoegingen", "Verminde-ringen", "overige toe- voegingen"). */
 export const FLOW =
   /^(overige\s+)?(toevoeging|onttrekking|vermeerdering|vermindering|storting|dotatie|aanwending|besteding|vrijval)(en)?\b/i;

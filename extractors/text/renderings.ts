@@ -150,8 +150,12 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
       ),
     );
   }
-  let shaped = shapeRows(runs);
-  for (const r of shaped.filter((x) => x.unread))
+  // A row cut off in its label stands in the table unread: sums over it are not judged without it.
+  const cutRun = d.cutLabels
+    ? { labels: d.cutLabels, values: [], raw: d.cutLabels.map((c) => c.text).join(' | '), unread: true }
+    : null;
+  let shaped = shapeRows(cutRun ? [...runs, cutRun] : runs);
+  for (const r of shaped.filter((x) => x.unread && x.raw !== cutRun?.raw))
     notices.push(
       noticeOf(
         'unread-row',
@@ -166,7 +170,7 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
     );
   // Where the text ends inside the table, its last row may have lost cells: a reading notice, not an arithmetic error.
   const last = shaped.at(-1);
-  if (d.atEnd && last && !last.unread && last.values.length < width + keys) {
+  if (d.atEnd && !cutRun && last && !last.unread && last.values.length < width + keys) {
     notices.push(
       noticeOf(
         'cut-off-row',
@@ -400,6 +404,18 @@ function readSpaceRow(t: string): { label: string; values: string[] } | null {
   return { label: toks.slice(0, k).join(' '), values };
 }
 
+/**
+ * A row of a table printing one figure only (its other cells blank, dropped by the rendering): a label, then one
+ * figure that no heading ends in (`… actief 1.222`; not `Programma 4`, unless the label is marked as an item).
+ */
+function shortRow(t: string): { label: string; values: string[] } | null {
+  const toks = words(t.trim()).map((w) => w.text);
+  const k = valuesFrom(toks);
+  if (k === 0 || toks.length - k !== 1 || !/\d/.test(toks[k])) return null;
+  const label = toks.slice(0, k).join(' ');
+  return /[.,\-−]|\d{3}/.test(toks[k]) || /^[-–•]\s/.test(label) ? { label, values: [toks[k]] } : null;
+}
+
 /** A line of figures alone: one cell of a row whose cells stand on lines of their own (`-247`, `-PM`). */
 const isFiguresOnly = (t: string) => t.trim() !== '' && words(t).every((w) => isValue(w.text));
 
@@ -572,6 +588,11 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         j++;
         continue;
       }
+      // A line introducing the rows under it ("…, nog te ontvangen van:"), however long, heads them.
+      if (s.endsWith(':') && !s.includes('|') && nextRow(all, j)) {
+        j++;
+        continue;
+      }
       // A header of periods under rows starts the next table.
       if (s.includes('|') || s.includes('\t') || isProse(s) || isPeriodHeader(s)) break;
       if (spaceRow(s) || gluedTail(s)) lastRow = j;
@@ -646,7 +667,10 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const readings = new Map(
       lines.map((l) => [
         l,
-        (spaced ? spacedRow(l.text) : null) ?? spaceRow(l.text) ?? (l === all[lastRow] ? cut : null),
+        (spaced ? spacedRow(l.text) : null) ??
+          spaceRow(l.text) ??
+          (l === all[lastRow] ? cut : null) ??
+          shortRow(l.text),
       ]),
     );
     const rowOf = (l: Line) => readings.get(l) ?? null;
@@ -703,6 +727,18 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
         r.labels[r.labels.length - 1] = { ...own, text: `${own.text} ${r.values.shift()!.text}` };
     }
     const width = Math.max(...runs.map((r) => r.values.filter((v) => classify(v.text) !== 'vn').length));
+    // The text ending in a row's label, its figures not printed ("- Bestemm"): the table's last row, cut off.
+    const tailLine = !cut && end < all.length && endsAt(all, end + 1) ? all[end] : null;
+    const tailText = tailLine?.text.trim() ?? '';
+    const cutLabels =
+      tailLine &&
+      !used.has(tailLine.line) &&
+      !isProse(tailText) &&
+      !/[.!?:]$/.test(tailText) &&
+      !spaceRow(tailText) &&
+      startsRow(tailText, runs)
+        ? [{ text: tailText, line: tailLine.line }]
+        : null;
     // Blanks printed as spaces: the line's end dropped only its last blank cells (unless the text ends in the row).
     const atEnd = endsAt(all, lastRow + 1);
     if (spaced)
@@ -727,14 +763,22 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
       last: all[lastRow].line,
       atEnd,
       titleIdx: first,
+      ...(cutLabels ? { cutLabels } : {}),
     });
-    i = lastRow + 1;
+    i = cutLabels ? end + 1 : lastRow + 1;
   }
   return out;
 }
 
+/** Whether the next printed line after `j` is a space-separated row. */
+function nextRow(all: Line[], j: number): boolean {
+  let k = j + 1;
+  while (k < all.length && all[k].text.trim() === '') k++;
+  return k < all.length && spaceRow(all[k].text.trim()) !== null;
+}
+
 const SEGMENT_START =
-  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking|budget)$/i;
+  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking|budget|ultimo|stand)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
 const PERIOD_ADJECTIVE =
   /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde|mut\.|mutatie)$/i;

@@ -776,7 +776,25 @@ function footingRelations(grid: Grid): Relation[] {
   let units: GridRow[] = [];
   let block: GridRow[] = [];
   const unread = unreadSpans(grid);
+  const items = itemGroups(grid.rows, cols);
+  const isItem = new Set([...items.values()].flat());
+  for (const [parent, at] of items) {
+    const parts = at.map((i) => grid.rows[i]);
+    // An item not read (cut off where the text ends): the parent's sum is not all printed.
+    if (parts.some(isUnread)) continue;
+    out.push(
+      ...relationsFor(
+        grid,
+        grid.rows[parent],
+        parts,
+        parts.map(() => 1 as const),
+        cols,
+      ).map((r) => ({ ...r, why: `total = sum of its ${parts.length} items below it (marked "- ")` })),
+    );
+  }
   for (const row of grid.rows) {
+    // Items count in their parent row: the totals below count the parent.
+    if (isItem.has(row.index)) continue;
     if (row.isSection) {
       block = [];
       continue;
@@ -815,6 +833,43 @@ function footingRelations(grid: Grid): Relation[] {
       block.push(row);
     }
   }
+  return out;
+}
+
+/** A row marked as an item of the row above it (`- Kassaldi` under `Liquide middelen`): a bullet before its label. */
+const ITEM_MARK = /^[-–•·▪]\s+\S/;
+
+/** What `itemGroups` reads of a row: grid rows, and the interpreter's rows before they are placed. */
+export interface ItemRow {
+  label: string;
+  isTotal: boolean;
+  isSection?: boolean;
+  cells: { status: string; value: number | null }[] | null;
+}
+
+/**
+ * Rows marked as items of the unmarked row of figures above them (balance sheets: `Liquide middelen`, then
+ * `- Kassaldi`): the parent is the sum of its items. An unmarked row right after the items is one more of them only
+ * where the items add up to the parent with it and not without it (a last item printed without its mark, as
+ * Vlissingen 2023 prints "Overige nog te ontvangen bedragen" under Overlopende activa). Parent index → item indices.
+ */
+export function itemGroups(rows: ItemRow[], cols: number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const figures = (i: number) =>
+    cols.map((c) => (rows[i].cells?.[c]?.status === 'printed' ? (rows[i].cells[c].value ?? 0) : null));
+  const adds = (parent: number, parts: number[]) => {
+    const { holds, fails } = sumColumns(figures(parent), parts.map(figures));
+    return holds > 0 && fails === 0;
+  };
+  let parent: number | null = null;
+  rows.forEach((row, i) => {
+    const parts = parent === null ? undefined : out.get(parent);
+    if (row.isTotal || row.isSection) parent = null;
+    else if (ITEM_MARK.test(row.label)) {
+      if (parent !== null) out.set(parent, [...(parts ?? []), i]);
+    } else if (parent !== null && parts && !adds(parent, parts) && adds(parent, [...parts, i])) parts.push(i);
+    else parent = figures(i).some((v) => v !== null) ? i : null;
+  });
   return out;
 }
 

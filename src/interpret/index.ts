@@ -17,6 +17,7 @@ import {
   buildRelations,
   columnLineItem,
   evaluate,
+  itemGroups,
   sumColumns,
   isUnread,
   unreadSpans,
@@ -614,12 +615,36 @@ function placeByTotals(
     );
     return { open, contrib, residual, tolerance, solutions, nodes };
   };
+  // Items marked under their parent row (`- Kosten …` under `Immateriële vaste activa`): the parent sums them, so an
+  // item printing fewer figures is placed where the parent holds in exactly one way; totals count the parent only.
+  const items = itemGroups(
+    rows,
+    columns.map((_, c) => c),
+  );
+  const isItem = new Set([...items.values()].flat());
+  for (const [parent, at] of items) {
+    const target = rows[parent];
+    const parts = at.map((i) => rows[i]);
+    if (target.cells === null || openIn(parts).length === 0) continue;
+    const fit = solveFor(target, parts);
+    if (fit.solutions.length !== 1 || fit.nodes > TOTALS_BUDGET) continue;
+    fit.open.forEach((p, k) => {
+      const pos = p.cands[fit.solutions[0][k]];
+      place(p, pos);
+      noteShortRow(
+        p,
+        pos,
+        `of its ${p.cands.length} placements exactly one makes "${target.label}" above it (the sum of its items) ` +
+          `hold in every column`,
+      );
+    });
+  }
   for (let t = 0; t < rows.length; t++) {
     const total = rows[t];
     if (!total.isTotal || total.cells === null) continue;
     let start = t - 1;
     while (start >= 0 && !rows[start].isTotal) start--;
-    const block = rows.slice(start + 1, t);
+    const block = rows.slice(start + 1, t).filter((_, k) => !isItem.has(start + 1 + k));
     // Its parts begin above the table, in lines no reader took (said so where the table is read).
     if ((start < 0 && raw.continuesAbove) || block.some((d) => d.row.unread)) continue;
     const unplaced = openIn(block);

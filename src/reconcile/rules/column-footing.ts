@@ -68,7 +68,9 @@ const rule: Rule<'document'> = {
   docs: {
     description:
       'Every total row equals the sum of the rows it totals, per column, judged by interval arithmetic. ' +
-      'Parent taakvelden count only in columns where their sub-taakvelden are empty. A consistent printed ' +
+      'Parent taakvelden count only in columns where their sub-taakvelden are empty. Rows marked "- " under a row ' +
+      "of figures are its items (a balance sheet's Liquide middelen over - Kassaldi): that row is their sum, and " +
+      'the totals below count it, not its items again. A consistent printed ' +
       'sign pattern (a "(-/-)" line subtracted in every column) is the table\'s convention, not an error. ' +
       'When row-level findings in the same column account for the whole difference, the finding says so and ' +
       'is informational: the total is right, the rows are wrong.',
