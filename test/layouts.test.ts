@@ -1039,3 +1039,35 @@ describe('held-out round 8: rows marked "- " as items of the row of figures abov
     ]);
   });
 });
+
+describe('held-out round 8: "-" on a line of its own before a row marks it as an item of the row above', () => {
+  const BEVERWIJK = 'beverwijk-begroting-2021-reserves';
+  const ITEMS = ['Reserve vast eigen vermogen', 'Algemene reserve', 'Nog te bestemmen resultaat'];
+  it(
+    `${BEVERWIJK} (not written for): "Algemene reserves" printed above its reserves, each marked "-", reads ` +
+      `the same`,
+    () => {
+      const d = altered(BEVERWIJK, (lines) => {
+        const first = lines.indexOf(ITEMS[0]);
+        const sub = lines.indexOf('Algemene reserves');
+        // The subtotal's label and its six figures, each after a blank line.
+        const subtotal = lines.slice(sub, sub + 13);
+        expect(subtotal.filter((l) => /\d/.test(l))).toHaveLength(6);
+        const items = lines.slice(first, sub).flatMap((l) => (ITEMS.includes(l) ? ['-', '', l] : [l]));
+        return [...lines.slice(0, first), ...subtotal, '', ...items, ...lines.slice(sub + 13)];
+      });
+      const whole = read(BEVERWIJK);
+      expect(
+        printed(d)
+          .map((f) => f.replace(/^- /, ''))
+          .sort(),
+      ).toEqual(printed(whole).sort());
+      expect(printed(d).filter((f) => f.startsWith('- '))).toHaveLength(17);
+      expect(errors(d)).toEqual([]);
+      // "Nog te bestemmen resultaat" prints five figures for six years: the sum above it places them.
+      expect(d.findings.filter((f) => f.rule === 'short-row').map((f) => f.row)).toEqual([
+        '- Nog te bestemmen resultaat',
+      ]);
+    },
+  );
+});

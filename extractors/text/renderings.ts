@@ -992,17 +992,26 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     // A column of I / S marks after the figures (its header among the cells above): each mark ends its row.
     const marked = cells.slice(floor, labelStart).some((c) => classify(c.text) === 'marker-header');
     const body = readBody(cells, labelStart, marked);
+    body.runs = itemMarks(
+      body.runs,
+      cells.slice(floor, labelStart).filter((c) => classify(c.text) === 'header').length,
+    );
     const withValues = body.runs.filter((r) => r.values.length > 0);
     // The text ends inside the table, in the label of a row whose figures are not in it: a table cut off, even after
     // its first row.
     const tail = cells.slice(body.end);
+    // A row's item mark (`-`) right before it: the cut row is an item too.
+    const itemCut =
+      tail.length > 0 && isDash(cells[body.end - 1]) && !body.runs.at(-1)?.values.includes(cells[body.end - 1]);
     const cutLabels =
       tail.length > 0 &&
       tail.length <= 3 &&
       tail.every((c) => !isValue(c.text) && !isProse(c.text) && !/[.!?]$/.test(c.text.trim())) &&
-      startsRow(tail[0].text, body.runs) &&
+      (itemCut || startsRow(tail[0].text, body.runs)) &&
       endsAt(all, tail[tail.length - 1].end + 1)
-        ? tail
+        ? itemCut
+          ? [{ ...tail[0], text: `- ${tail[0].text.trim()}` }, ...tail.slice(1)]
+          : tail
         : null;
     if (withValues.length < (cutLabels ? 1 : 2)) {
       i++;
@@ -1039,6 +1048,45 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
   return out;
 }
 
+const isDash = (c: ShapeCell | undefined) => c !== undefined && /^[-–]$/.test(c.text.trim());
+const isStar = (c: ShapeCell | undefined) => c !== undefined && /^\*{1,3}\)?$/.test(c.text.trim());
+
+/**
+ * A `-` on a line of its own before a row's label marks that row as an item of the row above (Oldenzaal 2024's
+ * balance sheet), as `- Kassaldi` does in one line; a `*` after a row's figures is its footnote mark. Read as figures
+ * they would be cells: a dash is a mark where rows ending in one print a figure more than the others and a label
+ * follows every such dash.
+ */
+function itemMarks(runs: Run[], periods: number): Run[] {
+  const cleaned = runs.map((r) => {
+    const values = [...r.values];
+    const dash = isDash(values.at(-1)) ? values.pop() : undefined;
+    while (values.length > 1 && isStar(values.at(-1))) values.pop();
+    return { ...r, values: dash ? [...values, dash] : values };
+  });
+  const marked = cleaned.flatMap((r, i) =>
+    isDash(r.values.at(-1)) && (cleaned[i + 1]?.labels.length ?? 0) > 0 ? [i] : [],
+  );
+  // The rows' width: as the rows without a dash print it, or as many as the periods the header names.
+  const others = cleaned.filter((r) => r.values.length > 0 && !isDash(r.values.at(-1)));
+  const width = others.length > 0 ? mode(others.map((r) => r.values.length)) : periods;
+  if (marked.length < 2 || width === 0) return cleaned;
+  const full = marked.filter((i) => cleaned[i].values.length > 1);
+  if (full.length === 0 || full.filter((i) => cleaned[i].values.length - 1 === width).length < 0.8 * full.length)
+    return cleaned;
+  const out = cleaned.map((r) => ({ ...r, labels: [...r.labels], values: [...r.values] }));
+  out.forEach((r, i) => {
+    if (!isDash(r.values.at(-1))) return;
+    // The mark of the next row; or, where the table ends after it, of a row beyond the table (a figure too many).
+    if (marked.includes(i)) {
+      r.values.pop();
+      const next = out[i + 1].labels[0];
+      out[i + 1].labels[0] = { ...next, text: `- ${next.text.trim()}` };
+    } else if (i === out.length - 1 && r.values.length === width + 1) r.values.pop();
+  });
+  return out;
+}
+
 /**
  * Whether a label cell opens a row as the table's rows open: with a code (`6.1`, `R3119`, `1-2.2`), or with the first
  * word of a row label above (`Totaal …`).
@@ -1061,7 +1109,12 @@ function readBody(cells: ShapeCell[], start: number, marked = false): { runs: Ru
   let k = start;
   for (; k < cells.length; k++) {
     const t = cells[k].text;
-    if (isProse(t)) break;
+    // A line introducing the rows under it ("… nog te ontvangen bedragen van:"), however long, heads them.
+    if (
+      isProse(t) &&
+      !(t.trim().endsWith(':') && runs.length > 0 && k + 2 < cells.length && !isProse(cells[k + 2].text))
+    )
+      break;
     // A bare number before the first figure of a run ("1" | "Veiligheid" | 5.353 …) is the row's number;
     // after figures it is a figure (its row's number, if it is one, is settled below by the rows' widths).
     const next = cells[k + 1]?.text ?? '';
