@@ -91,6 +91,8 @@ export interface RawTable {
    * above): its first total may sum rows that are not in it.
    */
   continuesAbove?: boolean;
+  /** The text ends in this table's last row, right after its last figure, which may be cut off there. */
+  endsText?: boolean;
 }
 
 export interface TextBlock {

@@ -1071,3 +1071,43 @@ describe('held-out round 8: "-" on a line of its own before a row marks it as an
     },
   );
 });
+
+describe('held-out round 9: a text that ends in a figure, and rows whose label cell the rendering dropped', () => {
+  const OPSTERLAND = 'opsterland-jaarstukken-2024-lokale-heffingen';
+  it(`${OPSTERLAND} (not written for): the text cut inside the total's last figure names it cut, no error`, () => {
+    const d = altered(OPSTERLAND, (lines) => {
+      const at = lines.findIndex((l) => l.startsWith('Totaal 12.954'));
+      return [...lines.slice(0, at), 'Totaal 12.954 12.730 13.312 13.485 17'];
+    });
+    expect(errors(d)).toEqual([]);
+    expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => [f.row, f.column, f.raw])).toEqual([
+      ['Totaal', 'Mut. begr. /real. 2024', '17'],
+    ]);
+    // The other figures of the row are stored; a whole last figure is not taken for cut.
+    expect(printed(d).filter((f) => f.startsWith('Totaal |'))).toHaveLength(4);
+    expect(read(OPSTERLAND).findings.filter((f) => f.rule === 'cut-off-row')).toEqual([]);
+  });
+  const TIEL = 'tiel-begroting-2021-overhead';
+  it(
+    `${TIEL} (not written for): its "Saldo" label dropped, the six figures run on after Baten's: a row of its ` + `own`,
+    () => {
+      const d = altered(TIEL, (lines) => {
+        const at = lines.indexOf('Saldo');
+        return [...lines.slice(0, at), ...lines.slice(at + 2)];
+      });
+      const whole = read(TIEL);
+      const first = (x: ProcessedDocument) =>
+        printed({ ...x, financial: x.financial.filter((f) => f.tableIndex === 0) });
+      expect(first(whole).filter((f) => f.startsWith('Saldo |'))).toHaveLength(6);
+      expect(first(d).filter((f) => f.startsWith(' | '))).toEqual(
+        first(whole)
+          .filter((f) => f.startsWith('Saldo |'))
+          .map((f) => f.replace('Saldo |', ' |')),
+      );
+      expect(first(d).filter((f) => !f.startsWith(' | '))).toEqual(
+        first(whole).filter((f) => !f.startsWith('Saldo |')),
+      );
+      expect(errors(d)).toEqual(errors(whole));
+    },
+  );
+});

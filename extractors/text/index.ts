@@ -36,16 +36,26 @@ const isHeaderCell = (text: string) => text.length <= 60 && HEADER_CELL.test(tex
  */
 function unpipeCells(all: DumpLine[]): void {
   const closed = (t: string) => /^[^|]*\S\s*\|$/.test(t) || t.trim() === '|';
+  // Between such cells some renderings print lines of tabs, a row of empty cells (`||||||`) or the markdown separator
+  // (`|---|---|`): no cells, part of the run (Zeewolde 2026, each cell indented by tabs).
+  const filler = (t: string) =>
+    /^\t+$/.test(t) || /^\s*\|{2,}\s*$/.test(t) || /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*$/.test(t);
   let i = 0;
   while (i < all.length) {
     let j = i;
     while (
       j < all.length &&
       (closed(all[j].text) ||
+        (j > i && filler(all[j].text)) ||
         (all[j].text.trim() !== '' && !all[j].text.includes('|') && all[j + 1]?.text.trim() === '|'))
     )
       j++;
-    if (j - i >= 6) for (let k = i; k < j; k++) all[k].text = all[k].text.replace(/\s*\|$/, '');
+    if (j - i >= 6)
+      for (let k = i; k < j; k++) {
+        const t = all[k].text;
+        // A cell indented by tabs is one cell, not a row of empty tab cells; the fillers are blank lines.
+        all[k].text = filler(t) ? '' : /^\t/.test(t) ? t.replace(/\s*\|$/, '').trim() : t.replace(/\s*\|$/, '');
+      }
     i = Math.max(j, i + 1);
   }
 }

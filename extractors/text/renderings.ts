@@ -103,12 +103,15 @@ function make(all: Line[], used: Set<number>, drafts: Draft[]): { tables: RawTab
 function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable; notices: ExtractionNotice[] } | null {
   const notices: ExtractionNotice[] = [];
   const signedRuns = applyVn(d.runs.map((r) => r.values));
-  const runs = d.runs.map((r, i) => ({ ...r, values: signedRuns[i] }));
+  const natural = planHeader(d.tiers, null);
+  const runs = unlabelledRows(
+    d.runs.map((r, i) => ({ ...r, values: signedRuns[i] })),
+    natural.unresolved ? 0 : natural.columns.length,
+  );
   const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
   if (counts.length < (d.cutLabels ? 1 : 2)) return null;
   // The fullest row prints every column (renderings drop empty cells, so others may print fewer);
   // a header naming more columns names the label columns too, or columns no row fills.
-  const natural = planHeader(d.tiers, null);
   const keys = natural.keys.length;
   const fullest = Math.max(...counts) - keys;
   let width = fullest > 0 ? fullest : mode(counts) - keys;
@@ -222,9 +225,34 @@ function makeTable(all: Line[], used: Set<number>, d: Draft): { table: RawTable;
       page: null,
       blanksDropped: true,
       ...(continues && d.tiers.length === 0 ? { continuesAbove: true } : {}),
+      ...(d.atEnd && !cutRun ? { endsText: true } : {}),
     },
     notices,
   };
+}
+
+/**
+ * A row printing its figures twice or more as many as the header's columns, where other rows print exactly as many:
+ * it runs on into rows whose label cell was empty, which the rendering dropped (Aalten 2026: `Totaal Lasten`, six
+ * figures, then six zeros of an unlabelled saldo row). Each further `width` figures is a row of its own, unlabelled.
+ */
+function unlabelledRows(runs: Run[], width: number): Run[] {
+  if (width < 2 || !runs.some((r) => r.values.length === width)) return runs;
+  return runs.flatMap((r) => {
+    const n = r.values.length / width;
+    if (!Number.isInteger(n) || n < 2) return [r];
+    return Array.from({ length: n }, (_, k) => ({
+      labels: k === 0 ? r.labels : [],
+      values: r.values.slice(k * width, (k + 1) * width),
+      raw:
+        k === 0
+          ? r.raw
+          : r.values
+              .slice(k * width, (k + 1) * width)
+              .map((c) => c.text)
+              .join(' | '),
+    }));
+  });
 }
 
 /** A scale stated in a short note right under the table ("Bedragen zijn in duizenden euro's", Utrecht 2017). */
@@ -810,7 +838,8 @@ export function segmentHeader(line: string, width?: number): string[] {
   return (width !== undefined && byCapitals(toks, width)) || simple;
 }
 
-const isYearToken = (t: string) => /^(19|20)\d{2}$/.test(t);
+/** A year, or a date in one (`1-1-2023`, `31-12-2023`: a balance's column). */
+const isYearToken = (t: string) => /^(\d{1,2}-\d{1,2}-)?(19|20)\d{2}$/.test(t);
 
 /** A period word right after its adjective continues the name; the adjective starts it; so does a second year. */
 function startsPeriod(cur: string[], t: string): boolean {
@@ -842,7 +871,13 @@ function byCapitals(toks: string[], width: number): string[] | null {
     if (startsPeriod([toks[i - 1]], t) || isYearToken(toks[i - 1])) must.push(i);
     else may.push(i);
   }
-  const stub = classify(toks[0]) === 'label-header';
+  // The first words are the label column's head where they are a label header; else the first column, or, where that
+  // gives no one reading, a head of free words (`Investeringen immateriële vaste activa Boekwaarde 1-1-2023 …`).
+  const head = classify(toks[0]) === 'label-header';
+  return readCapitals(toks, width, must, may, head) ?? (head ? null : readCapitals(toks, width, must, may, true));
+}
+
+function readCapitals(toks: string[], width: number, must: number[], may: number[], stub: boolean): string[] | null {
   const readings: string[][] = [];
   const choose = (from: number, left: number, picked: number[]) => {
     if (readings.length > 1) return;
@@ -1021,7 +1056,10 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     // As many columns as the fullest rows print, where the header names them all (renderings drop empty cells, so most
     // rows may print fewer).
     const region = cells.slice(floor, labelStart).map((c) => c.text);
-    const head = headerBefore(region, Math.max(...counts)) ?? headerBefore(region, mode(counts));
+    const head =
+      headerBefore(region, Math.max(...counts)) ??
+      headerBefore(region, mode(counts)) ??
+      headerBefore(region, Math.min(...counts));
     if (!head) {
       i = body.end;
       continue;
@@ -1378,6 +1416,34 @@ function rowSpanned(region: string[], width: number): { names: string[]; used: n
  * printed cells back.
  */
 const SPREAD = '\u0000';
+/**
+ * A word broken over two lines (`Jaar-` | `rekening`) is one word; a period word, the lower-case words that qualify it
+ * and its year, each on a line of its own (`Begroting` | `primitief` | `2022`), are one column's name (Gorinchem 2022).
+ */
+/** Lower-case words that qualify a period after its word (`Begroting` | `primitief`, `na wijziging`). */
+const PERIOD_QUALIFIER =
+  /^(primitie[fv]e?|prim\.?|oorspronkelijk|na wijziging(en)?|voor wijziging(en)?|na wijz\.?|gewijzigd|bijgesteld|actueel|incl\.? wijz\.?)$/;
+
+function qualifiedPeriods(region: string[]): string[] {
+  const words: string[] = [];
+  for (const c of region) {
+    const prev = words.at(-1);
+    if (prev !== undefined && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(c))
+      words[words.length - 1] = prev.slice(0, -1) + c;
+    else words.push(c);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let j = i + 1;
+    while (j < words.length && PERIOD_QUALIFIER.test(words[j])) j++;
+    if (isBarePeriod(words[i]) && j > i + 1 && isYearish(words[j] ?? '')) {
+      out.push(words.slice(i, j + 1).join(' '));
+      i = j;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
 function spreadGroups(region: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < region.length; i++) {
@@ -1399,7 +1465,8 @@ function spreadGroups(region: string[]): string[] {
  * "begroting | begroting". Lower-case words continue the names left unfinished above (an adjective
  * waiting for its noun), in order, where there are exactly as many of each; else the cells stay.
  */
-function joinWrapped(region: string[]): string[] {
+function joinWrapped(printed: string[]): string[] {
+  const region = qualifiedPeriods(printed);
   // Period words and their years on lines of their own ("Rekening" | "2021" | "Begroting" | "2022" | …): one name
   // each, where another period word follows the year (not a year spanning dated cells: "Stand" | "2018" | "1-jan").
   const out: string[] = [];

@@ -2,11 +2,24 @@ import type { LineItem } from '../../schemas/index.js';
 
 /** The line item a row label names; taakveld label rows get theirs from their group. */
 export function lineItemOf(label: string): LineItem {
-  const l = label.trim().toLowerCase();
+  // The result before the reserves' movements is the saldo of baten and lasten ("resultaat exploitatie (voor mutatie
+  // reserves)").
+  if (/^(resultaat|saldo)\b.*\bvoor (mutaties?|bestemming|onttrekkingen|toevoegingen)\b/i.test(label.trim()))
+    return 'saldo';
+  // A qualifier in brackets says when, not what: "totaal baten (voor mutaties reserves)" is baten.
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\((voor|na|excl\.?|exclusief|incl\.?|inclusief)\b[^)]*\)/g, '');
   if (/^baten\b/.test(l)) return 'baten';
   if (/^lasten\b/.test(l)) return 'lasten';
-  if (/saldo van (de )?mutaties|mutaties (in de )?reserves|^saldo\b.*\breserves?$/.test(l)) return 'mutaties_reserves';
-  if (/^storting|^toevoeging(en)? aan (de )?reserve/.test(l)) return 'storting_reserves';
+  if (
+    /saldo van (de )?mutaties|mutaties (in de )?reserves|^saldo\b.*\breserves?$|^resultaat (van (de )?)?reserves?$/.test(
+      l,
+    )
+  )
+    return 'mutaties_reserves';
+  if (/^storting|^dotatie|^toevoeging(en)? aan (de )?reserve/.test(l)) return 'storting_reserves';
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
   // "Netto kosten" / "Nettolasten": the saldo as the cost side prints it (its sign is detected from the numbers).

@@ -241,14 +241,37 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
     const { storting, onttrekking, mutaties, resultaat } = g;
     if (storting && onttrekking && mutaties) {
       const costLike = conv.saldo === 'lasten_minus_baten';
+      // Movements printed with the signs they add with, one negative and one positive (toevoegingen negative beside
+      // negative lasten, Meierijstad 2023; onttrekkingen negative beside negative baten, Zeewolde 2026), add as
+      // printed.
+      const printedNegative = (row: GridRow) => {
+        const vs = valueCols
+          .map((c) => row.cells[c]?.value)
+          .filter((v): v is number => typeof v === 'number' && v !== 0);
+        return vs.filter((v) => v < 0).length > vs.length / 2;
+      };
+      const signed = printedNegative(storting) !== printedNegative(onttrekking);
+      const st = (signed || costLike ? 1 : -1);
+      const ot = (signed || !costLike ? 1 : -1);
+      // Written as the table adds: the movement that counts positive first.
+      const order: [GridRow, 1 | -1, string][] = costLike
+        ? [
+            [storting, st, 'storting'],
+            [onttrekking, ot, 'onttrekking'],
+          ]
+        : [
+            [onttrekking, ot, 'onttrekking'],
+            [storting, st, 'storting'],
+          ];
+      const why =
+        `mutaties reserves = ${order[0][1] < 0 ? '−' : ''}${order[0][2]} ` +
+        `${order[1][1] < 0 ? '−' : '+'} ${order[1][2]}`;
       for (const col of valueCols) {
         rels.push({
           kind: 'reserves',
           target: { row: mutaties.index, col },
-          terms: costLike
-            ? [term(storting, col, 1), term(onttrekking, col, -1)]
-            : [term(onttrekking, col, 1), term(storting, col, -1)],
-          why: costLike ? 'mutaties reserves = storting − onttrekking' : 'mutaties reserves = onttrekking − storting',
+          terms: order.map(([row, sign]) => term(row, col, sign)),
+          why,
         });
       }
       if (vc)
@@ -339,8 +362,9 @@ function readColumnLineItem(header: string): { item: 'lasten' | 'baten' | 'saldo
  */
 const STAND =
   /^(saldo|stand|boekwaarde)\b.*(\d{1,2}-\d{1,2}-\d{4}|\b(1|31)[-/ ](1|12|jan|dec)\b|januari|december|\bbegin|\beind)/;
-const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe/;
-const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving/;
+const INFLOW = /toevoeg|vermeerder|storting|dotatie|rentetoe|(?<!des)investering/;
+/** (Fixed assets: `Bijdrage derden` to an investment lowers its book value, as `Afschrijving` and `Desinvestering`.) */
+const OUTFLOW = /onttrek|verminder|aanwend|besteding|vrijval|afschrijving|desinvestering|bijdragen? (van )?derden/;
 /** Movements printed with their own sign, either way (`Bestemming resultaat vorig boekjaar`: 15.856, -19.641). */
 const SIGNED_FLOW = /resultaat|resultaatbestemming/;
 // Asked of the same few headers and labels at every buildRelations (every candidate reading of a glued row).

@@ -447,6 +447,9 @@ function interpretTable(
     blanksMissing(makeGrid(doc, raw, columns, rows, convention));
   }
 
+  if (raw.endsText)
+    cutLastFigure(makeGrid(doc, raw, columns, rows, convention), rows, columns, findings, (m) => makeFinding(doc, m));
+
   const financial: FinancialFact[] = [];
   rows.forEach((d, rowIndex) => {
     d.cells!.forEach((cell, col) => {
@@ -654,7 +657,10 @@ function placeByTotals(
       block.some((d) => d.cells === null && !unplaced.some((p) => p.d === d))
     )
       continue;
-    let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block, unplaced);
+    // A short row of zeros adds nothing wherever its figures stand: no sum can place it, nor need to (it stays open).
+    const moving = unplaced.filter((p) => p.d.parsed.some((c) => num(c) !== 0));
+    if (moving.length === 0) continue;
+    let { open, contrib, residual, tolerance, solutions, nodes } = solveFor(total, block, moving);
     // One short row that no placement fits: where exactly one placement reaches the total in every column the row fills
     // and misses it in just the columns it leaves unfilled, its figures stand there and the total needs a figure in
     // those cells that was not printed (Middelburg 2022: "Baten" of Algemene dekkingsmiddelen, 3 of 4 cells).
@@ -831,6 +837,48 @@ function makeGrid(
 }
 
 /**
+ * The text ends right after the table's last figure, which may be cut off there (`… 236.300 3`, Enschede 2021). Where
+ * relations run over it and every one that can be judged fails, it is read as cut: a reading finding, the cell not
+ * stored, instead of arithmetic errors on a figure the page does not print whole. The grid shares its cells with rows.
+ */
+function cutLastFigure(
+  grid: Grid,
+  rows: Draft[],
+  columns: Column[],
+  findings: Finding[],
+  finding: (m: Parameters<typeof makeFinding>[1]) => Finding,
+) {
+  const r = grid.rows.length - 1;
+  const last = grid.rows[r];
+  const col = last ? last.cells.map((c) => c.status).lastIndexOf('printed') : -1;
+  if (col < 0) return;
+  const over = buildRelations(grid).filter(
+    (rel) => (rel.target.row === r && rel.target.col === col) || rel.terms.some((t) => t.row === r && t.col === col),
+  );
+  const judged = over.map((rel) => evaluate(grid, rel)).filter((e) => e.status !== 'unknown');
+  if (judged.length === 0 || judged.some((e) => e.status === 'holds')) return;
+  const cell = last.cells[col];
+  const d = rows[r];
+  findings.push(
+    finding({
+      rule: 'cut-off-row',
+      severity: 'warning',
+      table: grid.table.title,
+      tableIndex: grid.table.index,
+      row: d.label,
+      column: columns[col].header,
+      line: cell.line,
+      page: cell.page,
+      raw: cell.raw,
+      message:
+        `The text ends in this figure ("${cell.raw}") and no relation over it holds: read as cut off where the ` +
+        `text ends, not stored, and the sums over it not judged`,
+    }),
+  );
+  Object.assign(cell, { status: 'unreadable', value: null });
+}
+
+/**
  * A blank position in a PDF table is an empty cell (zero) unless the arithmetic needs a figure
  * there: a relation that fails with the blank as zero, and has no other blank, marks it missing
  * (the missing-cell rule then says what it must be). The grid shares its cells with the drafts.
@@ -854,8 +902,6 @@ function blanksMissing(grid: Grid) {
 function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['layout']) {
   const isBL = (d: Draft) => d.lineItem === 'baten' || d.lineItem === 'lasten';
   const hasLabelRows = rows.some((d) => !isBL(d) && !d.isTotal) && rows.some(isBL);
-  // No grouping first: a layout of Baten/Lasten lines around their label rows is taken only where its relations
-  // score better (a total "Baten" under its rows is no line of the row after it).
   const groupings: SignConvention['grouping'][] =
     hasLabelRows && (layout === 'cell-per-line' || layout === 'html' || layout === 'pdf')
       ? ['label_last', 'label_first']
@@ -980,7 +1026,8 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
 function markLineTotals(drafts: Draft[]) {
   const numbers = (d: Draft) => d.parsed.map((p) => (p.kind === 'number' ? p.value : null));
   drafts.forEach((d, i) => {
-    if (d.isTotal || !/^(baten|lasten)$/i.test(d.label.trim())) return;
+    if (d.isTotal || !/^(baten|lasten)\b/i.test(d.label.trim()) || (d.lineItem !== 'baten' && d.lineItem !== 'lasten'))
+      return;
     let k = i;
     while (k > 0 && !drafts[k - 1].isTotal && drafts[k - 1].lineItem === 'other') k--;
     const block = drafts.slice(k, i);

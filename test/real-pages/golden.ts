@@ -98,7 +98,9 @@ export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
           (rowMatches(f.rowLabel, g) || rowMatches(f.group ?? '', g) || g.lineItem === f.lineItem)
         : rowMatches(f.rowLabel, g) || (f.group !== null && rowMatches(f.group, g));
     if (!sameRow) continue;
-    if (g.lineItem && f.lineItem !== g.lineItem && f.lineItem !== 'other') continue;
+    // A storting or onttrekking is a mutatie of the reserves: the golden's wider word admits it.
+    const specific = g.lineItem === 'mutaties_reserves' && /^(storting|onttrekking)_reserves$/.test(f.lineItem);
+    if (g.lineItem && f.lineItem !== g.lineItem && f.lineItem !== 'other' && !specific) continue;
     out.push({ kind: 'financial', f });
   }
   for (const f of doc.indicators) {
