@@ -1111,3 +1111,28 @@ describe('held-out round 9: a text that ends in a figure, and rows whose label c
     },
   );
 });
+
+describe('held-out round 9: reserve movements printed with the signs they add with', () => {
+  const TILBURG = 'tilburg-begroting-2026-wat-gaat-het-kosten-algemene-baten-en-lasten';
+  it(`${TILBURG} (not written for): "Saldo reserves" = toevoeging (positive) + onttrekking (negative), no error`, () => {
+    const whole = read(TILBURG);
+    expect(errors(whole)).toEqual([]);
+    // Realisatie 2024: 51.307 − 57.106 = −5.799; printed −5.899 it is named at its row and column.
+    const found = errors(changed(TILBURG, '-5.799', '-5.899'));
+    expect(found.filter((e) => e[1] === 'Saldo reserves')).toEqual([
+      [expect.any(String), 'Saldo reserves', 'Realisatie 2024', -5799, -5899],
+    ]);
+  });
+  it('Meierijstad 2023 (written for): toevoegingen printed negative beside negative lasten add as printed', () => {
+    const d = read('meierijstad-jaarstukken-2023-exploitatieresultaat');
+    expect(errors(d)).toEqual([]);
+    expect(d.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(errors(changed('meierijstad-jaarstukken-2023-exploitatieresultaat', '6.262', '6.362'))).toContainEqual([
+      'reserve-mutations',
+      'Mutaties in de reserves',
+      'Jaarrekening 2022',
+      6262,
+      6362,
+    ]);
+  });
+});

@@ -19,7 +19,7 @@ export function lineItemOf(label: string): LineItem {
     )
   )
     return 'mutaties_reserves';
-  if (/^storting|^dotatie|^toevoeging(en)? aan (de )?reserve/.test(l)) return 'storting_reserves';
+  if (/^storting|^dotatie|^toevoeging(en)? (aan )?(de )?reserve/.test(l)) return 'storting_reserves';
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
   // "Netto kosten" / "Nettolasten": the saldo as the cost side prints it (its sign is detected from the numbers).

@@ -251,8 +251,8 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
         return vs.filter((v) => v < 0).length > vs.length / 2;
       };
       const signed = printedNegative(storting) !== printedNegative(onttrekking);
-      const st = (signed || costLike ? 1 : -1);
-      const ot = (signed || !costLike ? 1 : -1);
+      const st = signed || costLike ? 1 : -1;
+      const ot = signed || !costLike ? 1 : -1;
       // Written as the table adds: the movement that counts positive first.
       const order: [GridRow, 1 | -1, string][] = costLike
         ? [

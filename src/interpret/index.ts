@@ -357,6 +357,15 @@ function interpretTable(
       return { pos, holds, fails };
     });
     let ok = scored.filter((s) => s.fails === 0 && s.holds > 0).sort((a, b) => b.holds - a.holds);
+    // A figure misprinted elsewhere in the row's relations breaks one of them whichever way the row is placed: the
+    // placement the others confirm best (two at least, more than any other placement) is the reading, and the broken
+    // relation is that figure's finding.
+    let oneFails = false;
+    if (ok.length === 0) {
+      const near = scored.filter((s) => s.fails === 1 && s.holds >= 2).sort((a, b) => b.holds - a.holds);
+      oneFails = near.length === 1 || (near.length > 1 && near[0].holds > near[1].holds);
+      if (oneFails) ok = [near[0]];
+    }
     // Where the arithmetic allows several placements, a figure against the sign every other figure of its column
     // carries (an onttrekking printed positive among negative ones) is not the table's reading.
     let bySign = false;
@@ -380,7 +389,7 @@ function interpretTable(
           message:
             `Row has ${d.values.length} cells for ${width} columns; the table's arithmetic places them ` +
             `uniquely, leaving ${missingCols(pos).join(', ')} empty-handed (${ok[0].holds} relations hold with ` +
-            `this placement, none fails` +
+            `this placement, ${oneFails ? 'one fails under every placement: see its finding' : 'none fails'}` +
             (bySign ? `; the other placements would put a figure against the sign of every other in its column` : '') +
             `)`,
         }),
