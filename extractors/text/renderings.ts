@@ -1416,14 +1416,14 @@ function rowSpanned(region: string[], width: number): { names: string[]; used: n
  * printed cells back.
  */
 const SPREAD = '\u0000';
-/**
- * A word broken over two lines (`Jaar-` | `rekening`) is one word; a period word, the lower-case words that qualify it
- * and its year, each on a line of its own (`Begroting` | `primitief` | `2022`), are one column's name (Gorinchem 2022).
- */
 /** Lower-case words that qualify a period after its word (`Begroting` | `primitief`, `na wijziging`). */
 const PERIOD_QUALIFIER =
   /^(primitie[fv]e?|prim\.?|oorspronkelijk|na wijziging(en)?|voor wijziging(en)?|na wijz\.?|gewijzigd|bijgesteld|actueel|incl\.? wijz\.?)$/;
 
+/**
+ * A word broken over two lines (`Jaar-` | `rekening`) is one word; a period word, the lower-case words that qualify it
+ * and its year, each on a line of its own (`Begroting` | `primitief` | `2022`), are one column's name (Gorinchem 2022).
+ */
 function qualifiedPeriods(region: string[]): string[] {
   const words: string[] = [];
   for (const c of region) {

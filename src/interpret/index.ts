@@ -1027,9 +1027,10 @@ function detectConvention(rows: Draft[], columns: Column[], layout: RawTable['la
 }
 
 /**
- * A bare "Baten" / "Lasten" line that is the sum of the rows of figures right above it (two at least, naming no line
- * item) totals them: it is no line of the label row next to it (Haarlemmermeer 2023 prints a programme's baten rows,
- * then "Baten", its lasten rows, then "Lasten"). As with subtotals, in every column but one at most, and two at least:
+ * A "Baten" / "Lasten" line (bare, or naming its programme: "Lasten Economie") that is the sum of the rows of figures
+ * right above it (two at least, naming no line item) totals them: it is no line of the label row next to it
+ * (Haarlemmermeer 2023 prints a programme's baten rows, then "Baten", its lasten rows, then "Lasten"). As with
+ * subtotals, in every column but one at most, and two at least:
  * a misprint in one column is the footing's finding, not another reading of the table.
  */
 function markLineTotals(drafts: Draft[]) {
