@@ -779,16 +779,19 @@ describe('a figure the total needs, not printed (a row short of a cell no placem
 
 describe('held-out round 7: names not printed over their columns are not guessed', () => {
   it(
-    'Landgraaf 2024 (written for): a header naming fewer columns than the rows print names none; a caption is ' +
-      'none',
+    "Landgraaf 2024 (written for): a line of names under one group of the header names that group's columns; a " +
+      'caption is no header',
     () => {
-      const d = processFile(
-        join(CORPUS_DIR, '..', 'real-pages-pending', 'landgraaf-begroting-2024-financiele-positie.txt'),
-      );
+      const d = read('landgraaf-begroting-2024-financiele-positie');
       expect(errors(d)).toEqual([]);
-      // "2024 oud | Mutaties BATEN (Bestaand beleid | Nieuw beleid) | begroting 2024 nieuw": four columns, three names.
-      expect(d.tables[0].columns.map((c) => c.header)).toEqual(['kolom 1', 'kolom 2', 'kolom 3', 'kolom 4']);
-      expect(d.findings.some((f) => f.rule === 'header-unresolved' && f.line === d.tables[0].line)).toBe(true);
+      // "2024 oud | Mutaties BATEN | begroting 2024 nieuw" over "Bestaand beleid Nieuw beleid": four columns.
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+        '2024 oud',
+        'Mutaties BATEN Bestaand beleid',
+        'Mutaties BATEN Nieuw beleid',
+        'begroting 2024 nieuw',
+      ]);
+      expect(d.findings.filter((f) => f.rule === 'header-unresolved')).toEqual([]);
       // "Tabel: Lasten begroting 2024 versus …" above the next header is the last table's caption.
       expect(d.tables[2].columns.map((c) => c.header)).toEqual(['2024', '2025', '2026', '2027']);
     },
@@ -1134,5 +1137,33 @@ describe('held-out round 9: reserve movements printed with the signs they add wi
       6262,
       6362,
     ]);
+  });
+});
+
+describe('a line of names under one group of the header', () => {
+  const SCHOUWEN = 'schouwen-duiveland-begroting-2025-belastingopbrengsten';
+  it(`${SCHOUWEN} (not written for): two years rewritten as a group over "Eerste jaar Tweede jaar" read the same`, () => {
+    const d = altered(SCHOUWEN, (lines) =>
+      lines.flatMap((l) =>
+        l.startsWith('Belastingopbrengsten (in €)')
+          ? [
+              'Belastingopbrengsten (in €) Realisatie 2023 Begroting 2024 Mutaties BATEN Begroting 2027 ' +
+                'Begroting 2028',
+              'Eerste jaar Tweede jaar',
+            ]
+          : [l],
+      ),
+    );
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+      'Realisatie 2023',
+      'Begroting 2024',
+      'Mutaties BATEN Eerste jaar',
+      'Mutaties BATEN Tweede jaar',
+      'Begroting 2027',
+      'Begroting 2028',
+    ]);
+    const values = (x: ProcessedDocument) => x.financial.map((f) => [f.rowLabel, f.columnIndex, f.value]);
+    expect(values(d)).toEqual(values(read(SCHOUWEN)));
+    expect(errors(d)).toEqual([['column-footing', 'Totaal:', 'Begroting 2028', 45823666, 45823866]]);
   });
 });

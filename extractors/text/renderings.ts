@@ -776,6 +776,14 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
             ...Array.from({ length: width - r.values.length }, () => ({ text: '', line: r.values[0].line })),
           );
     for (const hl of headerLines) tiers.push(segmentHeader(all[hl].text.trim(), width));
+    // A line of names right under the header that heads one group of it (`Mutaties BATEN` over `Bestaand beleid
+    // Nieuw beleid`, Landgraaf 2024): those names are that group's columns.
+    const sub =
+      headerLines.length > 0 && skipped.length === 1 ? subColumns(tiers.at(-1)!, all[skipped[0]].text, width) : null;
+    if (sub) {
+      tiers.splice(-1, 1, sub);
+      skipped.length = 0;
+    }
     if (stacked.cells.length > 0) tiers.push(joinWrapped(stacked.cells).map((c) => c.replace(SPREAD, '')));
     // A line above the tier naming every column whose only period is a span of years (`TB1 MJB 2023 - 2026`) is a
     // caption over them all, no group of columns.
@@ -796,6 +804,30 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     i = cutLabels ? end + 1 : lastRow + 1;
   }
   return out;
+}
+
+/**
+ * The names of a line under a header (`Bestaand beleid Nieuw beleid`: a new name at each capital) as the columns of
+ * the one header cell over them: the one naming no year among cells that all do (`2024 oud | Mutaties BATEN |
+ * begroting 2024 nieuw`), where with them the header names exactly `width` columns. null where that is not so.
+ */
+function subColumns(tier: string[], line: string, width: number): string[] | null {
+  if (/\d/.test(line)) return null;
+  const names = line
+    .trim()
+    .split(/\s+(?=\p{Lu})/u)
+    .filter(Boolean);
+  // The first cell heads the label column where the others and the names make the columns.
+  const cols = tier.length - 1 + names.length - 1 === width ? tier.slice(1) : tier;
+  const open = cols.flatMap((c, i) => (/\b(19|20)\d{2}\b/.test(c) ? [] : [i]));
+  if (names.length < 2 || open.length !== 1 || cols.length - 1 + names.length !== width) return null;
+  const g = open[0];
+  return [
+    ...tier.slice(0, tier.length - cols.length),
+    ...cols.slice(0, g),
+    ...names.map((n) => `${cols[g]} ${n}`),
+    ...cols.slice(g + 1),
+  ];
 }
 
 /** Whether the next printed line after `j` is a space-separated row. */
@@ -847,7 +879,9 @@ function startsPeriod(cur: string[], t: string): boolean {
   return (
     PERIOD_ADJECTIVE.test(t) ||
     (isPeriodStart(t) && !afterAdjective) ||
-    ITEM_WORD.test(t) ||
+    // `Mutaties BATEN`, capitalised: one column group, the line item naming what the mutations are of.
+    t === 'Mutaties' ||
+    (ITEM_WORD.test(t) && cur[cur.length - 1] !== 'Mutaties') ||
     (isYearToken(t) && (cur.some(isYearToken) || !cur.some(isPeriodStart)))
   );
 }
