@@ -99,6 +99,9 @@ function classifyCell(text: string): CellClass {
   if (CODE.test(t)) return 'code';
   if (p.kind === 'number' && !/^(19|20)\d{2}$/.test(t)) return 'amount';
   if (isFigures(t)) return 'amount';
+  // A figure the grammar cannot read (`-3..305`, a separator printed twice): a cell of figures all the same, which the
+  // interpreter reports as unreadable rather than a label that ends the row.
+  if (/^[-−]?\d+([.,]+\d+)+$/.test(t)) return 'amount';
   if (KEY_HEADER.test(t)) return 'key-header';
   if (ITEM.test(t)) return 'item';
   if (t.length <= 60 && (PERIOD.test(t) || FLOW.test(unbreak(t)))) return 'header';

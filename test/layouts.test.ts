@@ -1167,3 +1167,37 @@ describe('a line of names under one group of the header', () => {
     expect(errors(d)).toEqual([['column-footing', 'Totaal:', 'Begroting 2028', 45823666, 45823866]]);
   });
 });
+
+describe('held-out round 10: a third header row of period words, and years alone that are a header row', () => {
+  const DORDRECHT = 'dordrecht-begroting-2022-overzicht-incidentele-baten-en-lasten';
+  it(
+    `${DORDRECHT} (not written for): "Begroting" over each year over lasten | baten | saldo reads as three ` + `tiers`,
+    () => {
+      const d = altered(DORDRECHT, (lines) => {
+        const at = lines.indexOf('2022');
+        return [
+          ...lines.slice(0, at),
+          ...['Begroting', 'Begroting', 'Begroting', 'Begroting'].flatMap((w) => [w, '']),
+          ...lines.slice(at),
+        ];
+      });
+      const whole = read(DORDRECHT);
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual(
+        whole.tables[0].columns.map((c) => `Begroting ${c.header}`),
+      );
+      const values = (x: ProcessedDocument) => x.financial.map((f) => [f.rowLabel, f.columnIndex, f.value]);
+      expect(values(d)).toEqual(values(whole));
+      expect(errors(d)).toEqual(errors(whole));
+    },
+  );
+  it('Wassenaar 2020 (written for): the years under "Begroting" are no row of figures; 12 columns named', () => {
+    const d = processFile(page('wassenaar-begroting-2020-toelichting-meerjarenperspectief'));
+    expect(d.financial.some((f) => f.value === 2020 || f.value === 2023)).toBe(false);
+    expect(d.tables[0].columns.map((c) => c.header).slice(0, 3)).toEqual([
+      'Begroting 2020 baten',
+      'Begroting 2020 lasten',
+      'Begroting 2020 saldo',
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+});

@@ -213,6 +213,8 @@ function readCellPerLine(all: Line[], used: Set<number>): RawTable[] {
       while (m < lines.length && isValueLine(lines[m].text)) m++;
       if (m === k + 1) break;
       const cellLines = lines.slice(k, m);
+      // Years alone after a label (`bedragen x € 1.000,-` | 2020 | 2021 | …) are a tier of the header, not figures.
+      if (cellLines.slice(1).every((c) => /^(19|20)\d{2}$/.test(c.text))) break;
       rows.push({
         cells: cellLines.map((c) => ({ text: c.text, line: c.line, page: null, bold: false })),
         line: label.line,

@@ -1342,6 +1342,21 @@ function headerBefore(
   const upper: string[] = [];
   while (k > 0 && ['header', 'item'].includes(classify(region[k - 1]))) upper.unshift(region[--k]);
   while (k > 0 && side(region[k - 1])) upper.unshift(region[--k]);
+  // A row of period words over the upper row, spanning its names evenly (`Begroting` over each of 2020 … 2023, over
+  // Baten | Lasten | Saldo each): printed in one run with the years, or above side cells between (Wassenaar 2020).
+  let top: string[] = [];
+  const firstYear = upper.findIndex(isYearish);
+  const inRun =
+    firstYear >= 2 && upper.slice(0, firstYear).every(isBarePeriod) && upper.slice(firstYear).every(isYearish);
+  const above: string[] = [];
+  if (inRun) above.push(...upper.slice(0, firstYear));
+  else for (let t = k; t > 0 && classify(region[t - 1]) === 'header'; t--) above.unshift(region[t - 1]);
+  const underTop = (inRun ? upper.slice(firstYear) : upper).filter((c) => !side(c)).length;
+  if (above.length >= 2 && underTop >= above.length && underTop % above.length === 0) {
+    top = above;
+    if (inRun) upper.splice(0, firstYear);
+    else k -= above.length;
+  }
   // Line items before the periods ("Lasten" over the labels, left of "Begroting | Werkelijk") head the rows.
   const lead: string[] = [];
   while (upper.length > 1 && classify(upper[0]) === 'item' && classify(upper[1]) !== 'item') lead.push(upper.shift()!);
@@ -1351,7 +1366,7 @@ function headerBefore(
   const unmark = (t: string[]) => t.map((c) => c.replace(SPREAD, ''));
   const unplaced = stackedAbove(region.slice(0, k));
   return {
-    tiers: upper.length ? [unmark(upper), unmark(bottom)] : [unmark(bottom)],
+    tiers: [top, upper, bottom].filter((tier) => tier.length > 0).map(unmark),
     sections: unmark(sections),
     used: printedCount(region.slice(k, end)),
     ...(unplaced ? { unplaced: unmark(unplaced) } : {}),

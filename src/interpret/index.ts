@@ -867,6 +867,14 @@ function cutLastFigure(
   const judged = over.map((rel) => evaluate(grid, rel)).filter((e) => e.status !== 'unknown');
   if (judged.length === 0 || judged.some((e) => e.status === 'holds')) return;
   const cell = last.cells[col];
+  // Cut, the figure is the start of what the relations need (`3` of 397.876); a whole figure that differs (`140.382`
+  // where the lines give 140.281) is a discrepancy, not a cut.
+  const digits = (v: number) => String(Math.abs(Math.round(v)));
+  const printedDigits = cell.raw.replace(/\D/g, '');
+  const cut = judged.every(
+    (e) => e.status === 'fails' && digits(e.expected).length > printedDigits.length && digits(e.expected).startsWith(printedDigits),
+  );
+  if (!cut) return;
   const d = rows[r];
   findings.push(
     finding({
