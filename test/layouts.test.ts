@@ -1090,6 +1090,16 @@ describe('held-out round 9: a text that ends in a figure, and rows whose label c
     expect(printed(d).filter((f) => f.startsWith('Totaal |'))).toHaveLength(4);
     expect(read(OPSTERLAND).findings.filter((f) => f.rule === 'cut-off-row')).toEqual([]);
   });
+  it(`${OPSTERLAND} (not written for): a whole last figure that differs is a discrepancy, not a cut`, () => {
+    const d = altered(OPSTERLAND, (lines) => {
+      const at = lines.findIndex((l) => l.startsWith('Totaal 12.954'));
+      return [...lines.slice(0, at), 'Totaal 12.954 12.730 13.312 13.485 183'];
+    });
+    expect(d.findings.filter((f) => f.rule === 'cut-off-row')).toEqual([]);
+    expect(errors(d).filter((e) => e[1] === 'Totaal')).toEqual([
+      [expect.any(String), 'Totaal', 'Mut. begr. /real. 2024', 172, 183],
+    ]);
+  });
   const TIEL = 'tiel-begroting-2021-overhead';
   it(
     `${TIEL} (not written for): its "Saldo" label dropped, the six figures run on after Baten's: a row of its ` + `own`,
