@@ -187,7 +187,10 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
   let inferred: string | null = null;
   for (let u = value.length - 2; u >= 0; u--) {
     const tier = value[u];
-    const options = overLabel(tier[0]) && tier.length > 1 ? [tier, tier.slice(1)] : [tier];
+    // (A caption stating the scale stands over the labels too, whatever word it opens with: "Prognose balans
+    // (bedragen x € 1.000,-)".)
+    const options =
+      (overLabel(tier[0]) || parseScale(tier[0]) !== null) && tier.length > 1 ? [tier, tier.slice(1)] : [tier];
     let named: string[] | null = null;
     // One word printed over each year of the lower tier (`Saldo` over 2025 … 2029, `Storting` | `Onttrekking` between
     // them): it names those years' columns; the others stand under no upper cell.

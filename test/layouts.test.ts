@@ -1200,6 +1200,19 @@ describe('held-out round 10: a third header row of period words, and years alone
       expect(errors(d)).toEqual(errors(whole));
     },
   );
+  it(
+    `${DORDRECHT} (not written for): a caption with the scale that opens with a period word stands over the ` +
+      `labels`,
+    () => {
+      const d = altered(DORDRECHT, (lines) => {
+        const at = lines.indexOf('2022');
+        return [...lines.slice(0, at), 'Begroting (bedragen x € 1.000)', '', ...lines.slice(at)];
+      });
+      const whole = read(DORDRECHT);
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual(whole.tables[0].columns.map((c) => c.header));
+      expect(d.findings.filter((f) => f.rule === 'header-unresolved')).toEqual([]);
+    },
+  );
   it('Wassenaar 2020 (written for): the years under "Begroting" are no row of figures; 12 columns named', () => {
     const d = processFile(page('wassenaar-begroting-2020-toelichting-meerjarenperspectief'));
     expect(d.financial.some((f) => f.value === 2020 || f.value === 2023)).toBe(false);
