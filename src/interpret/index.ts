@@ -872,7 +872,10 @@ function cutLastFigure(
   const digits = (v: number) => String(Math.abs(Math.round(v)));
   const printedDigits = cell.raw.replace(/\D/g, '');
   const cut = judged.every(
-    (e) => e.status === 'fails' && digits(e.expected).length > printedDigits.length && digits(e.expected).startsWith(printedDigits),
+    (e) =>
+      e.status === 'fails' &&
+      digits(e.expected).length > printedDigits.length &&
+      digits(e.expected).startsWith(printedDigits),
   );
   if (!cut) return;
   const d = rows[r];
