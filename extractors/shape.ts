@@ -406,27 +406,14 @@ export function shapeRows(
     if (held && !(labels.length === 1 && own && isKey(own.text))) heading([held]);
     else if (held) carried = held;
     held = null;
-    if (keyed && own && isKey(own.text)) {
-      if (labels.length >= 2) carried = labels[labels.length - 2];
-      if (carried) {
-        heading(labels.slice(0, -2));
-        own = { text: `${carried.text} (${own.text.trim()})`, line: own.line };
-        rows.push({
-          label: own.text,
-          labelCell: own,
-          values: run.values,
-          sections: [...sections],
-          group: null,
-          raw: run.raw,
-          line: own.line,
-          ...(run.unread ? { unread: true } : {}),
-        });
-        group = null;
-        continue;
-      }
-    }
-    carried = null;
-    heading(labels.slice(0, -1));
+    const key = keyed && own && isKey(own.text) ? own : null;
+    if (!key) carried = null;
+    else if (labels.length >= 2) carried = labels[labels.length - 2];
+    if (key && carried) {
+      // The name it stands under, with its key (no Lasten / Baten line of a group).
+      heading(labels.slice(0, -2));
+      own = { text: `${carried.text} (${key.text.trim()})`, line: key.line };
+    } else heading(labels.slice(0, -1));
     const line = own !== null && isLineOf(own.text, group);
     rows.push({
       label: own?.text ?? '',

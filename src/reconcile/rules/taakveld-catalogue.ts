@@ -53,18 +53,13 @@ const rule: Rule<'document'> = {
       const m = CODE_AT_START.exec(f.rowLabel.trim());
       if (!m || seen.has(f.rowLabel)) continue;
       seen.add(f.rowLabel);
+      const rowFacts = ctx.financial.filter((x) => x.tableIndex === f.tableIndex && x.rowLabel === f.rowLabel);
       // A row none of whose cells was read may be cut off inside its name where the text ends: not judged.
-      if (
-        ctx.financial.every(
-          (x) => x.tableIndex !== f.tableIndex || x.rowLabel !== f.rowLabel || x.status === 'unreadable',
-        )
-      )
-        continue;
+      if (rowFacts.every((x) => x.status === 'unreadable')) continue;
       const code = canonicalCode(m[1]);
       const name = m[2].trim();
       const entries = catalogue.filter((e) => e.code === code);
       const current = entries.filter((e) => validIn(e, year));
-      const rowFacts = ctx.financial.filter((x) => x.tableIndex === f.tableIndex && x.rowLabel === f.rowLabel);
       const printedIn = [...new Set(rowFacts.filter((x) => x.status === 'printed').map((x) => x.columnHeader))];
       const base = {
         rule: rule.id,
