@@ -182,8 +182,13 @@ export function planHeader(tiers: string[][], width: number | null): HeaderPlan 
   let columns = value[value.length - 1];
   // Cells over the label columns (`TV` | `Taakveld omschrijving`) lead the lower tier where it names more than the rows
   // print.
-  if (width !== null && columns.length > width && columns.slice(0, columns.length - width).every(overLabel))
-    columns = columns.slice(columns.length - width);
+  // So do cells naming no year before columns that each name one (`Mutatie in reserves` | `Rekening 2022` | `Begroting
+  // 2023` …): a period word opens them, but the rows print no figure under them.
+  if (width !== null && columns.length > width) {
+    const lead = columns.slice(0, columns.length - width);
+    const dated = columns.slice(columns.length - width).every((c) => YEAR_IN.test(c));
+    if (lead.every((c) => overLabel(c) || (dated && !YEAR_IN.test(c)))) columns = columns.slice(columns.length - width);
+  }
   let inferred: string | null = null;
   for (let u = value.length - 2; u >= 0; u--) {
     const tier = value[u];

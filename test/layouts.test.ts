@@ -1224,3 +1224,33 @@ describe('held-out round 10: a third header row of period words, and years alone
     expect(errors(d)).toEqual([]);
   });
 });
+
+describe('a head of no year before columns that each name one stands over the labels', () => {
+  it('Oostzaan 2024 (written for): "Mutatie in reserves" heads the labels; six periods, both blocks read', () => {
+    const d = read('oostzaan-begroting-2024-mutaties-in-reserves');
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+      'Rekening 2022',
+      'Begroting 2023',
+      'Begroting 2024',
+      'Begroting 2025',
+      'Begroting 2026',
+      'Begroting 2027',
+    ]);
+    expect(printed(d)).toContain('Totaal 40 Mutaties in reserves | Begroting 2023 = -1958128');
+    expect(errors(d)).toEqual([]);
+    // The one row of three figures for six columns: its zeros fit several columns, so it is named, not stored.
+    expect(d.findings.filter((f) => f.rule === 'ambiguous-cells').map((f) => f.row)).toEqual([
+      '99402 Mutaties in reserves: Programma 2 Ruimtelijke ordening',
+    ]);
+  });
+  const CAPELLE = 'capelle-aan-den-ijssel-begroting-2021-financiele-begroting';
+  it(`${CAPELLE} (not written for): "Raming per programma" over the labels reads as "Programma" did`, () => {
+    const d = altered(CAPELLE, (lines) =>
+      lines.map((l) => l.replace(/^Programma (?=Rekening 2019)/, 'Raming per programma ')),
+    );
+    const whole = read(CAPELLE);
+    expect(d.tables[0].columns.map((c) => c.header)).toEqual(whole.tables[0].columns.map((c) => c.header));
+    expect(printed(d)).toEqual(printed(whole));
+    expect(printed(d).length).toBe(30);
+  });
+});

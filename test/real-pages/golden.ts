@@ -132,10 +132,29 @@ export interface FactScore {
   wrong: { golden: GoldenFact; found: number[] }[];
 }
 
+/**
+ * A label printed on several rows of a table (the same programme under `Totaal lasten` and again under `Totaal
+ * baten`): the golden's k-th row of that label and column is the document's k-th, where both print it as often.
+ */
+function nthRow(doc: ProcessedDocument, golden: Golden, g: GoldenFact): ((f: FinancialFact) => boolean) | null {
+  const key = (x: GoldenFact) => `${x.table}|${norm(x.row)}|${x.column.join(' ')}`;
+  const same = golden.facts.filter((x) => key(x) === key(g));
+  if (same.length < 2) return null;
+  const printed = (f: FinancialFact) =>
+    norm(f.rowLabel.replace(/\s*\(\d+(, \d+)*\)$/, '')) === norm(g.row) && columnMatches(f.columnHeader, g.column);
+  const lines = [...new Set(doc.financial.filter(printed).map((f) => f.provenance.line))].sort(
+    (a, b) => (a ?? 0) - (b ?? 0),
+  );
+  if (lines.length !== same.length) return null;
+  const line = lines[same.indexOf(g)];
+  return (f) => f.provenance.line === line;
+}
+
 export function scoreFacts(doc: ProcessedDocument, golden: Golden): FactScore {
   const score: FactScore = { matched: 0, missing: [], wrong: [] };
   for (const g of golden.facts) {
-    const c = candidates(doc, g);
+    const nth = nthRow(doc, golden, g);
+    const c = candidates(doc, g).filter((x) => !nth || (x.kind === 'financial' && nth(x.f)));
     if (c.some((x) => x.f.value !== null && Math.abs(x.f.value - g.value) < 1e-9)) score.matched++;
     else if (c.length === 0) score.missing.push(g);
     else score.wrong.push({ golden: g, found: c.map((x) => x.f.value!) });
