@@ -641,7 +641,8 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     // The text ending inside a row ("… Lasten -2.049.8"): the cut row is the table's last, reported below, not lost.
     let end = lastRow + 1;
     while (end < all.length && all[end].text.trim() === '') end++;
-    const cut = end < all.length && endsAt(all, end + 1) ? cutRow(all[end].text) : null;
+    // (Or after its first figure: "67030900 Afvalstoffenheffing 4.409", Valkenswaard 2025.)
+    const cut = end < all.length && endsAt(all, end + 1) ? (cutRow(all[end].text) ?? shortRow(all[end].text)) : null;
     if (cut) lastRow = end;
     const block = all.slice(i, lastRow + 1);
     const rowCount = block.filter((l) => spaceRow(l.text)).length;
@@ -1024,6 +1025,19 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       i++;
       continue;
     }
+    // A row's number right after the header's last word (`Saldo` | `01` | `Veiligheid` | 1.691.723, Gennep 2022): the
+    // first row starts there, its figures after the name.
+    const after = cells[i + 1]?.text ?? '';
+    if (
+      isBareNumber(cells[i].text) &&
+      ['item', 'header', 'label-header'].includes(classify(cells[i - 1].text)) &&
+      isNameCell(after) &&
+      !/^\d/.test(after) &&
+      isValue(cells[i + 2]?.text ?? '')
+    ) {
+      i++;
+      continue;
+    }
     // The first row's label: a name, with a code or number before it.
     let labelStart = i - 1;
     if (
@@ -1072,16 +1086,24 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
     // A row's item mark (`-`) right before it: the cut row is an item too.
     const itemCut =
       tail.length > 0 && isDash(cells[body.end - 1]) && !body.runs.at(-1)?.values.includes(cells[body.end - 1]);
+    // The cut row's number, printed after the last row's figures (`… 1.409.926` | `05` | `Cult`): it starts that row.
+    const lastRun = body.runs.at(-1);
+    const own = lastRun?.labels[0]?.text ?? '';
+    const numbered = [lastRun?.values.at(-1)].find(
+      (c) => c !== undefined && isBareNumber(own) && isBareNumber(c.text) && Number(c.text) === Number(own) + 1,
+    );
     const cutLabels =
       tail.length > 0 &&
       tail.length <= 3 &&
       tail.every((c) => !isValue(c.text) && !isProse(c.text) && !/[.!?]$/.test(c.text.trim())) &&
-      (itemCut || startsRow(tail[0].text, body.runs)) &&
+      (itemCut || numbered || startsRow(tail[0].text, body.runs)) &&
       endsAt(all, tail[tail.length - 1].end + 1)
         ? itemCut
           ? [{ ...tail[0], text: `- ${tail[0].text.trim()}` }, ...tail.slice(1)]
           : tail
         : null;
+    if (cutLabels && numbered) lastRun!.values.pop();
+    const cutRow: ShapeCell[] | null = cutLabels && numbered ? [numbered, ...cutLabels] : cutLabels;
     if (withValues.length < (cutLabels ? 1 : 2)) {
       i++;
       continue;
@@ -1113,7 +1135,7 @@ function cellTables(all: Line[], used: Set<number>): Draft[] {
       last: all[lastCell.end].line,
       atEnd: body.end >= cells.length && endsAt(all, lastCell.end + 1),
       titleIdx: cells[first].idx,
-      ...(cutLabels ? { cutLabels } : {}),
+      ...(cutRow ? { cutLabels: cutRow } : {}),
     });
     i = floor = cutLabels ? cells.length : body.end;
   }
@@ -1235,22 +1257,29 @@ function readBody(cells: ShapeCell[], start: number, marked = false): { runs: Ru
  * and the next row starts with a plain name, that number is the next row's.
  */
 function rowNumbers(runs: Run[]): Run[] {
-  const counts = runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
-  if (counts.length < 3) return runs;
-  const width = mode(counts);
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const last = runs[i].values.at(-1);
-    const next = runs[i + 1].labels[0];
-    if (
-      runs[i].values.length === width + 1 &&
-      last &&
-      isBareNumber(last.text) &&
-      next &&
-      isNameCell(next.text) &&
-      !/^\d/.test(next.text)
-    ) {
-      runs[i].values.pop();
-      runs[i + 1].labels.unshift(last);
+  const counts = () => runs.filter((r) => r.values.length > 0).map((r) => r.values.length);
+  if (counts().length < 3) return runs;
+  // First the numbers that follow the row's own (`01` | `Veiligheid` | … | `02`, Gennep 2022), whatever the widths;
+  // then,
+  // with the widths those leave, a number printed one figure past the rest.
+  for (const byWidth of [false, true]) {
+    const width = mode(counts());
+    for (let i = 0; i + 1 < runs.length; i++) {
+      const last = runs[i].values.at(-1);
+      const next = runs[i + 1].labels[0];
+      const own = runs[i].labels[0]?.text ?? '';
+      const counted = last !== undefined && isBareNumber(own) && Number(last.text) === Number(own) + 1;
+      if (
+        (counted || (byWidth && runs[i].values.length === width + 1)) &&
+        last &&
+        isBareNumber(last.text) &&
+        next &&
+        isNameCell(next.text) &&
+        !/^\d/.test(next.text)
+      ) {
+        runs[i].values.pop();
+        runs[i + 1].labels.unshift(last);
+      }
     }
   }
   return runs;

@@ -23,7 +23,8 @@ export function lineItemOf(label: string): LineItem {
   if (/^onttrekking/.test(l)) return 'onttrekking_reserves';
   if (/^resultaat|^gerealiseerd resultaat/.test(l)) return 'resultaat';
   // "Netto kosten" / "Nettolasten": the saldo as the cost side prints it (its sign is detected from the numbers).
-  if (/(saldo|totaal) van (de )?baten en lasten|^saldo\b|^netto[ -]?(kosten|lasten)\b/.test(l)) return 'saldo';
+  if (/(saldo|totaal|resultaat) van (de )?baten en lasten|^saldo\b|^netto[ -]?(kosten|lasten)\b/.test(l))
+    return 'saldo';
   return 'other';
 }
 
@@ -36,6 +37,8 @@ export function codedLine(label: string): { code: string; item: 'baten' | 'laste
 /** Rows that state a total of the rows above them. */
 export function isTotalLabel(label: string): boolean {
   const l = label.trim().toLowerCase();
+  // "Gerealiseerd totaal resultaat van baten en lasten" (BBV's words) totals the programmes above it.
+  if (/^(gerealiseerd|geraamd) totaal\b/.test(l)) return true;
   if (/saldo van (baten en lasten|mutaties)/.test(l)) return false;
   return /^(totaal|total|subtotaal|saldo)\b/.test(l);
 }

@@ -154,15 +154,32 @@ const isGroupSaldo = (label: string) => /^saldo$/i.test(label.trim()) || codedLi
 
 function groups(grid: Grid): Map<string | null, GroupLines> {
   const out = new Map<string | null, GroupLines>();
+  // Rows of one line item in a group, and the totals of that line item in it.
+  const lines = new Map<string | null, Map<keyof GroupLines, { rows: GridRow[]; totals: GridRow[] }>>();
   for (const row of grid.rows) {
+    const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
+    if (!key) continue;
+    const byKey = lines.get(row.group) ?? new Map<keyof GroupLines, { rows: GridRow[]; totals: GridRow[] }>();
+    const at = byKey.get(key) ?? { rows: [], totals: [] };
     // A total is no line of its group, except one that names only its line item (and its group's code) under its
     // group: a bare "saldo" under its programme's baten and lasten (Aalsmeer 2024), "Totaal 0.1 Saldo" under "0.1
     // Bestuur" (Ridderkerk 2019).
-    if (row.isTotal && !(row.group !== null && isGroupSaldo(row.label))) continue;
-    const g = out.get(row.group) ?? {};
-    const key = Object.hasOwn(GROUP_LINE, row.lineItem) ? GROUP_LINE[row.lineItem] : undefined;
-    if (key && !g[key]) g[key] = row;
-    out.set(row.group, g);
+    if (row.isTotal && !(row.group !== null && isGroupSaldo(row.label))) at.totals.push(row);
+    else at.rows.push(row);
+    byKey.set(key, at);
+    lines.set(row.group, byKey);
+  }
+  for (const [group, byKey] of lines) {
+    const g: GroupLines = {};
+    for (const [key, { rows, totals }] of byKey) {
+      // Several lines of one item (the programmes under `Lasten`, closed by `Totaal Lasten`, Coevorden 2020): the
+      // group's line is their one total; without one, none of them is.
+      // A line printed only as a total (`Gerealiseerd totaal resultaat van baten en lasten` over the programmes,
+      // Gennep 2022) is the group's line too.
+      const line = rows.length === 1 ? rows[0] : totals.length === 1 ? totals[0] : undefined;
+      if (line) g[key] = line;
+    }
+    out.set(group, g);
   }
   return out;
 }
@@ -221,7 +238,10 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
   let rels: Relation[] = [];
   const conv = grid.convention;
   const vc = verschilColumns(grid);
-  const valueCols = grid.columns.map((c) => c.index).filter((i) => grid.columns[i].kind !== 'verschil');
+  // Percentages (realisatie as a share of the budget) add in no line.
+  const valueCols = grid.columns
+    .map((c) => c.index)
+    .filter((i) => grid.columns[i].kind !== 'verschil' && !percentColumn(grid, i));
 
   for (const [, g] of groups(grid)) {
     const { baten, lasten, saldo } = g;
@@ -303,7 +323,18 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
     formulaRelations(grid),
   );
   for (const set of verschilColumnSets(grid)) rels = rels.concat(verschilRelations(grid, set));
-  if (options.footing !== false) rels = rels.concat(footingRelations(grid));
+  if (options.footing !== false) {
+    // A footing that says what a line's own relation says (`Saldo reserves` = toevoeging + onttrekking above it) is
+    // that relation: one finding per broken sum.
+    const key = (r: Relation) =>
+      `${r.target.row}:${r.target.col}=` +
+      r.terms
+        .map((t) => `${t.sign}${t.row}:${t.col}`)
+        .sort()
+        .join(',');
+    const stated = new Set(rels.map(key));
+    rels = rels.concat(footingRelations(grid).filter((r) => !stated.has(key(r))));
+  }
   return rels;
 }
 

@@ -98,8 +98,12 @@ export function candidates(doc: ProcessedDocument, g: GoldenFact): AnyFact[] {
           (rowMatches(f.rowLabel, g) || rowMatches(f.group ?? '', g) || g.lineItem === f.lineItem)
         : rowMatches(f.rowLabel, g) || (f.group !== null && rowMatches(f.group, g));
     if (!sameRow) continue;
-    // A storting or onttrekking is a mutatie of the reserves: the golden's wider word admits it.
-    const specific = g.lineItem === 'mutaties_reserves' && /^(storting|onttrekking)_reserves$/.test(f.lineItem);
+    // A storting or onttrekking is a mutatie of the reserves: the wider word, the golden's or klopt's, admits it
+    // (klopt names a row by its label: `Mutaties reserves programma` is a mutatie, though its column says onttrekking).
+    const movement = (item: string | null) => item !== null && /^(storting|onttrekking)_reserves$/.test(item);
+    const specific =
+      (g.lineItem === 'mutaties_reserves' && movement(f.lineItem)) ||
+      (f.lineItem === 'mutaties_reserves' && movement(g.lineItem));
     if (g.lineItem && f.lineItem !== g.lineItem && f.lineItem !== 'other' && !specific) continue;
     out.push({ kind: 'financial', f });
   }
