@@ -1218,8 +1218,8 @@ function readBody(cells: ShapeCell[], start: number, marked = false): { runs: Ru
       !(
         isBareNumber(t) &&
         cur.values.length === 0 &&
-        cur.labels.length === 0 &&
-        runs.length === 0 &&
+        (runs.length === 0 || cur.labels.length > 0) &&
+        next !== '' &&
         isNameCell(next) &&
         !/^\d/.test(next)
       )
@@ -1544,7 +1544,18 @@ function spreadGroups(region: string[]): string[] {
  * waiting for its noun), in order, where there are exactly as many of each; else the cells stay.
  */
 function joinWrapped(printed: string[]): string[] {
-  const region = qualifiedPeriods(printed);
+  // A head broken inside its word over two lines (`Boek-` | `waarde`, `Des-` | `invest.`): one word.
+  const whole: string[] = [];
+  for (const c of printed.map((x) => x.replace(/(\p{L})- (\p{Ll})/gu, '$1$2'))) {
+    const prev = whole.at(-1);
+    if (prev !== undefined && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(c))
+      whole[whole.length - 1] = prev.slice(0, -1) + c;
+    // The date under a balance's name (`Boekwaarde` | `01-01-2022`) is that column's.
+    else if (prev !== undefined && /^(stand|saldo|boekwaarde)$/i.test(prev) && /^\d{1,2}-\d{1,2}-(19|20)\d{2}$/.test(c))
+      whole[whole.length - 1] = `${prev} ${c}`;
+    else whole.push(c);
+  }
+  const region = qualifiedPeriods(whole);
   // Period words and their years on lines of their own ("Rekening" | "2021" | "Begroting" | "2022" | …): one name
   // each, where another period word follows the year (not a year spanning dated cells: "Stand" | "2018" | "1-jan").
   const out: string[] = [];

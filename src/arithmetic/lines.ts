@@ -4,8 +4,10 @@ import type { LineItem } from '../../schemas/index.js';
 export function lineItemOf(label: string): LineItem {
   // The result before the reserves' movements is the saldo of baten and lasten ("resultaat exploitatie (voor mutatie
   // reserves)").
-  if (/^(resultaat|saldo)\b.*\bvoor (mutaties?|bestemming|onttrekkingen|toevoegingen)\b/i.test(label.trim()))
+  if (/^(resultaat|saldo)\b.*\bvoor (reserve)?(mutaties?|bestemming|onttrekkingen|toevoegingen)\b/i.test(label.trim()))
     return 'saldo';
+  // And after them the resultaat ("Saldo van baten en lasten na reservemutaties").
+  if (/^(resultaat|saldo)\b.*\bna (reserve)?(mutaties?|bestemming)\b/i.test(label.trim())) return 'resultaat';
   // A qualifier in brackets says when, not what: "totaal baten (voor mutaties reserves)" is baten.
   const l = label
     .trim()

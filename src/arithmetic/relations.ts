@@ -870,12 +870,31 @@ function footingRelations(grid: Grid): Relation[] {
     let candidate: Relation[] | null;
     if (row.isTotal) {
       const ends = units.filter((u) => END_ROW.test(words(u.label)));
-      candidate = bestFooting(
-        grid,
-        row,
-        ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label))) ? [ends, block, units] : [block, units],
-        cols,
-      );
+      // A total of one line item over a block that holds other lines too (`Totaal Onttrekkingen` under the
+      // onttrekkingen, the saldo above them not closed by a heading row, Coevorden 2020) sums its own item's lines
+      // first: signed sums over the others can hold by themselves (lasten − baten + saldo is 0).
+      const own = row.lineItem === 'other' ? [] : block.filter((u) => u.lineItem === row.lineItem);
+      const ownSum =
+        own.length >= 2 && own.length < block.length
+          ? relationsFor(
+              grid,
+              row,
+              own,
+              own.map(() => 1 as const),
+              cols,
+            )
+          : null;
+      candidate =
+        ownSum && holdsButOne(grid, ownSum)
+          ? ownSum
+          : bestFooting(
+              grid,
+              row,
+              ends.length > 0 && block.some((u) => BEGIN_ROW.test(words(u.label)))
+                ? [ends, block, units]
+                : [block, units],
+              cols,
+            );
     } else candidate = impliedSubtotal(grid, row, block, cols);
     if (candidate) {
       out.push(...candidate);

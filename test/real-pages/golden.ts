@@ -78,7 +78,9 @@ export const norm = (s: string) =>
     .trim();
 const code = (c: string) => c.trim().replace(/([0-9])([a-d])$/, (_, d: string, l: string) => d + l.toUpperCase());
 
-const columnMatches = (header: string, parts: string[]) => parts.every((p) => norm(header).includes(norm(p)));
+/** A head printed broken inside a word over two lines (`toe-` / `voegingen`) is that word, joined or not. */
+const unbroken = (s: string) => norm(s).replace(/(\p{L})- (?=\p{Ll})/gu, '$1');
+const columnMatches = (header: string, parts: string[]) => parts.every((p) => unbroken(header).includes(unbroken(p)));
 const rowMatches = (label: string, g: GoldenFact) => {
   const a = norm(label);
   const b = norm(g.indicator ? `${g.indicator} ${g.row}` : g.row);
