@@ -13,7 +13,16 @@ import { remembered } from '../collections.js';
  * and checking judge a figure by the same interval arithmetic.
  */
 export type RelationKind =
-  'saldo' | 'verschil' | 'saldo-verschil' | 'reserves' | 'resultaat' | 'balance' | 'footing' | 'wijziging' | 'formula';
+  | 'saldo'
+  | 'verschil'
+  | 'saldo-verschil'
+  | 'reserves'
+  | 'resultaat'
+  | 'balance'
+  | 'footing'
+  | 'wijziging'
+  | 'formula'
+  | 'structural';
 
 export interface CellRef {
   row: number;
@@ -321,6 +330,7 @@ export function buildRelations(grid: Grid, options: { footing?: boolean } = {}):
     rowBalanceRelations(grid),
     budgetChangeRelations(grid),
     formulaRelations(grid),
+    structuralRelations(grid),
   );
   for (const set of verschilColumnSets(grid)) rels = rels.concat(verschilRelations(grid, set));
   if (options.footing !== false) {
@@ -610,6 +620,41 @@ function formulaRelations(grid: Grid): Relation[] {
         why: `the table's own formula ${f.text}`,
       });
     }
+  }
+  return out;
+}
+
+const STRUCTURAL = /^(totaal\s+)?structure(el|le)\s+(begrotings)?saldo\b/i;
+const INCIDENTAL = /^waarvan\b.*\bincidente/i;
+
+/**
+ * The structural saldo under the saldo and its incidental part (`Begrotingssaldo` | `Waarvan incidenteel` |
+ * `Structureel saldo`): structural = saldo − incidental. Some print the incidental part with the sign it takes out
+ * (`Waarvan incidentele baten en lasten (saldo)`, added: Noordenveld 2023); which way a table adds is the way that
+ * holds in more columns, and no relation where neither does.
+ */
+function structuralRelations(grid: Grid): Relation[] {
+  const out: Relation[] = [];
+  const cols = grid.columns.map((c) => c.index).filter((c) => !percentColumn(grid, c));
+  const figures = (row: GridRow) => cols.some((c) => row.cells[c]?.status === 'printed');
+  for (const target of grid.rows) {
+    if (!STRUCTURAL.test(target.label.trim()) || !figures(target)) continue;
+    let k = target.index - 1;
+    const parts: GridRow[] = [];
+    while (k >= 0 && INCIDENTAL.test(grid.rows[k].label.trim())) parts.unshift(grid.rows[k--]);
+    const base = grid.rows[k];
+    if (parts.length === 0 || !base || base.isSection || !figures(base)) continue;
+    const read = (sign: 1 | -1) =>
+      cols.map((col) => ({
+        kind: 'structural' as const,
+        target: { row: target.index, col },
+        terms: [term(base, col, 1), ...parts.map((p) => term(p, col, sign))],
+        why: `structureel saldo = ${base.label.trim()} ${sign < 0 ? '−' : '+'} incidenteel`,
+      }));
+    const holding = (rels: Relation[]) => rels.filter((r) => evaluate(grid, r).status === 'holds').length;
+    const [minus, plus] = [read(-1), read(1)];
+    const [m, p] = [holding(minus), holding(plus)];
+    if (m !== p) out.push(...(m > p ? minus : plus));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import reserveMutations from './rules/reserve-mutations.js';
 import reserveBalance from './rules/reserve-balance.js';
 import budgetChange from './rules/budget-change.js';
 import printedFormula from './rules/printed-formula.js';
+import structuralSaldo from './rules/structural-saldo.js';
 import columnFooting from './rules/column-footing.js';
 import missingCell from './rules/missing-cell.js';
 import doelenboomTotals from './rules/doelenboom-totals.js';
@@ -41,6 +42,7 @@ export const rules: readonly AnyRule[] = [
   reserveBalance,
   budgetChange,
   printedFormula,
+  structuralSaldo,
   columnFooting,
   missingCell,
   doelenboomTotals,
