@@ -399,7 +399,10 @@ export function shapeRows(
   // A name printed on a line of its own right above a keyed row (a heading so far) is that row's.
   let held: ShapeCell | null = null;
   for (const run of runs) {
-    const labels = mergeCodes(run.labels);
+    let labels = mergeCodes(run.labels);
+    // A sentence after the row's name (a column describing each reserve, `Nut, noodzaak en bestaansrecht`, Midden-
+    // Groningen 2024) describes the row: the name is its label.
+    if (run.values.length > 0 && labels.length >= 2 && isDescription(labels.at(-1)!.text)) labels = labels.slice(0, -1);
     if (run.values.length === 0 && !run.unread) {
       if (held) heading([held]);
       held = keyed && labels.length > 0 ? labels.at(-1)! : null;
@@ -434,6 +437,9 @@ export function shapeRows(
   }
   return rows;
 }
+
+/** A sentence of eight words or more: a description, no label. */
+const isDescription = (t: string) => /[.!?]["”)]?$/.test(t.trim()) && t.trim().split(/\s+/).length >= 8;
 
 /** A row's key in a column of its own after its name (a beleidsdoel `A`, `B2`): a letter or two, a digit or two. */
 const isKey = (t: string) => /^[A-Z]{1,2}\d{0,2}$/.test(t.trim());

@@ -1378,3 +1378,113 @@ describe('held-out round 11: heads broken inside a word over two lines, and a ba
     expect(printed(d)).toEqual(printed(whole));
   });
 });
+
+describe('held-out round 12: descriptions, cut rows and header words of other sites', () => {
+  const NOORDENVELD = 'noordenveld-begroting-2023-opbouw-structureel-begrotingssaldo';
+  const facts = (x: ProcessedDocument) => x.financial.map((f) => [f.rowLabel, f.columnHeader, f.value, f.status]);
+  it('Midden-Groningen 2024 (written for): the sentence beside each reserve describes it; the cut row is named', () => {
+    const d = read('midden-groningen-begroting-2024-overzicht-reserves-en-voorzieningen');
+    expect(printed(d)).toContain('Herfinanciering AJC Hoogezand | Eigen vermogen Stand per 31/12/2024 = 666');
+    // "Saldo rekening / begroting" under one reserve is no total of it (0 against 13.443): no error.
+    expect(errors(d)).toEqual([]);
+    expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['Scholenprogramma']);
+  });
+  it(`${NOORDENVELD} (not written for): a column of sentences beside the labels leaves the rows as they were`, () => {
+    const d = altered(NOORDENVELD, (lines) =>
+      lines.map((l, i) =>
+        i === 1
+          ? l.replace(' | 2023', ' | Toelichting | 2023')
+          : i === 2
+            ? `${l}---|`
+            : /^[A-Z][^|]* \| \S/.test(l)
+              ? l.replace(' | ', ' | Deze regel staat hier zoals de gemeente hem in de tabel heeft gezet. | ')
+              : l,
+      ),
+    );
+    const whole = read(NOORDENVELD);
+    expect(facts(d)).toEqual(facts(whole));
+    expect(errors(d)).toEqual(errors(whole));
+  });
+  it(`${NOORDENVELD} (not written for): the text ending inside a row's label cell names that row cut`, () => {
+    const d = altered(NOORDENVELD, (lines) => [
+      ...lines.slice(
+        0,
+        lines.findIndex((l) => l.startsWith('Structureel begrotingssaldo')),
+      ),
+      'Structureel begrotingssaldo | ',
+    ]);
+    expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual([
+      'Structureel begrotingssaldo',
+    ]);
+  });
+  it(
+    'Zwartewaterland 2023 (written for): "Lasten | 63.556 | …" under the `---|` line is a row; two real ' +
+      'discrepancies',
+    () => {
+      const d = read('zwartewaterland-jaarstukken-2023-overzicht-van-baten-en-lasten');
+      expect(d.tables[0].columns.map((c) => c.header)).toEqual([
+        'Rekening 2021',
+        'Rekening 2022',
+        'Begroting 2023 primitief',
+        'Begroting 2023',
+        'Rekening 2023',
+        'Afwijking 2023',
+      ]);
+      expect(errors(d)).toEqual([
+        ['verschil', 'Lasten', 'Afwijking 2023', -734, -1372],
+        ['verschil', 'Resultaat rek. baten en lasten', 'Afwijking 2023', 271, 0],
+      ]);
+    },
+  );
+  it(`${NOORDENVELD} (not written for): a first row labelled "Saldo" under the \`---|\` line is a row`, () => {
+    const d = altered(NOORDENVELD, (lines) =>
+      lines.map((l) => l.replace(/^Saldo baten en lasten - primitief \|/, 'Saldo |')),
+    );
+    const whole = read(NOORDENVELD);
+    expect(facts(d).map((f) => f.slice(1))).toEqual(facts(whole).map((f) => f.slice(1)));
+  });
+  const COEVORDEN = 'coevorden-begroting-2020-meerjarenbegroting-per-programma';
+  it(
+    `Albrandswaard 2021 (written for), ${COEVORDEN} (not written for): a short line ending the text under the ` +
+      `rows`,
+    () => {
+      expect(
+        read('albrandswaard-begroting-2021-overzicht-van-baten-en-lasten')
+          .findings.filter((f) => f.rule === 'cut-off-row')
+          .map((f) => f.row),
+      ).toEqual(['Sport l']);
+      const d = altered(COEVORDEN, (lines) => [
+        ...lines.slice(0, lines.findIndex((l) => l.startsWith('Totaal Baten 931')) + 1),
+        'Gerealiseerd sa',
+      ]);
+      expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['Gerealiseerd sa']);
+      expect(verdict(d)).not.toBe('adds up');
+    },
+  );
+  it(
+    `Stichtse Vecht 2023 (written for), ${COEVORDEN} (not written for): a code alone ending the text is a cut ` + `row`,
+    () => {
+      const sv = read('stichtse-vecht-begroting-2023-financiele-begroting');
+      expect(sv.tables[1].columns.map((c) => `${c.header} [${c.kind}]`)).toEqual([
+        'Begroot 2023 [begroting]',
+        'Begroot 2024 [meerjarenraming]',
+        'Begroot 2025 [meerjarenraming]',
+        'Begroot 2026 [meerjarenraming]',
+      ]);
+      expect(sv.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['0']);
+      const d = altered(COEVORDEN, (lines) => [
+        ...lines.slice(0, lines.findIndex((l) => l.startsWith('Totaal Baten 931')) + 1),
+        '1',
+      ]);
+      expect(printed(d)).toContain('Totaal Baten | 2023 = 1079');
+      expect(d.findings.filter((f) => f.rule === 'cut-off-row').map((f) => f.row)).toEqual(['1']);
+    },
+  );
+  const TUBBERGEN = 'tubbergen-begroting-2021-overzicht-baten-en-lasten';
+  it(`${TUBBERGEN} (not written for): "Begroot 2022" names a budget column as "Begroting 2022" does`, () => {
+    const d = altered(TUBBERGEN, (lines) => lines.map((l) => l.replace(/Begroting (20\d\d)/g, 'Begroot $1')));
+    const kinds = (x: ProcessedDocument) => x.tables.flatMap((t) => t.columns.map((c) => c.kind));
+    expect(kinds(d)).toEqual(kinds(read(TUBBERGEN)));
+    expect(d.financial.length).toBe(read(TUBBERGEN).financial.length);
+  });
+});

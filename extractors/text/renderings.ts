@@ -308,6 +308,10 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     }
     let j = i;
     while (j < all.length && !used.has(all[j].line) && (isPipeRow(all[j].text) || isSeparator(all[j].text))) j++;
+    // The text ending in a row's first cell (`Structureel begrotingssaldo | `): that row, cut off (named below).
+    // (A label, not a note under the table: `Verschil = Begroting na wijziging -/- Rekening (V=voordeel) |`.)
+    const first = /^([^|=]{1,60})\|\s*$/.exec(all[j]?.text.trim() ?? '');
+    if (j < all.length && j > i && first && !used.has(all[j].line) && endsAt(all, j + 1)) j++;
     const block = all.slice(i, j).filter((l) => !isSeparator(l.text));
     // A markdown table's header stands above its `---|---` line: below it a label alone heads rows ("Lasten | | |").
     const separator = all.slice(i, j).find((l) => isSeparator(l.text))?.line ?? null;
@@ -315,8 +319,27 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
     let runs: Run[] = [];
     let start = i;
     const flush = (endLine: number, atEnd: boolean) => {
-      if (runs.some((r) => r.values.length >= 2))
-        out.push({ layout: 'pipe', tiers, runs, first: all[start].line, last: endLine, atEnd, titleIdx: start });
+      if (!runs.some((r) => r.values.length >= 2)) return;
+      // The text ending inside a row's cells, before any figure (`Scholenprogramma | Voor het … € `, no closing
+      // `|`): that row is cut off.
+      const last = runs.at(-1)!;
+      // (Or after a cell's `|`, the line holding fewer of them than the header's: `Structureel begrotingssaldo | `.)
+      const bars = (t: string) => t.split('|').length;
+      const text = all[j - 1].text;
+      const cut =
+        atEnd && last.values.length === 0 && (!text.trimEnd().endsWith('|') || bars(text) < bars(all[start].text))
+          ? last.labels
+          : null;
+      out.push({
+        layout: 'pipe',
+        tiers,
+        runs: cut ? runs.slice(0, -1) : runs,
+        first: all[start].line,
+        last: endLine,
+        atEnd,
+        titleIdx: start,
+        ...(cut ? { cutLabels: cut.slice(0, 1) } : {}),
+      });
     };
     for (const l of block) {
       const cells = l.text
@@ -351,6 +374,8 @@ function pipeTables(all: Line[], used: Set<number>): Draft[] {
         runs.length === 0 &&
         tiers.length > 0 &&
         !(separator !== null && l.line > separator && cells.length === 1) &&
+        // (Under a markdown table's `---|` line, a row of figures is a row, whatever its label: `Lasten | 63.556 | …`.)
+        !(separator !== null && l.line > separator && cells.some((c) => isValue(c) && !isYearish(c))) &&
         cells.some(isHeaderish) &&
         !cells.some((c) => classify(c) === 'code') &&
         !BALANCE_ROW.test(cells[0] ?? '')
@@ -705,6 +730,24 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const rowOf = (l: Line) => readings.get(l) ?? null;
     const parts = wrappedRows(lines, rowOf);
     const common = mode(parts.flatMap((l) => (Array.isArray(l) ? [] : [rowOf(l)?.values.length ?? 0])).filter(Boolean));
+    // A figure alone ending the text under a row that prints all its cells (`Totaal 0.4 Overhead 21.257 …`, then `0`,
+    // Stichtse Vecht 2023): the next row's code, cut off, not one more cell.
+    const end1 = parts.at(-1);
+    const last = Array.isArray(end1) && end1.length === 1 ? end1[0] : end1;
+    const above = parts.at(-2);
+    const cutCode =
+      !cut &&
+      last !== undefined &&
+      !Array.isArray(last) &&
+      above !== undefined &&
+      !Array.isArray(above) &&
+      isFiguresOnly(last.text) &&
+      words(last.text).length === 1 &&
+      (rowOf(above)?.values.length ?? 0) >= common &&
+      endsAt(all, all.indexOf(last) + 1)
+        ? [{ text: last.text.trim(), line: last.line }]
+        : null;
+    if (cutCode) parts.pop();
     const runs: Run[] = parts.map((l, n) => {
       // A row whose last cells went on lines of their own ("Saldo Programma 3 -/- 791", then "-/- 631" …): where those
       // lines hold figures alone and complete the row, they are its cells.
@@ -760,14 +803,16 @@ function spaceTables(all: Line[], used: Set<number>): Draft[] {
     const tailLine = !cut && end < all.length && endsAt(all, end + 1) ? all[end] : null;
     const tailText = tailLine?.text.trim() ?? '';
     const cutLabels =
-      tailLine &&
+      cutCode ??
+      (tailLine &&
       !used.has(tailLine.line) &&
       !isProse(tailText) &&
       !/[.!?:]$/.test(tailText) &&
       !spaceRow(tailText) &&
-      startsRow(tailText, runs)
+      // (Or a short line right under the last row, no blank line between: `Sport l`, Albrandswaard 2021.)
+      (startsRow(tailText, runs) || (end === lastRow + 1 && tailText.length <= 40))
         ? [{ text: tailText, line: tailLine.line }]
-        : null;
+        : null);
     // Blanks printed as spaces: the line's end dropped only its last blank cells (unless the text ends in the row).
     const atEnd = endsAt(all, lastRow + 1);
     if (spaced)
@@ -839,7 +884,7 @@ function nextRow(all: Line[], j: number): boolean {
 }
 
 const SEGMENT_START =
-  /^(begroting|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking|budget|ultimo|stand)$/i;
+  /^(begroting|begroot|begr\.?|rekening|realisatie|jaarrekening|jr\.?|werkelijk|raming|primitieve|meerjarenraming|meerjarenbegroting|meerjaren|prognose|verschil|afwijking|budget|ultimo|stand)$/i;
 /** Words that open a period's name before its period word ("Primitieve begroting", "Bijgestelde begroting 2021"). */
 const PERIOD_ADJECTIVE =
   /^(primaire|primitieve|bijgestelde|gewijzigde|actuele|oorspronkelijke|vastgestelde|definitieve|geraamde|mut\.|mutatie)$/i;

@@ -33,7 +33,7 @@ function columnKind(h: string, year: number | null, documentYear: number | null)
   if (/rekening|realisatie|\bjr\b|\bjrk\b/i.test(h) || /^R\s+(19|20)\d{2}$/.test(h)) return 'realisatie';
   if (/werkelijk/i.test(h)) return 'werkelijk';
   if (/raming|\bmj[br]\b/i.test(h)) return 'meerjarenraming';
-  if (/begroting|\bbegr\b|\bbudget\b/i.test(h) || /^B\s+(19|20)\d{2}$/.test(h))
+  if (/begroting|\bbegr(oot)?\b|\bbudget\b/i.test(h) || /^B\s+(19|20)\d{2}$/.test(h))
     return documentYear !== null && year !== null && year > documentYear ? 'meerjarenraming' : 'begroting';
   return 'other';
 }

@@ -733,6 +733,7 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     return out;
   }
   const others: GridRow[] = [];
+  const results: GridRow[] = [];
   // A row naming no line item takes its verschil column's ("Lasten Verschil").
   const columnItem = columnLineItem(grid.columns[vc.v].header)?.item;
   for (const row of grid.rows) {
@@ -742,7 +743,9 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
     const up = realMinusBudget(grid.convention, item);
     if (up !== null) out.push(make(row, up));
     else if (item === 'other') others.push(row);
+    else if (item === 'resultaat') results.push(row);
   }
+  let majority: boolean | null = null;
   if (others.length > 0) {
     // Rows of unnamed kind (e.g. "Uitgaven WMO" lines): the table's own majority tells the direction.
     let up = 0;
@@ -752,6 +755,14 @@ function verschilRelations(grid: Grid, vc: { v: number; r: number; b: number }):
       if (evaluate(grid, make(row, false)).status === 'holds') down++;
     }
     if (up !== down) for (const row of others) out.push(make(row, up > down));
+    if (up !== down) majority = up > down;
+  }
+  // A resultaat names no direction either (`Resultaat rek. baten en lasten` among the lines, Zwartewaterland 2023): the
+  // one it holds in, else the lines' majority.
+  for (const row of results) {
+    const ways = [true, false].filter((up) => evaluate(grid, make(row, up)).status === 'holds');
+    const up = ways.length === 1 ? ways[0] : ways.length === 0 ? majority : null;
+    if (up !== null) out.push(make(row, up));
   }
   return out;
 }
@@ -1102,8 +1113,9 @@ function bestFooting(grid: Grid, total: GridRow, candidates: GridRow[][], cols: 
       const holds = ev.filter((e) => e.status === 'holds').length;
       const minus = signs.filter((s) => s < 0).length;
       if (ev.length > 0 && holds === ev.length && (mask === 0 || ev.length >= 2)) return rels;
-      // A pattern with minus signs must hold in at least two columns to count as a convention.
-      if (holds === 0 || (minus > 0 && holds < 2)) continue;
+      // A pattern with minus signs must hold in at least two columns to count as a convention. One line is no sum
+      // unless it equals the total in every column (`Saldo rekening / begroting` under a reserve is none).
+      if (holds === 0 || (minus > 0 && holds < 2) || terms.length === 1) continue;
       if (!best || holds > best.holds || (holds === best.holds && minus < best.minus)) best = { rels, holds, minus };
     }
   }

@@ -21,7 +21,10 @@ export const sameGemeente = (a: string | null, b: string | null) =>
 
 /** A financial fact in euros, lasten as a positive amount whatever the table prints. */
 export function eurosOf(f: FinancialFact, table: Table | undefined): { value: number; halfWidth: number } {
-  const flip = f.lineItem === 'lasten' && table?.signConvention.lasten === 'negative' ? -1 : 1;
+  // IV3 states both as positive amounts: a side the table prints negative (lasten, or baten: Stichtse Vecht 2023)
+  // turns.
+  const side = f.lineItem === 'lasten' || f.lineItem === 'baten' ? table?.signConvention[f.lineItem] : undefined;
+  const flip = side === 'negative' ? -1 : 1;
   return { value: flip * (f.value ?? 0) * f.scale, halfWidth: 0.5 * 10 ** -f.decimals * f.scale };
 }
 

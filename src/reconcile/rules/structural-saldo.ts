@@ -12,7 +12,8 @@ export default relationRule(
         'the saldo above minus the incidental part, or plus it where the table prints the incidental part with the ' +
         'sign it takes out (the way that holds in more columns; none where neither does).',
       why:
-        'The structural saldo is what the council judges the budget\'s balance by (BBV art. 19); one that does not ' +
+        "The structural saldo is what the provincial supervisor judges a begroting's balance by (structureel en " +
+        'reëel evenwicht); one that does not ' +
         'follow from the saldo and its incidental part misstates that balance.',
       example:
         'Eersel begroting 2024, financieel perspectief: 2025 begrotingssaldo −391.357, waarvan incidenteel −30.130, ' +
